@@ -1,0 +1,169 @@
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+
+/** One reason a value could not be decoded: where (a dotted path) and which rule it broke. */
+export interface DecodeIssue {
+  readonly path: string
+  readonly rule: string
+  readonly value: unknown
+}
+
+/** A value that did not decode: what was being decoded and every issue found. Never thrown. */
+export interface DecodeFailure {
+  readonly _tag: 'DecodeFailure'
+  readonly what: string
+  readonly issues: readonly DecodeIssue[]
+}
+
+const isComposite = (type: t.Decoder<unknown, unknown>): boolean =>
+  type instanceof t.UnionType || type instanceof t.IntersectionType
+
+const issueOf = (error: t.ValidationError): DecodeIssue => {
+  const keys: string[] = []
+  let rule: string | undefined
+  let value: unknown = error.value
+  for (let i = 1; i < error.context.length; i++) {
+    const entry = error.context[i]
+    const parent = error.context[i - 1]
+    if (entry === undefined || parent === undefined) break
+    // A union of alternatives is reported once, at its own path, by its name.
+    if (parent.type instanceof t.UnionType) {
+      rule = `must be ${parent.type.name}`
+      value = parent.actual
+      break
+    }
+    if (!isComposite(parent.type) && entry.key !== '') keys.push(entry.key)
+  }
+  const last = error.context[error.context.length - 1]
+  return {
+    path: keys.join('.'),
+    rule: rule ?? error.message ?? `must be ${last?.type.name ?? 'valid'}`,
+    value,
+  }
+}
+
+/** Turns io-ts errors into a decode failure with deduplicated path/rule issues. */
+export const decodeFailure = (what: string, errors: t.Errors): DecodeFailure => {
+  const seen = new Set<string>()
+  const issues: DecodeIssue[] = []
+  for (const error of errors) {
+    const issue = issueOf(error)
+    const key = `${issue.path}\u0000${issue.rule}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    issues.push(issue)
+  }
+  return { _tag: 'DecodeFailure', what, issues }
+}
+
+/** Decodes unknown input with a codec, returning a `DecodeFailure` value (never throwing) on bad input. */
+export const decodeWith =
+  <A, O>(codec: t.Type<A, O>, what: string = codec.name) =>
+  (input: unknown): E.Either<DecodeFailure, A> => {
+    try {
+      return E.mapLeft((errors: t.Errors) => decodeFailure(what, errors))(codec.decode(input))
+    } catch (cause) {
+      // Codecs are pure, but hostile input (throwing getters, proxies) must still come back as a value.
+      return E.left({
+        _tag: 'DecodeFailure',
+        what,
+        issues: [{ path: '', rule: `could not be read: ${String(cause)}`, value: undefined }],
+      })
+    }
+  }
+
+/** One line a person can read: `what: path rule; path rule`. */
+export const formatDecodeFailure = (failure: DecodeFailure): string =>
+  `${failure.what}: ${failure.issues.map(issue => (issue.path === '' ? issue.rule : `${issue.path} ${issue.rule}`)).join('; ')}`
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/**
+ * A union of object codecs told apart by a string field (`type`, `kind`): the field is checked first,
+ * then only the matching member decodes, so errors name the member's own bad fields.
+ */
+export const taggedUnion = <Members extends Readonly<Record<string, t.Mixed>>>(
+  tag: string,
+  members: Members,
+  name: string,
+): t.Type<t.TypeOf<Members[keyof Members]>, t.OutputOf<Members[keyof Members]>> => {
+  const tags = Object.keys(members)
+  const byTag = new Map<unknown, Members[keyof Members]>(
+    Object.entries(members).map(([key, codec]) => [key, codec as Members[keyof Members]]),
+  )
+  const memberOf = (value: unknown): Members[keyof Members] | undefined => byTag.get(value)
+  return new t.Type<t.TypeOf<Members[keyof Members]>, t.OutputOf<Members[keyof Members]>>(
+    name,
+    (u): u is t.TypeOf<Members[keyof Members]> => isRecord(u) && memberOf(u[tag])?.is(u) === true,
+    (u, c) => {
+      if (!isRecord(u)) return t.failure(u, c, `must be an object (${name})`)
+      const member = memberOf(u[tag])
+      if (member === undefined)
+        return t.failure(u[tag], t.appendContext(c, tag, t.string, u[tag]), `must be one of ${tags.join(', ')}`)
+      return member.validate(u, c)
+    },
+    a => {
+      const member = isRecord(a) ? memberOf(a[tag]) : undefined
+      if (member === undefined) throw new Error(`${name}: cannot encode a value without a known "${tag}"`)
+      return member.encode(a) as t.OutputOf<Members[keyof Members]>
+    },
+  )
+}
+
+/** A codec for a closed set of string literals, reported as one rule naming every allowed value. */
+export const oneOf = <const Values extends readonly [string, ...string[]]>(
+  values: Values,
+  name: string = values.map(v => JSON.stringify(v)).join(' | '),
+): t.Type<Values[number], Values[number]> => {
+  const allowed = new Set<string>(values)
+  const is = (u: unknown): u is Values[number] => typeof u === 'string' && allowed.has(u)
+  return new t.Type<Values[number], Values[number]>(
+    name,
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `must be one of ${values.join(', ')}`)),
+    t.identity,
+  )
+}
+
+/** Narrows a codec with a predicate; a value that fails it is reported with `rule`. */
+export const refine = <A, O, B extends A>(
+  codec: t.Type<A, O>,
+  predicate: (a: A) => a is B,
+  name: string,
+  rule: string,
+): t.Type<B, O> =>
+  new t.Type<B, O>(
+    name,
+    (u): u is B => codec.is(u) && predicate(u),
+    (u, c) => {
+      const decoded = codec.validate(u, c)
+      if (E.isLeft(decoded)) return decoded
+      return predicate(decoded.right) ? t.success(decoded.right) : t.failure(u, c, rule)
+    },
+    b => codec.encode(b),
+  )
+
+/** A codec for whole numbers from `min` to `max`. */
+export const wholeNumber = (min: number, max: number, name = `Integer(${min}..${max})`): t.Type<number, number> =>
+  new t.Type<number, number>(
+    name,
+    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+    (u, c) =>
+      typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max
+        ? t.success(u)
+        : t.failure(u, c, `must be a whole number from ${min} to ${max}`),
+    t.identity,
+  )
+
+/** A codec for text that is not blank and at most `maxLength` characters. */
+export const text = (maxLength: number, name = `Text(${maxLength})`): t.Type<string, string> =>
+  new t.Type<string, string>(
+    name,
+    (u): u is string => typeof u === 'string' && u.trim() !== '' && u.length <= maxLength,
+    (u, c) =>
+      typeof u === 'string' && u.trim() !== '' && u.length <= maxLength
+        ? t.success(u)
+        : t.failure(u, c, `must be non-blank text of at most ${maxLength} characters`),
+    t.identity,
+  )

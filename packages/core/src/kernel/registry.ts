@@ -1,0 +1,78 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
+import { type DecodeFailure, decodeWith } from './decode.js'
+import type { DomainEvent } from './envelope.js'
+
+/** Turns one schema version of an event's data into the next (version n to n + 1); pure. */
+export type Upcaster = (data: unknown) => unknown
+
+/** One event type as stored: its codec, its current schema version, and upcasters from every older version. */
+export interface EventSchema<Event extends DomainEvent> {
+  readonly type: Event['type']
+  readonly version: number
+  readonly codec: t.Type<Event, DomainEvent>
+  /** `upcasters[n]` turns version n data into version n + 1 data. */
+  readonly upcasters?: Readonly<Record<number, Upcaster>>
+  readonly description: string
+}
+
+/** An event as serialized for a store: type, JSON-ready data and the schema version it was written with. */
+export interface SerializedEvent {
+  readonly type: string
+  readonly data: unknown
+  readonly schemaVersion: number
+}
+
+/** Decodes and encodes every event type of an aggregate, upcasting older versions on read. */
+export interface EventRegistry<Event extends DomainEvent> {
+  readonly schemas: readonly EventSchema<Event>[]
+  readonly has: (type: string) => boolean
+  readonly decode: (stored: SerializedEvent) => E.Either<DecodeFailure, Event>
+  readonly encode: (event: Event) => SerializedEvent
+}
+
+const failure = (what: string, path: string, rule: string, value: unknown): DecodeFailure => ({
+  _tag: 'DecodeFailure',
+  what,
+  issues: [{ path, rule, value }],
+})
+
+/** Builds a registry from event schemas; each type may appear once. */
+export const eventRegistry = <Event extends DomainEvent>(
+  schemas: readonly EventSchema<Event>[],
+): EventRegistry<Event> => {
+  const byType = new Map<string, EventSchema<Event>>()
+  for (const schema of schemas) {
+    if (byType.has(schema.type)) throw new Error(`event type ${schema.type} is registered twice`)
+    byType.set(schema.type, schema)
+  }
+  return {
+    schemas,
+    has: type => byType.has(type),
+    decode: stored => {
+      const schema = byType.get(stored.type)
+      if (schema === undefined) return E.left(failure('event', 'type', 'is not a known event type', stored.type))
+      const what = `${stored.type} v${stored.schemaVersion}`
+      if (!Number.isInteger(stored.schemaVersion) || stored.schemaVersion < 1)
+        return E.left(failure(what, 'schemaVersion', 'must be a whole number from 1', stored.schemaVersion))
+      if (stored.schemaVersion > schema.version)
+        return E.left(
+          failure(what, 'schemaVersion', `is newer than this library knows (v${schema.version})`, stored.schemaVersion),
+        )
+      let data = stored.data
+      for (let version = stored.schemaVersion; version < schema.version; version++) {
+        const upcast = schema.upcasters?.[version]
+        if (upcast === undefined)
+          return E.left(failure(what, 'schemaVersion', `has no upcaster from v${version}`, version))
+        data = upcast(data)
+      }
+      return decodeWith(schema.codec, what)({ type: stored.type, data })
+    },
+    encode: event => {
+      const schema = byType.get(event.type)
+      if (schema === undefined) throw new Error(`event type ${event.type} is not registered`)
+      const encoded = schema.codec.encode(event)
+      return { type: event.type, data: encoded.data, schemaVersion: schema.version }
+    },
+  }
+}

@@ -1,0 +1,91 @@
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { isRealDate, type LocalDate, localDate } from './time.js'
+
+/** A valid NIP (Nomor Induk Pegawai): 18 digits, `YYYYMMDD YYYYMM G NNN` (Perka BKN 22/2007). */
+export interface NipBrand {
+  readonly Nip: unique symbol
+}
+export type Nip = t.Branded<string, NipBrand>
+
+/** Which segment of a NIP is wrong, and why. */
+export interface NipError {
+  readonly segment: 'format' | 'birth-date' | 'appointment' | 'gender' | 'sequence'
+  readonly message: string
+}
+
+const nipError = (segment: NipError['segment'], message: string): E.Either<NipError, never> =>
+  E.left({ segment, message })
+
+/**
+ * Validates a NIP written with or without spaces: both dates real, appointment month after the birth date,
+ * gender digit 1 or 2, sequence not 000. Returns the 18-digit form.
+ */
+export const parseNip = (text: string): E.Either<NipError, Nip> => {
+  const digits = text.replace(/ /g, '')
+  if (!/^\d{18}$/.test(digits))
+    return nipError('format', `NIP must be 18 digits (YYYYMMDD YYYYMM G NNN), got "${text}"`)
+  const birth = { year: Number(digits.slice(0, 4)), month: Number(digits.slice(4, 6)), day: Number(digits.slice(6, 8)) }
+  const appointment = { year: Number(digits.slice(8, 12)), month: Number(digits.slice(12, 14)) }
+  const gender = digits.slice(14, 15)
+  const sequence = digits.slice(15)
+  if (!isRealDate(birth.year, birth.month, birth.day))
+    return nipError('birth-date', `NIP birth date segment "${digits.slice(0, 8)}" is not a real calendar date`)
+  if (appointment.month < 1 || appointment.month > 12)
+    return nipError(
+      'appointment',
+      `NIP appointment segment "${digits.slice(8, 14)}" has no month ${digits.slice(12, 14)}`,
+    )
+  if (appointment.year * 12 + appointment.month <= birth.year * 12 + birth.month)
+    return nipError(
+      'appointment',
+      `NIP appointment month ${digits.slice(8, 14)} must be after the birth date ${digits.slice(0, 8)}`,
+    )
+  if (gender !== '1' && gender !== '2')
+    return nipError('gender', `NIP gender digit must be 1 (male) or 2 (female), got ${gender}`)
+  if (sequence === '000') return nipError('sequence', 'NIP sequence must be 001-999, got 000')
+  return E.right(digits as Nip)
+}
+
+/** Codec for NIPs: decodes text (spaces allowed) to the 18-digit form; the failure message names the wrong segment. */
+export const Nip = new t.Type<Nip, string>(
+  'Nip',
+  (u): u is Nip => typeof u === 'string' && /^\d{18}$/.test(u) && E.isRight(parseNip(u)),
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c, 'NIP must be a string of 18 digits')
+    const parsed = parseNip(u)
+    return E.isRight(parsed) ? t.success(parsed.right) : t.failure(u, c, parsed.left.message)
+  },
+  t.identity,
+)
+
+/** A NIP from trusted text (constants, tests); throws on an invalid NIP. */
+export const nip = (text: string): Nip => {
+  const parsed = parseNip(text)
+  if (E.isLeft(parsed)) throw new RangeError(parsed.left.message)
+  return parsed.right
+}
+
+/** The birth date encoded in a NIP. */
+export const nipBirthDate = (value: Nip): LocalDate =>
+  localDate(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`)
+
+/** The year and month of first appointment (CPNS/TMT) encoded in a NIP. */
+export const nipAppointmentMonth = (value: Nip): { readonly year: number; readonly month: number } => ({
+  year: Number(value.slice(8, 12)),
+  month: Number(value.slice(12, 14)),
+})
+
+/** The gender encoded in a NIP. */
+export const nipGender = (value: Nip): 'male' | 'female' => (value[14] === '1' ? 'male' : 'female')
+
+/** Months of seniority `a` has over `b`, read from the appointment segments (negative when `a` is junior). */
+export const seniorityMonths = (a: Nip, b: Nip): number => {
+  const am = nipAppointmentMonth(a)
+  const bm = nipAppointmentMonth(b)
+  return bm.year * 12 + bm.month - (am.year * 12 + am.month)
+}
+
+/** The NIP written in its usual spaced form, `YYYYMMDD YYYYMM G NNN`. */
+export const formatNip = (value: Nip): string =>
+  `${value.slice(0, 8)} ${value.slice(8, 14)} ${value.slice(14, 15)} ${value.slice(15)}`

@@ -1,0 +1,154 @@
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { type DecodeFailure, decodeWith, oneOf, refine, wholeNumber } from '../kernel/decode.js'
+import { type WorkingCalendar, workingCalendar } from './calendar.js'
+import { jpToMinutes } from './minutes.js'
+import { LocalDate } from './time.js'
+
+/** Every policy parameter DOMAIN.md marks configurable, in one typed value. Defaults: `defaultPolicy`. */
+export interface PolicyConfig {
+  readonly learning: {
+    /** Minimum learning per year in minutes: PNS 20 JP (PP 11/2017 Pasal 203(4)), PPPK 24 JP (PP 49/2018 Pasal 40(1)). */
+    readonly annualMinimumMinutes: { readonly PNS: number; readonly PPPK: number }
+    /** Minutes a policy consultation credits toward JP (default 0: it counts as an activity only). */
+    readonly policyParticipationMinutes: number
+  }
+  readonly incentive: {
+    /** Distinct completed activities needed for the development incentive (default 2). */
+    readonly minActivities: number
+  }
+  readonly enrollment: {
+    /** Share of session days a participant must attend to complete, 0–1 (default 0.8). */
+    readonly minimumAttendance: number
+  }
+  readonly mentorship: {
+    /** Years of seniority (appointment month, from the NIP) a mentor needs over the mentee, unless of higher rank (default 2). */
+    readonly minSeniorityYears: number
+    /** Active mentorships a mentor may hold at once (default 5); checked against a read model, eventually consistent. */
+    readonly maxActiveMentees: number
+    /** Allowed session length in minutes (default 15–480). */
+    readonly sessionMinutes: { readonly min: number; readonly max: number }
+    /** What mentoring earns the mentor: an activity only (default), or also the session minutes as JP. */
+    readonly mentorCredit: 'activity' | 'activity-and-minutes'
+  }
+  readonly complaint: {
+    /** Calendar days after the service within which a complaint may be filed (UU 25/2009 Pasal 42; default 30). */
+    readonly filingWindowDays: number
+    /** Working days from receipt to verification and disposition (LAPOR!; default 3). */
+    readonly verificationWorkingDays: number
+    /** Calendar days a complainant has to complete an incomplete complaint before it is deemed withdrawn (Pasal 44; default 30). */
+    readonly completionWindowDays: number
+    /** Working days from disposition to the unit's follow-up (LAPOR!; default 5). */
+    readonly followUpWorkingDays: number
+    /** Calendar days from the complete file to the decision (Pasal 50; default 60). */
+    readonly decisionDays: number
+    /** Calendar days from the decision to notifying the complainant (Pasal 50; default 14). */
+    readonly notificationDays: number
+    /** Working days after the follow-up with no answer from either side before the complaint closes by itself (default 10). */
+    readonly autoCloseWorkingDays: number
+  }
+  /** Working days: Monday–Friday minus these holidays (default: no holidays). */
+  readonly calendar: WorkingCalendar
+}
+
+/** The defaults of DOMAIN.md. */
+export const defaultPolicy: PolicyConfig = {
+  learning: { annualMinimumMinutes: { PNS: jpToMinutes(20), PPPK: jpToMinutes(24) }, policyParticipationMinutes: 0 },
+  incentive: { minActivities: 2 },
+  enrollment: { minimumAttendance: 0.8 },
+  mentorship: {
+    minSeniorityYears: 2,
+    maxActiveMentees: 5,
+    sessionMinutes: { min: 15, max: 480 },
+    mentorCredit: 'activity',
+  },
+  complaint: {
+    filingWindowDays: 30,
+    verificationWorkingDays: 3,
+    completionWindowDays: 30,
+    followUpWorkingDays: 5,
+    decisionDays: 60,
+    notificationDays: 14,
+    autoCloseWorkingDays: 10,
+  },
+  calendar: workingCalendar(),
+}
+
+const share = refine(t.number, (n): n is number => n > 0 && n <= 1, 'Share', 'must be a number above 0 and at most 1')
+const days = wholeNumber(1, 365, 'Days')
+const jp = refine(t.number, (n): n is number => n >= 0 && n <= 1000, 'Jp', 'must be a number of JP from 0 to 1000')
+
+/**
+ * Codec for policy configuration as JSON (a file, environment, a service's settings): every field optional,
+ * JP for annual minimums, holidays as a list of dates.
+ */
+export const PolicyConfigInput = t.exact(
+  t.partial({
+    annualMinimumJp: t.exact(t.partial({ PNS: jp, PPPK: jp })),
+    policyParticipationJp: jp,
+    minActivities: wholeNumber(0, 100),
+    minimumAttendance: share,
+    minSeniorityYears: wholeNumber(0, 40),
+    maxActiveMentees: wholeNumber(1, 100),
+    sessionMinutes: t.strict({ min: wholeNumber(1, 1440), max: wholeNumber(1, 1440) }),
+    mentorCredit: oneOf(['activity', 'activity-and-minutes']),
+    complaint: t.exact(
+      t.partial({
+        filingWindowDays: days,
+        verificationWorkingDays: days,
+        completionWindowDays: days,
+        followUpWorkingDays: days,
+        decisionDays: days,
+        notificationDays: days,
+        autoCloseWorkingDays: days,
+      }),
+    ),
+    holidays: t.readonlyArray(LocalDate),
+  }),
+  'PolicyConfigInput',
+)
+/** Policy configuration as JSON input; see `PolicyConfigInput`. */
+export type PolicyConfigInput = t.TypeOf<typeof PolicyConfigInput>
+
+/** Builds a policy configuration from the defaults and the given overrides. */
+export const policyConfig = (input: PolicyConfigInput = {}): PolicyConfig => ({
+  learning: {
+    annualMinimumMinutes: {
+      PNS:
+        input.annualMinimumJp?.PNS === undefined
+          ? defaultPolicy.learning.annualMinimumMinutes.PNS
+          : jpToMinutes(input.annualMinimumJp.PNS),
+      PPPK:
+        input.annualMinimumJp?.PPPK === undefined
+          ? defaultPolicy.learning.annualMinimumMinutes.PPPK
+          : jpToMinutes(input.annualMinimumJp.PPPK),
+    },
+    policyParticipationMinutes:
+      input.policyParticipationJp === undefined
+        ? defaultPolicy.learning.policyParticipationMinutes
+        : jpToMinutes(input.policyParticipationJp),
+  },
+  incentive: { minActivities: input.minActivities ?? defaultPolicy.incentive.minActivities },
+  enrollment: { minimumAttendance: input.minimumAttendance ?? defaultPolicy.enrollment.minimumAttendance },
+  mentorship: {
+    minSeniorityYears: input.minSeniorityYears ?? defaultPolicy.mentorship.minSeniorityYears,
+    maxActiveMentees: input.maxActiveMentees ?? defaultPolicy.mentorship.maxActiveMentees,
+    sessionMinutes: input.sessionMinutes ?? defaultPolicy.mentorship.sessionMinutes,
+    mentorCredit: input.mentorCredit ?? defaultPolicy.mentorship.mentorCredit,
+  },
+  complaint: { ...defaultPolicy.complaint, ...input.complaint },
+  calendar: input.holidays === undefined ? defaultPolicy.calendar : workingCalendar(input.holidays),
+})
+
+/** Decodes JSON policy configuration and builds it; a bad field comes back as a `DecodeFailure` naming it. */
+export const decodePolicyConfig = (input: unknown): E.Either<DecodeFailure, PolicyConfig> =>
+  E.chain((decoded: PolicyConfigInput): E.Either<DecodeFailure, PolicyConfig> => {
+    const session = decoded.sessionMinutes
+    if (session !== undefined && session.min > session.max)
+      return E.left({
+        _tag: 'DecodeFailure',
+        what: 'PolicyConfigInput',
+        issues: [{ path: 'sessionMinutes', rule: 'min must not exceed max', value: session }],
+      })
+    return E.right(policyConfig(decoded))
+  })(decodeWith(PolicyConfigInput)(input))
