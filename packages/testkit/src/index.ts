@@ -1,1 +1,2 @@
+export * from './arbitraries/shared.js'
 export * from './decider-spec.js'
