@@ -1,0 +1,33 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { decodePolicyConfig, defaultPolicy } from './policy-config.js'
+import { localDate } from './time.js'
+
+describe('policy configuration', () => {
+  it('defaults to 20 JP for PNS and 24 JP for PPPK a year', () => {
+    expect(defaultPolicy.learning.annualMinimumMinutes).toEqual({ PNS: 900, PPPK: 1080 })
+  })
+
+  it('an agency may change any parameter and keeps the defaults for the rest', () => {
+    const result = decodePolicyConfig({ annualMinimumJp: { PPPK: 20 }, maxActiveMentees: 3, holidays: ['2026-08-17'] })
+    expect(E.isRight(result)).toBe(true)
+    if (E.isLeft(result)) return
+    expect(result.right.learning.annualMinimumMinutes).toEqual({ PNS: 900, PPPK: 900 })
+    expect(result.right.mentorship.maxActiveMentees).toBe(3)
+    expect(result.right.mentorship.minSeniorityYears).toBe(2)
+    expect(result.right.calendar.isWorkingDay(localDate('2026-08-17'))).toBe(false)
+  })
+
+  it('a bad parameter is refused with its path and rule', () => {
+    const result = decodePolicyConfig({ minimumAttendance: 1.5, complaint: { verificationWorkingDays: 0 } })
+    expect(E.isLeft(result) && result.left.issues.map(({ path, rule }) => `${path}: ${rule}`)).toEqual([
+      'minimumAttendance: must be a number above 0 and at most 1',
+      'complaint.verificationWorkingDays: must be a whole number from 1 to 365',
+    ])
+  })
+
+  it('a session range whose minimum exceeds its maximum is refused', () => {
+    const result = decodePolicyConfig({ sessionMinutes: { min: 60, max: 30 } })
+    expect(E.isLeft(result) && result.left.issues[0]?.rule).toBe('min must not exceed max')
+  })
+})

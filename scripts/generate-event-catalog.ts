@@ -1,0 +1,30 @@
+// Writes docs/events.md from the event codecs; with --check, exits 1 when the committed file is stale.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { competencyEvents, complaintEvents, enrollmentEvents, mentorshipEvents } from '@pembina/core'
+import { renderCatalog } from './event-catalog.js'
+
+const target = fileURLToPath(new URL('../docs/events.md', import.meta.url))
+const catalog = renderCatalog([
+  { aggregate: 'Training enrollment', stream: 'enrollment-<offeringId>', registry: enrollmentEvents },
+  { aggregate: 'Mentorship', stream: 'mentorship-<mentorshipId>', registry: mentorshipEvents },
+  { aggregate: 'Competency profile', stream: 'competency-<nip>', registry: competencyEvents },
+  { aggregate: 'Public complaint', stream: 'complaint-<complaintId>', registry: complaintEvents },
+])
+
+if (process.argv.includes('--check')) {
+  let current = ''
+  try {
+    current = readFileSync(target, 'utf8')
+  } catch {
+    current = ''
+  }
+  if (current !== catalog) {
+    console.error('docs/events.md is stale: run `pnpm docs:events` and commit the result.')
+    process.exit(1)
+  }
+  console.log('docs/events.md is current.')
+} else {
+  writeFileSync(target, catalog)
+  console.log(`wrote ${target}`)
+}
