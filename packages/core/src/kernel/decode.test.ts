@@ -73,3 +73,11 @@ describe('decoding external input', () => {
     )
   })
 })
+
+describe('decoding objects with optional fields', () => {
+  const Person = t.exact(t.intersection([t.type({ name: text(10) }), t.partial({ nickname: text(3) })]), 'Person')
+  it('reports a bad optional field by its own path, without the intersection member index', () => {
+    const result = decodeWith(t.strict({ person: Person }))({ person: { name: 'Ani', nickname: 'Aniek' } })
+    expect(E.isLeft(result) && result.left.issues.map(issue => issue.path)).toEqual(['person.nickname'])
+  })
+})

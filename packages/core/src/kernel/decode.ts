@@ -16,7 +16,10 @@ export interface DecodeFailure {
 }
 
 const isComposite = (type: t.Decoder<unknown, unknown>): boolean =>
-  type instanceof t.UnionType || type instanceof t.IntersectionType
+  type instanceof t.UnionType ||
+  type instanceof t.IntersectionType ||
+  // t.exact adds no context entry of its own: look through it to the intersection it wraps.
+  (type instanceof t.ExactType && isComposite(type.type as t.Decoder<unknown, unknown>))
 
 const issueOf = (error: t.ValidationError): DecodeIssue => {
   const keys: string[] = []

@@ -1,0 +1,137 @@
+import * as t from 'io-ts'
+import { isStreamId, oneOf, refine, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { command, LocalDate, Nip, Rank } from '../shared/index.js'
+
+const idRule = 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit'
+
+/** A codec for an identifier that can also serve inside a stream name or as a credit source. */
+const identifier = (name: string): t.Type<string, string> =>
+  refine(t.string, (s): s is string => isStreamId(s), name, idRule)
+
+/** Codec for a mentorship id: the `<id>` of the stream `mentorship-<id>`. */
+export const MentorshipId = identifier('MentorshipId')
+/** Codec for a goal id, unique within a mentorship. */
+export const GoalId = identifier('GoalId')
+/** Codec for a session id, unique within a mentorship. */
+export const SessionId = identifier('SessionId')
+
+/** Codec for the two forms of mentorship: long-term mentoring, or short and structured coaching. */
+export const MentorshipForm = oneOf(['mentoring', 'coaching'], 'MentorshipForm')
+/** `mentoring` (long-term, senior to junior) or `coaching` (short, structured). */
+export type MentorshipForm = t.TypeOf<typeof MentorshipForm>
+
+/** Codec for a mentor or mentee: the NIP and, for PNS, the rank (golongan) when known. */
+export const MentorshipParty = t.exact(
+  t.intersection([t.type({ nip: Nip }), t.partial({ rank: Rank })]),
+  'MentorshipParty',
+)
+/** A mentor or mentee. */
+export type MentorshipParty = t.TypeOf<typeof MentorshipParty>
+
+/** Codec for one goal of a mentorship (e.g. writing activity reports on one's own). */
+export const MentorshipGoal = t.strict({ goalId: GoalId, description: text(500) }, 'MentorshipGoal')
+/** One goal of a mentorship. */
+export type MentorshipGoal = t.TypeOf<typeof MentorshipGoal>
+
+/** Whether a list of goals has 1 to 10 entries with distinct goal ids. */
+export const isValidGoalList = (goals: readonly MentorshipGoal[]): boolean =>
+  goals.length >= 1 && goals.length <= 10 && new Set(goals.map(goal => goal.goalId)).size === goals.length
+
+/** Codec for a mentorship's goals: 1 to 10, with distinct goal ids. */
+export const MentorshipGoals = refine(
+  t.readonlyArray(MentorshipGoal),
+  (goals): goals is readonly MentorshipGoal[] => isValidGoalList(goals),
+  'MentorshipGoals',
+  'must list 1 to 10 goals with distinct goalIds',
+)
+
+/** Codec for a session's length in whole minutes; the agency's allowed range is checked by the decider. */
+export const SessionMinutes = wholeNumber(1, 1440, 'SessionMinutes')
+
+/** Codec for the number of sessions a mentorship plans, 1 to 100. */
+export const PlannedSessions = wholeNumber(1, 100, 'PlannedSessions')
+
+/** Codec for how many active mentorships a mentor holds, as read from the mentor-load read model. */
+export const ActiveMentorships = wholeNumber(0, 10_000, 'ActiveMentorships')
+
+/** Proposes a mentorship (by the mentee or an atasan): who guides whom, in which unit, toward which goals. */
+export const ProposeMentorship = command(
+  'ProposeMentorship',
+  t.strict({
+    mentorshipId: MentorshipId,
+    form: MentorshipForm,
+    mentor: MentorshipParty,
+    mentee: MentorshipParty,
+    unit: text(200),
+    goals: MentorshipGoals,
+    plannedSessions: PlannedSessions,
+  }),
+)
+
+/**
+ * The mentor accepts. `mentorActiveMentorships` is how many active mentorships the mentor holds now, read by the
+ * application from the mentor-load read model: the limit crosses streams, so the check is eventually consistent.
+ */
+export const AcceptMentorship = command(
+  'AcceptMentorship',
+  t.strict({ mentorshipId: MentorshipId, mentorActiveMentorships: ActiveMentorships }),
+)
+
+/** The mentor declines a proposed mentorship, with a reason. */
+export const DeclineMentorship = command(
+  'DeclineMentorship',
+  t.strict({ mentorshipId: MentorshipId, reason: text(1000) }),
+)
+
+/** The mentor or the mentee logs a session held on a date, with its length and topic. */
+export const LogSession = command(
+  'LogSession',
+  t.exact(
+    t.intersection([
+      t.type({
+        mentorshipId: MentorshipId,
+        sessionId: SessionId,
+        date: LocalDate,
+        minutes: SessionMinutes,
+        topic: text(200),
+      }),
+      t.partial({ notes: text(2000) }),
+    ]),
+    'LogSessionData',
+  ),
+)
+
+/** The mentor marks a goal achieved, with an assessment. */
+export const MarkGoalAchieved = command(
+  'MarkGoalAchieved',
+  t.strict({ mentorshipId: MentorshipId, goalId: GoalId, assessment: text(2000) }),
+)
+
+/** The mentor or an atasan completes the mentorship, with an evaluation. */
+export const CompleteMentorship = command(
+  'CompleteMentorship',
+  t.strict({ mentorshipId: MentorshipId, evaluation: text(2000) }),
+)
+
+/** The mentor, the mentee or an atasan ends the mentorship early, with a reason. */
+export const EndMentorship = command('EndMentorship', t.strict({ mentorshipId: MentorshipId, reason: text(1000) }))
+
+/** Codec for every mentorship command, told apart by `type`. */
+export const MentorshipCommand = taggedUnion(
+  'type',
+  {
+    ProposeMentorship,
+    AcceptMentorship,
+    DeclineMentorship,
+    LogSession,
+    MarkGoalAchieved,
+    CompleteMentorship,
+    EndMentorship,
+  },
+  'MentorshipCommand',
+)
+/** A mentorship command. */
+export type MentorshipCommand = t.TypeOf<typeof MentorshipCommand>
+
+/** The data of a proposal. */
+export type MentorshipProposal = Extract<MentorshipCommand, { readonly type: 'ProposeMentorship' }>['data']

@@ -1,0 +1,422 @@
+import { type Actor, instant, type Instant, localDate, nip, policyConfig } from '@pembina/core'
+import { deciderSpec } from '@pembina/testkit'
+import { describe, expect, it } from 'vitest'
+import type { MentorshipCommand, MentorshipProposal } from './commands.js'
+import { mentorshipDecider } from './decider.js'
+import type { MentorshipEvent } from './events.js'
+
+// A senior ASN at Dinas Kesehatan guides a new ASN in writing activity reports (the seed's example).
+const mentorNip = nip('197505122001121002') // appointed 2001-12
+const menteeNip = nip('199203152019032004') // appointed 2019-03
+const peerNip = nip('199001012018061003') // appointed 2018-06: only 9 months before the mentee
+const atasanNip = nip('196608011988031001')
+const strangerNip = nip('198807072012012005')
+
+const asn = (value: typeof mentorNip, ...roles: readonly ('atasan' | 'mentor')[]): Actor => ({
+  kind: 'asn',
+  nip: value,
+  roles: ['asn', ...roles],
+})
+const mentor = asn(mentorNip, 'mentor')
+const mentee = asn(menteeNip)
+const atasan = asn(atasanNip, 'atasan')
+const stranger = asn(strangerNip)
+
+const id = 'dinkes-belawan-2026-001'
+const t0 = instant('2026-03-02T09:00:00+07:00')
+const t1 = instant('2026-03-03T10:00:00+07:00')
+const t2 = instant('2026-03-10T15:00:00+07:00')
+const t3 = instant('2026-03-20T15:00:00+07:00')
+
+const proposal: MentorshipProposal = {
+  mentorshipId: id,
+  form: 'mentoring',
+  mentor: { nip: mentorNip },
+  mentee: { nip: menteeNip },
+  unit: 'Dinas Kesehatan Kota Medan',
+  goals: [
+    { goalId: 'laporan-kegiatan', description: 'Menyusun laporan kegiatan secara mandiri' },
+    { goalId: 'notulen', description: 'Menyusun notulen rapat' },
+  ],
+  plannedSessions: 2,
+}
+
+const propose = (actor: Actor = mentee, data: MentorshipProposal = proposal, at: Instant = t0): MentorshipCommand => ({
+  type: 'ProposeMentorship',
+  at,
+  actor,
+  data,
+})
+const acceptCmd = (actor: Actor = mentor, load = 0, mentorshipId = id): MentorshipCommand => ({
+  type: 'AcceptMentorship',
+  at: t1,
+  actor,
+  data: { mentorshipId, mentorActiveMentorships: load },
+})
+const logCmd = (
+  sessionId: string,
+  overrides: Partial<{ actor: Actor; at: Instant; date: string; minutes: number; topic: string }> = {},
+): MentorshipCommand => ({
+  type: 'LogSession',
+  at: overrides.at ?? t2,
+  actor: overrides.actor ?? mentor,
+  data: {
+    mentorshipId: id,
+    sessionId,
+    date: localDate(overrides.date ?? '2026-03-10'),
+    minutes: overrides.minutes ?? 90,
+    topic: overrides.topic ?? 'Struktur laporan kegiatan',
+  },
+})
+const markCmd = (goalId: string, actor: Actor = mentor): MentorshipCommand => ({
+  type: 'MarkGoalAchieved',
+  at: t2,
+  actor,
+  data: { mentorshipId: id, goalId, assessment: 'Mampu menyusun secara mandiri' },
+})
+const completeCmd = (actor: Actor = mentor): MentorshipCommand => ({
+  type: 'CompleteMentorship',
+  at: t3,
+  actor,
+  data: { mentorshipId: id, evaluation: 'Tujuan tercapai' },
+})
+const endCmd = (actor: Actor = mentee): MentorshipCommand => ({
+  type: 'EndMentorship',
+  at: t3,
+  actor,
+  data: { mentorshipId: id, reason: 'Mutasi ke Puskesmas Bahari' },
+})
+const declineCmd = (actor: Actor = mentor): MentorshipCommand => ({
+  type: 'DeclineMentorship',
+  at: t1,
+  actor,
+  data: { mentorshipId: id, reason: 'Sedang membimbing lima ASN' },
+})
+
+const parties = { mentorNip, menteeNip }
+const proposed: MentorshipEvent = { type: 'MentorshipProposed', data: { at: t0, ...proposal } }
+const accepted: MentorshipEvent = {
+  type: 'MentorshipAccepted',
+  data: { at: t1, mentorshipId: id, form: 'mentoring', ...parties, mentorActiveMentorships: 0 },
+}
+const sessionLogged = (sessionId: string, minutes = 90): MentorshipEvent => ({
+  type: 'SessionLogged',
+  data: {
+    at: t2,
+    mentorshipId: id,
+    sessionId,
+    form: 'mentoring',
+    ...parties,
+    date: localDate('2026-03-10'),
+    minutes,
+    topic: 'Struktur laporan kegiatan',
+  },
+})
+const goalAchieved = (goalId: string): MentorshipEvent => ({
+  type: 'GoalAchieved',
+  data: { at: t2, mentorshipId: id, goalId, assessment: 'Mampu menyusun secara mandiri' },
+})
+const declined: MentorshipEvent = {
+  type: 'MentorshipDeclined',
+  data: { at: t1, mentorshipId: id, ...parties, reason: 'Sedang membimbing lima ASN' },
+}
+const ended: MentorshipEvent = {
+  type: 'MentorshipEnded',
+  data: { at: t3, mentorshipId: id, ...parties, endedFrom: 'active', reason: 'Mutasi ke Puskesmas Bahari' },
+}
+const completed: MentorshipEvent = {
+  type: 'MentorshipCompleted',
+  data: {
+    at: t3,
+    mentorshipId: id,
+    form: 'mentoring',
+    ...parties,
+    sessions: 1,
+    totalMinutes: 90,
+    goalsAchieved: 2,
+    basis: 'all-goals-achieved',
+    evaluation: 'Tujuan tercapai',
+  },
+}
+
+const spec = deciderSpec(mentorshipDecider())
+
+describe('proposing a mentorship', () => {
+  it('the mentee proposes a mentorship with mentor, unit, goals and planned sessions', () => {
+    spec.given().when(propose()).then([proposed])
+  })
+
+  it('an atasan may propose a mentorship for a subordinate', () => {
+    spec.given().when(propose(atasan)).then([proposed])
+  })
+
+  it('only the mentee or an atasan may propose a mentorship', () => {
+    spec.given().when(propose(stranger)).thenRejects('actor-not-allowed')
+    spec.given().when(propose(mentor)).thenRejects('actor-not-allowed')
+  })
+
+  it('the mentor and the mentee must be different ASN', () => {
+    spec
+      .given()
+      .when(propose(atasan, { ...proposal, mentor: { nip: menteeNip } }))
+      .thenRejects('mentor-is-mentee')
+  })
+
+  it('the mentor must be appointed at least two years before the mentee', () => {
+    spec
+      .given()
+      .when(propose(mentee, { ...proposal, mentor: { nip: peerNip } }))
+      .thenRejects('mentor-not-senior')
+  })
+
+  it('a mentor of higher rank may guide a mentee appointed less than two years later', () => {
+    const byRank = {
+      ...proposal,
+      mentor: { nip: peerNip, rank: 'III/b' as const },
+      mentee: { nip: menteeNip, rank: 'III/a' as const },
+    }
+    spec
+      .given()
+      .when(propose(mentee, byRank))
+      .then([{ type: 'MentorshipProposed', data: { at: t0, ...byRank } }])
+    const sameRank = { ...byRank, mentor: { nip: peerNip, rank: 'III/a' as const } }
+    spec.given().when(propose(mentee, sameRank)).thenRejects('mentor-not-senior')
+  })
+
+  it('the seniority a mentor needs is set by the agency', () => {
+    const peer = { ...proposal, mentor: { nip: peerNip } }
+    deciderSpec(mentorshipDecider(policyConfig({ minSeniorityYears: 0 })))
+      .given()
+      .when(propose(mentee, peer))
+      .then([{ type: 'MentorshipProposed', data: { at: t0, ...peer } }])
+    deciderSpec(mentorshipDecider(policyConfig({ minSeniorityYears: 20 })))
+      .given()
+      .when(propose())
+      .thenRejects('mentor-not-senior')
+  })
+
+  it('a mentorship has one to ten goals with distinct goal ids', () => {
+    const goal = { goalId: 'laporan-kegiatan', description: 'Menyusun laporan' }
+    spec
+      .given()
+      .when(propose(mentee, { ...proposal, goals: [goal, goal] }))
+      .thenRejects('goals-invalid')
+    spec
+      .given()
+      .when(propose(mentee, { ...proposal, goals: [] }))
+      .thenRejects('goals-invalid')
+  })
+
+  it('proposing the same mentorship again changes nothing; a different one under the same id is refused', () => {
+    spec.given(proposed).when(propose(atasan)).thenNothing()
+    spec
+      .given(proposed)
+      .when(propose(mentee, { ...proposal, plannedSessions: 3 }))
+      .thenRejects('mentorship-exists')
+  })
+})
+
+describe('accepting or declining', () => {
+  it('the mentor accepts and the mentorship becomes active', () => {
+    spec.given(proposed).when(acceptCmd()).then([accepted])
+  })
+
+  it('only the mentor accepts or declines a mentorship', () => {
+    spec.given(proposed).when(acceptCmd(mentee)).thenRejects('actor-not-allowed')
+    spec.given(proposed).when(acceptCmd(atasan)).thenRejects('actor-not-allowed')
+    spec.given(proposed).when(declineCmd(mentee)).thenRejects('actor-not-allowed')
+  })
+
+  it('a mentor already holding the maximum of active mentorships cannot accept another', () => {
+    spec.given(proposed).when(acceptCmd(mentor, 5)).thenRejects('mentor-at-capacity')
+    spec
+      .given(proposed)
+      .when(acceptCmd(mentor, 4))
+      .then([{ ...accepted, data: { ...accepted.data, mentorActiveMentorships: 4 } }] as const)
+    deciderSpec(mentorshipDecider(policyConfig({ maxActiveMentees: 2 })))
+      .given(proposed)
+      .when(acceptCmd(mentor, 2))
+      .thenRejects('mentor-at-capacity')
+  })
+
+  it('accepting again changes nothing', () => {
+    spec.given(proposed, accepted).when(acceptCmd(mentor, 5)).thenNothing()
+  })
+
+  it('the mentor declines a proposed mentorship with a reason, but not one already accepted', () => {
+    spec.given(proposed).when(declineCmd()).then([declined])
+    spec.given(proposed, declined).when(declineCmd()).thenNothing()
+    spec.given(proposed, accepted).when(declineCmd()).thenRejects('mentorship-already-accepted')
+  })
+
+  it('only a proposed mentorship can be accepted, declined or worked on', () => {
+    spec.given().when(acceptCmd()).thenRejects('mentorship-not-found')
+    spec
+      .given(proposed)
+      .when(acceptCmd(mentor, 0, 'lain-002'))
+      .thenRejects('mentorship-id-mismatch')
+  })
+})
+
+describe('sessions', () => {
+  it('the mentor or the mentee logs a session, carrying what a policy needs to credit the mentee', () => {
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1'))
+      .then([sessionLogged('sesi-1')])
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { actor: mentee }))
+      .then([sessionLogged('sesi-1')])
+  })
+
+  it('only the mentor or the mentee logs a session', () => {
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { actor: atasan }))
+      .thenRejects('actor-not-allowed')
+  })
+
+  it('sessions are logged only while the mentorship is active', () => {
+    spec.given(proposed).when(logCmd('sesi-1')).thenRejects('mentorship-not-accepted')
+    spec.given(proposed, accepted, ended).when(logCmd('sesi-1')).thenRejects('mentorship-closed')
+  })
+
+  it('a session lasts from 15 to 480 minutes, or what the agency sets', () => {
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { minutes: 14 }))
+      .thenRejects('session-minutes-out-of-range')
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { minutes: 481 }))
+      .thenRejects('session-minutes-out-of-range')
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { minutes: 15 }))
+      .then([sessionLogged('sesi-1', 15)])
+    deciderSpec(mentorshipDecider(policyConfig({ sessionMinutes: { min: 30, max: 120 } })))
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { minutes: 20 }))
+      .thenRejects('session-minutes-out-of-range')
+  })
+
+  it('a session is not dated after the local date (WIB) of the instant it is logged', () => {
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { date: '2026-03-11' }))
+      .thenRejects('session-in-future')
+    // 20:00 UTC on 10 March is already 11 March in Belawan.
+    const lateUtc = logCmd('sesi-1', { date: '2026-03-11', at: instant('2026-03-10T20:00:00Z') })
+    expect(spec.given(proposed, accepted).when(lateUtc).result._tag).toBe('Right')
+  })
+
+  it('a session is not dated before the mentor accepted', () => {
+    spec
+      .given(proposed, accepted)
+      .when(logCmd('sesi-1', { date: '2026-03-02' }))
+      .thenRejects('session-before-acceptance')
+  })
+
+  it('logging the same session again changes nothing; the same id with other details is refused', () => {
+    spec.given(proposed, accepted, sessionLogged('sesi-1')).when(logCmd('sesi-1')).thenNothing()
+    spec
+      .given(proposed, accepted, sessionLogged('sesi-1'))
+      .when(logCmd('sesi-1', { minutes: 60 }))
+      .thenRejects('session-id-conflict')
+  })
+})
+
+describe('goals', () => {
+  it('the mentor marks a goal achieved with an assessment', () => {
+    spec
+      .given(proposed, accepted)
+      .when(markCmd('notulen'))
+      .then([goalAchieved('notulen')])
+  })
+
+  it('only the mentor marks a goal achieved, and only while active', () => {
+    spec.given(proposed, accepted).when(markCmd('notulen', mentee)).thenRejects('actor-not-allowed')
+    spec.given(proposed).when(markCmd('notulen')).thenRejects('mentorship-not-accepted')
+  })
+
+  it("a goal marked achieved must be one of the mentorship's goals", () => {
+    spec.given(proposed, accepted).when(markCmd('constructor')).thenRejects('unknown-goal')
+  })
+
+  it('marking a goal achieved again changes nothing', () => {
+    spec.given(proposed, accepted, goalAchieved('notulen')).when(markCmd('notulen')).thenNothing()
+  })
+})
+
+describe('completing or ending', () => {
+  it('a mentorship completes when all goals are achieved, with an evaluation', () => {
+    spec
+      .given(proposed, accepted, sessionLogged('sesi-1'), goalAchieved('notulen'), goalAchieved('laporan-kegiatan'))
+      .when(completeCmd())
+      .then([completed])
+  })
+
+  it('a mentorship completes when the planned sessions are done', () => {
+    spec
+      .given(proposed, accepted, sessionLogged('sesi-1'), sessionLogged('sesi-2', 60))
+      .when(completeCmd(atasan))
+      .then([
+        {
+          type: 'MentorshipCompleted',
+          data: { ...completed.data, sessions: 2, totalMinutes: 150, goalsAchieved: 0, basis: 'planned-sessions-done' },
+        },
+      ])
+  })
+
+  it('a mentorship does not complete before its goals are achieved or its sessions done', () => {
+    spec
+      .given(proposed, accepted, sessionLogged('sesi-1'), goalAchieved('notulen'))
+      .when(completeCmd())
+      .thenRejects('completion-not-due')
+  })
+
+  it('only the mentor or an atasan completes a mentorship', () => {
+    spec
+      .given(proposed, accepted, goalAchieved('notulen'), goalAchieved('laporan-kegiatan'))
+      .when(completeCmd(mentee))
+      .thenRejects('actor-not-allowed')
+  })
+
+  it('the mentor, the mentee or an atasan ends a mentorship early with a reason, while proposed or active', () => {
+    spec.given(proposed, accepted).when(endCmd()).then([ended])
+    spec.given(proposed, accepted).when(endCmd(atasan)).then([ended])
+    spec
+      .given(proposed)
+      .when(endCmd(mentor))
+      .then([{ type: 'MentorshipEnded', data: { ...ended.data, endedFrom: 'proposed' } }])
+    spec.given(proposed, accepted).when(endCmd(stranger)).thenRejects('actor-not-allowed')
+  })
+
+  it('completed, declined and ended mentorships are final; repeating the final command changes nothing', () => {
+    const done = [
+      proposed,
+      accepted,
+      sessionLogged('sesi-1'),
+      goalAchieved('notulen'),
+      goalAchieved('laporan-kegiatan'),
+      completed,
+    ] as const
+    spec
+      .given(...done)
+      .when(completeCmd())
+      .thenNothing()
+    spec
+      .given(...done)
+      .when(endCmd())
+      .thenRejects('mentorship-closed')
+    spec
+      .given(...done)
+      .when(logCmd('sesi-2'))
+      .thenRejects('mentorship-closed')
+    spec.given(proposed, declined).when(acceptCmd()).thenRejects('mentorship-closed')
+    spec.given(proposed, declined).when(endCmd()).thenRejects('mentorship-closed')
+    spec.given(proposed, accepted, ended).when(endCmd()).thenNothing()
+    spec.given(proposed, accepted, ended).when(completeCmd()).thenRejects('mentorship-closed')
+  })
+})

@@ -1,0 +1,50 @@
+import type { Instant, LocalDate } from '../shared/index.js'
+import type { MentorshipProposal } from './commands.js'
+
+/** Where a mentorship stands: proposed, active, or one of the final statuses (completed, declined, ended). */
+export type MentorshipStatus = 'proposed' | 'active' | 'completed' | 'declined' | 'ended'
+
+/** The final statuses: nothing more happens after them. */
+export const finalStatuses: readonly MentorshipStatus[] = ['completed', 'declined', 'ended']
+
+/** Whether a status is final. */
+export const isFinal = (status: MentorshipStatus): boolean => finalStatuses.includes(status)
+
+/** A logged session as the decider remembers it (enough to tell a retry from a different session). */
+export interface LoggedSession {
+  readonly date: LocalDate
+  readonly minutes: number
+  readonly topic: string
+  readonly notes: string | null
+}
+
+/** A goal's achievement: when, and the mentor's assessment. */
+export interface GoalAchievement {
+  readonly at: Instant
+  readonly assessment: string
+}
+
+/** A mentorship that has been proposed; records are keyed by id (own keys only) so the state snapshots as JSON. */
+export interface Mentorship {
+  readonly status: MentorshipStatus
+  readonly proposal: MentorshipProposal
+  readonly proposedAt: Instant
+  /** The local date (Asia/Jakarta) the mentor accepted; null until then. */
+  readonly acceptedOn: LocalDate | null
+  readonly sessions: Readonly<Record<string, LoggedSession>>
+  readonly sessionCount: number
+  readonly totalMinutes: number
+  readonly achievedGoals: Readonly<Record<string, GoalAchievement>>
+  /** The instant the mentorship was completed, declined or ended; null while open. */
+  readonly closedAt: Instant | null
+}
+
+/** The state of one mentorship stream: nothing yet, or a mentorship. */
+export type MentorshipState = { readonly status: 'none' } | Mentorship
+
+/** The state before any event. */
+export const initialMentorshipState: MentorshipState = { status: 'none' }
+
+/** The value stored under a key of a record, looking at own keys only (ids like `constructor` are valid). */
+export const ownEntry = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined
