@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type * as t from 'io-ts'
+import * as t from 'io-ts'
 import { type DecodeFailure, decodeWith } from './decode.js'
 import type { DomainEvent } from './envelope.js'
 
@@ -76,3 +76,31 @@ export const eventRegistry = <Event extends DomainEvent>(
     },
   }
 }
+
+/**
+ * Builds schemas typed at an aggregate's event union from its member codecs. io-ts codecs are invariant, so each
+ * member codec is wrapped again (same name and fields, which the event catalog reads) and encodes through the union.
+ */
+export const eventSchemas =
+  <Event extends DomainEvent>(union: t.Type<Event, DomainEvent>) =>
+  <Member extends Event>(
+    type: Member['type'],
+    codec: t.ExactType<t.Mixed, Member, DomainEvent>,
+    description: string,
+    history: { readonly version: number; readonly upcasters: Readonly<Record<number, Upcaster>> } = {
+      version: 1,
+      upcasters: {},
+    },
+  ): EventSchema<Event> => ({
+    type,
+    version: history.version,
+    upcasters: history.upcasters,
+    codec: new t.ExactType<t.Mixed, Event, DomainEvent, unknown>(
+      codec.name,
+      (u): u is Event => codec.is(u),
+      (u, c) => codec.validate(u, c),
+      value => union.encode(value),
+      codec.type,
+    ),
+    description,
+  })

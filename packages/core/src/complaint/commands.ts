@@ -1,0 +1,156 @@
+import * as t from 'io-ts'
+import { taggedUnion, text } from '../kernel/index.js'
+import { command, LocalDate, Nip, PersonalData } from '../shared/index.js'
+import {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintId,
+  FollowUpId,
+  SatisfactionRating,
+  TrackingId,
+} from './values.js'
+
+/** File a complaint (by the citizen, or by the desk on the citizen's behalf through an offline channel). */
+export const FileComplaint = command(
+  'FileComplaint',
+  t.exact(
+    t.intersection([
+      t.type({
+        complaintId: ComplaintId,
+        trackingId: TrackingId,
+        unit: text(200),
+        category: ComplaintCategory,
+        description: text(4000),
+        serviceDate: LocalDate,
+        channel: ComplaintChannel,
+        anonymous: t.boolean,
+        confidential: t.boolean,
+      }),
+      t.partial({ complainant: PersonalData, contact: PersonalData, sensitiveDetails: PersonalData }),
+    ]),
+    'FileComplaintData',
+  ),
+)
+
+/** Verify a received complaint (desk); may raise the anonymous/confidential flags, never lower them. */
+export const VerifyComplaint = command(
+  'VerifyComplaint',
+  t.exact(
+    t.intersection([
+      t.type({ complaintId: ComplaintId }),
+      t.partial({ anonymous: t.boolean, confidential: t.boolean }),
+    ]),
+    'VerifyComplaintData',
+  ),
+)
+
+/** Ask the complainant to complete the complaint, saying what is missing (desk). */
+export const RequestCompletion = command(
+  'RequestCompletion',
+  t.strict({ complaintId: ComplaintId, missing: text(2000) }, 'RequestCompletionData'),
+)
+
+/** Supply what was missing (the complainant, or the desk on their behalf). */
+export const SupplyCompletion = command(
+  'SupplyCompletion',
+  t.exact(
+    t.intersection([
+      t.type({ complaintId: ComplaintId, supplement: text(4000) }),
+      t.partial({ contact: PersonalData, sensitiveDetails: PersonalData }),
+    ]),
+    'SupplyCompletionData',
+  ),
+)
+
+/** Declare the complaint outside this agency's authority, naming the competent agency (desk). */
+export const DeclareNotInAuthority = command(
+  'DeclareNotInAuthority',
+  t.strict({ complaintId: ComplaintId, competentAgency: text(300) }, 'DeclareNotInAuthorityData'),
+)
+
+/** Archive the complaint with a reason (desk). */
+export const ArchiveComplaint = command(
+  'ArchiveComplaint',
+  t.strict({ complaintId: ComplaintId, reason: text(1000) }, 'ArchiveComplaintData'),
+)
+
+/** Route a verified complaint to the responsible unit and handling officer (disposisi; desk). */
+export const DisposeComplaint = command(
+  'DisposeComplaint',
+  t.strict({ complaintId: ComplaintId, unit: text(200), officerNip: Nip }, 'DisposeComplaintData'),
+)
+
+/** Record a follow-up (tindak lanjut) by the handling officer or a PyB. */
+export const RecordFollowUp = command(
+  'RecordFollowUp',
+  t.strict({ complaintId: ComplaintId, followUpId: FollowUpId, text: text(4000) }, 'RecordFollowUpData'),
+)
+
+/** Decide the complaint after follow-up (handling officer or PyB); compensation may be granted. */
+export const DecideComplaint = command(
+  'DecideComplaint',
+  t.exact(
+    t.intersection([
+      t.type({ complaintId: ComplaintId, decision: text(4000), upheld: t.boolean }),
+      t.partial({ compensation: text(1000) }),
+    ]),
+    'DecideComplaintData',
+  ),
+)
+
+/** Notify the complainant of the decision (desk). */
+export const NotifyComplainant = command(
+  'NotifyComplainant',
+  t.strict({ complaintId: ComplaintId, channel: ComplaintChannel }, 'NotifyComplainantData'),
+)
+
+/** Rate satisfaction with the handling, 1–5, once, after the decision (the complainant). */
+export const RateSatisfaction = command(
+  'RateSatisfaction',
+  t.exact(
+    t.intersection([
+      t.type({ complaintId: ComplaintId, rating: SatisfactionRating }),
+      t.partial({ comment: text(1000) }),
+    ]),
+    'RateSatisfactionData',
+  ),
+)
+
+/** Record every deadline passed by now (`at`); issued by the system timer only. */
+export const CheckDeadlines = command('CheckDeadlines', t.strict({ complaintId: ComplaintId }, 'CheckDeadlinesData'))
+
+/** Escalate an open complaint to the Ombudsman (UU 37/2008; the complainant or the desk). */
+export const EscalateToOmbudsman = command(
+  'EscalateToOmbudsman',
+  t.exact(
+    t.intersection([t.type({ complaintId: ComplaintId }), t.partial({ reason: text(1000) })]),
+    'EscalateToOmbudsmanData',
+  ),
+)
+
+/** Close a decided complaint (desk). */
+export const CloseComplaint = command('CloseComplaint', t.strict({ complaintId: ComplaintId }, 'CloseComplaintData'))
+
+/** Codec for every command on a complaint, told apart by `type`. */
+export const ComplaintCommand = taggedUnion(
+  'type',
+  {
+    FileComplaint,
+    VerifyComplaint,
+    RequestCompletion,
+    SupplyCompletion,
+    DeclareNotInAuthority,
+    ArchiveComplaint,
+    DisposeComplaint,
+    RecordFollowUp,
+    DecideComplaint,
+    NotifyComplainant,
+    RateSatisfaction,
+    CheckDeadlines,
+    EscalateToOmbudsman,
+    CloseComplaint,
+  },
+  'ComplaintCommand',
+)
+/** A command on one complaint. */
+export type ComplaintCommand = t.TypeOf<typeof ComplaintCommand>

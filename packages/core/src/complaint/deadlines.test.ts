@@ -1,0 +1,217 @@
+import { type Actor, instant, type Instant, localDate, nip, policyConfig } from '@pembina/core'
+import { deciderSpec } from '@pembina/testkit'
+import { describe, expect, it } from 'vitest'
+import type { ComplaintCommand } from './commands.js'
+import { nextDeadlines } from './deadlines.js'
+import { complaintDecider } from './decider.js'
+import type { ComplaintEvent } from './events.js'
+import { evolveComplaint } from './evolve.js'
+import { initialComplaintState } from './state.js'
+
+// Filed on Thursday 13 August 2026 at Puskesmas Belawan; working days are Monday to Friday unless a calendar says more.
+const complaintId = 'c-2026-00042'
+const unit = 'Puskesmas Belawan'
+const deskNip = nip('196608011988031001')
+const officerNip = nip('197505122001121002')
+const desk: Actor = { kind: 'asn', nip: deskNip, roles: ['asn', 'admin-pengaduan'] }
+const timer: Actor = { kind: 'system', process: 'complaint-deadlines' }
+const endOf = (date: string): Instant => instant(`${date}T23:59:59.999+07:00`)
+const wib = (text: string): Instant => instant(`${text}+07:00`)
+
+const filed: ComplaintEvent = {
+  type: 'ComplaintFiled',
+  data: {
+    at: wib('2026-08-13T10:00:00'),
+    complaintId,
+    trackingId: 'BLW-2026-000123',
+    receivedAt: wib('2026-08-13T10:00:00'),
+    unit,
+    category: 'pengaduan',
+    description: 'Antrean di loket pendaftaran lebih dari tiga jam.',
+    serviceDate: localDate('2026-08-10'),
+    channel: 'web',
+    anonymous: false,
+    confidential: false,
+  },
+}
+const verified: ComplaintEvent = {
+  type: 'ComplaintVerified',
+  data: { at: wib('2026-08-14T09:00:00'), complaintId, officerNip: deskNip, anonymous: false, confidential: false },
+}
+const requested: ComplaintEvent = {
+  type: 'CompletionRequested',
+  data: { at: wib('2026-08-14T09:00:00'), complaintId, officerNip: deskNip, missing: 'Jam kejadian.' },
+}
+const supplied: ComplaintEvent = {
+  type: 'CompletionSupplied',
+  data: { at: wib('2026-08-20T09:00:00'), complaintId, supplement: 'Kejadian pukul 08.00 WIB.' },
+}
+const disposed: ComplaintEvent = {
+  type: 'ComplaintDisposed',
+  data: { at: wib('2026-08-17T09:00:00'), complaintId, unit, officerNip },
+}
+const followedUp = (id: string, date: string): ComplaintEvent => ({
+  type: 'FollowUpRecorded',
+  data: { at: wib(`${date}T09:00:00`), complaintId, followUpId: id, officerNip, text: 'Loket tambahan dibuka.' },
+})
+const decided: ComplaintEvent = {
+  type: 'ComplaintDecided',
+  data: { at: wib('2026-08-20T09:00:00'), complaintId, officerNip, decision: 'Pengaduan diterima.', upheld: true },
+}
+const check = (at: string, actor: Actor = timer): ComplaintCommand => ({
+  type: 'CheckDeadlines',
+  at: wib(at),
+  actor,
+  data: { complaintId },
+})
+const missed = (
+  stage: 'verification' | 'follow-up' | 'decision' | 'notification',
+  at: string,
+  due: string,
+  responsibleNip?: string,
+): ComplaintEvent => ({
+  type: 'DeadlineMissed',
+  data: {
+    at: wib(at),
+    complaintId,
+    stage,
+    dueAt: endOf(due),
+    unit,
+    ...(responsibleNip === undefined ? {} : { responsibleNip: nip(responsibleNip) }),
+  },
+})
+
+const spec = deciderSpec(complaintDecider())
+
+describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
+  it('verification is due 3 working days after receipt; its miss is recorded once, naming the unit', () => {
+    spec.given(filed).when(check('2026-08-18T23:00:00')).thenNothing()
+    const miss = missed('verification', '2026-08-19T00:00:00', '2026-08-18')
+    spec.given(filed).when(check('2026-08-19T00:00:00')).then([miss])
+    spec.given(filed, miss).when(check('2026-08-21T00:00:00')).thenNothing()
+  })
+
+  it('working days skip the holidays of the configured calendar', () => {
+    const withHoliday = deciderSpec(complaintDecider(policyConfig({ holidays: [localDate('2026-08-17')] })))
+    withHoliday.given(filed).when(check('2026-08-19T00:00:00')).thenNothing()
+    withHoliday
+      .given(filed)
+      .when(check('2026-08-20T00:00:00'))
+      .then([missed('verification', '2026-08-20T00:00:00', '2026-08-19')])
+  })
+
+  it('a verified complaint not yet routed misses verification in the name of the verifying officer', () => {
+    spec
+      .given(filed, verified)
+      .when(check('2026-08-19T00:00:00'))
+      .then([missed('verification', '2026-08-19T00:00:00', '2026-08-18', deskNip)])
+  })
+
+  it('verification waits while the complaint is incomplete, and restarts from the completion', () => {
+    spec.given(filed, requested).when(check('2026-08-19T00:00:00')).thenNothing()
+    spec.given(filed, requested, supplied).when(check('2026-08-25T23:00:00')).thenNothing()
+    spec
+      .given(filed, requested, supplied)
+      .when(check('2026-08-26T00:00:00'))
+      .then([missed('verification', '2026-08-26T00:00:00', '2026-08-25')])
+  })
+
+  it('a completion request unanswered for 30 days deems the complaint withdrawn (Pasal 44)', () => {
+    spec.given(filed, requested).when(check('2026-09-13T20:00:00')).thenNothing()
+    spec
+      .given(filed, requested)
+      .when(check('2026-09-14T00:00:00'))
+      .then([
+        {
+          type: 'ComplaintDeemedWithdrawn',
+          data: {
+            at: wib('2026-09-14T00:00:00'),
+            complaintId,
+            requestedAt: requested.data.at,
+            dueAt: endOf('2026-09-13'),
+          },
+        },
+      ])
+  })
+
+  it('follow-up is due 5 working days after disposition, in the name of the handling officer', () => {
+    spec.given(filed, verified, disposed).when(check('2026-08-24T23:00:00')).thenNothing()
+    spec
+      .given(filed, verified, disposed)
+      .when(check('2026-08-25T08:00:00'))
+      .then([missed('follow-up', '2026-08-25T08:00:00', '2026-08-24', officerNip)])
+  })
+
+  it('the decision is due 60 days after the file was verified complete (Pasal 50)', () => {
+    const patient = deciderSpec(complaintDecider(policyConfig({ complaint: { autoCloseWorkingDays: 365 } })))
+    const history = [filed, verified, disposed, followedUp('fu-1', '2026-08-18')]
+    patient
+      .given(...history)
+      .when(check('2026-10-13T23:00:00'))
+      .thenNothing()
+    patient
+      .given(...history)
+      .when(check('2026-10-14T00:00:00'))
+      .then([missed('decision', '2026-10-14T00:00:00', '2026-10-13', officerNip)])
+  })
+
+  it('the complainant must be notified within 14 days of the decision', () => {
+    const history = [filed, verified, disposed, followedUp('fu-1', '2026-08-18'), decided]
+    spec
+      .given(...history)
+      .when(check('2026-09-03T23:00:00'))
+      .thenNothing()
+    spec
+      .given(...history)
+      .when(check('2026-09-04T00:00:00'))
+      .then([missed('notification', '2026-09-04T00:00:00', '2026-09-03', deskNip)])
+  })
+
+  it('a followed-up complaint left unanswered by both sides closes by itself after 10 working days', () => {
+    const history = [filed, verified, disposed, followedUp('fu-1', '2026-08-18')]
+    spec
+      .given(...history)
+      .when(check('2026-09-01T23:00:00'))
+      .thenNothing()
+    spec
+      .given(...history)
+      .when(check('2026-09-02T00:00:00'))
+      .then([{ type: 'ComplaintClosed', data: { at: wib('2026-09-02T00:00:00'), complaintId, reason: 'no-response' } }])
+    spec
+      .given(...history, followedUp('fu-2', '2026-08-25'))
+      .when(check('2026-09-02T00:00:00'))
+      .thenNothing()
+  })
+
+  it('every overdue stage is recorded before the complaint closes by itself', () => {
+    const history = [filed, verified, disposed, followedUp('fu-1', '2026-08-18')]
+    spec
+      .given(...history)
+      .when(check('2026-10-14T00:00:00'))
+      .then([
+        missed('decision', '2026-10-14T00:00:00', '2026-10-13', officerNip),
+        { type: 'ComplaintClosed', data: { at: wib('2026-10-14T00:00:00'), complaintId, reason: 'no-response' } },
+      ])
+  })
+
+  it('deadlines are checked by the system timer only; an ended complaint has none', () => {
+    spec.given(filed).when(check('2026-08-19T00:00:00', desk)).thenRejects('system-only')
+    const escalated: ComplaintEvent = {
+      type: 'ComplaintEscalated',
+      data: { at: wib('2026-08-14T09:00:00'), complaintId },
+    }
+    spec.given(filed, escalated).when(check('2026-12-01T00:00:00')).thenNothing()
+  })
+
+  it('the open deadlines follow the stage, for the SLA board', () => {
+    const fold = (...events: readonly ComplaintEvent[]) => events.reduce(evolveComplaint, initialComplaintState)
+    expect(nextDeadlines(initialComplaintState)).toEqual([])
+    expect(nextDeadlines(fold(filed))).toEqual([
+      { stage: 'verification', dueAt: endOf('2026-08-18'), responsibleNip: null },
+    ])
+    expect(nextDeadlines(fold(filed, verified, disposed))).toEqual([
+      { stage: 'follow-up', dueAt: endOf('2026-08-24'), responsibleNip: officerNip },
+      { stage: 'decision', dueAt: endOf('2026-10-13'), responsibleNip: officerNip },
+    ])
+  })
+})

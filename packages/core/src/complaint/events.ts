@@ -1,0 +1,258 @@
+import * as t from 'io-ts'
+import { eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
+import { event, Instant, LocalDate, Nip, PersonalData } from '../shared/index.js'
+import {
+  ComplaintClosedReason,
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintId,
+  FollowUpId,
+  MissableStage,
+  SatisfactionRating,
+  TrackingId,
+} from './values.js'
+
+/** A complaint was received; it carries the receipt (tracking id and time of receipt) and personal data only encrypted. */
+export const ComplaintFiled = event(
+  'ComplaintFiled',
+  t.exact(
+    t.intersection([
+      t.type({
+        at: Instant,
+        complaintId: ComplaintId,
+        trackingId: TrackingId,
+        receivedAt: Instant,
+        unit: text(200),
+        category: ComplaintCategory,
+        description: text(4000),
+        serviceDate: LocalDate,
+        channel: ComplaintChannel,
+        anonymous: t.boolean,
+        confidential: t.boolean,
+      }),
+      t.partial({ complainant: PersonalData, contact: PersonalData, sensitiveDetails: PersonalData }),
+    ]),
+    'ComplaintFiledData',
+  ),
+)
+
+/** The desk verified the complaint; the flags are the ones in force from now on. */
+export const ComplaintVerified = event(
+  'ComplaintVerified',
+  t.strict(
+    { at: Instant, complaintId: ComplaintId, officerNip: Nip, anonymous: t.boolean, confidential: t.boolean },
+    'ComplaintVerifiedData',
+  ),
+)
+
+/** The desk asked the complainant to complete the complaint. */
+export const CompletionRequested = event(
+  'CompletionRequested',
+  t.strict({ at: Instant, complaintId: ComplaintId, officerNip: Nip, missing: text(2000) }, 'CompletionRequestedData'),
+)
+
+/** The complainant supplied what was missing; verification starts again. */
+export const CompletionSupplied = event(
+  'CompletionSupplied',
+  t.exact(
+    t.intersection([
+      t.type({ at: Instant, complaintId: ComplaintId, supplement: text(4000) }),
+      t.partial({ contact: PersonalData, sensitiveDetails: PersonalData }),
+    ]),
+    'CompletionSuppliedData',
+  ),
+)
+
+/** A completion request went unanswered past its window: the complaint is deemed withdrawn (Pasal 44). */
+export const ComplaintDeemedWithdrawn = event(
+  'ComplaintDeemedWithdrawn',
+  t.strict(
+    { at: Instant, complaintId: ComplaintId, requestedAt: Instant, dueAt: Instant },
+    'ComplaintDeemedWithdrawnData',
+  ),
+)
+
+/** The desk declared the complaint outside this agency's authority and named the competent agency. */
+export const ComplaintNotInAuthority = event(
+  'ComplaintNotInAuthority',
+  t.strict(
+    { at: Instant, complaintId: ComplaintId, officerNip: Nip, competentAgency: text(300) },
+    'ComplaintNotInAuthorityData',
+  ),
+)
+
+/** The desk archived the complaint with a reason. */
+export const ComplaintArchived = event(
+  'ComplaintArchived',
+  t.strict({ at: Instant, complaintId: ComplaintId, officerNip: Nip, reason: text(1000) }, 'ComplaintArchivedData'),
+)
+
+/** The complaint was routed (disposisi) to a unit and its handling officer. */
+export const ComplaintDisposed = event(
+  'ComplaintDisposed',
+  t.strict({ at: Instant, complaintId: ComplaintId, unit: text(200), officerNip: Nip }, 'ComplaintDisposedData'),
+)
+
+/** A follow-up (tindak lanjut) was recorded; officerNip is the handling officer. */
+export const FollowUpRecorded = event(
+  'FollowUpRecorded',
+  t.strict(
+    { at: Instant, complaintId: ComplaintId, followUpId: FollowUpId, officerNip: Nip, text: text(4000) },
+    'FollowUpRecordedData',
+  ),
+)
+
+/** The complaint was decided, upheld or not, with any compensation granted; officerNip is the handling officer. */
+export const ComplaintDecided = event(
+  'ComplaintDecided',
+  t.exact(
+    t.intersection([
+      t.type({ at: Instant, complaintId: ComplaintId, officerNip: Nip, decision: text(4000), upheld: t.boolean }),
+      t.partial({ compensation: text(1000) }),
+    ]),
+    'ComplaintDecidedData',
+  ),
+)
+
+/** The complainant was notified of the decision. */
+export const ComplainantNotified = event(
+  'ComplainantNotified',
+  t.strict({ at: Instant, complaintId: ComplaintId, channel: ComplaintChannel }, 'ComplainantNotifiedData'),
+)
+
+/** The complainant rated their satisfaction; officerNip is the handling officer the rating concerns. */
+export const SatisfactionRated = event(
+  'SatisfactionRated',
+  t.exact(
+    t.intersection([
+      t.type({ at: Instant, complaintId: ComplaintId, officerNip: Nip, rating: SatisfactionRating }),
+      t.partial({ comment: text(1000) }),
+    ]),
+    'SatisfactionRatedData',
+  ),
+)
+
+/** A stage's deadline passed without the stage being done, recorded by the timer with the officer then responsible. */
+export const DeadlineMissed = event(
+  'DeadlineMissed',
+  t.exact(
+    t.intersection([
+      t.type({ at: Instant, complaintId: ComplaintId, stage: MissableStage, dueAt: Instant, unit: text(200) }),
+      t.partial({ responsibleNip: Nip }),
+    ]),
+    'DeadlineMissedData',
+  ),
+)
+
+/** The complaint was escalated to the Ombudsman (UU 37/2008); it is final for the unit. */
+export const ComplaintEscalated = event(
+  'ComplaintEscalated',
+  t.exact(
+    t.intersection([t.type({ at: Instant, complaintId: ComplaintId }), t.partial({ reason: text(1000) })]),
+    'ComplaintEscalatedData',
+  ),
+)
+
+/** The complaint was closed: resolved by the desk, or by itself when neither side answered after the follow-up. */
+export const ComplaintClosed = event(
+  'ComplaintClosed',
+  t.strict({ at: Instant, complaintId: ComplaintId, reason: ComplaintClosedReason }, 'ComplaintClosedData'),
+)
+
+/** Codec for every event of a complaint stream, told apart by `type`. */
+export const ComplaintEvent = taggedUnion(
+  'type',
+  {
+    ComplaintFiled,
+    ComplaintVerified,
+    CompletionRequested,
+    CompletionSupplied,
+    ComplaintDeemedWithdrawn,
+    ComplaintNotInAuthority,
+    ComplaintArchived,
+    ComplaintDisposed,
+    FollowUpRecorded,
+    ComplaintDecided,
+    ComplainantNotified,
+    SatisfactionRated,
+    DeadlineMissed,
+    ComplaintEscalated,
+    ComplaintClosed,
+  },
+  'ComplaintEvent',
+)
+/** An event of a complaint stream. */
+export type ComplaintEvent = t.TypeOf<typeof ComplaintEvent>
+
+const schema = eventSchemas(ComplaintEvent)
+
+/** Every complaint event type with its schema version and the sentence the event catalog shows. */
+export const complaintEvents = eventRegistry<ComplaintEvent>([
+  schema(
+    'ComplaintFiled',
+    ComplaintFiled,
+    'A citizen’s complaint was received and a receipt with a tracking id was issued (UU 25/2009 Pasal 44).',
+  ),
+  schema(
+    'ComplaintVerified',
+    ComplaintVerified,
+    'The complaint desk verified the complaint, possibly raising its anonymous or confidential flags.',
+  ),
+  schema(
+    'CompletionRequested',
+    CompletionRequested,
+    'The complaint desk asked the complainant to complete an incomplete complaint.',
+  ),
+  schema(
+    'CompletionSupplied',
+    CompletionSupplied,
+    'The complainant supplied what was missing, and verification started again.',
+  ),
+  schema(
+    'ComplaintDeemedWithdrawn',
+    ComplaintDeemedWithdrawn,
+    'A completion request went unanswered past its window, so the complaint is deemed withdrawn (UU 25/2009 Pasal 44).',
+  ),
+  schema(
+    'ComplaintNotInAuthority',
+    ComplaintNotInAuthority,
+    'The complaint desk found the complaint outside its authority and named the competent agency.',
+  ),
+  schema('ComplaintArchived', ComplaintArchived, 'The complaint desk archived the complaint with a reason.'),
+  schema(
+    'ComplaintDisposed',
+    ComplaintDisposed,
+    'The complaint was routed (disposisi) to the responsible unit and its handling officer.',
+  ),
+  schema(
+    'FollowUpRecorded',
+    FollowUpRecorded,
+    'The handling officer or an authorised official recorded a follow-up (tindak lanjut).',
+  ),
+  schema(
+    'ComplaintDecided',
+    ComplaintDecided,
+    'The complaint was decided, upheld or not, with any compensation granted (UU 25/2009 Pasal 50).',
+  ),
+  schema('ComplainantNotified', ComplainantNotified, 'The complainant was notified of the decision.'),
+  schema(
+    'SatisfactionRated',
+    SatisfactionRated,
+    'The complainant rated their satisfaction from 1 to 5, naming the handling officer it concerns.',
+  ),
+  schema(
+    'DeadlineMissed',
+    DeadlineMissed,
+    'A stage’s deadline passed without the stage being done, with the officer then responsible when known.',
+  ),
+  schema(
+    'ComplaintEscalated',
+    ComplaintEscalated,
+    'The complaint was escalated to the Ombudsman (UU 37/2008) and is final for the unit.',
+  ),
+  schema(
+    'ComplaintClosed',
+    ComplaintClosed,
+    'The complaint was closed, resolved by the desk or by itself when neither side answered after the follow-up.',
+  ),
+])
