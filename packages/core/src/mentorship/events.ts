@@ -1,13 +1,5 @@
 import * as t from 'io-ts'
-import {
-  type DomainEvent,
-  eventRegistry,
-  type EventSchema,
-  oneOf,
-  taggedUnion,
-  text,
-  wholeNumber,
-} from '../kernel/index.js'
+import { eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
 import { event, Instant, LocalDate, Nip } from '../shared/index.js'
 import {
   ActiveMentorships,
@@ -148,26 +140,7 @@ export const MentorshipEvent = taggedUnion(
 /** A mentorship event. */
 export type MentorshipEvent = t.TypeOf<typeof MentorshipEvent>
 
-/**
- * One event type's schema typed at the union: io-ts codecs are invariant, so the member codec is wrapped again
- * (same name and fields, which the event catalog reads) and encodes through the union codec.
- */
-const schema = <Member extends MentorshipEvent>(
-  type: Member['type'],
-  codec: t.ExactType<t.Mixed, Member, DomainEvent>,
-  description: string,
-): EventSchema<MentorshipEvent> => ({
-  type,
-  version: 1,
-  codec: new t.ExactType<t.Mixed, MentorshipEvent, DomainEvent, unknown>(
-    codec.name,
-    (u): u is MentorshipEvent => codec.is(u),
-    (u, c) => codec.validate(u, c),
-    value => MentorshipEvent.encode(value),
-    codec.type,
-  ),
-  description,
-})
+const schema = eventSchemas(MentorshipEvent)
 
 /** The mentorship event registry: codecs, schema versions and catalog descriptions. */
 export const mentorshipEvents = eventRegistry<MentorshipEvent>([
