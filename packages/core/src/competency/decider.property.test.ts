@@ -1,0 +1,216 @@
+import { arbCompetencyScenario, runCompetencyScenario } from '@pembina/testkit'
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { fold } from '../kernel/index.js'
+import { defaultPolicy, policyConfig } from '../shared/index.js'
+import { competencyDecider } from './decider.js'
+import { annualLearning, incentiveEligibility } from './eligibility.js'
+import type { CompetencyEvent } from './events.js'
+import { learningSourceKey } from './learning-source.js'
+import type { CompetencyState } from './state.js'
+
+const settings = { seed: 20_260_302, numRuns: 200 }
+const decider = competencyDecider()
+const scenario = arbCompetencyScenario()
+
+/** Credited minutes per year, computed from the event history alone. */
+const minutesByYear = (events: readonly CompetencyEvent[]): ReadonlyMap<number, number> => {
+  const byYear = new Map<number, number>()
+  for (const event of events)
+    if (event.type === 'LearningCredited' || event.type === 'PolicyParticipationRecorded')
+      byYear.set(event.data.year, (byYear.get(event.data.year) ?? 0) + event.data.minutes)
+  return byYear
+}
+
+/** Whether a value is made only of null, text, booleans, finite numbers, arrays and plain objects (no undefined). */
+const isPlainJson = (value: unknown): boolean => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every(isPlainJson)
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false
+  return Object.values(value).every(isPlainJson)
+}
+
+const isLevel = (level: number): boolean => Number.isInteger(level) && level >= 1 && level <= 5
+
+const levelsOf = (state: CompetencyState): readonly number[] =>
+  state.status === 'registered'
+    ? [
+        ...state.standard.map(line => line.requiredLevel),
+        ...Object.values(state.assessments).map(assessment => assessment.level),
+        ...Object.values(state.latestLevels).map(assessment => assessment.level),
+      ]
+    : []
+
+/** Each command's events, so an invariant can be checked after every command. */
+const prefixes = (commands: Parameters<typeof runCompetencyScenario>[0]) => {
+  const run = runCompetencyScenario(commands)
+  let count = 0
+  return run.states.map((state, i) => {
+    const decision = run.decisions[i]
+    count += decision !== undefined && E.isRight(decision) ? decision.right.length : 0
+    return { state, events: run.events.slice(0, count) }
+  })
+}
+
+describe('competency decider properties', () => {
+  it('each learning source is credited at most once in the history', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        const credited = runCompetencyScenario(commands).events.flatMap(event =>
+          event.type === 'LearningCredited' ? [event.data] : [],
+        )
+        expect(credited.every(data => data.sourceKey === learningSourceKey(data.source))).toBe(true)
+        expect(new Set(credited.map(data => data.sourceKey)).size).toBe(credited.length)
+      }),
+      settings,
+    )
+  })
+
+  it('credited minutes per year equal the credited learning plus policy participation of that year, in every state', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        for (const { state, events } of prefixes(commands))
+          for (const [year, minutes] of minutesByYear(events))
+            expect(annualLearning(state, year).creditedMinutes).toBe(minutes)
+      }),
+      settings,
+    )
+  })
+
+  it('the development incentive is derived from the history: enough credited minutes and distinct activities', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        const { events, states } = runCompetencyScenario(commands)
+        const state = states.at(-1) ?? decider.initialState
+        if (state.status !== 'registered') return
+        const minimum = defaultPolicy.learning.annualMinimumMinutes[state.employment.employeeType]
+        for (const [year, minutes] of minutesByYear(events)) {
+          const activities = new Set(
+            events.flatMap(event =>
+              (event.type === 'LearningCredited' || event.type === 'PolicyParticipationRecorded') &&
+              event.data.year === year
+                ? [event.data.activityKey]
+                : [],
+            ),
+          )
+          const expected = minutes >= minimum && activities.size >= defaultPolicy.incentive.minActivities
+          expect(incentiveEligibility(state, year).eligible).toBe(expected)
+        }
+      }),
+      settings,
+    )
+  })
+
+  it('competency levels are always from 1 to 5', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        const run = runCompetencyScenario(commands)
+        expect(run.states.flatMap(levelsOf).every(isLevel)).toBe(true)
+        for (const event of run.events)
+          if (event.type === 'CompetencyAssessed') expect(isLevel(event.data.level)).toBe(true)
+      }),
+      settings,
+    )
+  })
+
+  it('no event comes before the profile is registered, and it is registered once', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        const { events } = runCompetencyScenario(commands)
+        expect(events[0]?.type).toBe('ProfileRegistered')
+        expect(events.filter(event => event.type === 'ProfileRegistered')).toHaveLength(1)
+      }),
+      settings,
+    )
+  })
+
+  it('decide is deterministic: the same command in the same state gives the same result', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        const { states } = runCompetencyScenario(commands)
+        commands.forEach((command, i) => {
+          const before = i === 0 ? decider.initialState : states[i - 1]
+          if (before === undefined) return
+          expect(decider.decide(command, before)).toEqual(decider.decide(command, before))
+        })
+      }),
+      settings,
+    )
+  })
+
+  it('every command is idempotent: deciding it again right after its events were applied changes nothing', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        const { states, decisions } = runCompetencyScenario(commands)
+        commands.forEach((command, i) => {
+          const decision = decisions[i]
+          const after = states[i]
+          if (decision === undefined || after === undefined || E.isLeft(decision)) return
+          expect(decider.decide(command, after)).toEqual(E.right([]))
+        })
+      }),
+      settings,
+    )
+  })
+
+  it("a mentor's sessions credit no minutes under the default policy, and their minutes when configured", () => {
+    const creditedFromMentoring = (
+      config: Parameters<typeof runCompetencyScenario>[1],
+      commands: Parameters<typeof runCompetencyScenario>[0],
+    ) => {
+      const { decisions } = runCompetencyScenario(commands, config)
+      return commands.flatMap((command, i) => {
+        const decision = decisions[i]
+        if (command.type !== 'CreditLearning' || command.data.source.kind !== 'mentoring-given') return []
+        if (decision === undefined || E.isLeft(decision)) return []
+        return decision.right.map(event => ({
+          sent: command.data.minutes,
+          credited: event.type === 'LearningCredited' ? event.data.minutes : -1,
+        }))
+      })
+    }
+    const minutesCounted = policyConfig({ mentorCredit: 'activity-and-minutes' })
+    fc.assert(
+      fc.property(scenario, commands => {
+        for (const { credited } of creditedFromMentoring(undefined, commands)) expect(credited).toBe(0)
+        for (const { sent, credited } of creditedFromMentoring(minutesCounted, commands)) expect(credited).toBe(sent)
+      }),
+      settings,
+    )
+  })
+
+  it('evolve never throws, whatever the order of events and the state they meet', () => {
+    fc.assert(
+      fc.property(scenario, scenario, fc.nat(), (first, second, seed) => {
+        const events = [...runCompetencyScenario(first).events]
+        const shuffled = events.map((_, i) => events[(i * 7 + seed) % events.length]).filter(e => e !== undefined)
+        const other = runCompetencyScenario(second).states.at(-1) ?? decider.initialState
+        expect(() => fold(decider, shuffled)).not.toThrow()
+        expect(() => fold(decider, events, other)).not.toThrow()
+      }),
+      settings,
+    )
+  })
+
+  it('every reachable state is plain JSON data, so it snapshots without loss', () => {
+    fc.assert(
+      fc.property(scenario, commands => {
+        for (const state of runCompetencyScenario(commands).states) expect(isPlainJson(state)).toBe(true)
+      }),
+      settings,
+    )
+  })
+
+  it('the scenario generator reaches accepted commands of every type', () => {
+    const seen = new Set<string>()
+    fc.assert(
+      fc.property(scenario, commands => {
+        for (const event of runCompetencyScenario(commands).events) seen.add(event.type)
+      }),
+      settings,
+    )
+    expect(seen.size).toBe(8)
+  })
+})

@@ -1,0 +1,43 @@
+import { absurd, type Decider } from '../kernel/index.js'
+import { defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import type { CompetencyCommand } from './commands.js'
+import { planDevelopment, recommendDevelopment } from './decide-development.js'
+import { creditLearning, recordPolicyParticipation } from './decide-learning.js'
+import { assessCompetency, changePosition, registerProfile, setCompetencyStandard } from './decide-profile.js'
+import type { CompetencyEvent } from './events.js'
+import { evolveCompetency } from './evolve.js'
+import type { CompetencyRejection } from './rejections.js'
+import { type CompetencyState, initialCompetencyState } from './state.js'
+
+/**
+ * The competency profile of one ASN (stream `competency-<nip>`): employment, the job's competency standard,
+ * assessments, learning credited once per source, policy participation, development plans and recommendations.
+ */
+export const competencyDecider = (
+  config: PolicyConfig = defaultPolicy,
+): Decider<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection> => ({
+  initialState: initialCompetencyState,
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'RegisterProfile':
+        return registerProfile(command, state)
+      case 'ChangePosition':
+        return changePosition(command, state)
+      case 'SetCompetencyStandard':
+        return setCompetencyStandard(command, state)
+      case 'AssessCompetency':
+        return assessCompetency(command, state)
+      case 'CreditLearning':
+        return creditLearning(command, state, config)
+      case 'PlanDevelopment':
+        return planDevelopment(command, state)
+      case 'RecommendDevelopment':
+        return recommendDevelopment(command, state)
+      case 'RecordPolicyParticipation':
+        return recordPolicyParticipation(command, state, config)
+      default:
+        return absurd(command)
+    }
+  },
+  evolve: evolveCompetency,
+})

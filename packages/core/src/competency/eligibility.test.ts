@@ -1,0 +1,201 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  type Actor,
+  type Competency,
+  defaultPolicy,
+  type EmployeeType,
+  instant,
+  jpToMinutes,
+  localDate,
+  nip,
+  type PolicyConfig,
+  policyConfig,
+  systemActor,
+} from '../shared/index.js'
+import type { CompetencyCommand } from './commands.js'
+import { competencyDecider } from './decider.js'
+import { annualLearning, competencyGaps, incentiveEligibility } from './eligibility.js'
+import type { LearningSource } from './learning-source.js'
+import type { CompetencyState } from './state.js'
+
+const subject = nip('199001152015031002')
+const pyb: Actor = { kind: 'asn', nip: nip('196608011988031001'), roles: ['asn', 'pyb'] }
+const atasan: Actor = { kind: 'asn', nip: nip('197502152000122002'), roles: ['asn', 'atasan'] }
+const assessor: Actor = { kind: 'asn', nip: nip('198001012005011003'), roles: ['asn', 'assessor'] }
+const system = systemActor('competency-policy')
+const at = instant('2026-12-30T09:00:00+07:00')
+
+const register = (employeeType: EmployeeType): CompetencyCommand => ({
+  type: 'RegisterProfile',
+  at,
+  actor: pyb,
+  data: {
+    nip: subject,
+    employeeType,
+    unit: 'Puskesmas Belawan',
+    position: { kind: 'pelaksana' },
+    positionTitle: 'Pengadministrasi',
+  },
+})
+const credit = (source: LearningSource, minutes: number, completedOn = '2026-06-15'): CompetencyCommand => ({
+  type: 'CreditLearning',
+  at,
+  actor: source.kind === 'self-reported' ? atasan : system,
+  data: { nip: subject, source, minutes, form: 'e-learning', completedOn: localDate(completedOn), title: 'Belajar' },
+})
+const training = (offeringId: string): LearningSource => ({ kind: 'training', offeringId })
+const selfReport = (reportId: string): LearningSource => ({ kind: 'self-reported', reportId })
+
+/** The state after every command, each of which must be accepted. */
+const profileAfter = (
+  commands: readonly CompetencyCommand[],
+  config: PolicyConfig = defaultPolicy,
+): CompetencyState => {
+  const decider = competencyDecider(config)
+  return commands.reduce((state, command) => {
+    const decision = decider.decide(command, state)
+    if (E.isLeft(decision)) throw new Error(`${command.type} refused: ${decision.left.message}`)
+    return decision.right.reduce(decider.evolve, state)
+  }, decider.initialState)
+}
+
+describe('incentives for active ASN', () => {
+  it('a PPPK with 22 JP is below the minimum', () => {
+    const state = profileAfter([
+      register('PPPK'),
+      credit(training('OFF-1'), jpToMinutes(12)),
+      credit(selfReport('R-1'), jpToMinutes(10)),
+    ])
+    const result = incentiveEligibility(state, 2026)
+    expect(result).toMatchObject({ eligible: false, creditedMinutes: 990, minimumMinutes: 1080, activities: 2 })
+    expect(result.reasons).toEqual(['credited 22.0 JP is below the annual minimum of 24.0 JP for PPPK'])
+  })
+
+  it('a PNS with 20 JP and two activities is eligible', () => {
+    const state = profileAfter([
+      register('PNS'),
+      credit(training('OFF-1'), jpToMinutes(16)),
+      credit(selfReport('R-1'), jpToMinutes(4)),
+    ])
+    expect(incentiveEligibility(state, 2026)).toEqual({
+      year: 2026,
+      eligible: true,
+      creditedMinutes: 900,
+      minimumMinutes: 900,
+      activities: 2,
+      minActivities: 2,
+      reasons: [],
+    })
+  })
+
+  it('a PNS with 20 JP from a single activity is not eligible', () => {
+    const state = profileAfter([register('PNS'), credit(training('OFF-1'), jpToMinutes(20))])
+    expect(incentiveEligibility(state, 2026).reasons).toEqual(['1 distinct activities, at least 2 needed'])
+  })
+
+  it('mentoring another ASN counts as an activity but not as JP by default', () => {
+    const given: LearningSource = { kind: 'mentoring-given', mentorshipId: 'MS-1', sessionId: 'S-1' }
+    const state = profileAfter([register('PNS'), credit(training('OFF-1'), jpToMinutes(20)), credit(given, 120)])
+    expect(incentiveEligibility(state, 2026)).toMatchObject({ eligible: true, creditedMinutes: 900, activities: 2 })
+  })
+
+  it('sessions of one mentorship count as one activity', () => {
+    const session = (sessionId: string): LearningSource => ({
+      kind: 'mentoring-session',
+      mentorshipId: 'MS-1',
+      sessionId,
+    })
+    const state = profileAfter([register('PNS'), credit(session('S-1'), 450), credit(session('S-2'), 450)])
+    expect(incentiveEligibility(state, 2026)).toMatchObject({ eligible: false, creditedMinutes: 900, activities: 1 })
+  })
+
+  it('learning counts toward the year it was completed', () => {
+    const state = profileAfter([
+      register('PNS'),
+      credit(training('OFF-1'), 600, '2025-12-31'),
+      credit(training('OFF-2'), 300),
+    ])
+    expect([annualLearning(state, 2025).creditedMinutes, annualLearning(state, 2026).creditedMinutes]).toEqual([
+      600, 300,
+    ])
+  })
+
+  it('taking part in policy formulation counts as an activity of its year', () => {
+    const participate: CompetencyCommand = {
+      type: 'RecordPolicyParticipation',
+      at,
+      actor: atasan,
+      data: {
+        nip: subject,
+        consultationId: 'KONS-1',
+        title: 'Konsultasi publik',
+        participatedOn: localDate('2026-05-02'),
+      },
+    }
+    const commands = [register('PNS'), credit(training('OFF-1'), 900), participate]
+    expect(incentiveEligibility(profileAfter(commands), 2026)).toMatchObject({ eligible: true, activities: 2 })
+    const jp = policyConfig({ policyParticipationJp: 3 })
+    expect(annualLearning(profileAfter(commands, jp), 2026).creditedMinutes).toBe(1035)
+  })
+
+  it('every credited minute is traced to its source', () => {
+    const state = profileAfter([
+      register('PNS'),
+      credit(training('OFF-1'), 600),
+      credit(selfReport('R-1'), 300, '2026-02-01'),
+    ])
+    expect(annualLearning(state, 2026).sources.map(line => [line.key, line.minutes, line.on])).toEqual([
+      ['self-reported:R-1', 300, '2026-02-01'],
+      ['training:OFF-1', 600, '2026-06-15'],
+    ])
+  })
+
+  it('the annual minimum and the activities needed are configurable', () => {
+    const state = profileAfter([register('PNS'), credit(training('OFF-1'), jpToMinutes(10))])
+    const relaxed = policyConfig({ annualMinimumJp: { PNS: 10 }, minActivities: 1 })
+    expect(incentiveEligibility(state, 2026, relaxed)).toMatchObject({ eligible: true, minimumMinutes: 450 })
+  })
+
+  it('an ASN without a profile is not eligible', () => {
+    expect(incentiveEligibility(competencyDecider().initialState, 2026).eligible).toBe(false)
+  })
+})
+
+describe('competency gaps', () => {
+  it('the gap is the required level minus the latest assessed level, the whole level when not assessed', () => {
+    const integritas: Competency = { type: 'manajerial', code: 'M.01' }
+    const kesehatan: Competency = { type: 'teknis', code: 'T.KES.07' }
+    const pelayanan: Competency = { type: 'manajerial', code: 'M.05' }
+    const assess = (assessmentId: string, competency: Competency, level: number): CompetencyCommand => ({
+      type: 'AssessCompetency',
+      at,
+      actor: assessor,
+      data: { nip: subject, assessmentId, competency, level },
+    })
+    const state = profileAfter([
+      register('PNS'),
+      {
+        type: 'SetCompetencyStandard',
+        at,
+        actor: pyb,
+        data: {
+          nip: subject,
+          standard: [
+            { competency: integritas, requiredLevel: 3 },
+            { competency: kesehatan, requiredLevel: 4 },
+            { competency: pelayanan, requiredLevel: 2 },
+          ],
+        },
+      },
+      assess('A-1', integritas, 1),
+      assess('A-2', integritas, 2),
+      assess('A-3', pelayanan, 4),
+    ])
+    expect(competencyGaps(state).map(gap => [gap.competency.code, gap.required, gap.assessed, gap.gap])).toEqual([
+      ['M.01', 3, 2, 1],
+      ['T.KES.07', 4, null, 4],
+      ['M.05', 2, 4, 0],
+    ])
+  })
+})

@@ -1,0 +1,82 @@
+import { absurd } from '../kernel/index.js'
+import { competencyKey } from '../shared/index.js'
+import type { CompetencyEvent, CompetencyEventOf } from './events.js'
+import type { CompetencyProfile, CompetencyState, Employment } from './state.js'
+
+const employmentOf = (data: CompetencyEventOf<'ProfileRegistered' | 'PositionChanged'>['data']): Employment => ({
+  employeeType: data.employeeType,
+  unit: data.unit,
+  position: data.position,
+  positionTitle: data.positionTitle,
+  rank: data.rank ?? null,
+})
+
+const registered = (data: CompetencyEventOf<'ProfileRegistered'>['data']): CompetencyProfile => ({
+  status: 'registered',
+  nip: data.nip,
+  registeredAt: data.at,
+  registration: employmentOf(data),
+  employment: employmentOf(data),
+  standard: [],
+  assessments: {},
+  latestLevels: {},
+  credits: {},
+  policyParticipations: {},
+  plans: {},
+  recommendations: {},
+})
+
+const evolveProfile = (profile: CompetencyProfile, event: CompetencyEvent): CompetencyProfile => {
+  switch (event.type) {
+    case 'ProfileRegistered':
+      return profile // decide never registers twice; a stray duplicate changes nothing
+    case 'PositionChanged':
+      return { ...profile, employment: employmentOf(event.data) }
+    case 'CompetencyStandardSet':
+      return { ...profile, standard: event.data.standard }
+    case 'CompetencyAssessed': {
+      const { assessmentId, competency, level, assessorNip, at } = event.data
+      const assessed = { assessmentId, competency, level, assessorNip, at }
+      return {
+        ...profile,
+        assessments: { ...profile.assessments, [assessmentId]: assessed },
+        latestLevels: { ...profile.latestLevels, [competencyKey(competency)]: assessed },
+      }
+    }
+    case 'LearningCredited': {
+      const { source, sourceKey, activityKey, minutes, form, competency, completedOn, year, title, at } = event.data
+      const credit = { source, sourceKey, activityKey, minutes, form, competency: competency ?? null }
+      return {
+        ...profile,
+        credits: { ...profile.credits, [sourceKey]: { ...credit, completedOn, year, title, at } },
+      }
+    }
+    case 'DevelopmentPlanned': {
+      const { year, items, at } = event.data
+      return { ...profile, plans: { ...profile.plans, [String(year)]: { year, items, plannedAt: at } } }
+    }
+    case 'DevelopmentRecommended': {
+      const { recommendationId, competency, reason, at } = event.data
+      return {
+        ...profile,
+        recommendations: {
+          ...profile.recommendations,
+          [recommendationId]: { recommendationId, competency, reason, at },
+        },
+      }
+    }
+    case 'PolicyParticipationRecorded': {
+      const { consultationId, activityKey, title, participatedOn, year, minutes, at } = event.data
+      const participation = { consultationId, activityKey, title, participatedOn, year, minutes, at }
+      return { ...profile, policyParticipations: { ...profile.policyParticipations, [consultationId]: participation } }
+    }
+    default:
+      return absurd(event)
+  }
+}
+
+/** Applies one competency event to the state; total: an event that cannot apply leaves the state as it was. */
+export const evolveCompetency = (state: CompetencyState, event: CompetencyEvent): CompetencyState => {
+  if (state.status === 'registered') return evolveProfile(state, event)
+  return event.type === 'ProfileRegistered' ? registered(event.data) : state
+}

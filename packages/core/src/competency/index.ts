@@ -1,0 +1,7 @@
+export * from './commands.js'
+export * from './decider.js'
+export * from './eligibility.js'
+export * from './events.js'
+export * from './learning-source.js'
+export * from './rejections.js'
+export * from './state.js'

@@ -1,0 +1,20 @@
+/** The value stored under a key of a record, looking at own keys only (ids like `constructor` are valid). */
+export const entryOf = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined
+
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Whether two JSON-like values are structurally equal (key order ignored, absent equals undefined). */
+export const sameJson = (a: unknown, b: unknown): boolean => {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    return a.every((item: unknown, i) => sameJson(item, b[i]))
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = (o: Readonly<Record<string, unknown>>): string[] => Object.keys(o).filter(key => o[key] !== undefined)
+    const aKeys = keys(a)
+    return aKeys.length === keys(b).length && aKeys.every(key => Object.hasOwn(b, key) && sameJson(a[key], b[key]))
+  }
+  return Object.is(a, b)
+}
