@@ -1,5 +1,4 @@
 import * as t from 'io-ts'
-import type { DomainEvent, EventRegistry } from '@pembina/core'
 
 /** One field of an event's data as the catalog shows it. */
 export interface CatalogField {
@@ -46,7 +45,14 @@ const findProp = (codec: t.Mixed, name: string): t.Mixed | undefined => {
 export interface CatalogSection {
   readonly aggregate: string
   readonly stream: string
-  readonly registry: EventRegistry<DomainEvent>
+  readonly registry: {
+    readonly schemas: readonly {
+      readonly type: string
+      readonly version: number
+      readonly description: string
+      readonly codec: t.Mixed
+    }[]
+  }
 }
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')

@@ -1,5 +1,5 @@
 // Writes docs/events.md from the event codecs; with --check, exits 1 when the committed file is stale.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { competencyEvents, complaintEvents, enrollmentEvents, mentorshipEvents } from '@pembina/core'
 import { renderCatalog } from './event-catalog.js'
@@ -13,12 +13,7 @@ const catalog = renderCatalog([
 ])
 
 if (process.argv.includes('--check')) {
-  let current = ''
-  try {
-    current = readFileSync(target, 'utf8')
-  } catch {
-    current = ''
-  }
+  const current = existsSync(target) ? readFileSync(target, 'utf8') : ''
   if (current !== catalog) {
     console.error('docs/events.md is stale: run `pnpm docs:events` and commit the result.')
     process.exit(1)

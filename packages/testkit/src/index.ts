@@ -1,2 +1,6 @@
 export * from './arbitraries/shared.js'
 export * from './decider-spec.js'
+export * from './arbitraries/mentorship.js'
+export * from './arbitraries/complaint.js'
+export * from './arbitraries/competency.js'
+export * from './arbitraries/enrollment.js'

@@ -26,3 +26,9 @@ export const jpToMinutes = (jp: number): number => Math.round(jp * minutesPerJp)
 
 /** JP with one decimal, rounded down so a report never shows a minimum as met before it is (`19.9 JP`). */
 export const formatJp = (minutes: number): string => `${(Math.floor((minutes * 2) / 9) / 10).toFixed(1)} JP`
+
+/** Minutes from a trusted number (constants, tests); throws a RangeError unless it is a whole number from 1 to 100000. */
+export const minutes = (value: number): Minutes => {
+  if (!Minutes.is(value)) throw new RangeError(`${value} is not a whole number of minutes from 1 to 100000`)
+  return value
+}

@@ -1,0 +1,48 @@
+export {
+  ApprovePlace,
+  CancelOffering,
+  CloseOffering,
+  ConcludePlace,
+  DeclinePlace,
+  EnrollmentCommand,
+  OfferingId,
+  OpenOffering,
+  RecordAssessment,
+  RecordAttendance,
+  RequestPlace,
+  StartOffering,
+  WithdrawPlace,
+} from './commands.js'
+export { enrollmentDecider } from './decider.js'
+export {
+  AssessmentRecorded,
+  AttendanceRecorded,
+  EnrollmentEvent,
+  enrollmentEvents,
+  NotCompletedReason,
+  OfferingCancelled,
+  OfferingClosed,
+  OfferingOpened,
+  OfferingStarted,
+  PlaceApproved,
+  PlaceCompleted,
+  PlaceDeclined,
+  PlaceNotCompleted,
+  PlaceRequested,
+  PlaceWithdrawn,
+} from './events.js'
+export { notApprovedBeforeStart } from './offering.js'
+export { sessionDaysOf } from './outcomes.js'
+export { type EnrollmentRejection, type EnrollmentRejectionCode, enrollmentRejection } from './rejections.js'
+export {
+  approvedPlaces,
+  type EnrollmentState,
+  initialEnrollmentState,
+  isConcluded,
+  type OfferingTerms,
+  type OpenedOffering,
+  type Place,
+  type PlaceStatus,
+  placesOf,
+  tookPart,
+} from './state.js'

@@ -1,0 +1,5 @@
+export * from './credit-mentoring.js'
+export * from './credit-training.js'
+export * from './policy-command.js'
+export * from './react.js'
+export * from './recommend-development.js'
