@@ -1,3 +1,4 @@
+export * from './scenario.js'
 export * from './arbitraries/shared.js'
 export * from './decider-spec.js'
 export * from './arbitraries/mentorship.js'

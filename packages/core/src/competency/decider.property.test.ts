@@ -1,9 +1,10 @@
-import { arbCompetencyScenario, runCompetencyScenario } from '@pembina/testkit'
+import { arbCompetencyScenario, runScenario } from '@pembina/testkit'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { fold } from '../kernel/index.js'
-import { defaultPolicy, policyConfig } from '../shared/index.js'
+import { defaultPolicy, type PolicyConfig, policyConfig } from '../shared/index.js'
+import type { CompetencyCommand } from './commands.js'
 import { competencyDecider } from './decider.js'
 import { annualLearning, incentiveEligibility } from './eligibility.js'
 import type { CompetencyEvent } from './events.js'
@@ -44,13 +45,12 @@ const levelsOf = (state: CompetencyState): readonly number[] =>
     : []
 
 /** Each command's events, so an invariant can be checked after every command. */
-const prefixes = (commands: Parameters<typeof runCompetencyScenario>[0]) => {
-  const run = runCompetencyScenario(commands)
+const prefixes = (commands: readonly CompetencyCommand[]) => {
+  const run = runScenario(decider, commands)
   let count = 0
-  return run.states.map((state, i) => {
-    const decision = run.decisions[i]
-    count += decision !== undefined && E.isRight(decision) ? decision.right.length : 0
-    return { state, events: run.events.slice(0, count) }
+  return run.steps.map(({ result, after }) => {
+    count += E.isRight(result) ? result.right.length : 0
+    return { state: after, events: run.events.slice(0, count) }
   })
 }
 
@@ -58,7 +58,7 @@ describe('competency decider properties', () => {
   it('each learning source is credited at most once in the history', () => {
     fc.assert(
       fc.property(scenario, commands => {
-        const credited = runCompetencyScenario(commands).events.flatMap(event =>
+        const credited = runScenario(decider, commands).events.flatMap(event =>
           event.type === 'LearningCredited' ? [event.data] : [],
         )
         expect(credited.every(data => data.sourceKey === learningSourceKey(data.source))).toBe(true)
@@ -82,8 +82,7 @@ describe('competency decider properties', () => {
   it('the development incentive is derived from the history: enough credited minutes and distinct activities', () => {
     fc.assert(
       fc.property(scenario, commands => {
-        const { events, states } = runCompetencyScenario(commands)
-        const state = states.at(-1) ?? decider.initialState
+        const { events, state } = runScenario(decider, commands)
         if (state.status !== 'registered') return
         const minimum = defaultPolicy.learning.annualMinimumMinutes[state.employment.employeeType]
         for (const [year, minutes] of minutesByYear(events)) {
@@ -106,8 +105,8 @@ describe('competency decider properties', () => {
   it('competency levels are always from 1 to 5', () => {
     fc.assert(
       fc.property(scenario, commands => {
-        const run = runCompetencyScenario(commands)
-        expect(run.states.flatMap(levelsOf).every(isLevel)).toBe(true)
+        const run = runScenario(decider, commands)
+        expect(run.steps.flatMap(step => levelsOf(step.after)).every(isLevel)).toBe(true)
         for (const event of run.events)
           if (event.type === 'CompetencyAssessed') expect(isLevel(event.data.level)).toBe(true)
       }),
@@ -118,7 +117,7 @@ describe('competency decider properties', () => {
   it('no event comes before the profile is registered, and it is registered once', () => {
     fc.assert(
       fc.property(scenario, commands => {
-        const { events } = runCompetencyScenario(commands)
+        const { events } = runScenario(decider, commands)
         expect(events[0]?.type).toBe('ProfileRegistered')
         expect(events.filter(event => event.type === 'ProfileRegistered')).toHaveLength(1)
       }),
@@ -129,12 +128,8 @@ describe('competency decider properties', () => {
   it('decide is deterministic: the same command in the same state gives the same result', () => {
     fc.assert(
       fc.property(scenario, commands => {
-        const { states } = runCompetencyScenario(commands)
-        commands.forEach((command, i) => {
-          const before = i === 0 ? decider.initialState : states[i - 1]
-          if (before === undefined) return
+        for (const { command, before } of runScenario(decider, commands).steps)
           expect(decider.decide(command, before)).toEqual(decider.decide(command, before))
-        })
       }),
       settings,
     )
@@ -143,34 +138,23 @@ describe('competency decider properties', () => {
   it('every command is idempotent: deciding it again right after its events were applied changes nothing', () => {
     fc.assert(
       fc.property(scenario, commands => {
-        const { states, decisions } = runCompetencyScenario(commands)
-        commands.forEach((command, i) => {
-          const decision = decisions[i]
-          const after = states[i]
-          if (decision === undefined || after === undefined || E.isLeft(decision)) return
-          expect(decider.decide(command, after)).toEqual(E.right([]))
-        })
+        for (const { command, result, after } of runScenario(decider, commands).steps)
+          if (E.isRight(result)) expect(decider.decide(command, after)).toEqual(E.right([]))
       }),
       settings,
     )
   })
 
   it("a mentor's sessions credit no minutes under the default policy, and their minutes when configured", () => {
-    const creditedFromMentoring = (
-      config: Parameters<typeof runCompetencyScenario>[1],
-      commands: Parameters<typeof runCompetencyScenario>[0],
-    ) => {
-      const { decisions } = runCompetencyScenario(commands, config)
-      return commands.flatMap((command, i) => {
-        const decision = decisions[i]
+    const creditedFromMentoring = (config: PolicyConfig | undefined, commands: readonly CompetencyCommand[]) =>
+      runScenario(competencyDecider(config), commands).steps.flatMap(({ command, result }) => {
         if (command.type !== 'CreditLearning' || command.data.source.kind !== 'mentoring-given') return []
-        if (decision === undefined || E.isLeft(decision)) return []
-        return decision.right.map(event => ({
+        if (E.isLeft(result)) return []
+        return result.right.map(event => ({
           sent: command.data.minutes,
           credited: event.type === 'LearningCredited' ? event.data.minutes : -1,
         }))
       })
-    }
     const minutesCounted = policyConfig({ mentorCredit: 'activity-and-minutes' })
     fc.assert(
       fc.property(scenario, commands => {
@@ -184,9 +168,9 @@ describe('competency decider properties', () => {
   it('evolve never throws, whatever the order of events and the state they meet', () => {
     fc.assert(
       fc.property(scenario, scenario, fc.nat(), (first, second, seed) => {
-        const events = [...runCompetencyScenario(first).events]
+        const events = [...runScenario(decider, first).events]
         const shuffled = events.map((_, i) => events[(i * 7 + seed) % events.length]).filter(e => e !== undefined)
-        const other = runCompetencyScenario(second).states.at(-1) ?? decider.initialState
+        const other = runScenario(decider, second).state
         expect(() => fold(decider, shuffled)).not.toThrow()
         expect(() => fold(decider, events, other)).not.toThrow()
       }),
@@ -197,7 +181,7 @@ describe('competency decider properties', () => {
   it('every reachable state is plain JSON data, so it snapshots without loss', () => {
     fc.assert(
       fc.property(scenario, commands => {
-        for (const state of runCompetencyScenario(commands).states) expect(isPlainJson(state)).toBe(true)
+        for (const { after } of runScenario(decider, commands).steps) expect(isPlainJson(after)).toBe(true)
       }),
       settings,
     )
@@ -207,7 +191,7 @@ describe('competency decider properties', () => {
     const seen = new Set<string>()
     fc.assert(
       fc.property(scenario, commands => {
-        for (const event of runCompetencyScenario(commands).events) seen.add(event.type)
+        for (const event of runScenario(decider, commands).events) seen.add(event.type)
       }),
       settings,
     )

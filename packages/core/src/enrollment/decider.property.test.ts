@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { fold } from '@pembina/core'
-import { arbEnrollmentHistory, arbEnrollmentScenario, replayEnrollment } from '@pembina/testkit'
+import { arbEnrollmentHistory, arbEnrollmentScenario, runScenario } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
 import { enrollmentDecider } from './decider.js'
 import { type EnrollmentEvent, enrollmentEvents } from './events.js'
@@ -23,7 +23,7 @@ const isOutcome = (
 describe('enrollment invariants over generated histories (property)', () => {
   it('approved places never exceed capacity, in every reachable state, and every state survives JSON', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(decider), history => {
+      fc.property(arbEnrollmentHistory(), history => {
         for (const state of statesOf(history)) {
           if (state.status !== 'unopened') expect(approvedPlaces(state)).toBeLessThanOrEqual(state.terms.capacity)
           expect(JSON.parse(JSON.stringify(state))).toEqual(state)
@@ -35,12 +35,12 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('each participant gets at most one outcome, and only an approved place gets one', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(decider), history => {
+      fc.property(arbEnrollmentHistory(), history => {
         const outcomes = history.events.filter(isOutcome).map(event => event.data.nip)
         expect(new Set(outcomes).size).toBe(outcomes.length)
-        for (const { before, decision } of history.steps) {
-          if (E.isLeft(decision) || before.status === 'unopened') continue
-          for (const event of decision.right.filter(isOutcome))
+        for (const { before, result } of history.steps) {
+          if (E.isLeft(result) || before.status === 'unopened') continue
+          for (const event of result.right.filter(isOutcome))
             expect(before.places[event.data.nip]?.status).toBe('approved')
         }
       }),
@@ -50,7 +50,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('nothing happens after an offering is closed or cancelled', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(decider), history => {
+      fc.property(arbEnrollmentHistory(), history => {
         const end = history.events.findIndex(e => e.type === 'OfferingClosed' || e.type === 'OfferingCancelled')
         if (end >= 0) expect(history.events.length).toBe(end + 1)
       }),
@@ -60,10 +60,10 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it("every event carries its command's instant and offering", () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(decider), history => {
-        for (const { command, decision } of history.steps)
-          if (E.isRight(decision))
-            for (const event of decision.right)
+      fc.property(arbEnrollmentHistory(), history => {
+        for (const { command, result } of history.steps)
+          if (E.isRight(result))
+            for (const event of result.right)
               expect([event.data.at, event.data.offeringId]).toEqual([command.at, command.data.offeringId])
       }),
       runs,
@@ -72,7 +72,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('every decided event satisfies its codec: stored and read back through the registry, it is unchanged', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(decider), history => {
+      fc.property(arbEnrollmentHistory(), history => {
         for (const event of history.events)
           expect(enrollmentEvents.decode(enrollmentEvents.encode(event))).toEqual(E.right(event))
       }),
@@ -82,9 +82,9 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('decide is deterministic: the same command in the same state gives a deep-equal result', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(decider), history => {
-        for (const { command, before, decision } of history.steps)
-          expect(enrollmentDecider().decide(command, before)).toEqual(decision)
+      fc.property(arbEnrollmentHistory(), history => {
+        for (const { command, before, result } of history.steps)
+          expect(enrollmentDecider().decide(command, before)).toEqual(result)
       }),
       runs,
     )
@@ -92,10 +92,10 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('a command decided again right after its events were applied changes nothing (idempotent)', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(decider), history => {
-        for (const { command, before, decision } of history.steps) {
-          if (E.isLeft(decision) || decision.right.length === 0) continue
-          expect(decider.decide(command, fold(decider, decision.right, before))).toEqual(E.right([]))
+      fc.property(arbEnrollmentHistory(), history => {
+        for (const { command, before, result } of history.steps) {
+          if (E.isLeft(result) || result.right.length === 0) continue
+          expect(decider.decide(command, fold(decider, result.right, before))).toEqual(E.right([]))
         }
       }),
       runs,
@@ -104,7 +104,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('evolve never throws, whatever the order of the events and whichever offering they belong to', () => {
     const mixed = fc
-      .tuple(arbEnrollmentHistory(decider), arbEnrollmentHistory(decider))
+      .tuple(arbEnrollmentHistory(), arbEnrollmentHistory())
       .chain(([a, b]) => fc.shuffledSubarray([...a.events, ...b.events]))
     fc.assert(
       fc.property(mixed, events => {
@@ -117,9 +117,9 @@ describe('enrollment invariants over generated histories (property)', () => {
   it('generated scenarios are mostly valid and reach every outcome', () => {
     const histories = fc
       .sample(arbEnrollmentScenario(), { seed: 7, numRuns: 200 })
-      .map(scenario => replayEnrollment([scenario.open, ...scenario.commands], decider))
+      .map(commands => runScenario(decider, commands))
     const steps = histories.flatMap(history => history.steps)
-    const accepted = steps.filter(step => E.isRight(step.decision)).length
+    const accepted = steps.filter(step => E.isRight(step.result)).length
     expect(accepted / steps.length).toBeGreaterThan(0.6)
     const types = new Set(histories.flatMap(history => history.events.map(event => event.type)))
     for (const type of ['PlaceCompleted', 'PlaceNotCompleted', 'OfferingClosed', 'OfferingCancelled', 'PlaceWithdrawn'])

@@ -1,39 +1,20 @@
-import { jakartaDate } from '@pembina/core'
-import { arbMentorshipCommands, arbMentorshipHistory, runMentorship } from '@pembina/testkit'
+import { defaultPolicy, jakartaDate } from '@pembina/core'
+import { arbMentorshipHistory, arbMentorshipScenario, runScenario } from '@pembina/testkit'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { MentorshipCommand } from './commands.js'
 import { mentorshipDecider } from './decider.js'
-import { type MentorshipEvent, mentorshipEvents } from './events.js'
-import type { MentorshipRejection } from './rejections.js'
+import { mentorshipEvents } from './events.js'
 import { isFinal, type MentorshipState } from './state.js'
 
 const decider = mentorshipDecider()
 const runs = { seed: 20260302, numRuns: 300 }
 
-/** One decided command: the state it met, the decision, and the state after its events. */
-interface Step {
-  readonly before: MentorshipState
-  readonly command: MentorshipCommand
-  readonly result: E.Either<MentorshipRejection, readonly MentorshipEvent[]>
-  readonly after: MentorshipState
-}
+/** Each command with the state it met, the decision, and the state after its events. */
+const walk = (commands: readonly MentorshipCommand[]) => runScenario(decider, commands).steps
 
-const walk = (commands: readonly MentorshipCommand[]): readonly Step[] => {
-  let state = decider.initialState
-  return commands.map(command => {
-    const before = state
-    const result = decider.decide(command, before)
-    if (E.isRight(result)) for (const event of result.right) state = decider.evolve(state, event)
-    return { before, command, result, after: state }
-  })
-}
-
-const eventsOf = (steps: readonly Step[]): readonly MentorshipEvent[] =>
-  steps.flatMap(step => (E.isRight(step.result) ? step.result.right : []))
-
-const scenarios = arbMentorshipCommands({ noise: true })
+const scenarios = arbMentorshipScenario({ noise: true })
 
 describe('mentorship invariants over generated scenarios (valid and invalid commands)', () => {
   it('sessions are logged only while the mentorship is active, dated between acceptance and the logging day', () => {
@@ -55,7 +36,7 @@ describe('mentorship invariants over generated scenarios (valid and invalid comm
   it('each session id is logged at most once', () => {
     fc.assert(
       fc.property(scenarios, commands => {
-        const ids = eventsOf(walk(commands)).flatMap(event =>
+        const ids = runScenario(decider, commands).events.flatMap(event =>
           event.type === 'SessionLogged' ? [event.data.sessionId] : [],
         )
         expect(new Set(ids).size).toBe(ids.length)
@@ -118,7 +99,7 @@ describe('mentorship invariants over generated scenarios (valid and invalid comm
   it('every accepted proposal has a mentor other than the mentee', () => {
     fc.assert(
       fc.property(scenarios, commands => {
-        for (const event of eventsOf(walk(commands)))
+        for (const event of runScenario(decider, commands).events)
           if (event.type === 'MentorshipProposed') expect(event.data.mentor.nip).not.toBe(event.data.mentee.nip)
       }),
       runs,
@@ -148,10 +129,13 @@ describe('the mentorship decider', () => {
   })
 
   it('evolve never throws, whatever the order of events, and the state survives a JSON snapshot', () => {
-    const histories = fc.tuple(arbMentorshipHistory(), arbMentorshipHistory({ mentorshipId: 'lain-001' }))
+    const histories = fc.tuple(
+      arbMentorshipHistory(),
+      arbMentorshipHistory(defaultPolicy, { mentorshipId: 'lain-001' }),
+    )
     fc.assert(
       fc.property(
-        histories.chain(([a, b]) => fc.shuffledSubarray([...a, ...b, ...a])),
+        histories.chain(([a, b]) => fc.shuffledSubarray([...a.events, ...b.events, ...a.events])),
         events => {
           let state = decider.initialState
           for (const event of events) state = decider.evolve(state, event)
@@ -164,7 +148,7 @@ describe('the mentorship decider', () => {
 
   it('every accepted event encodes and decodes back to itself through the event registry', () => {
     fc.assert(
-      fc.property(arbMentorshipHistory({ noise: true }), events => {
+      fc.property(arbMentorshipHistory(defaultPolicy, { noise: true }), ({ events }) => {
         for (const event of events) {
           const stored = mentorshipEvents.encode(event)
           const data: unknown = JSON.parse(JSON.stringify(stored.data))
@@ -176,8 +160,8 @@ describe('the mentorship decider', () => {
   })
 
   it('the scenario generator mostly produces mentorships that run their course', () => {
-    const samples = fc.sample(arbMentorshipCommands(), { seed: 20260303, numRuns: 300 })
-    const statuses = samples.map(commands => runMentorship(commands).state.status)
+    const samples = fc.sample(arbMentorshipScenario(), { seed: 20260303, numRuns: 300 })
+    const statuses = samples.map(commands => runScenario(decider, commands).state.status)
     const share = (status: string): number => statuses.filter(s => s === status).length / statuses.length
     expect(share('completed')).toBeGreaterThan(0.3)
     expect(share('none')).toBe(0)

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { arbMentorshipCommands, asnActor, runMentorship } from '@pembina/testkit'
+import { arbMentorshipScenario, asnActor, runScenario } from '@pembina/testkit'
 import {
   type CompetencyCommand,
   type CompetencyEvent,
@@ -14,6 +14,7 @@ import {
   fold,
   instant,
   localDate,
+  mentorshipDecider,
   minutes,
   nip,
   policyConfig,
@@ -147,8 +148,8 @@ describe('policies between aggregates', () => {
 
   it("every logged session credits the mentee's minutes once and the mentor an activity (property)", () => {
     fc.assert(
-      fc.property(arbMentorshipCommands(), commands => {
-        const run = runMentorship(commands)
+      fc.property(arbMentorshipScenario(), commands => {
+        const run = runScenario(mentorshipDecider(), commands)
         const sessions = run.events.flatMap(e => (e.type === 'SessionLogged' ? [e] : []))
         const first = sessions[0]
         if (first === undefined) return
@@ -178,8 +179,8 @@ describe('policies between aggregates', () => {
   it('an agency that credits mentors with JP gets the session minutes on the mentor too', () => {
     const config = policyConfig({ mentorCredit: 'activity-and-minutes' })
     fc.assert(
-      fc.property(arbMentorshipCommands({ config }), commands => {
-        const run = runMentorship(commands, config)
+      fc.property(arbMentorshipScenario({ config }), commands => {
+        const run = runScenario(mentorshipDecider(config), commands)
         for (const event of run.events) {
           if (event.type !== 'SessionLogged') continue
           const mentorCredit = reactTo(event, config).find(r => r.stream === `competency-${event.data.mentorNip}`)
@@ -188,7 +189,7 @@ describe('policies between aggregates', () => {
           )
         }
       }),
-      { numRuns: 50, seed: 11 },
+      { numRuns: 200, seed: 11 },
     )
   })
 })

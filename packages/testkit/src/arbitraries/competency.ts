@@ -1,5 +1,4 @@
 import fc from 'fast-check'
-import * as E from 'fp-ts/lib/Either.js'
 import {
   type Actor,
   addDays,
@@ -24,6 +23,7 @@ import {
   type PolicyConfig,
   type PositionType,
 } from '@pembina/core'
+import { runScenario, type ScenarioRun } from '../scenario.js'
 import { arbCompetency, arbNip, arbRank, arbTimeline, asnActor } from './shared.js'
 
 /** The officials a generated competency scenario uses: a pyb, an atasan, an assessor and a training admin. */
@@ -310,41 +310,9 @@ export const arbCompetencyScenario = (
     })
 }
 
-/** What happened when a scenario ran: each command's decision, the accepted events, and the state after each command. */
-export interface CompetencyRun {
-  readonly decisions: readonly E.Either<CompetencyRejection, readonly CompetencyEvent[]>[]
-  readonly events: readonly CompetencyEvent[]
-  readonly states: readonly CompetencyState[]
-}
-
-/** Runs commands through the competency decider, folding accepted events; refused commands leave the state as it was. */
-export const runCompetencyScenario = (
-  commands: readonly CompetencyCommand[],
+/** Reachable histories of one competency profile: a generated scenario run through the decider under `config`. */
+export const arbCompetencyHistory = (
   config: PolicyConfig = defaultPolicy,
-): CompetencyRun => {
-  const decider = competencyDecider(config)
-  let state = decider.initialState
-  const decisions: E.Either<CompetencyRejection, readonly CompetencyEvent[]>[] = []
-  const events: CompetencyEvent[] = []
-  const states: CompetencyState[] = []
-  for (const command of commands) {
-    const decision = decider.decide(command, state)
-    decisions.push(decision)
-    if (E.isRight(decision))
-      for (const event of decision.right) {
-        events.push(event)
-        state = decider.evolve(state, event)
-      }
-    states.push(state)
-  }
-  return { decisions, events, states }
-}
-
-/** States a competency profile can reach: the final state of a generated scenario. */
-export const arbReachableCompetencyState = (
   options: CompetencyScenarioOptions = {},
-  config: PolicyConfig = defaultPolicy,
-): fc.Arbitrary<CompetencyState> =>
-  arbCompetencyScenario(options).map(
-    commands => runCompetencyScenario(commands, config).states.at(-1) ?? competencyDecider(config).initialState,
-  )
+): fc.Arbitrary<ScenarioRun<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection>> =>
+  arbCompetencyScenario(options).map(commands => runScenario(competencyDecider(config), commands))

@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import {
   type Actor,
@@ -15,6 +14,7 @@ import {
   type PersonalData,
   type PolicyConfig,
 } from '@pembina/core'
+import { runScenario, type ScenarioRun } from '../scenario.js'
 import { arbInstant, arbNip, asnActor } from './shared.js'
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0')
@@ -265,37 +265,8 @@ export const arbComplaintScenario = (): fc.Arbitrary<readonly ComplaintCommand[]
     return commands
   })
 
-/** One command of a scenario: the state it met, what the decider decided, and the state after the accepted events. */
-export interface ComplaintStep {
-  readonly command: ComplaintCommand
-  readonly before: ComplaintState
-  readonly result: E.Either<ComplaintRejection, readonly ComplaintEvent[]>
-  readonly after: ComplaintState
-}
-
-/** Runs commands through the complaint decider, folding the events of every accepted command. */
-export const runComplaintScenario = (
-  commands: readonly ComplaintCommand[],
+/** Reachable histories of one complaint under a policy: a generated scenario run through the decider. */
+export const arbComplaintHistory = (
   config: PolicyConfig = defaultPolicy,
-): readonly ComplaintStep[] => {
-  const decider = complaintDecider(config)
-  const steps: ComplaintStep[] = []
-  let state = decider.initialState
-  for (const command of commands) {
-    const result = decider.decide(command, state)
-    const after = E.isRight(result) ? result.right.reduce(decider.evolve, state) : state
-    steps.push({ command, before: state, result, after })
-    state = after
-  }
-  return steps
-}
-
-/** The accepted events of a scenario, in order: the complaint's stream. */
-export const complaintHistory = (steps: readonly ComplaintStep[]): readonly ComplaintEvent[] =>
-  steps.flatMap(step => (E.isRight(step.result) ? step.result.right : []))
-
-/** States a complaint can reach under a policy: the last state of a generated scenario. */
-export const arbReachableComplaintState = (config: PolicyConfig = defaultPolicy): fc.Arbitrary<ComplaintState> =>
-  arbComplaintScenario().map(
-    commands => runComplaintScenario(commands, config).at(-1)?.after ?? complaintDecider(config).initialState,
-  )
+): fc.Arbitrary<ScenarioRun<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintRejection>> =>
+  arbComplaintScenario().map(commands => runScenario(complaintDecider(config), commands))

@@ -1,10 +1,9 @@
-import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import {
   type Actor,
   addDays,
-  type Decider,
   daysBetween,
+  defaultPolicy,
   type EnrollmentCommand,
   type EnrollmentEvent,
   type EnrollmentRejection,
@@ -16,19 +15,11 @@ import {
   type LocalDate,
   type Nip,
   type OpenOffering,
+  type PolicyConfig,
   systemActor,
 } from '@pembina/core'
+import { runScenario, type ScenarioRun } from '../scenario.js'
 import { arbCompetency, arbLocalDate, arbNip, asnActor } from './shared.js'
-
-/** One generated offering's story: who takes part, and the commands issued to its stream in order of `at`. */
-export interface EnrollmentScenario {
-  readonly offeringId: string
-  readonly open: OpenOffering
-  /** ASN who may request a place, each with the atasan who approves it. */
-  readonly participants: readonly { readonly nip: Nip; readonly atasanNip: Nip }[]
-  /** Every command after OpenOffering, with strictly increasing `at`; most are valid, some are not. */
-  readonly commands: readonly EnrollmentCommand[]
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 const at = (date: LocalDate, hour: number, minute: number): Instant =>
@@ -179,11 +170,12 @@ const scoreDrafts = (run: Run, takingPart: readonly Member[]): readonly Draft[] 
   })
 
 /**
- * Command sequences for one offering: requests, approvals, declines and withdrawals before the start date, the start,
- * attendance on session days, scores, conclusion after the end, then closing (or a cancellation somewhere). Every
- * ASN follows a plan; some commands are twisted (wrong actor, a stranger's place, a future day) and must be refused.
+ * Command sequences for one offering, with strictly increasing `at`: the OpenOffering, then requests, approvals,
+ * declines and withdrawals before the start date, the start, attendance on session days, scores, conclusion after the
+ * end, then closing (or a cancellation somewhere). Every ASN follows a plan; most commands are valid, but some are
+ * twisted (wrong actor, a stranger's place, a future day) and must be refused.
  */
-export const arbEnrollmentScenario = (offeringId?: string): fc.Arbitrary<EnrollmentScenario> =>
+export const arbEnrollmentScenario = (offeringId?: string): fc.Arbitrary<readonly EnrollmentCommand[]> =>
   fc
     .record({
       open: arbOpenOffering(offeringId),
@@ -243,49 +235,11 @@ export const arbEnrollmentScenario = (offeringId?: string): fc.Arbitrary<Enrollm
         commands.push({ type: 'ConcludePlace', at: at(end, 18, 0), actor: organiser, data: offering })
       if (ending !== 'open-ended')
         commands.push({ type: 'CloseOffering', at: at(addDays(end, 1), 9, 0), actor: organiser, data: offering })
-      const participants = cast.map(({ nip, atasanNip }) => ({ nip, atasanNip }))
-      return { offeringId: id, open, participants, commands }
+      return [open, ...commands]
     })
 
-/** One step of a replayed history: the command, the state it was decided in, and the decision. */
-export interface EnrollmentStep {
-  readonly command: EnrollmentCommand
-  readonly before: EnrollmentState
-  readonly decision: E.Either<EnrollmentRejection, readonly EnrollmentEvent[]>
-}
-
-/** What replaying commands through the decider gives: every step, the accepted events in order, and the final state. */
-export interface EnrollmentHistory {
-  readonly steps: readonly EnrollmentStep[]
-  readonly events: readonly EnrollmentEvent[]
-  readonly state: EnrollmentState
-}
-
-/** Decides each command in turn against the state folded so far, keeping the accepted events. */
-export const replayEnrollment = (
-  commands: readonly EnrollmentCommand[],
-  decider: Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState, EnrollmentRejection> = enrollmentDecider(),
-): EnrollmentHistory => {
-  const steps: EnrollmentStep[] = []
-  const events: EnrollmentEvent[] = []
-  let state = decider.initialState
-  for (const command of commands) {
-    const decision = decider.decide(command, state)
-    steps.push({ command, before: state, decision })
-    if (E.isRight(decision))
-      for (const event of decision.right) {
-        events.push(event)
-        state = decider.evolve(state, event)
-      }
-  }
-  return { steps, events, state }
-}
-
-/** Reachable histories of one offering: a generated scenario (OpenOffering first) replayed through the decider. */
+/** Reachable histories of one offering: a generated scenario (OpenOffering first) run through the decider. */
 export const arbEnrollmentHistory = (
-  decider: Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState, EnrollmentRejection> = enrollmentDecider(),
-): fc.Arbitrary<EnrollmentHistory & { readonly scenario: EnrollmentScenario }> =>
-  arbEnrollmentScenario().map(scenario => ({
-    scenario,
-    ...replayEnrollment([scenario.open, ...scenario.commands], decider),
-  }))
+  config: PolicyConfig = defaultPolicy,
+): fc.Arbitrary<ScenarioRun<EnrollmentCommand, EnrollmentEvent, EnrollmentState, EnrollmentRejection>> =>
+  arbEnrollmentScenario().map(commands => runScenario(enrollmentDecider(config), commands))

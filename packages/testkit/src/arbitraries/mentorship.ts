@@ -1,5 +1,4 @@
 import fc from 'fast-check'
-import * as E from 'fp-ts/lib/Either.js'
 import {
   type Actor,
   addDays,
@@ -22,6 +21,7 @@ import {
   type PolicyConfig,
   type Rank,
 } from '@pembina/core'
+import { runScenario, type ScenarioRun } from '../scenario.js'
 import { arbTimeline, asnActor } from './shared.js'
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0')
@@ -310,7 +310,7 @@ const arbNoise = (proposal: MentorshipProposal, config: PolicyConfig): fc.Arbitr
  * Command sequences for one mentorship stream with increasing `at`: a proposal, then acceptance, sessions and goals
  * interleaved, and an ending (completed, ended, declined or still open). With `noise`, invalid and repeated commands are mixed in.
  */
-export const arbMentorshipCommands = (
+export const arbMentorshipScenario = (
   options: MentorshipScenarioOptions = {},
 ): fc.Arbitrary<readonly MentorshipCommand[]> => {
   const mentorshipId = options.mentorshipId ?? 'dinkes-belawan-2026-001'
@@ -342,43 +342,9 @@ export const arbMentorshipCommands = (
   )
 }
 
-/** What happened when a list of commands was decided and folded one by one. */
-export interface MentorshipRun {
-  /** Every accepted event, in order. */
-  readonly events: readonly MentorshipEvent[]
-  /** The state after each command (same length as the commands). */
-  readonly states: readonly MentorshipState[]
-  /** The refused commands with their rejection. */
-  readonly rejections: readonly { readonly command: MentorshipCommand; readonly rejection: MentorshipRejection }[]
-  /** The state after the last command. */
-  readonly state: MentorshipState
-}
-
-/** Decides each command against the state so far and folds the accepted events: the reachable states of a scenario. */
-export const runMentorship = (
-  commands: readonly MentorshipCommand[],
-  config: PolicyConfig = defaultPolicy,
-): MentorshipRun => {
-  const decider = mentorshipDecider(config)
-  let state = decider.initialState
-  const events: MentorshipEvent[] = []
-  const states: MentorshipState[] = []
-  const rejections: { readonly command: MentorshipCommand; readonly rejection: MentorshipRejection }[] = []
-  for (const command of commands) {
-    const result = decider.decide(command, state)
-    if (E.isLeft(result)) rejections.push({ command, rejection: result.left })
-    else
-      for (const event of result.right) {
-        events.push(event)
-        state = decider.evolve(state, event)
-      }
-    states.push(state)
-  }
-  return { events, states, rejections, state }
-}
-
-/** Valid mentorship histories (the accepted events of generated scenarios), for policy and projection suites. */
+/** Reachable histories of one mentorship stream: a scenario generated under `config` run through its decider. */
 export const arbMentorshipHistory = (
-  options: MentorshipScenarioOptions = {},
-): fc.Arbitrary<readonly MentorshipEvent[]> =>
-  arbMentorshipCommands(options).map(commands => runMentorship(commands, options.config).events)
+  config: PolicyConfig = defaultPolicy,
+  options: Omit<MentorshipScenarioOptions, 'config'> = {},
+): fc.Arbitrary<ScenarioRun<MentorshipCommand, MentorshipEvent, MentorshipState, MentorshipRejection>> =>
+  arbMentorshipScenario({ ...options, config }).map(commands => runScenario(mentorshipDecider(config), commands))
