@@ -214,4 +214,33 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
       { stage: 'decision', dueAt: endOf('2026-10-13'), responsibleNip: officerNip },
     ])
   })
+
+  it('every complaint period is set by the agency', () => {
+    const fold = (...events: readonly ComplaintEvent[]) => events.reduce(evolveComplaint, initialComplaintState)
+    const config = policyConfig({
+      complaint: {
+        verificationWorkingDays: 2,
+        followUpWorkingDays: 3,
+        decisionDays: 30,
+        notificationDays: 7,
+        completionWindowDays: 10,
+      },
+    })
+    expect(nextDeadlines(fold(filed), config)).toEqual([
+      { stage: 'verification', dueAt: endOf('2026-08-17'), responsibleNip: null },
+    ])
+    expect(nextDeadlines(fold(filed, requested), config).map(d => [d.stage, d.dueAt])).toEqual([
+      ['completion', endOf('2026-08-24')],
+    ])
+    expect(nextDeadlines(fold(filed, verified, disposed), config)).toEqual([
+      { stage: 'follow-up', dueAt: endOf('2026-08-20'), responsibleNip: officerNip },
+      { stage: 'decision', dueAt: endOf('2026-09-13'), responsibleNip: officerNip },
+    ])
+    expect(
+      nextDeadlines(fold(filed, verified, disposed, followedUp('f1', '2026-08-18'), decided), config).map(d => [
+        d.stage,
+        d.dueAt,
+      ]),
+    ).toContainEqual(['notification', endOf('2026-08-27')])
+  })
 })
