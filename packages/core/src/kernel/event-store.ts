@@ -1,0 +1,167 @@
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+
+/**
+ * What an append expects of the stream, as EventStoreDB defines it: anything, no stream yet, an existing
+ * stream, or exactly this revision of its last event (zero-based).
+ */
+export type ExpectedRevision = 'any' | 'no-stream' | 'exists' | number
+
+/** The revision a stream is at: the zero-based revision of its last event, or `no-stream`. */
+export type StreamRevision = number | 'no-stream'
+
+/** An event to write: its id (idempotency key), type, and JSON data and metadata. */
+export interface EventToAppend {
+  readonly eventId: string
+  readonly type: string
+  readonly data: unknown
+  readonly metadata: unknown
+}
+
+/** An event as read back from a store, with its place in its stream and in the store's global order. */
+export interface StoredEvent {
+  readonly kind: 'event'
+  readonly streamName: string
+  /** Zero-based revision of the event in its stream. */
+  readonly revision: number
+  /** Position in the global order: increasing, not necessarily contiguous. */
+  readonly position: bigint
+  readonly eventId: string
+  readonly type: string
+  readonly data: unknown
+  readonly metadata: unknown
+}
+
+/** A stored record that could not be read as an event (broken JSON, unknown type): reported, never thrown. */
+export interface CorruptRecord {
+  readonly kind: 'corrupt'
+  readonly streamName: string
+  readonly revision: number
+  readonly position: bigint
+  readonly reason: string
+}
+
+/** What a read yields: an event, or a corrupt record in its place. */
+export type StoredRecord = StoredEvent | CorruptRecord
+
+/** A subscription's signal that it has delivered everything stored so far and now waits for new events. */
+export interface CaughtUp {
+  readonly kind: 'caught-up'
+  /** The global position of the last record delivered, or null when none was. */
+  readonly position: bigint | null
+}
+
+/** What was written: the stream's new revision and the global position of its last event. */
+export interface AppendResult {
+  readonly nextExpectedRevision: number
+  readonly position: bigint
+  /** False when every event id was already in the stream at those revisions: an idempotent re-append. */
+  readonly written: boolean
+}
+
+/** The stream was not at the expected revision; `actual` says where it is. */
+export interface ConcurrencyConflict {
+  readonly _tag: 'ConcurrencyConflict'
+  readonly streamName: string
+  readonly expected: ExpectedRevision
+  readonly actual: StreamRevision
+}
+
+/** The store could not be reached or failed; nothing was written. */
+export interface StoreUnavailable {
+  readonly _tag: 'StoreUnavailable'
+  readonly message: string
+  readonly cause?: unknown
+}
+
+/** Why an append failed. A failed append wrote nothing: a command's events land all or none. */
+export type AppendError = ConcurrencyConflict | StoreUnavailable
+
+/** Which events a read of the global order includes. */
+export interface EventFilter {
+  /** Only streams of this category (`enrollment` matches `enrollment-*`). */
+  readonly category?: string
+  /** Only streams whose name starts with this. */
+  readonly streamPrefix?: string
+}
+
+/** Options of a stream read. */
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards'
+  /** Inclusive start: the first revision read (default: the first event forwards, the last backwards). */
+  readonly fromRevision?: number
+  readonly limit?: number
+}
+
+/** Options of a read of the global order. */
+export interface ReadAllOptions {
+  /** Exclusive start: read events after this position (default: from the beginning). */
+  readonly after?: bigint
+  readonly filter?: EventFilter
+  readonly limit?: number
+}
+
+/** Options of a subscription. */
+export interface SubscribeOptions {
+  /** Exclusive start: deliver events after this position (default: from the beginning). */
+  readonly after?: bigint
+  readonly filter?: EventFilter
+}
+
+/** A live feed: stored records after the start, then `caught-up`, then new records as they are appended, until closed. */
+export interface Subscription extends AsyncIterable<StoredRecord | CaughtUp> {
+  /** Ends the feed; a pending iteration finishes. */
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The port every store implements (in memory, SQLite, EventStoreDB). Appends return TaskEither; reads are
+ * AsyncIterables that stream in bounded memory, reject with `StreamNotFoundError` for a stream that does not
+ * exist and with `StoreUnavailableError` when the store fails.
+ */
+export interface EventStore {
+  readonly append: (
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ) => TE.TaskEither<AppendError, AppendResult>
+  readonly readStream: (streamName: string, options?: ReadStreamOptions) => AsyncIterable<StoredRecord>
+  readonly readAll: (options?: ReadAllOptions) => AsyncIterable<StoredRecord>
+  readonly subscribe: (options?: SubscribeOptions) => Subscription
+  /** The revision a stream is at, without reading its events. */
+  readonly streamRevision: (streamName: string) => TE.TaskEither<StoreUnavailable, StreamRevision>
+  /** Releases the store's resources; further calls fail. */
+  readonly close: () => Promise<void>
+}
+
+/** Raised by a read of a stream that does not exist. */
+export class StreamNotFoundError extends Error {
+  override readonly name = 'StreamNotFoundError'
+  constructor(readonly streamName: string) {
+    super(`stream ${streamName} does not exist`)
+  }
+}
+
+/** Raised by a read when the store cannot be reached or fails. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError'
+}
+
+/** Whether a stream name matches a filter. */
+export const matchesFilter = (streamName: string, filter: EventFilter | undefined): boolean =>
+  filter === undefined ||
+  ((filter.category === undefined || streamName.startsWith(`${filter.category}-`)) &&
+    (filter.streamPrefix === undefined || streamName.startsWith(filter.streamPrefix)))
+
+/** Whether a stream at `actual` satisfies what an append expects. */
+export const satisfiesExpected = (expected: ExpectedRevision, actual: StreamRevision): boolean => {
+  switch (expected) {
+    case 'any':
+      return true
+    case 'no-stream':
+      return actual === 'no-stream'
+    case 'exists':
+      return actual !== 'no-stream'
+    default:
+      return actual === expected
+  }
+}
