@@ -1,5 +1,7 @@
-import type { Actor } from '../shared/actor.js'
-import type { Instant } from '../shared/time.js'
+import * as t from 'io-ts'
+import { Actor } from '../shared/actor.js'
+import { Instant } from '../shared/time.js'
+import { refine, wholeNumber } from './decode.js'
 
 /** What travels beside every event's data: identity, causality, who and when, schema version and the hash chain. */
 export interface EventMetadata {
@@ -14,6 +16,34 @@ export interface EventMetadata {
   readonly prevHash: string | null
   readonly hash: string
 }
+
+/** Codec for a SHA-256 hash as 64 lower-case hex digits. */
+export const Sha256Hex = refine(
+  t.string,
+  (s): s is string => /^[0-9a-f]{64}$/.test(s),
+  'Sha256Hex',
+  'must be a SHA-256 hash of 64 lower-case hex digits',
+)
+
+const Identifier = refine(t.string, (s): s is string => s !== '', 'Identifier', 'must be a non-empty string')
+
+const EventMetadataFields = t.strict(
+  {
+    eventId: Identifier,
+    commandId: Identifier,
+    correlationId: Identifier,
+    causationId: Identifier,
+    actor: Actor,
+    occurredAt: Instant,
+    schemaVersion: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'SchemaVersion'),
+    prevHash: t.union([Sha256Hex, t.null]),
+    hash: Sha256Hex,
+  },
+  'EventMetadata',
+)
+
+/** Codec for stored event metadata: what a store returns is decoded with it before anything trusts it. */
+export const EventMetadata: t.Type<EventMetadata, t.OutputOf<typeof EventMetadataFields>> = EventMetadataFields
 
 /** An event as the domain sees it: a past-tense type and its data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {

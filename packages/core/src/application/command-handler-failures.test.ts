@@ -1,0 +1,206 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { type EnrollmentCommand, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
+import { type EventStore, StoreUnavailableError, type StreamRevision } from '../kernel/event-store.js'
+import { nip, type Nip } from '../shared/nip.js'
+import { instant, localDate } from '../shared/time.js'
+import { commandHandler } from './command-handler.js'
+import { formatHandleFailure } from './handle-outcome.js'
+import { verifyChain } from './hash-chain.js'
+import { inMemoryEventStore } from './in-memory-event-store.js'
+import { backoffDelay, defaultRetryPolicy } from './retry-backoff.js'
+
+const kepala = nip('196608011988031001')
+const sari = nip('199203152019032004')
+const rudi = nip('198507122010011002')
+const offeringId = 'pmwp-2026-ii'
+const stream = `enrollment-${offeringId}`
+const open: EnrollmentCommand = {
+  type: 'OpenOffering',
+  at: instant('2026-02-02T09:00:00+07:00'),
+  actor: { kind: 'asn', nip: nip('197505052000031004'), roles: ['admin-pelatihan'] },
+  data: {
+    ...{ offeringId, title: 'Pelatihan Manajemen Waktu', provider: 'BKPSDM Kota Medan', venue: 'Aula BKPSDM' },
+    ...{ form: 'pelatihan-manajerial', competency: { type: 'manajerial', code: 'M.04' }, jp: 24, capacity: 2 },
+    schedule: { start: localDate('2026-03-02'), end: localDate('2026-03-06') },
+  },
+}
+const request = (who: Nip): EnrollmentCommand => ({
+  type: 'RequestPlace',
+  at: instant('2026-02-10T10:00:00+07:00'),
+  actor: { kind: 'asn', nip: who, roles: ['asn'] },
+  data: { offeringId, nip: who, atasanNip: kepala },
+})
+
+/** A handler over `store` that records its sleeps and counts its decisions. */
+const setUp = (store: EventStore, attempts = defaultRetryPolicy.attempts) => {
+  const sleeps: number[] = []
+  const decider = enrollmentDecider()
+  const decisions: EnrollmentCommand[] = []
+  const counted: typeof decider = {
+    ...decider,
+    decide: (command, state) => {
+      decisions.push(command)
+      return decider.decide(command, state)
+    },
+  }
+  const handler = commandHandler({
+    store,
+    decider: counted,
+    registry: enrollmentEvents,
+    streamName: command => `enrollment-${command.data.offeringId}`,
+    retry: { attempts },
+    sleep: ms => {
+      sleeps.push(ms)
+      return Promise.resolve()
+    },
+  })
+  return { handler, sleeps, decisions }
+}
+
+type Outcome = Awaited<ReturnType<ReturnType<ReturnType<typeof setUp>['handler']['handle']>>>
+
+const openedStore = async (): Promise<EventStore> => {
+  const store = inMemoryEventStore()
+  await setUp(store).handler.handle(open, { commandId: 'open-1' })()
+  return store
+}
+
+const revisionOf = async (store: EventStore): Promise<E.Either<unknown, StreamRevision>> =>
+  store.streamRevision(stream)()
+
+describe('command handler under concurrent writers', () => {
+  it('reloads, decides again and appends when another writer got there between load and append', async () => {
+    const inner = await openedStore()
+    let rivalWrote = false
+    const racy: EventStore = {
+      ...inner,
+      append: (name, events, expected) => async () => {
+        if (!rivalWrote) {
+          rivalWrote = true
+          await setUp(inner).handler.handle(request(rudi), { commandId: 'req-rudi' })()
+        }
+        return inner.append(name, events, expected)()
+      },
+    }
+    const { handler, sleeps, decisions } = setUp(racy)
+    const result = await handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(result).toMatchObject(E.right({ written: true, attempts: 2, nextExpectedRevision: 2 }))
+    expect(sleeps).toEqual([backoffDelay(defaultRetryPolicy, 'req-sari', 1)])
+    expect(decisions).toHaveLength(2)
+    await expect(verifyChain(inner.readStream(stream))).resolves.toMatchObject({ valid: true, events: 3 })
+  })
+
+  it.each([
+    ['the store recognises the event ids as already written', false, 1],
+    ['the store reports a conflict', true, 2],
+  ])(
+    'returns the outcome a concurrent duplicate of the same command id wrote, writing nothing itself, when %s',
+    async (_, conflicts, attempts) => {
+      const inner = await openedStore()
+      let duplicate: Outcome | undefined
+      const racy: EventStore = {
+        ...inner,
+        append: (streamName, events, expected) => async () => {
+          if (duplicate !== undefined) return inner.append(streamName, events, expected)()
+          duplicate = await setUp(inner).handler.handle(request(sari), { commandId: 'req-sari' })()
+          return conflicts
+            ? E.left({ _tag: 'ConcurrencyConflict', streamName, expected, actual: 1 })
+            : inner.append(streamName, events, expected)()
+        },
+      }
+      const result = await setUp(racy).handler.handle(request(sari), { commandId: 'req-sari' })()
+      expect(result).toMatchObject(E.right({ written: false, attempts, nextExpectedRevision: 1 }))
+      expect(E.isRight(result) && result.right.events).toEqual(
+        duplicate !== undefined && E.isRight(duplicate) && duplicate.right.events,
+      )
+      await expect(revisionOf(inner)).resolves.toEqual(E.right(1))
+    },
+  )
+
+  it('gives up with a `conflict` failure after the bounded attempts, backing off between them', async () => {
+    const inner = await openedStore()
+    const busy: EventStore = {
+      ...inner,
+      append: (streamName, _events, expected) => () =>
+        Promise.resolve(E.left({ _tag: 'ConcurrencyConflict', streamName, expected, actual: 7 })),
+    }
+    const { handler, sleeps } = setUp(busy, 3)
+    const result = await handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(result).toEqual(E.left({ kind: 'conflict', streamName: stream, attempts: 3, expected: 0, actual: 7 }))
+    const policy = { ...defaultRetryPolicy, attempts: 3 }
+    expect(sleeps).toEqual([backoffDelay(policy, 'req-sari', 1), backoffDelay(policy, 'req-sari', 2)])
+    await expect(revisionOf(inner)).resolves.toEqual(E.right(0))
+  })
+})
+
+describe('retry backoff', () => {
+  it('doubles from the base, is capped, and spreads writers by a factor in [0.5, 1.5) from the command id', () => {
+    const policy = { attempts: 10, backoffMs: 10, maxBackoffMs: 100 }
+    for (const id of ['a', 'b', 'req-sari'])
+      for (let retry = 1; retry <= 6; retry++) {
+        const base = Math.min(100, 10 * 2 ** (retry - 1))
+        const delay = backoffDelay(policy, id, retry)
+        expect(delay).toBeGreaterThanOrEqual(Math.round(base * 0.5))
+        expect(delay).toBeLessThanOrEqual(Math.round(base * 1.5))
+        expect(backoffDelay(policy, id, retry)).toBe(delay)
+      }
+    expect(new Set(['a', 'b', 'c', 'd', 'e'].map(id => backoffDelay(policy, id, 3))).size).toBeGreaterThan(1)
+  })
+})
+
+describe('command handler when the store fails', () => {
+  it('reports `unavailable` when an append fails, with the store message', async () => {
+    const inner = await openedStore()
+    const down: EventStore = {
+      ...inner,
+      append: () => () => Promise.resolve(E.left({ _tag: 'StoreUnavailable', message: 'disk I/O error' })),
+    }
+    const result = await setUp(down).handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(result).toMatchObject(E.left({ kind: 'unavailable', streamName: stream, message: 'disk I/O error' }))
+  })
+
+  it('reports `unavailable` when an append rejects instead of returning its failure', async () => {
+    const inner = await openedStore()
+    const broken: EventStore = { ...inner, append: () => () => Promise.reject(new Error('socket closed')) }
+    const result = await setUp(broken).handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(result).toMatchObject(E.left({ kind: 'unavailable', message: 'socket closed' }))
+  })
+
+  it('reports `unavailable` when the stream cannot be read', async () => {
+    const inner = await openedStore()
+    const unreadable: EventStore = {
+      ...inner,
+      readStream: () => ({
+        [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new StoreUnavailableError('database is locked')) }),
+      }),
+    }
+    const { handler, decisions } = setUp(unreadable)
+    const result = await handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(result).toMatchObject(E.left({ kind: 'unavailable', message: 'database is locked' }))
+    expect(decisions).toEqual([])
+  })
+})
+
+describe('handle failures', () => {
+  it('each reads as one line naming the stream and the reason', () => {
+    const lines = [
+      formatHandleFailure({
+        kind: 'rejected',
+        streamName: stream,
+        rejection: { code: 'x', message: 'Places are closed' },
+      }),
+      formatHandleFailure({ kind: 'conflict', streamName: stream, attempts: 5, expected: 3, actual: 4 }),
+      formatHandleFailure({ kind: 'unavailable', streamName: stream, message: 'disk I/O error' }),
+      formatHandleFailure({ kind: 'corrupt-stream', streamName: stream, revision: 2, reason: 'broken JSON' }),
+      formatHandleFailure({ kind: 'invalid-event', streamName: stream, eventType: 'PlaceRequested', reason: 'no' }),
+    ]
+    expect(lines).toEqual([
+      `${stream}: rejected: Places are closed`,
+      `${stream}: still changed by another writer after 5 attempts (expected 3, found 4)`,
+      `${stream}: store unavailable: disk I/O error`,
+      `${stream}: refusing to decide on a corrupt stream: revision 2: broken JSON`,
+      `${stream}: cannot write PlaceRequested: no`,
+    ])
+  })
+})

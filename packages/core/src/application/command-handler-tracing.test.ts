@@ -1,0 +1,165 @@
+import {
+  type Attributes,
+  INVALID_SPAN_CONTEXT,
+  type Span,
+  SpanStatusCode,
+  type SpanStatus,
+  trace,
+  type Tracer,
+} from '@opentelemetry/api'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { type EnrollmentCommand, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
+import type { EventStore } from '../kernel/event-store.js'
+import { nip } from '../shared/nip.js'
+import { instant, localDate } from '../shared/time.js'
+import { commandHandler } from './command-handler.js'
+import { inMemoryEventStore } from './in-memory-event-store.js'
+
+interface RecordedSpan {
+  name: string
+  readonly attributes: Attributes
+  readonly parent: Span | undefined
+  status: SpanStatus | undefined
+  ended: boolean
+  span?: Span
+}
+
+/** A tracer that keeps every span it starts, as an SDK would export them. */
+const recordingTracer = () => {
+  const spans: RecordedSpan[] = []
+  const tracer: Tracer = {
+    startSpan: (name, options, context) => {
+      const recorded: RecordedSpan = {
+        name,
+        attributes: { ...options?.attributes },
+        parent: context === undefined ? undefined : trace.getSpan(context),
+        status: undefined,
+        ended: false,
+      }
+      const span: Span = {
+        spanContext: () => INVALID_SPAN_CONTEXT,
+        setAttribute: (key, value) => {
+          recorded.attributes[key] = value
+          return span
+        },
+        setAttributes: attributes => {
+          Object.assign(recorded.attributes, attributes)
+          return span
+        },
+        addEvent: () => span,
+        addLink: () => span,
+        addLinks: () => span,
+        setStatus: status => {
+          recorded.status = status
+          return span
+        },
+        updateName: newName => {
+          recorded.name = newName
+          return span
+        },
+        end: () => {
+          recorded.ended = true
+        },
+        isRecording: () => true,
+        recordException: () => undefined,
+      }
+      recorded.span = span
+      spans.push(recorded)
+      return span
+    },
+    startActiveSpan: () => {
+      throw new Error('the handler starts its spans explicitly')
+    },
+  }
+  return { tracer, spans }
+}
+
+const offeringId = 'pmwp-2026-ii'
+const stream = `enrollment-${offeringId}`
+const admin = { kind: 'asn', nip: nip('197505052000031004'), roles: ['admin-pelatihan'] } as const
+const open: EnrollmentCommand = {
+  type: 'OpenOffering',
+  at: instant('2026-02-02T09:00:00+07:00'),
+  actor: admin,
+  data: {
+    ...{ offeringId, title: 'Pelatihan Manajemen Waktu', provider: 'BKPSDM Kota Medan', venue: 'Aula BKPSDM' },
+    ...{ form: 'pelatihan-manajerial', competency: { type: 'manajerial', code: 'M.04' }, jp: 24, capacity: 2 },
+    schedule: { start: localDate('2026-03-02'), end: localDate('2026-03-06') },
+  },
+}
+const start: EnrollmentCommand = { type: 'StartOffering', at: open.at, actor: admin, data: { offeringId } }
+
+const traced = (store: EventStore) => {
+  const { tracer, spans } = recordingTracer()
+  const handler = commandHandler({
+    store,
+    decider: enrollmentDecider(),
+    registry: enrollmentEvents,
+    streamName: command => `enrollment-${command.data.offeringId}`,
+    retry: { attempts: 2 },
+    sleep: () => Promise.resolve(),
+    tracer,
+  })
+  return { handler, spans }
+}
+
+describe('command handler tracing (OpenTelemetry API only)', () => {
+  it('records a handle span with stream, command type, attempts and outcome, and a child span per append', async () => {
+    const { handler, spans } = traced(inMemoryEventStore())
+    await handler.handle(open, { commandId: 'open-1' })()
+    expect(spans.map(s => s.name)).toEqual(['pembina.handle OpenOffering', 'pembina.append'])
+    const [handle, append] = spans
+    expect(handle?.attributes).toEqual({
+      'pembina.stream': stream,
+      'pembina.command.type': 'OpenOffering',
+      'pembina.command.id': 'open-1',
+      'pembina.attempts': 1,
+      'pembina.outcome': 'written',
+    })
+    expect(append?.parent).toBe(handle?.span)
+    expect(append?.attributes).toEqual({
+      'pembina.stream': stream,
+      'pembina.events': 1,
+      'pembina.expected_revision': 'no-stream',
+      'pembina.outcome': 'written',
+    })
+    expect(spans.every(s => s.ended)).toBe(true)
+  })
+
+  it('marks a rejection as an outcome, not an error, and appends nothing', async () => {
+    const { handler, spans } = traced(inMemoryEventStore())
+    await handler.handle(start, { commandId: 'start-1' })()
+    expect(spans).toHaveLength(1)
+    expect(spans[0]).toMatchObject({ attributes: { 'pembina.outcome': 'rejected' }, status: undefined, ended: true })
+  })
+
+  it('records every append attempt under one handle span, and a conflict after the bound as an error', async () => {
+    const inner = inMemoryEventStore()
+    const busy: EventStore = {
+      ...inner,
+      append: (streamName, _events, expected) => () =>
+        Promise.resolve(E.left({ _tag: 'ConcurrencyConflict', streamName, expected, actual: 3 })),
+    }
+    const { handler, spans } = traced(busy)
+    await handler.handle(open, { commandId: 'open-1' })()
+    const [handle, ...appends] = spans
+    expect(handle?.attributes).toMatchObject({ 'pembina.attempts': 2, 'pembina.outcome': 'conflict' })
+    expect(handle?.status?.code).toBe(SpanStatusCode.ERROR)
+    expect(appends.map(s => [s.name, s.parent === handle?.span, s.attributes['pembina.outcome']])).toEqual([
+      ['pembina.append', true, 'ConcurrencyConflict'],
+      ['pembina.append', true, 'ConcurrencyConflict'],
+    ])
+  })
+
+  it('records a repeated command id as a duplicate without appending', async () => {
+    const { handler, spans } = traced(inMemoryEventStore())
+    await handler.handle(open, { commandId: 'open-1' })()
+    await handler.handle(open, { commandId: 'open-1' })()
+    expect(spans.map(s => [s.name, s.attributes['pembina.outcome']])).toEqual([
+      ['pembina.handle OpenOffering', 'written'],
+      ['pembina.append', 'written'],
+      ['pembina.handle OpenOffering', 'duplicate'],
+    ])
+  })
+})

@@ -1,0 +1,68 @@
+import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
+import { arbEnrollmentScenario, runScenario } from '@pembina/testkit'
+import { describe, expect, it } from 'vitest'
+import { type EnrollmentEvent, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
+import { EventMetadata } from '../kernel/envelope.js'
+import type { EventStore } from '../kernel/event-store.js'
+import { commandHandler } from './command-handler.js'
+import { verifyChain } from './hash-chain.js'
+import { inMemoryEventStore } from './in-memory-event-store.js'
+
+const decider = enrollmentDecider()
+const runs = { seed: 20260302, numRuns: 200 }
+
+const decodedStream = async (store: EventStore, streamName: string): Promise<readonly EnrollmentEvent[]> => {
+  const events: EnrollmentEvent[] = []
+  for await (const record of store.readStream(streamName)) {
+    if (record.kind === 'corrupt') throw new Error(record.reason)
+    const metadata = EventMetadata.decode(record.metadata)
+    if (E.isLeft(metadata)) throw new Error('stored metadata does not decode')
+    const { schemaVersion } = metadata.right
+    const event = enrollmentEvents.decode({ type: record.type, data: record.data, schemaVersion })
+    if (E.isLeft(event)) throw new Error(event.left.what)
+    events.push(event.right)
+  }
+  return events
+}
+
+describe('command handler against the pure decider (property)', () => {
+  it('handling a generated scenario gives the same decisions and the same stream as the pure decider, and the chain verifies', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbEnrollmentScenario(), async commands => {
+        const first = commands[0]
+        if (first === undefined) return
+        const streamName = `enrollment-${first.data.offeringId}`
+        const store = inMemoryEventStore()
+        const handler = commandHandler({ store, decider, registry: enrollmentEvents, streamName: () => streamName })
+        const expected = runScenario(decider, commands)
+        const writers: number[] = []
+        for (const [i, command] of commands.entries()) {
+          const step = expected.steps[i]
+          const result = await handler.handle(command, { commandId: `command-${i}` })()
+          if (step === undefined) throw new Error('runScenario has a step per command')
+          if (E.isLeft(step.result))
+            expect(result).toEqual(E.left({ kind: 'rejected', streamName, rejection: step.result.left }))
+          else {
+            if (E.isLeft(result)) throw new Error(`the handler refused what the decider accepted: ${result.left.kind}`)
+            expect(result.right.events.map(written => written.event)).toEqual(step.result.right)
+            expect(result.right.written).toBe(step.result.right.length > 0)
+            if (result.right.written) writers.push(i)
+          }
+        }
+        expect(await decodedStream(store, streamName)).toEqual(expected.events)
+        const verdict = await verifyChain(store.readStream(streamName))
+        expect(verdict).toMatchObject({ valid: true, events: expected.events.length })
+
+        // Every command that wrote, handled again with its id, returns its first outcome and writes nothing.
+        const revision = await store.streamRevision(streamName)()
+        for (const i of writers) {
+          const again = await handler.handle(commands[i] ?? first, { commandId: `command-${i}` })()
+          expect(E.isRight(again) && !again.right.written).toBe(true)
+        }
+        expect(await store.streamRevision(streamName)()).toEqual(revision)
+      }),
+      runs,
+    )
+  })
+})

@@ -1,0 +1,177 @@
+import { context as otelContext, type Span, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api'
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type { Decider } from '../kernel/decider.js'
+import type { DomainEvent } from '../kernel/envelope.js'
+import type { AppendError, AppendResult, EventStore, EventToAppend, ExpectedRevision } from '../kernel/event-store.js'
+import type { EventRegistry } from '../kernel/registry.js'
+import type { CommandContext, HandledCommand, HandleFailure, HandleResult } from './handle-outcome.js'
+import { newEvents } from './new-events.js'
+import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from './retry-backoff.js'
+import { loadStream } from './stream-load.js'
+
+/** What a command handler is built from: a store, an aggregate (decider and event registry) and where its streams are. */
+export interface CommandHandlerOptions<Command extends HandledCommand, Event extends DomainEvent, State, Reject> {
+  readonly store: EventStore
+  readonly decider: Decider<Command, Event, State, Reject>
+  readonly registry: EventRegistry<Event>
+  /** The stream a command addresses, e.g. `command => \`enrollment-${command.data.offeringId}\``. */
+  readonly streamName: (command: Command) => string
+  /** How conflicts are retried (defaults: `defaultRetryPolicy`). */
+  readonly retry?: Partial<RetryPolicy>
+  /** Waits between retries (default: a timer); tests inject one that does not wait. */
+  readonly sleep?: (ms: number) => Promise<void>
+  /** Where spans go (default: `trace.getTracer('@pembina/core')`, a no-op unless the host registers an SDK). */
+  readonly tracer?: Tracer
+}
+
+/** Handles an aggregate's commands: load, fold, decide, append with the expected revision, retry on conflict. */
+export interface CommandHandler<Command extends HandledCommand, Event extends DomainEvent, Reject> {
+  readonly handle: (
+    command: Command,
+    context: CommandContext,
+  ) => TE.TaskEither<HandleFailure<Reject>, HandleResult<Event>>
+}
+
+type Outcome<Event extends DomainEvent, Reject> = E.Either<HandleFailure<Reject>, HandleResult<Event>>
+
+const outcomeName = <Event extends DomainEvent, Reject>(outcome: Outcome<Event, Reject>): string =>
+  E.isLeft(outcome)
+    ? outcome.left.kind
+    : outcome.right.written
+      ? 'written'
+      : outcome.right.events.length > 0
+        ? 'duplicate'
+        : 'unchanged'
+
+const tracedAppend = async (
+  tracer: Tracer,
+  parent: Span,
+  store: EventStore,
+  streamName: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedRevision,
+): Promise<E.Either<AppendError, AppendResult>> => {
+  const span = tracer.startSpan(
+    'pembina.append',
+    {
+      attributes: {
+        'pembina.stream': streamName,
+        'pembina.events': events.length,
+        'pembina.expected_revision': String(expected),
+      },
+    },
+    trace.setSpan(otelContext.active(), parent),
+  )
+  try {
+    const result = await store.append(streamName, events, expected)()
+    span.setAttribute(
+      'pembina.outcome',
+      E.isLeft(result) ? result.left._tag : result.right.written ? 'written' : 'already-written',
+    )
+    if (E.isLeft(result)) span.setStatus({ code: SpanStatusCode.ERROR, message: result.left._tag })
+    return result
+  } catch (cause) {
+    // A store should return its failures; one that rejects instead is still reported as unavailable, not lost.
+    span.setAttribute('pembina.outcome', 'StoreUnavailable')
+    span.setStatus({ code: SpanStatusCode.ERROR, message: String(cause) })
+    return E.left({ _tag: 'StoreUnavailable', message: cause instanceof Error ? cause.message : String(cause), cause })
+  } finally {
+    span.end()
+  }
+}
+
+/**
+ * Builds a command handler. Each `handle` loads the command's stream, refuses to decide on a corrupt one, returns the
+ * first outcome again for a command id already in the stream, otherwise decides and appends the events with full
+ * metadata and hash chain at the loaded revision, reloading and retrying (with backoff) when another writer got there
+ * first. Event ids are uuid v5 of the command id and index, so a repeated command can never write twice.
+ */
+export const commandHandler = <Command extends HandledCommand, Event extends DomainEvent, State, Reject>(
+  options: CommandHandlerOptions<Command, Event, State, Reject>,
+): CommandHandler<Command, Event, Reject> => {
+  const { store, decider, registry } = options
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry }
+  const attempts = Number.isFinite(policy.attempts)
+    ? Math.max(1, Math.floor(policy.attempts))
+    : defaultRetryPolicy.attempts
+  const sleep = options.sleep ?? timerSleep
+  const tracer = options.tracer ?? trace.getTracer('@pembina/core')
+
+  const run = async (
+    command: Command,
+    context: CommandContext,
+    streamName: string,
+    span: Span,
+  ): Promise<Outcome<Event, Reject>> => {
+    for (let attempt = 1; ; attempt++) {
+      span.setAttribute('pembina.attempts', attempt)
+      if (attempt > 1) await sleep(backoffDelay(policy, context.commandId, attempt - 1))
+      const loaded = await loadStream(store, decider, registry, streamName, context.commandId)
+      if (E.isLeft(loaded)) return loaded
+      const stream = loaded.right
+      const last = stream.earlier[stream.earlier.length - 1]
+      if (last !== undefined)
+        return E.right({
+          streamName,
+          events: stream.earlier,
+          nextExpectedRevision: last.revision,
+          position: stream.earlierPosition,
+          written: false,
+          attempts: attempt,
+        })
+      const decision = decider.decide(command, stream.state)
+      if (E.isLeft(decision)) return E.left({ kind: 'rejected', streamName, rejection: decision.left })
+      if (decision.right.length === 0)
+        return E.right({
+          streamName,
+          events: [],
+          nextExpectedRevision: stream.revision,
+          position: null,
+          written: false,
+          attempts: attempt,
+        })
+      const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
+      const built = newEvents(registry, command, context, head, decision.right)
+      if (E.isLeft(built)) return built
+      const appended = await tracedAppend(tracer, span, store, streamName, built.right.toAppend, stream.revision)
+      if (E.isRight(appended))
+        return E.right({
+          streamName,
+          events: built.right.written,
+          nextExpectedRevision: appended.right.nextExpectedRevision,
+          position: appended.right.position,
+          written: appended.right.written,
+          attempts: attempt,
+        })
+      const error = appended.left
+      if (error._tag === 'StoreUnavailable')
+        return E.left({ kind: 'unavailable', streamName, message: error.message, cause: error.cause })
+      if (attempt >= attempts)
+        return E.left({ kind: 'conflict', streamName, attempts, expected: error.expected, actual: error.actual })
+    }
+  }
+
+  return {
+    handle: (command, context) => async () => {
+      const span = tracer.startSpan(`pembina.handle ${command.type}`, {
+        attributes: { 'pembina.command.type': command.type, 'pembina.command.id': context.commandId },
+      })
+      try {
+        const streamName = options.streamName(command)
+        span.setAttribute('pembina.stream', streamName)
+        const outcome = await run(command, context, streamName, span)
+        span.setAttribute('pembina.outcome', outcomeName(outcome))
+        if (E.isLeft(outcome) && outcome.left.kind !== 'rejected')
+          span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.left.kind })
+        return outcome
+      } catch (cause) {
+        span.recordException(cause instanceof Error ? cause : String(cause))
+        span.setStatus({ code: SpanStatusCode.ERROR, message: String(cause) })
+        throw cause
+      } finally {
+        span.end()
+      }
+    },
+  }
+}

@@ -1,0 +1,174 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import type { StoredEvent, StoredRecord } from '../kernel/event-store.js'
+import { chainHash, verifyChain } from './hash-chain.js'
+import { inMemoryEventStore } from './in-memory-event-store.js'
+
+const stream = 'complaint-belawan-0042'
+const actor = { kind: 'system', process: 'complaint-timer' }
+
+/** A well-chained stream of `Noted` events with these data, at these revisions (0, 1, 2… by default). */
+const chainOf = (datas: readonly unknown[], revisions = datas.map((_, i) => i), streamName = stream): StoredEvent[] => {
+  let prevHash: string | null = null
+  return datas.map((data, i) => {
+    const revision = revisions[i] ?? i
+    const eventId = `event-${revision}`
+    const essentials = {
+      eventId,
+      commandId: `command-${revision}`,
+      correlationId: 'complaint-belawan-0042',
+      causationId: `command-${revision}`,
+      actor,
+      occurredAt: `2026-02-0${1 + (revision % 9)}T09:00:00+07:00`,
+      schemaVersion: 1,
+      prevHash,
+    }
+    const hash = chainHash({ ...essentials, type: 'Noted', data, streamName, revision })
+    if (E.isLeft(hash)) throw new Error('test data must be JSON')
+    prevHash = hash.right
+    const metadata = { ...essentials, hash: hash.right }
+    return {
+      kind: 'event',
+      streamName,
+      revision,
+      position: BigInt(100 + revision),
+      eventId,
+      type: 'Noted',
+      data,
+      metadata,
+    }
+  })
+}
+
+const hashAt = (records: readonly StoredEvent[], i: number): string => {
+  const metadata: unknown = records[i]?.metadata
+  return typeof metadata === 'object' && metadata !== null && 'hash' in metadata && typeof metadata.hash === 'string'
+    ? metadata.hash
+    : 'no hash'
+}
+
+const notes = [{ note: 'diterima' }, { note: 'diverifikasi', by: 'admin' }, { note: 'selesai', days: 3 }]
+
+describe('verifyChain', () => {
+  it('accepts an intact stream, from an array or from a store, and reports its head', async () => {
+    const records = chainOf(notes)
+    const intact = { valid: true, streamName: stream, events: 3, lastHash: hashAt(records, 2) }
+    await expect(verifyChain(records)).resolves.toEqual(intact)
+    const store = inMemoryEventStore()
+    await store.append(stream, records, 'no-stream')()
+    await expect(verifyChain(store.readStream(stream))).resolves.toEqual(intact)
+  })
+
+  it('accepts an empty stream', async () => {
+    await expect(verifyChain([])).resolves.toEqual({ valid: true, streamName: null, events: 0, lastHash: null })
+  })
+
+  it('detects changed data as tampered data at its revision', async () => {
+    const records = chainOf(notes)
+    const tampered = records.map(r => (r.revision === 1 ? { ...r, data: { note: 'ditolak', by: 'admin' } } : r))
+    const verdict = await verifyChain(tampered)
+    expect(verdict).toMatchObject({ valid: false, revision: 1, reason: 'tampered-data', verifiedEvents: 1 })
+    if (verdict.valid) throw new Error('expected a break')
+    expect(verdict.found).toBe(hashAt(records, 1))
+    expect(verdict.expected).toMatch(/^[0-9a-f]{64}$/)
+    expect(verdict.expected).not.toBe(verdict.found)
+  })
+
+  it('detects a changed type, actor or instant as tampered data', async () => {
+    const records = chainOf(notes)
+    const changes: readonly ((r: StoredEvent) => StoredRecord)[] = [
+      r => ({ ...r, type: 'Erased' }),
+      r => ({ ...r, metadata: { ...metadataOf(r), actor: { kind: 'system', process: 'someone-else' } } }),
+      r => ({ ...r, metadata: { ...metadataOf(r), occurredAt: '2026-01-01T00:00:00Z' } }),
+    ]
+    for (const change of changes) {
+      const verdict = await verifyChain(records.map(r => (r.revision === 2 ? change(r) : r)))
+      expect(verdict).toMatchObject({ valid: false, revision: 2, reason: 'tampered-data' })
+    }
+  })
+
+  it('detects a removed event as a broken link at the event after it', async () => {
+    const records = chainOf(notes)
+    await expect(verifyChain([records[0], records[2]].filter(r => r !== undefined))).resolves.toMatchObject({
+      valid: false,
+      revision: 2,
+      reason: 'broken-link',
+      expected: hashAt(records, 0),
+      found: hashAt(records, 1),
+    })
+    await expect(verifyChain(records.slice(1))).resolves.toMatchObject({
+      revision: 1,
+      reason: 'broken-link',
+      expected: null,
+      found: hashAt(records, 0),
+    })
+  })
+
+  it('detects reordered events, whether or not their revisions were renumbered', async () => {
+    const [first, second, third] = chainOf(notes)
+    if (first === undefined || second === undefined || third === undefined) throw new Error('three events')
+    await expect(verifyChain([first, third, second])).resolves.toMatchObject({ revision: 2, reason: 'broken-link' })
+    const renumbered = [first, { ...third, revision: 1 }, { ...second, revision: 2 }]
+    await expect(verifyChain(renumbered)).resolves.toMatchObject({ revision: 1, reason: 'broken-link' })
+  })
+
+  it('detects an event changed and re-hashed by the next link, which no longer matches', async () => {
+    const records = chainOf(notes)
+    const forged = chainOf([notes[0], { note: 'ditolak' }, notes[2]])
+    const spliced = [records[0], forged[1], records[2]].filter(r => r !== undefined)
+    await expect(verifyChain(spliced)).resolves.toMatchObject({
+      revision: 2,
+      reason: 'broken-link',
+      expected: hashAt(forged, 1),
+      found: hashAt(records, 1),
+    })
+  })
+
+  it('detects a skipped revision even when the hashes link', async () => {
+    await expect(verifyChain(chainOf(notes.slice(0, 2), [0, 2]))).resolves.toMatchObject({
+      revision: 2,
+      reason: 'broken-link',
+      expected: '1',
+      found: '2',
+    })
+  })
+
+  it('detects a record of another stream', async () => {
+    const mixed = [...chainOf(notes.slice(0, 1)), ...chainOf(notes.slice(1, 2), [1], 'complaint-belawan-0043')]
+    await expect(verifyChain(mixed)).resolves.toMatchObject({ revision: 1, reason: 'broken-link' })
+  })
+
+  it('reports a record the store could not read as a corrupt record', async () => {
+    const records: StoredRecord[] = chainOf(notes)
+    records[1] = { kind: 'corrupt', streamName: stream, revision: 1, position: 101n, reason: 'broken JSON' }
+    await expect(verifyChain(records)).resolves.toMatchObject({
+      revision: 1,
+      reason: 'corrupt-record',
+      detail: 'broken JSON',
+      verifiedEvents: 1,
+    })
+  })
+
+  it('reports missing, malformed or mismatched metadata as bad metadata', async () => {
+    const [first] = chainOf(notes)
+    if (first === undefined) throw new Error('one event')
+    const bad: readonly unknown[] = [
+      undefined,
+      'not an object',
+      { ...metadataOf(first), hash: 'abc' },
+      { ...metadataOf(first), actor: { kind: 'alien' } },
+      { ...metadataOf(first), eventId: 'another-event' },
+    ]
+    for (const metadata of bad)
+      await expect(verifyChain([{ ...first, metadata }])).resolves.toMatchObject({
+        revision: 0,
+        reason: 'bad-metadata',
+      })
+  })
+})
+
+function metadataOf(record: StoredEvent): Record<string, unknown> {
+  const metadata: unknown = record.metadata
+  if (typeof metadata !== 'object' || metadata === null) throw new Error('metadata must be an object')
+  return { ...metadata }
+}

@@ -1,0 +1,51 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { eventStoreContract } from '@pembina/testkit'
+import { describe, expect, it } from 'vitest'
+import type { EventToAppend } from '../kernel/event-store.js'
+import { inMemoryEventStore } from './in-memory-event-store.js'
+
+eventStoreContract('in-memory', () => inMemoryEventStore())
+
+const event = (eventId: string, data: unknown): EventToAppend => ({ eventId, type: 'Tested', data, metadata: {} })
+
+const readAll = async (store: ReturnType<typeof inMemoryEventStore>) => {
+  const read = []
+  for await (const record of store.readAll()) read.push(record)
+  return read
+}
+
+describe('in-memory event store', () => {
+  it('an append task writes the events it was given, even if the caller reuses the array before running it', async () => {
+    const store = inMemoryEventStore()
+    const events = [event('a', 1)]
+    const task = store.append('test-1', events, 'no-stream')
+    events.push(event('b', 2))
+    expect(await task()).toMatchObject(E.right({ nextExpectedRevision: 0 }))
+  })
+
+  it('numbers global positions from 1, so reading after 0 reads everything', async () => {
+    const store = inMemoryEventStore()
+    await store.append('test-1', [event('a', 1), event('b', 2)], 'no-stream')()
+    expect((await readAll(store)).map(r => r.position)).toEqual([1n, 2n])
+  })
+
+  it('stores undefined data as null, as a JSON store would', async () => {
+    const store = inMemoryEventStore()
+    await store.append('test-1', [event('a', undefined)], 'no-stream')()
+    expect(await readAll(store)).toMatchObject([{ data: null }])
+  })
+
+  it('refuses data that is not JSON as unavailable, writing nothing', async () => {
+    const store = inMemoryEventStore()
+    const result = await store.append('test-1', [event('a', 1), event('b', { big: 1n })], 'no-stream')()
+    expect(result).toMatchObject(E.left({ _tag: 'StoreUnavailable' }))
+    expect(await store.streamRevision('test-1')()).toEqual(E.right('no-stream'))
+  })
+
+  it('an empty append to a stream that does not exist answers revision -1 and writes nothing', async () => {
+    const store = inMemoryEventStore()
+    expect(await store.append('test-1', [], 'no-stream')()).toEqual(
+      E.right({ nextExpectedRevision: -1, position: 0n, written: false }),
+    )
+  })
+})

@@ -1,0 +1,68 @@
+import {
+  type CaughtUp,
+  type StoredRecord,
+  type SubscribeOptions,
+  type Subscription,
+  StoreUnavailableError,
+  matchesFilter,
+} from '../kernel/event-store.js'
+import { type InMemoryRow, firstIndexAfter, rowToEvent } from './in-memory-log.js'
+
+/** What a subscription needs of the in-memory store: its log, whether it is closed, and a way to hear of appends. */
+export interface SubscriptionSource {
+  readonly log: readonly InMemoryRow[]
+  readonly isClosed: () => boolean
+  /** Registers a listener woken on every append and on close; returns its removal. */
+  readonly listen: (listener: () => void) => () => void
+}
+
+/** Opens a subscription over the in-memory log: catch-up from `after`, then `caught-up`, then live until closed. */
+export const openSubscription = (source: SubscriptionSource, options: SubscribeOptions = {}): Subscription => {
+  let closed = false
+  let wake: (() => void) | undefined
+  const signal = (): void => {
+    const resolve = wake
+    wake = undefined
+    resolve?.()
+  }
+  const unlisten = source.listen(signal)
+  const close = (): Promise<void> => {
+    closed = true
+    unlisten()
+    signal()
+    return Promise.resolve()
+  }
+  // Resolved by the next append or close; set synchronously after a scan found nothing, so no append is missed.
+  const changed = (): Promise<void> =>
+    new Promise(resolve => {
+      wake = resolve
+    })
+
+  async function* feed(): AsyncGenerator<StoredRecord | CaughtUp, void, undefined> {
+    try {
+      if (source.isClosed()) throw new StoreUnavailableError('the in-memory event store is closed')
+      let index = firstIndexAfter(options.after, source.log.length)
+      let lastDelivered: bigint | null = null
+      let caughtUp = false
+      while (!closed && !source.isClosed()) {
+        const row = source.log[index]
+        if (row !== undefined) {
+          index += 1
+          if (!matchesFilter(row.streamName, options.filter)) continue
+          lastDelivered = row.position
+          yield rowToEvent(row)
+        } else if (!caughtUp) {
+          caughtUp = true
+          yield { kind: 'caught-up', position: lastDelivered }
+        } else {
+          await changed()
+        }
+      }
+    } finally {
+      await close()
+    }
+  }
+
+  const iterator = feed()
+  return { [Symbol.asyncIterator]: () => iterator, close }
+}

@@ -1,0 +1,7 @@
+export * from './in-memory-event-store.js'
+export * from './canonical-json.js'
+export * from './hash-chain.js'
+export * from './event-ids.js'
+export * from './retry-backoff.js'
+export * from './handle-outcome.js'
+export * from './command-handler.js'

@@ -1,0 +1,85 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
+import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
+import type { EventToAppend, StreamRevision } from '../kernel/event-store.js'
+import type { EventRegistry, SerializedEvent } from '../kernel/registry.js'
+import { formatNotJson } from './canonical-json.js'
+import { eventIdOf } from './event-ids.js'
+import type { CommandContext, HandledCommand, HandleInvalidEvent, WrittenEvent } from './handle-outcome.js'
+import { chainHash } from './hash-chain.js'
+
+/** A command's events ready to append: what the store receives and what the handler reports. */
+export interface NewEvents<Event extends DomainEvent> {
+  readonly toAppend: readonly EventToAppend[]
+  readonly written: readonly WrittenEvent<Event>[]
+}
+
+/** Where a command's events go: the stream, the revision it was loaded at and the hash of its last event. */
+export interface StreamHead {
+  readonly streamName: string
+  readonly revision: StreamRevision
+  readonly lastHash: string | null
+}
+
+const encode = <Event extends DomainEvent>(
+  registry: EventRegistry<Event>,
+  event: Event,
+): E.Either<string, SerializedEvent> => {
+  try {
+    return E.right(registry.encode(event))
+  } catch (cause) {
+    return E.left(cause instanceof Error ? cause.message : String(cause))
+  }
+}
+
+/**
+ * Gives each event its metadata: an id derived from the command id and its index, the command's actor and instant,
+ * the schema version it is encoded with, and its place in the stream's hash chain after `head`.
+ */
+export const newEvents = <Event extends DomainEvent>(
+  registry: EventRegistry<Event>,
+  command: HandledCommand,
+  context: CommandContext,
+  head: StreamHead,
+  events: readonly Event[],
+): E.Either<HandleInvalidEvent, NewEvents<Event>> => {
+  const toAppend: EventToAppend[] = []
+  const written: WrittenEvent<Event>[] = []
+  const first = head.revision === 'no-stream' ? 0 : head.revision + 1
+  let prevHash = head.lastHash
+  for (const [index, event] of events.entries()) {
+    const invalid = (reason: string): E.Either<HandleInvalidEvent, never> =>
+      E.left({ kind: 'invalid-event', streamName: head.streamName, eventType: event.type, reason })
+    const encoded = encode(registry, event)
+    if (E.isLeft(encoded)) return invalid(encoded.left)
+    const revision = first + index
+    const content = {
+      eventId: eventIdOf(context.commandId, index),
+      commandId: context.commandId,
+      correlationId: context.correlationId ?? context.commandId,
+      causationId: context.causationId ?? context.commandId,
+      actor: command.actor,
+      occurredAt: command.at,
+      schemaVersion: encoded.right.schemaVersion,
+      prevHash,
+    }
+    const hash = chainHash({
+      ...content,
+      type: encoded.right.type,
+      data: encoded.right.data,
+      streamName: head.streamName,
+      revision,
+    })
+    if (E.isLeft(hash)) return invalid(formatNotJson(hash.left))
+    const metadata: EventMetadata = { ...content, hash: hash.right }
+    // The command's part of the metadata is the same for every event: checking the first proves it reads back.
+    if (index === 0) {
+      const readable = decodeWith(EventMetadata, 'metadata')(metadata)
+      if (E.isLeft(readable)) return invalid(formatDecodeFailure(readable.left))
+    }
+    toAppend.push({ eventId: metadata.eventId, type: encoded.right.type, data: encoded.right.data, metadata })
+    written.push({ revision, event, metadata })
+    prevHash = hash.right
+  }
+  return E.right({ toAppend, written })
+}

@@ -1,0 +1,74 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type { Decider } from '../kernel/decider.js'
+import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
+import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
+import { type EventStore, type StreamRevision, StreamNotFoundError, type StoredRecord } from '../kernel/event-store.js'
+import type { EventRegistry } from '../kernel/registry.js'
+import type { HandleCorruptStream, HandleUnavailable, WrittenEvent } from './handle-outcome.js'
+
+/** A stream as a handler loaded it: the folded state, where the stream is, and a command's earlier outcome in it. */
+export interface LoadedStream<Event extends DomainEvent, State> {
+  readonly state: State
+  readonly revision: StreamRevision
+  /** The last event's hash: the `prevHash` of the next event written. */
+  readonly lastHash: string | null
+  /** The events an earlier call with the same command id wrote, in order (empty when none did). */
+  readonly earlier: readonly WrittenEvent<Event>[]
+  /** The global position of the last of `earlier`. */
+  readonly earlierPosition: bigint | null
+}
+
+type LoadFailure = HandleCorruptStream | HandleUnavailable
+
+const corrupt = (record: StoredRecord, reason: string): HandleCorruptStream => ({
+  kind: 'corrupt-stream',
+  streamName: record.streamName,
+  revision: record.revision,
+  reason,
+})
+
+/** The failure for an error a store raised while reading. */
+export const unavailable = (streamName: string, cause: unknown): HandleUnavailable => ({
+  kind: 'unavailable',
+  streamName,
+  message: cause instanceof Error ? cause.message : String(cause),
+  cause,
+})
+
+/**
+ * Reads a stream forwards and folds it, one record at a time (memory holds the state, not the stream). A missing
+ * stream is empty; a corrupt record, bad metadata or an event the registry cannot decode stops the load.
+ */
+export const loadStream = async <Command, Event extends DomainEvent, State, Reject>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Reject>,
+  registry: EventRegistry<Event>,
+  streamName: string,
+  commandId: string,
+): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> => {
+  let state = decider.initialState
+  let revision: StreamRevision = 'no-stream'
+  let lastHash: string | null = null
+  const earlier: WrittenEvent<Event>[] = []
+  let earlierPosition: bigint | null = null
+  try {
+    for await (const record of store.readStream(streamName)) {
+      if (record.kind === 'corrupt') return E.left(corrupt(record, record.reason))
+      const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
+      if (E.isLeft(metadata)) return E.left(corrupt(record, formatDecodeFailure(metadata.left)))
+      const { schemaVersion } = metadata.right
+      const event = registry.decode({ type: record.type, data: record.data, schemaVersion })
+      if (E.isLeft(event)) return E.left(corrupt(record, formatDecodeFailure(event.left)))
+      state = decider.evolve(state, event.right)
+      revision = record.revision
+      lastHash = metadata.right.hash
+      if (metadata.right.commandId === commandId) {
+        earlier.push({ revision: record.revision, event: event.right, metadata: metadata.right })
+        earlierPosition = record.position
+      }
+    }
+  } catch (cause) {
+    if (!(cause instanceof StreamNotFoundError)) return E.left(unavailable(streamName, cause))
+  }
+  return E.right({ state, revision, lastHash, earlier, earlierPosition })
+}

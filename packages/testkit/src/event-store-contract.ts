@@ -1,0 +1,43 @@
+import type { EventStore } from '@pembina/core'
+import { afterEach, describe } from 'vitest'
+import { appendCases } from './event-store-contract/append-cases.js'
+import { type EventStoreContractOptions, contractContext } from './event-store-contract/fixtures.js'
+import { lifecycleCases } from './event-store-contract/lifecycle-cases.js'
+import { readCases } from './event-store-contract/read-cases.js'
+import { subscribeCases } from './event-store-contract/subscribe-cases.js'
+
+export type { EventStoreContractOptions } from './event-store-contract/fixtures.js'
+
+/**
+ * Declares the contract every EventStore adapter passes: expected revisions and conflicts, atomic and idempotent
+ * appends, stream and global reads with filters and limits, subscriptions (catch-up, caught-up, live, close),
+ * exact JSON round-trips, large streams and closing. Each test makes its own store with `makeStore`, closes it
+ * afterwards, and writes only to streams no other test or run uses, so a shared server can run it too.
+ */
+export const eventStoreContract = (
+  name: string,
+  makeStore: () => Promise<EventStore> | EventStore,
+  options: EventStoreContractOptions = {},
+): void => {
+  describe(`EventStore contract: ${name}`, () => {
+    const opened = new Set<EventStore>()
+    const ctx = contractContext(makeStore, options, opened)
+    afterEach(async () => {
+      const stores = [...opened]
+      opened.clear()
+      for (const store of stores) await store.close()
+    })
+    describe('append', () => {
+      appendCases(ctx)
+    })
+    describe('read', () => {
+      readCases(ctx)
+    })
+    describe('subscribe', () => {
+      subscribeCases(ctx)
+    })
+    describe('data, size and lifecycle', () => {
+      lifecycleCases(ctx)
+    })
+  })
+}
