@@ -1,0 +1,3 @@
+export { sqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js'
+export type { ConnectionPragmas, Durability } from './connection.js'
+export { SqliteSchemaError, type SchemaProblem, latestEventsVersion } from './schema.js'

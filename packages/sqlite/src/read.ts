@@ -1,0 +1,160 @@
+import type { Database, Statement } from 'better-sqlite3'
+import * as t from 'io-ts'
+import {
+  type EventFilter,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredRecord,
+  StreamNotFoundError,
+} from '@pembina/core'
+import { type EventRow, EventRow as EventRowCodec, decodeRow, eventColumns, toRecord } from './rows.js'
+
+/** A filter of the global order as SQL: a WHERE fragment over `category` and `stream_name`, and its parameters. */
+export interface FilterClause {
+  readonly sql: string
+  readonly params: readonly string[]
+}
+
+/**
+ * Translates a filter to SQL with exactly `matchesFilter`'s meaning: a category without '-' uses the indexed
+ * `category` column; a category with '-' and a stream prefix compare the start of the stream name.
+ */
+export const filterClause = (filter: EventFilter | undefined): FilterClause => {
+  const parts: string[] = []
+  const params: string[] = []
+  const prefixes: string[] = []
+  if (filter?.category !== undefined) {
+    if (filter.category.includes('-')) prefixes.push(`${filter.category}-`)
+    else {
+      parts.push('category = ?')
+      params.push(filter.category)
+    }
+  }
+  if (filter?.streamPrefix !== undefined) prefixes.push(filter.streamPrefix)
+  for (const prefix of prefixes) {
+    // substr and length count characters alike, whatever the text holds.
+    parts.push('substr(stream_name, 1, length(?)) = ?')
+    params.push(prefix, prefix)
+  }
+  return { sql: parts.map(part => ` AND ${part}`).join(''), params }
+}
+
+const HeadPosition = t.type({ position: t.union([t.bigint, t.null]) })
+
+/** The statements reads run, each a small named function over one prepared query. */
+export interface ReadQueries {
+  /** Up to `limit` events of a stream from revision `from` up to `to`, in revision order. */
+  readonly streamForwards: (streamName: string, from: number, to: number, limit: number) => readonly EventRow[]
+  /** Up to `limit` events of a stream from revision `from` down, in reverse revision order. */
+  readonly streamBackwards: (streamName: string, from: number, limit: number) => readonly EventRow[]
+  /** Up to `limit` events after position `after` and up to `upTo` that pass the filter, in global order. */
+  readonly allPage: (after: bigint, upTo: bigint, filter: FilterClause, limit: number) => readonly EventRow[]
+  /** The global position of the last event stored, or 0 when there is none. */
+  readonly headPosition: () => bigint
+}
+
+const decodeRows = (rows: readonly unknown[]): readonly EventRow[] =>
+  rows.map(row => decodeRow(EventRowCodec, row, 'event'))
+
+/** Prepares the read statements on a connection (filtered reads are prepared once per filter shape). */
+export const readQueries = (db: Database): ReadQueries => {
+  const forwards = db.prepare(
+    `SELECT ${eventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
+  )
+  const backwards = db.prepare(
+    `SELECT ${eventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+  )
+  const head = db.prepare('SELECT max(position) AS position FROM events')
+  const filtered = new Map<string, Statement>()
+  const allStatement = (clause: FilterClause): Statement => {
+    const known = filtered.get(clause.sql)
+    if (known !== undefined) return known
+    const statement = db.prepare(
+      `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ?${clause.sql} ORDER BY position LIMIT ?`,
+    )
+    filtered.set(clause.sql, statement)
+    return statement
+  }
+  return {
+    streamForwards: (streamName, from, to, limit) => decodeRows(forwards.all(streamName, from, to, limit)),
+    streamBackwards: (streamName, from, limit) => decodeRows(backwards.all(streamName, from, limit)),
+    allPage: (after, upTo, clause, limit) => decodeRows(allStatement(clause).all(after, upTo, ...clause.params, limit)),
+    headPosition: () => decodeRow(HeadPosition, head.get(), 'head position').position ?? 0n,
+  }
+}
+
+/** What a read needs: the queries, the page size, the head of a stream, and a guard that types SQLite errors. */
+export interface ReadContext {
+  readonly queries: ReadQueries
+  readonly pageSize: number
+  readonly streamHead: (streamName: string) => { readonly revision: number } | undefined
+  /** Runs a query, turning any failure (or a closed store) into a `StoreUnavailableError`. */
+  readonly guard: <A>(action: string, run: () => A) => A
+}
+
+/** Resolves on the event loop's next turn, so a long read lets timers and I/O run between its pages. */
+export const nextTurn = (): Promise<void> =>
+  new Promise(resolve => {
+    setImmediate(resolve)
+  })
+
+/** How many records a read may still yield: its limit, or no bound. */
+export const readLimit = (limit: number | undefined): number =>
+  limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(limit))
+
+/**
+ * Reads a stream page by page (never more than a page of rows in memory), forwards or backwards from a
+ * revision, up to the stream's last event when the read started.
+ */
+export async function* readStreamRecords(
+  context: ReadContext,
+  streamName: string,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<StoredRecord> {
+  const { queries, guard, pageSize } = context
+  const head = guard(`reading stream ${streamName} from`, () => context.streamHead(streamName))
+  if (head === undefined) throw new StreamNotFoundError(streamName)
+  const backwards = options.direction === 'backwards'
+  let cursor = backwards
+    ? Math.min(head.revision, options.fromRevision ?? head.revision)
+    : Math.max(0, options.fromRevision ?? 0)
+  let remaining = readLimit(options.limit)
+  while (remaining > 0 && (backwards ? cursor >= 0 : cursor <= head.revision)) {
+    const size = Math.min(pageSize, remaining)
+    const from = cursor
+    const rows = guard(`reading stream ${streamName} from`, () =>
+      backwards
+        ? queries.streamBackwards(streamName, from, size)
+        : queries.streamForwards(streamName, from, head.revision, size),
+    )
+    for (const row of rows) yield toRecord(row)
+    const last = rows[rows.length - 1]
+    if (last === undefined || rows.length < size) return
+    remaining -= rows.length
+    cursor = backwards ? Number(last.revision) - 1 : Number(last.revision) + 1
+    await nextTurn()
+  }
+}
+
+/** Reads the global order page by page after a position, up to the last event when the read started. */
+export async function* readAllRecords(
+  context: ReadContext,
+  options: ReadAllOptions = {},
+): AsyncGenerator<StoredRecord> {
+  const { queries, guard, pageSize } = context
+  const end = guard('reading all events from', () => queries.headPosition())
+  const clause = filterClause(options.filter)
+  let after = options.after ?? 0n
+  let remaining = readLimit(options.limit)
+  while (remaining > 0 && after < end) {
+    const size = Math.min(pageSize, remaining)
+    const from = after
+    const rows = guard('reading all events from', () => queries.allPage(from, end, clause, size))
+    for (const row of rows) yield toRecord(row)
+    const last = rows[rows.length - 1]
+    if (last === undefined || rows.length < size) return
+    remaining -= rows.length
+    after = last.position
+    await nextTurn()
+  }
+}

@@ -1,0 +1,159 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import {
+  type AppendError,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type StoreUnavailable,
+  StoreUnavailableError,
+} from '@pembina/core'
+import { appendInTransaction, appendQueries, encodeEvents } from './append.js'
+import { type ConnectionPragmas, type Durability, openConnection, readPragmas } from './connection.js'
+import { storeUnavailable, storeUnavailableError } from './errors.js'
+import { type ReadContext, filterClause, readAllRecords, readQueries, readStreamRecords } from './read.js'
+import { toRecord } from './rows.js'
+import { openSubscription } from './subscribe.js'
+
+/** Options of an SQLite event store; all but the path have documented defaults. */
+export interface SqliteEventStoreOptions {
+  /** The database file, created when missing. */
+  readonly path: string
+  /**
+   * `full` (default): an acknowledged append survives power loss (PRAGMA synchronous = FULL). `normal`: faster;
+   * a power loss may drop the last acknowledged appends, but never corrupts the file or half-writes a command.
+   */
+  readonly durability?: Durability
+  /** How long a write waits for another connection's lock before failing with StoreUnavailable (default 5,000). */
+  readonly busyTimeoutMs?: number
+  /** How often a live subscription looks for events appended by other processes, in ms (default 50). */
+  readonly pollIntervalMs?: number
+  /** Rows fetched per query by reads and subscriptions (default 500): memory holds at most one page. */
+  readonly pageSize?: number
+}
+
+/** An EventStore in one SQLite file, with what it runs on for diagnostics. */
+export interface SqliteEventStore extends EventStore {
+  /** The database file this store writes. */
+  readonly file: string
+  /** The journal mode, synchronous level and busy timeout the connection actually runs with. */
+  readonly pragmas: () => ConnectionPragmas
+}
+
+const isDuplicateEventId = (error: unknown): boolean =>
+  error instanceof Error &&
+  'code' in error &&
+  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  error.message.includes('events.event_id')
+
+/**
+ * Opens an EventStore in one SQLite file (WAL mode): a command's events are written in one IMMEDIATE
+ * transaction, global position is the row id, reads and subscriptions stream in pages. Throws
+ * `SqliteSchemaError` for a file of a newer or foreign schema and `StoreUnavailableError` when it cannot open.
+ */
+export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventStore => {
+  const file = options.path
+  const db = openConnection({
+    path: file,
+    durability: options.durability ?? 'full',
+    busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+  })
+  const writes = appendQueries(db)
+  const reads = readQueries(db)
+  const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500))
+  const closedMessage = `the SQLite event store ${file} is closed`
+  const listeners = new Set<() => void>()
+  let closed = false
+
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener()
+  }
+  const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
+    cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
+  const guard = <A>(action: string, run: () => A): A => {
+    if (closed) throw new StoreUnavailableError(closedMessage)
+    try {
+      return run()
+    } catch (error) {
+      throw storeUnavailableError(error, action, file)
+    }
+  }
+  const context: ReadContext = { queries: reads, pageSize, streamHead: writes.streamHead, guard }
+  const appendTransaction = db.transaction(appendInTransaction)
+
+  const appendNow = (
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): E.Either<AppendError, AppendResult> => {
+    if (closed) return E.left(unavailable(closedMessage))
+    const encoded = encodeEvents(events)
+    if (E.isLeft(encoded))
+      return E.left(
+        unavailable(`event ${encoded.left.eventId} has data or metadata that is not JSON`, encoded.left.cause),
+      )
+    try {
+      const result = appendTransaction.immediate(writes, streamName, encoded.right, expected)
+      if (E.isRight(result) && result.right.written) notify()
+      return result
+    } catch (error) {
+      if (isDuplicateEventId(error))
+        return E.left(
+          unavailable(
+            `appending to ${streamName}: an event id of this append is already stored in another stream`,
+            error,
+          ),
+        )
+      return E.left(storeUnavailable(error, `appending to ${streamName} in`, file))
+    }
+  }
+
+  return {
+    file,
+    pragmas: () => guard('reading the settings of', () => readPragmas(db)),
+    append: (streamName, events, expected): TE.TaskEither<AppendError, AppendResult> => {
+      // Copied now: the caller may reuse its array before the task runs.
+      const batch = [...events]
+      return () => Promise.resolve(appendNow(streamName, batch, expected))
+    },
+    readStream: (streamName, readOptions) => readStreamRecords(context, streamName, readOptions),
+    readAll: readOptions => readAllRecords(context, readOptions),
+    subscribe: subscribeOptions => {
+      const clause = filterClause(subscribeOptions?.filter)
+      return openSubscription(
+        {
+          headPosition: () => guard('subscribing to', () => reads.headPosition()),
+          page: (after, upTo, limit) =>
+            guard('subscribing to', () => reads.allPage(after, upTo, clause, limit)).map(toRecord),
+          pageSize,
+          pollIntervalMs: options.pollIntervalMs ?? 50,
+          listen: listener => {
+            listeners.add(listener)
+            return () => {
+              listeners.delete(listener)
+            }
+          },
+          isClosed: () => closed,
+          closedMessage,
+        },
+        subscribeOptions,
+      )
+    },
+    streamRevision: streamName => () => {
+      if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
+      try {
+        return Promise.resolve(E.right(writes.streamHead(streamName)?.revision ?? 'no-stream'))
+      } catch (error) {
+        return Promise.resolve(E.left(storeUnavailable(error, `reading the revision of ${streamName} in`, file)))
+      }
+    },
+    close: () => {
+      if (closed) return Promise.resolve()
+      closed = true
+      notify()
+      db.close()
+      return Promise.resolve()
+    },
+  }
+}
