@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { cachedCheck } from './validation-cache.js'
 import { isRealDate, type LocalDate, localDate } from './time.js'
 
 /** A valid NIP (Nomor Induk Pegawai): 18 digits, `YYYYMMDD YYYYMM G NNN` (Perka BKN 22/2007). */
@@ -17,11 +18,7 @@ export interface NipError {
 const nipError = (segment: NipError['segment'], message: string): E.Either<NipError, never> =>
   E.left({ segment, message })
 
-/**
- * Validates a NIP written with or without spaces: both dates real, appointment month after the birth date,
- * gender digit 1 or 2, sequence not 000. Returns the 18-digit form.
- */
-export const parseNip = (text: string): E.Either<NipError, Nip> => {
+const parseNipText = (text: string): E.Either<NipError, Nip> => {
   const digits = text.replace(/ /g, '')
   if (!/^\d{18}$/.test(digits))
     return nipError('format', `NIP must be 18 digits (YYYYMMDD YYYYMM G NNN), got "${text}"`)
@@ -46,6 +43,12 @@ export const parseNip = (text: string): E.Either<NipError, Nip> => {
   if (sequence === '000') return nipError('sequence', 'NIP sequence must be 001-999, got 000')
   return E.right(digits as Nip)
 }
+
+/**
+ * Validates a NIP written with or without spaces: both dates real, appointment month after the birth date,
+ * gender digit 1 or 2, sequence not 000. Returns the 18-digit form.
+ */
+export const parseNip: (text: string) => E.Either<NipError, Nip> = cachedCheck(parseNipText)
 
 /** Codec for NIPs: decodes text (spaces allowed) to the 18-digit form; the failure message names the wrong segment. */
 export const Nip = new t.Type<Nip, string>(

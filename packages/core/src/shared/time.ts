@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { cachedCheck } from './validation-cache.js'
 
 /** An instant as ISO-8601 text with a UTC offset (`2026-03-02T09:00:00+07:00` or `…Z`). */
 export interface InstantBrand {
@@ -22,7 +23,7 @@ export const isRealDate = (year: number, month: number, day: number): boolean =>
   return day <= days
 }
 
-const parseInstant = (s: string): number | undefined => {
+const parseInstantText = (s: string): number | undefined => {
   const m = instantPattern.exec(s)
   if (m === null) return undefined
   const [, y, mo, d, h, mi, sec] = m
@@ -31,6 +32,9 @@ const parseInstant = (s: string): number | undefined => {
   const ms = Date.parse(s)
   return Number.isNaN(ms) ? undefined : ms
 }
+
+// Histories repeat the same instants; each distinct text is parsed once.
+const parseInstant = cachedCheck(parseInstantText)
 
 /** Codec for instants: ISO-8601 with a date, a time and an explicit offset. */
 export const Instant = new t.Type<Instant, string>(

@@ -1,0 +1,185 @@
+// Benchmark 1: enrollment commands through `commandHandler` on `sqliteEventStore`, against a hand-written
+// better-sqlite3 program doing the same reads and inserts, one BEGIN IMMEDIATE transaction per command.
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import * as E from 'fp-ts/lib/Either.js'
+import { EventMetadata } from '@pembina/core'
+import { configureLikeStore, openDatabase, type SyncMode } from './better-sqlite3.js'
+import { commandsPerOffering, enrollmentHandler, handleOrThrow } from './enrollment-workload.js'
+import { alternate, type Rounds, secondsSince, type Timed } from './measure.js'
+import { createEventsFile, removeDatabaseFiles, sqliteEventStore } from './sqlite-store.js'
+
+/** An event as our run stored it: the exact text the baseline inserts. */
+interface StoredRow {
+  readonly eventId: string
+  readonly type: string
+  readonly data: string
+  readonly metadata: string
+}
+
+/** One command's append as our run made it: its stream, the revision it started at and its events. */
+interface CapturedCommand {
+  readonly streamName: string
+  readonly category: string | null
+  readonly firstRevision: number
+  readonly events: readonly StoredRow[]
+}
+
+interface EventsRow {
+  readonly stream_name: string
+  readonly category: string | null
+  readonly revision: number
+  readonly event_id: string
+  readonly type: string
+  readonly data: string
+  readonly metadata: string
+}
+
+/** Handles `offerings` × 10 commands through our handler and store (command k of every offering, then k + 1). */
+const runOurs = async (file: string, mode: SyncMode, offerings: number): Promise<Timed> => {
+  const store = sqliteEventStore({ path: file, durability: mode === 'FULL' ? 'full' : 'normal' })
+  const handler = enrollmentHandler(store)
+  const start = performance.now()
+  for (let step = 0; step < commandsPerOffering; step++)
+    for (let index = 0; index < offerings; index++) await handleOrThrow(handler, index, step)
+  const seconds = secondsSince(start)
+  await store.close()
+  return { units: offerings * commandsPerOffering, seconds }
+}
+
+/** Reads back every command's append from a file our run wrote, in commit order. */
+const captureCommands = (file: string): readonly CapturedCommand[] => {
+  const db = openDatabase(file)
+  const rows = db.prepare<EventsRow>(
+    'SELECT stream_name, category, revision, event_id, type, data, metadata FROM events ORDER BY position',
+  )
+  const commands: { streamName: string; category: string | null; firstRevision: number; events: StoredRow[] }[] = []
+  let lastCommandId: string | undefined
+  for (const row of rows.iterate()) {
+    const metadata = EventMetadata.decode(JSON.parse(row.metadata))
+    if (E.isLeft(metadata)) throw new Error(`${row.stream_name}@${row.revision}: metadata does not decode`)
+    const event = { eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata }
+    const current = commands[commands.length - 1]
+    if (current !== undefined && metadata.right.commandId === lastCommandId) current.events.push(event)
+    else
+      commands.push({
+        streamName: row.stream_name,
+        category: row.category,
+        firstRevision: row.revision,
+        events: [event],
+      })
+    lastCommandId = metadata.right.commandId
+  }
+  db.close()
+  return commands
+}
+
+/**
+ * The baseline: per command, BEGIN IMMEDIATE, read the stream's rows and JSON.parse them (a hand-written program
+ * folds them), check the next revision, insert the events, COMMIT. No decoding, hashing or metadata building.
+ */
+const runBaseline = async (file: string, mode: SyncMode, commands: readonly CapturedCommand[]): Promise<Timed> => {
+  await createEventsFile(file)
+  const db = openDatabase(file)
+  configureLikeStore(db, mode)
+  const read = db.prepare<{ readonly revision: number; readonly data: string; readonly metadata: string }>(
+    'SELECT revision, data, metadata FROM events WHERE stream_name = ? ORDER BY revision',
+  )
+  const insert = db.prepare(
+    'INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  let parsed = 0
+  const start = performance.now()
+  for (const command of commands) {
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      let head = -1
+      for (const row of read.all(command.streamName)) {
+        if (JSON.parse(row.data) !== null && JSON.parse(row.metadata) !== null) parsed++
+        head = row.revision
+      }
+      if (head + 1 !== command.firstRevision) throw new Error(`${command.streamName}: unexpected revision ${head}`)
+      command.events.forEach((event, i) => {
+        const { eventId, type, data, metadata } = event
+        insert.run(command.streamName, command.category, head + 1 + i, eventId, type, data, metadata)
+      })
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw error
+    }
+  }
+  const seconds = secondsSince(start)
+  db.close()
+  if (parsed === 0 && commands.length > 1) throw new Error('the baseline read nothing')
+  return { units: commands.length, seconds }
+}
+
+/** A digest of every event row of a file, to prove both sides wrote the same rows. */
+const digestOf = (file: string): string => {
+  const db = openDatabase(file)
+  const hash = createHash('sha256')
+  const rows = db.prepare<EventsRow>(
+    'SELECT stream_name, category, revision, event_id, type, data, metadata FROM events ORDER BY position',
+  )
+  for (const row of rows.iterate()) hash.update(JSON.stringify(row))
+  db.close()
+  return hash.digest('hex')
+}
+
+/** What the command-handling benchmark is run with. */
+export interface CommandBenchOptions {
+  readonly offerings: number
+  readonly rounds: number
+  readonly mode: SyncMode
+  /** Where its database files go (deleted after each run). */
+  readonly dir: string
+  readonly progress: (line: string) => void
+}
+
+/** The command-handling benchmark's result: commands per second of each side, per round. */
+export interface CommandBenchResult {
+  readonly mode: SyncMode
+  readonly offerings: number
+  readonly commands: number
+  readonly rounds: Rounds
+}
+
+const warmUpOfferings = 50
+
+/**
+ * Runs the command-handling benchmark in one durability mode: a small warm-up of both sides, then `rounds` rounds
+ * alternating ours and the baseline on fresh files, checking once that both wrote identical rows.
+ */
+export const commandHandlingBench = async (options: CommandBenchOptions): Promise<CommandBenchResult> => {
+  const { offerings, mode, dir, progress } = options
+  const fileOf = (name: string): string => join(dir, `commands-${mode}-${name}.sqlite`)
+  progress(`command handling, ${mode}: warming up (${warmUpOfferings} offerings per side)`)
+  await runOurs(fileOf('warm-ours'), mode, warmUpOfferings)
+  await runBaseline(fileOf('warm-baseline'), mode, captureCommands(fileOf('warm-ours')))
+  for (const name of ['warm-ours', 'warm-baseline']) removeDatabaseFiles(fileOf(name))
+
+  let captured: readonly CapturedCommand[] | undefined
+  let oursDigest: string | undefined
+  const ours = async (round: number): Promise<Timed> => {
+    const file = fileOf(`ours-${round}`)
+    const timed = await runOurs(file, mode, offerings)
+    if (captured === undefined) {
+      captured = captureCommands(file)
+      oursDigest = digestOf(file)
+    }
+    removeDatabaseFiles(file)
+    return timed
+  }
+  const baseline = async (round: number): Promise<Timed> => {
+    if (captured === undefined) throw new Error('the baseline needs the rows of a run of ours first')
+    const file = fileOf(`baseline-${round}`)
+    const timed = await runBaseline(file, mode, captured)
+    if (round === 1 && digestOf(file) !== oursDigest) throw new Error('the baseline wrote other rows than ours')
+    removeDatabaseFiles(file)
+    return timed
+  }
+  progress(`command handling, ${mode}: ${offerings} offerings × ${commandsPerOffering} commands per side and round`)
+  const rounds = await alternate(options.rounds, ours, baseline, progress)
+  return { mode, offerings, commands: offerings * commandsPerOffering, rounds }
+}

@@ -1,0 +1,124 @@
+// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|read] [--dir DIR]`: runs the benchmarks of
+// test/bench, each ours against a hand-written baseline in the same run, and prints one table of ratios.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { commandHandlingBench, type CommandBenchResult } from './command-handling.js'
+import {
+  formatCount,
+  formatMegabytes,
+  formatTable,
+  median,
+  pairedRatios,
+  ratioCell,
+  type Rounds,
+  type TableRow,
+} from './measure.js'
+import { readFoldBench, type ReadBenchResult } from './read-fold.js'
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    rounds: { type: 'string' },
+    only: { type: 'string' },
+    dir: { type: 'string' },
+  },
+  strict: true,
+})
+
+const quick = values.quick
+const sizes = { offerings: quick ? 100 : 2_000, events: quick ? 20_000 : 1_000_000 }
+const rounds = values.rounds === undefined ? (quick ? 3 : 5) : Math.max(1, Number.parseInt(values.rounds, 10))
+const only = values.only
+if (only !== undefined && only !== 'commands' && only !== 'read')
+  throw new Error(`--only takes "commands" or "read", not "${only}"`)
+const targets = { commands: 0.7, read: 0.5, rssBytes: 256 * 1024 * 1024 }
+const command = ['pnpm bench', ...process.argv.slice(2)].join(' ')
+
+const progress = (line: string): void => {
+  process.stderr.write(`${line}\n`)
+}
+const dir = values.dir ?? mkdtempSync(join(tmpdir(), 'pembina-bench-'))
+mkdirSync(dir, { recursive: true })
+
+const cpu = cpus()
+progress(
+  `${command}: node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? '?'}`,
+)
+progress(`database files in ${dir}; ${rounds} rounds per benchmark, ours and the baseline alternating`)
+
+const comparisonRow = (benchmark: string, size: string, unit: string, measured: Rounds, target: number): TableRow => {
+  const ratios = pairedRatios(measured)
+  return {
+    benchmark,
+    size,
+    ours: `${formatCount(median(measured.ours))} ${unit}`,
+    baseline: `${formatCount(median(measured.baseline))} ${unit}`,
+    ratio: ratioCell(ratios),
+    target: `>= ${target.toFixed(2)}×`,
+    result: median(ratios) >= target ? 'met' : 'MISSED',
+  }
+}
+
+const commandResults: CommandBenchResult[] = []
+let readResult: ReadBenchResult | undefined
+try {
+  if (only !== 'read')
+    for (const mode of ['FULL', 'NORMAL'] as const)
+      commandResults.push(await commandHandlingBench({ offerings: sizes.offerings, rounds, mode, dir, progress }))
+  if (only !== 'commands') readResult = await readFoldBench({ events: sizes.events, rounds, dir, progress })
+} finally {
+  if (values.dir === undefined) rmSync(dir, { recursive: true, force: true })
+}
+
+const rows: TableRow[] = commandResults.map(result =>
+  comparisonRow(
+    `command handling, ${result.mode}`,
+    `${formatCount(result.offerings)} offerings × 10 commands`,
+    'commands/s',
+    result.rounds,
+    targets.commands,
+  ),
+)
+if (readResult !== undefined) {
+  const peakOurs = Math.max(...readResult.maxRssBytes.ours)
+  rows.push(
+    comparisonRow(
+      'read + decode + fold',
+      `${formatCount(readResult.events)} events`,
+      'events/s',
+      readResult.rounds,
+      targets.read,
+    ),
+    {
+      benchmark: 'peak RSS of read + decode + fold',
+      size: `${formatCount(readResult.events)} events`,
+      ours: `${formatMegabytes(peakOurs)} (max)`,
+      baseline: `${formatMegabytes(Math.max(...readResult.maxRssBytes.baseline))} (max)`,
+      ratio: '-',
+      target: `ours < ${formatMegabytes(targets.rssBytes)}`,
+      result: peakOurs < targets.rssBytes ? 'met' : 'MISSED',
+    },
+  )
+}
+const table = formatTable(rows)
+console.log(`\n${command}\n\n${table}\n`)
+console.log('ratio: our throughput / the baseline throughput in the same round; median over rounds, (min-max).')
+
+if (values.json !== undefined) {
+  const report = {
+    command,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: `${cpu.length} × ${cpu[0]?.model ?? '?'}`,
+    rounds,
+    targets,
+    commandHandling: commandResults.map(result => ({ ...result, ratios: pairedRatios(result.rounds) })),
+    readDecodeFold: readResult === undefined ? null : { ...readResult, ratios: pairedRatios(readResult.rounds) },
+    table: rows,
+  }
+  writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`)
+  progress(`figures written to ${values.json}`)
+}
