@@ -98,6 +98,13 @@ const reappendStart = (expected: ExpectedRevision, first: Location): number =>
   typeof expected === 'number' ? expected + 1 : expected === 'no-stream' ? 0 : first.revision
 
 /**
+ * How an append looks for its event ids among stored events: `optimistic` only when the stream is not where the
+ * append expects it (a retry usually is), leaving a duplicate id to the UNIQUE constraint, which rolls the
+ * transaction back so the caller can run it again `checked`; `checked` looks every id up first.
+ */
+export type IdCheck = 'optimistic' | 'checked'
+
+/**
  * Appends a command's events to a stream; the caller runs it inside one IMMEDIATE transaction, so the expected
  * revision check and the inserts see and hold the same stream. Events already in the stream at the revisions
  * this append would give them are an idempotent re-append (`written: false`); any other event already in the
@@ -108,10 +115,13 @@ export const appendInTransaction = (
   streamName: string,
   events: readonly EncodedEvent[],
   expected: ExpectedRevision,
+  idCheck: IdCheck = 'checked',
 ): E.Either<AppendError, AppendResult> => {
   const head = queries.streamHead(streamName)
   const actual: StreamRevision = head === undefined ? 'no-stream' : head.revision
   const conflict = E.left<AppendError>({ _tag: 'ConcurrencyConflict', streamName, expected, actual })
+  if (idCheck === 'optimistic' && satisfiesExpected(expected, actual))
+    return insertAll(queries, streamName, events, head)
   const known = events
     .map(event => queries.eventLocation(event.eventId))
     .map(at => (at?.streamName === streamName ? at : undefined))
@@ -124,6 +134,15 @@ export const appendInTransaction = (
     return E.right({ nextExpectedRevision: last.revision, position: last.position, written: false })
   }
   if (!satisfiesExpected(expected, actual)) return conflict
+  return insertAll(queries, streamName, events, head)
+}
+
+const insertAll = (
+  queries: AppendQueries,
+  streamName: string,
+  events: readonly EncodedEvent[],
+  head: { readonly revision: number; readonly position: bigint } | undefined,
+): E.Either<AppendError, AppendResult> => {
   if (events.length === 0)
     return E.right({ nextExpectedRevision: head?.revision ?? -1, position: head?.position ?? 0n, written: false })
   const next = head === undefined ? 0 : head.revision + 1

@@ -104,7 +104,8 @@ export const readLimit = (limit: number | undefined): number =>
 
 /**
  * Reads a stream page by page (never more than a page of rows in memory), forwards or backwards from a
- * revision, up to the stream's last event when the read started.
+ * revision. A forward read whose first page is not full needs nothing else (the common case: one query); a
+ * longer read stops at the stream's last event as of its first page.
  */
 export async function* readStreamRecords(
   context: ReadContext,
@@ -112,26 +113,34 @@ export async function* readStreamRecords(
   options: ReadStreamOptions = {},
 ): AsyncGenerator<StoredRecord> {
   const { queries, guard, pageSize } = context
-  const head = guard(`reading stream ${streamName} from`, () => context.streamHead(streamName))
-  if (head === undefined) throw new StreamNotFoundError(streamName)
+  const action = `reading stream ${streamName} from`
   const backwards = options.direction === 'backwards'
-  let cursor = backwards
-    ? Math.min(head.revision, options.fromRevision ?? head.revision)
-    : Math.max(0, options.fromRevision ?? 0)
   let remaining = readLimit(options.limit)
-  while (remaining > 0 && (backwards ? cursor >= 0 : cursor <= head.revision)) {
+  let head: { readonly revision: number } | undefined
+  let cursor: number
+  if (backwards) {
+    head = guard(action, () => context.streamHead(streamName))
+    if (head === undefined) throw new StreamNotFoundError(streamName)
+    cursor = Math.min(head.revision, options.fromRevision ?? head.revision)
+  } else cursor = Math.max(0, options.fromRevision ?? 0)
+  while (remaining > 0 && (backwards ? cursor >= 0 : head === undefined || cursor <= head.revision)) {
     const size = Math.min(pageSize, remaining)
     const from = cursor
-    const rows = guard(`reading stream ${streamName} from`, () =>
+    const upTo = head?.revision ?? Number.MAX_SAFE_INTEGER
+    const rows = guard(action, () =>
       backwards
         ? queries.streamBackwards(streamName, from, size)
-        : queries.streamForwards(streamName, from, head.revision, size),
+        : queries.streamForwards(streamName, from, upTo, size),
     )
+    // An empty first page is a missing stream only if the stream has no event at all.
+    if (rows.length === 0 && head === undefined && guard(action, () => context.streamHead(streamName)) === undefined)
+      throw new StreamNotFoundError(streamName)
     for (const row of rows) yield toRecord(row)
     const last = rows[rows.length - 1]
     if (last === undefined || rows.length < size) return
     remaining -= rows.length
     cursor = backwards ? Number(last.revision) - 1 : Number(last.revision) + 1
+    head ??= guard(action, () => context.streamHead(streamName))
     await nextTurn()
   }
 }

@@ -9,7 +9,7 @@ import {
   type StoreUnavailable,
   StoreUnavailableError,
 } from '@pembina/core'
-import { appendInTransaction, appendQueries, encodeEvents } from './append.js'
+import { appendInTransaction, appendQueries, type EncodedEvent, encodeEvents } from './append.js'
 import { type ConnectionPragmas, type Durability, openConnection, readPragmas } from './connection.js'
 import { storeUnavailable, storeUnavailableError } from './errors.js'
 import { type ReadContext, filterClause, readAllRecords, readQueries, readStreamRecords } from './read.js'
@@ -81,6 +81,20 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
   }
   const context: ReadContext = { queries: reads, pageSize, streamHead: writes.streamHead, guard }
   const appendTransaction = db.transaction(appendInTransaction)
+  // Most appends carry new ids: skip the per-id lookups, and only when an id turns out to be stored already (the
+  // transaction rolled back whole) look them all up to tell a re-append from a conflict.
+  const appendOnce = (
+    streamName: string,
+    events: readonly EncodedEvent[],
+    expected: ExpectedRevision,
+  ): E.Either<AppendError, AppendResult> => {
+    try {
+      return appendTransaction.immediate(writes, streamName, events, expected, 'optimistic')
+    } catch (error) {
+      if (!isDuplicateEventId(error)) throw error
+      return appendTransaction.immediate(writes, streamName, events, expected, 'checked')
+    }
+  }
 
   const appendNow = (
     streamName: string,
@@ -94,7 +108,7 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
         unavailable(`event ${encoded.left.eventId} has data or metadata that is not JSON`, encoded.left.cause),
       )
     try {
-      const result = appendTransaction.immediate(writes, streamName, encoded.right, expected)
+      const result = appendOnce(streamName, encoded.right, expected)
       if (E.isRight(result) && result.right.written) notify()
       return result
     } catch (error) {
