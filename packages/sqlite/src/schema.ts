@@ -36,6 +36,20 @@ export const eventsMigrations: readonly Migration[] = [
       'CREATE INDEX events_by_category ON events (category, position)',
     ],
   },
+  {
+    version: 2,
+    description: 'the latest snapshot of each stream, beside its events',
+    statements: [
+      `CREATE TABLE snapshots (
+        stream_name TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        snapshot_version INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        last_hash TEXT,
+        recent_command_ids TEXT NOT NULL
+      ) STRICT`,
+    ],
+  },
 ]
 
 /** The events schema version this package writes. */

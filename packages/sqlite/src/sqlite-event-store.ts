@@ -6,6 +6,7 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
+  type SnapshotStore,
   type StoreUnavailable,
   StoreUnavailableError,
 } from '@pembina/core'
@@ -14,6 +15,7 @@ import { type ConnectionPragmas, type Durability, openConnection, readPragmas } 
 import { storeUnavailable, storeUnavailableError } from './errors.js'
 import { type ReadContext, filterClause, readAllRecords, readQueries, readStreamRecords } from './read.js'
 import { toRecord } from './rows.js'
+import { sqliteSnapshotStore } from './snapshots.js'
 import { openSubscription } from './subscribe.js'
 
 /** Options of an SQLite event store; all but the path have documented defaults. */
@@ -39,6 +41,8 @@ export interface SqliteEventStore extends EventStore {
   readonly file: string
   /** The journal mode, synchronous level and busy timeout the connection actually runs with. */
   readonly pragmas: () => ConnectionPragmas
+  /** Snapshots of long streams, kept beside their events in the same file (for the command handler's `snapshots`). */
+  readonly snapshots: SnapshotStore
 }
 
 const isDuplicateEventId = (error: unknown): boolean =>
@@ -125,6 +129,7 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
 
   return {
     file,
+    snapshots: sqliteSnapshotStore(db, file, () => closed, closedMessage),
     pragmas: () => guard('reading the settings of', () => readPragmas(db)),
     append: (streamName, events, expected): TE.TaskEither<AppendError, AppendResult> => {
       // Copied now: the caller may reuse its array before the task runs.

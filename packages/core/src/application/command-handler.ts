@@ -5,10 +5,12 @@ import type { Decider } from '../kernel/decider.js'
 import type { DomainEvent } from '../kernel/envelope.js'
 import type { AppendError, AppendResult, EventStore, EventToAppend, ExpectedRevision } from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
-import type { CommandContext, HandledCommand, HandleFailure, HandleResult } from './handle-outcome.js'
+import type { CommandContext, HandledCommand, HandleFailure, HandleResult, WrittenEvent } from './handle-outcome.js'
 import { newEvents } from './new-events.js'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from './retry-backoff.js'
-import { loadStream } from './stream-load.js'
+import { loadWithSnapshot, type SnapshotLoad, type SnapshotOptions, type SnapshotUse } from './snapshot-load.js'
+import { nextSnapshot, saveSnapshotTraced, snapshotUseText } from './snapshot-save.js'
+import { type LoadFailure, loadStream } from './stream-load.js'
 
 /** What a command handler is built from: a store, an aggregate (decider and event registry) and where its streams are. */
 export interface CommandHandlerOptions<Command extends HandledCommand, Event extends DomainEvent, State, Reject> {
@@ -23,6 +25,8 @@ export interface CommandHandlerOptions<Command extends HandledCommand, Event ext
   readonly sleep?: (ms: number) => Promise<void>
   /** Where spans go (default: `trace.getTracer('@pembina/core')`, a no-op unless the host registers an SDK). */
   readonly tracer?: Tracer
+  /** Opt-in snapshots for long streams (none by default); see `SnapshotOptions` for what they change. */
+  readonly snapshots?: SnapshotOptions<State>
 }
 
 /** Handles an aggregate's commands: load, fold, decide, append with the expected revision, retry on conflict. */
@@ -32,6 +36,8 @@ export interface CommandHandler<Command extends HandledCommand, Event extends Do
     context: CommandContext,
   ) => TE.TaskEither<HandleFailure<Reject>, HandleResult<Event>>
 }
+
+const noSnapshot: SnapshotUse = { status: 'none' }
 
 type Outcome<Event extends DomainEvent, Reject> = E.Either<HandleFailure<Reject>, HandleResult<Event>>
 
@@ -97,6 +103,26 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
     : defaultRetryPolicy.attempts
   const sleep = options.sleep ?? timerSleep
   const tracer = options.tracer ?? trace.getTracer('@pembina/core')
+  const { snapshots } = options
+
+  const load = async (
+    streamName: string,
+    commandId: string,
+    span: Span,
+  ): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> => {
+    if (snapshots === undefined)
+      return E.map((stream: SnapshotLoad<Event, State>['stream']) => ({
+        stream,
+        use: noSnapshot,
+        handledBefore: false,
+      }))(await loadStream(store, decider, registry, streamName, commandId))
+    const loaded = await loadWithSnapshot(store, decider, registry, streamName, commandId, snapshots)
+    if (E.isRight(loaded)) {
+      span.setAttribute('pembina.snapshot.load', snapshotUseText(loaded.right.use))
+      span.setAttribute('pembina.snapshot.folded', loaded.right.stream.folded)
+    }
+    return loaded
+  }
 
   const run = async (
     command: Command,
@@ -107,43 +133,61 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
     for (let attempt = 1; ; attempt++) {
       span.setAttribute('pembina.attempts', attempt)
       if (attempt > 1) await sleep(backoffDelay(policy, context.commandId, attempt - 1))
-      const loaded = await loadStream(store, decider, registry, streamName, context.commandId)
+      const loaded = await load(streamName, context.commandId, span)
       if (E.isLeft(loaded)) return loaded
-      const stream = loaded.right
+      const { stream, handledBefore } = loaded.right
+      // Every outcome after a load may leave a snapshot behind; a failed save is only reported on the span.
+      const finish = async (
+        outcome: Outcome<Event, Reject>,
+        written: readonly WrittenEvent<Event>[] = [],
+      ): Promise<Outcome<Event, Reject>> => {
+        if (snapshots !== undefined)
+          await saveSnapshotTraced(span, snapshots.store, () =>
+            nextSnapshot(snapshots, decider, streamName, context.commandId, loaded.right, written),
+          )
+        return outcome
+      }
       const last = stream.earlier[stream.earlier.length - 1]
       if (last !== undefined)
-        return E.right({
-          streamName,
-          events: stream.earlier,
-          nextExpectedRevision: last.revision,
-          position: stream.earlierPosition,
-          written: false,
-          attempts: attempt,
-        })
+        return finish(
+          E.right({
+            streamName,
+            events: stream.earlier,
+            nextExpectedRevision: last.revision,
+            position: stream.earlierPosition,
+            written: false,
+            attempts: attempt,
+          }),
+        )
+      const unchanged: HandleResult<Event> = {
+        streamName,
+        events: [],
+        nextExpectedRevision: stream.revision,
+        position: null,
+        written: false,
+        attempts: attempt,
+      }
+      // Handled before the snapshot: its events are in the stream, but this load did not read them.
+      if (handledBefore) return finish(E.right(unchanged))
       const decision = decider.decide(command, stream.state)
-      if (E.isLeft(decision)) return E.left({ kind: 'rejected', streamName, rejection: decision.left })
-      if (decision.right.length === 0)
-        return E.right({
-          streamName,
-          events: [],
-          nextExpectedRevision: stream.revision,
-          position: null,
-          written: false,
-          attempts: attempt,
-        })
+      if (E.isLeft(decision)) return finish(E.left({ kind: 'rejected', streamName, rejection: decision.left }))
+      if (decision.right.length === 0) return finish(E.right(unchanged))
       const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
       const built = newEvents(registry, command, context, head, decision.right)
       if (E.isLeft(built)) return built
       const appended = await tracedAppend(tracer, span, store, streamName, built.right.toAppend, stream.revision)
       if (E.isRight(appended))
-        return E.right({
-          streamName,
-          events: built.right.written,
-          nextExpectedRevision: appended.right.nextExpectedRevision,
-          position: appended.right.position,
-          written: appended.right.written,
-          attempts: attempt,
-        })
+        return finish(
+          E.right({
+            streamName,
+            events: built.right.written,
+            nextExpectedRevision: appended.right.nextExpectedRevision,
+            position: appended.right.position,
+            written: appended.right.written,
+            attempts: attempt,
+          }),
+          appended.right.written ? built.right.written : [],
+        )
       const error = appended.left
       if (error._tag === 'StoreUnavailable')
         return E.left({ kind: 'unavailable', streamName, message: error.message, cause: error.cause })

@@ -5,6 +5,7 @@ import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
 import { type EventStore, type StreamRevision, StreamNotFoundError, type StoredRecord } from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
 import type { HandleCorruptStream, HandleUnavailable, WrittenEvent } from './handle-outcome.js'
+import { recentCommands } from './recent-commands.js'
 
 /** A stream as a handler loaded it: the folded state, where the stream is, and a command's earlier outcome in it. */
 export interface LoadedStream<Event extends DomainEvent, State> {
@@ -16,9 +17,28 @@ export interface LoadedStream<Event extends DomainEvent, State> {
   readonly earlier: readonly WrittenEvent<Event>[]
   /** The global position of the last of `earlier`. */
   readonly earlierPosition: bigint | null
+  /** How many events this load folded (after its base, when it started from a snapshot). */
+  readonly folded: number
+  /** The ids of the most recent commands folded into `state`, oldest first, at most the limit asked for. */
+  readonly recentCommandIds: readonly string[]
 }
 
-type LoadFailure = HandleCorruptStream | HandleUnavailable
+/** Where a load starts other than the stream's beginning: a snapshot's state at a revision it verified. */
+export interface LoadBase<State> {
+  readonly state: State
+  readonly revision: number
+  readonly lastHash: string
+  readonly recentCommandIds: readonly string[]
+}
+
+/** How a fold starts: from a base (else the initial state) and how many recent command ids it keeps (default none). */
+export interface FoldOptions<State> {
+  readonly base?: LoadBase<State>
+  readonly recentLimit?: number
+}
+
+/** Why a load failed. */
+export type LoadFailure = HandleCorruptStream | HandleUnavailable
 
 const corrupt = (record: StoredRecord, reason: string): HandleCorruptStream => ({
   kind: 'corrupt-stream',
@@ -36,23 +56,27 @@ export const unavailable = (streamName: string, cause: unknown): HandleUnavailab
 })
 
 /**
- * Reads a stream forwards and folds it, one record at a time (memory holds the state, not the stream). A missing
- * stream is empty; a corrupt record, bad metadata or an event the registry cannot decode stops the load.
+ * Folds records read forwards, one at a time (memory holds the state, not the stream), over a base or the initial
+ * state. A missing stream is empty; a corrupt record, bad metadata or an event the registry cannot decode stops it.
  */
-export const loadStream = async <Command, Event extends DomainEvent, State, Reject>(
-  store: EventStore,
+export const foldRecords = async <Command, Event extends DomainEvent, State, Reject>(
+  records: AsyncIterable<StoredRecord>,
   decider: Decider<Command, Event, State, Reject>,
   registry: EventRegistry<Event>,
   streamName: string,
   commandId: string,
+  options: FoldOptions<State> = {},
 ): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> => {
-  let state = decider.initialState
-  let revision: StreamRevision = 'no-stream'
-  let lastHash: string | null = null
+  const { base } = options
+  let state = base?.state ?? decider.initialState
+  let revision: StreamRevision = base?.revision ?? 'no-stream'
+  let lastHash: string | null = base?.lastHash ?? null
   const earlier: WrittenEvent<Event>[] = []
   let earlierPosition: bigint | null = null
+  let folded = 0
+  const recent = recentCommands(options.recentLimit ?? 0, base?.recentCommandIds)
   try {
-    for await (const record of store.readStream(streamName)) {
+    for await (const record of records) {
       if (record.kind === 'corrupt') return E.left(corrupt(record, record.reason))
       const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
       if (E.isLeft(metadata)) return E.left(corrupt(record, formatDecodeFailure(metadata.left)))
@@ -62,6 +86,8 @@ export const loadStream = async <Command, Event extends DomainEvent, State, Reje
       state = decider.evolve(state, event.right)
       revision = record.revision
       lastHash = metadata.right.hash
+      folded += 1
+      recent.note(metadata.right.commandId)
       if (metadata.right.commandId === commandId) {
         earlier.push({ revision: record.revision, event: event.right, metadata: metadata.right })
         earlierPosition = record.position
@@ -70,5 +96,16 @@ export const loadStream = async <Command, Event extends DomainEvent, State, Reje
   } catch (cause) {
     if (!(cause instanceof StreamNotFoundError)) return E.left(unavailable(streamName, cause))
   }
-  return E.right({ state, revision, lastHash, earlier, earlierPosition })
+  return E.right({ state, revision, lastHash, earlier, earlierPosition, folded, recentCommandIds: recent.ids() })
 }
+
+/** Reads a whole stream forwards and folds it (see `foldRecords`). */
+export const loadStream = <Command, Event extends DomainEvent, State, Reject>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Reject>,
+  registry: EventRegistry<Event>,
+  streamName: string,
+  commandId: string,
+  recentLimit = 0,
+): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> =>
+  foldRecords(store.readStream(streamName), decider, registry, streamName, commandId, { recentLimit })

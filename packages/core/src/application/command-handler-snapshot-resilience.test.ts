@@ -1,0 +1,177 @@
+import { type Attributes, INVALID_SPAN_CONTEXT, type Span, type Tracer } from '@opentelemetry/api'
+import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import * as t from 'io-ts'
+import { describe, expect, it } from 'vitest'
+import type { Decider } from '../kernel/decider.js'
+import type { EventStore } from '../kernel/event-store.js'
+import { eventRegistry, eventSchemas } from '../kernel/registry.js'
+import type { SnapshotStore } from '../kernel/snapshot-store.js'
+import type { Actor } from '../shared/actor.js'
+import { instant } from '../shared/time.js'
+import { commandHandler } from './command-handler.js'
+import { inMemoryEventStore } from './in-memory-event-store.js'
+import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
+import { snapshotCommandLimit } from './recent-commands.js'
+
+// A tally: `Add` always adds (deciding it again would write again), `Mark` marks once (an idempotent decision).
+const Added = t.strict({ type: t.literal('Added'), data: t.strict({ amount: t.number }) })
+const Marked = t.strict({ type: t.literal('Marked'), data: t.strict({}) })
+type TallyEvent = t.TypeOf<typeof Added> | t.TypeOf<typeof Marked>
+interface TallyState {
+  readonly total: number
+  readonly marked: boolean
+}
+const TallyStateCodec: t.Type<TallyState, unknown> = t.strict({ total: t.number, marked: t.boolean })
+const actor: Actor = { kind: 'system', process: 'tally' }
+const at = instant('2026-06-01T09:00:00+07:00')
+type TallyCommand = { readonly type: 'Add' | 'Mark'; readonly at: typeof at; readonly actor: Actor }
+const add: TallyCommand = { type: 'Add', at, actor }
+const mark: TallyCommand = { type: 'Mark', at, actor }
+const tally: Decider<TallyCommand, TallyEvent, TallyState, never> = {
+  initialState: { total: 0, marked: false },
+  decide: (command, state) =>
+    E.right(
+      command.type === 'Add'
+        ? [{ type: 'Added', data: { amount: 1 } }]
+        : state.marked
+          ? []
+          : [{ type: 'Marked', data: {} }],
+    ),
+  evolve: (state, event) =>
+    event.type === 'Added' ? { ...state, total: state.total + event.data.amount } : { ...state, marked: true },
+}
+const schema = eventSchemas<TallyEvent>(t.union([Added, Marked]))
+const registry = eventRegistry([schema('Added', Added, 'One was added.'), schema('Marked', Marked, 'It was marked.')])
+const stream = 'tally-1'
+
+interface RecordedSpan {
+  readonly attributes: Attributes
+  readonly events: string[]
+}
+const recordingTracer = () => {
+  const spans: RecordedSpan[] = []
+  const tracer: Tracer = {
+    startSpan: (_name, options) => {
+      const recorded: RecordedSpan = { attributes: { ...options?.attributes }, events: [] }
+      spans.push(recorded)
+      const span: Span = {
+        spanContext: () => INVALID_SPAN_CONTEXT,
+        setAttribute: (key, value) => {
+          recorded.attributes[key] = value
+          return span
+        },
+        setAttributes: () => span,
+        addEvent: name => {
+          recorded.events.push(name)
+          return span
+        },
+        addLink: () => span,
+        addLinks: () => span,
+        setStatus: () => span,
+        updateName: () => span,
+        end: () => undefined,
+        isRecording: () => true,
+        recordException: () => undefined,
+      }
+      return span
+    },
+    startActiveSpan: () => {
+      throw new Error('the handler starts its spans explicitly')
+    },
+  }
+  return { tracer, spans }
+}
+
+const handlerOn = (store: EventStore, snapshots: SnapshotStore | undefined, every: number) => {
+  const { tracer, spans } = recordingTracer()
+  const base = { store, decider: tally, registry, streamName: () => stream, tracer }
+  const handler = commandHandler({
+    ...base,
+    ...(snapshots && { snapshots: { store: snapshots, version: 1, codec: TallyStateCodec, every } }),
+    retry: { attempts: 2 },
+    sleep: () => Promise.resolve(),
+  })
+  return { handler, spans }
+}
+
+describe('idempotency through snapshots', () => {
+  it('a command id found after the snapshot returns its first outcome, events and all', async () => {
+    const { handler } = handlerOn(inMemoryEventStore(), inMemorySnapshotStore(), 3)
+    for (const id of ['add-1', 'add-2', 'add-3']) await handler.handle(add, { commandId: id })()
+    const first = await handler.handle(add, { commandId: 'add-4' })()
+    const again = await handler.handle(add, { commandId: 'add-4' })()
+    if (E.isLeft(first)) throw new Error('the add should be written')
+    expect(again).toEqual(E.right({ ...first.right, written: false }))
+  })
+
+  it('a command id found only in the snapshot returns written: false, no events and the current revision', async () => {
+    const events = inMemoryEventStore()
+    const { handler } = handlerOn(events, inMemorySnapshotStore(), 3)
+    for (const id of ['add-1', 'add-2', 'add-3', 'add-4']) await handler.handle(add, { commandId: id })()
+    const again = await handler.handle(add, { commandId: 'add-2' })()
+    expect(again).toEqual(
+      E.right({ streamName: stream, events: [], nextExpectedRevision: 3, position: null, written: false, attempts: 1 }),
+    )
+    // Without snapshots the full read finds the first outcome itself; either way nothing is written twice.
+    const plain = await handlerOn(events, undefined, 3).handler.handle(add, { commandId: 'add-2' })()
+    expect(plain).toMatchObject(E.right({ written: false, events: [{ revision: 1 }] }))
+    await expect(events.streamRevision(stream)()).resolves.toEqual(E.right(3))
+  })
+
+  it('a command retried after more than 1,000 later commands is decided again, and still never written twice', async () => {
+    const events = inMemoryEventStore()
+    const { handler } = handlerOn(events, inMemorySnapshotStore(), 1)
+    await handler.handle(mark, { commandId: 'mark' })()
+    for (let i = 0; i <= snapshotCommandLimit; i++) await handler.handle(add, { commandId: `add-${i}` })()
+    // `mark` and `add-0` have left the snapshot's 1,000 ids; `add-1` is still there.
+    expect(await handler.handle(add, { commandId: 'add-1' })()).toMatchObject(E.right({ written: false, events: [] }))
+    // Deciding `mark` again yields nothing: the outcome of an idempotent decision.
+    expect(await handler.handle(mark, { commandId: 'mark' })()).toMatchObject(E.right({ written: false, events: [] }))
+    // Deciding `add-0` again yields its event again, with the same id: the in-memory store refuses it as a conflict.
+    const retried = await handler.handle(add, { commandId: 'add-0' })()
+    expect(retried).toMatchObject(E.left({ kind: 'conflict', attempts: 2, expected: 1001, actual: 1001 }))
+    await expect(events.streamRevision(stream)()).resolves.toEqual(E.right(1001))
+  })
+})
+
+describe('a failing snapshot store never fails a command', () => {
+  const unavailable = { _tag: 'StoreUnavailable', message: 'disk full' } as const
+  const broken = (failing: 'load' | 'save', how: 'left' | 'throw'): SnapshotStore => {
+    const inner = inMemorySnapshotStore()
+    const fail = () => (how === 'left' ? TE.left(unavailable) : () => Promise.reject(new Error('disk full')))
+    return failing === 'load' ? { ...inner, load: fail } : { ...inner, save: fail }
+  }
+
+  it.each([['left'], ['throw']] as const)('a save that fails (%s) is reported on the span only', async how => {
+    const events = inMemoryEventStore()
+    const { handler, spans } = handlerOn(events, broken('save', how), 1)
+    const result = await handler.handle(add, { commandId: 'add-1' })()
+    expect(result).toMatchObject(E.right({ written: true, nextExpectedRevision: 0 }))
+    expect(spans[0]?.attributes['pembina.snapshot.save']).toBe('failed')
+    expect(spans[0]?.events).toEqual(['pembina.snapshot.save-failed'])
+    await expect(events.streamRevision(stream)()).resolves.toEqual(E.right(0))
+  })
+
+  it.each([['left'], ['throw']] as const)('a load that fails (%s) falls back to reading the stream', async how => {
+    const events = inMemoryEventStore()
+    await handlerOn(events, undefined, 1).handler.handle(add, { commandId: 'add-1' })()
+    const { handler, spans } = handlerOn(events, broken('load', how), 1)
+    const result = await handler.handle(add, { commandId: 'add-2' })()
+    expect(result).toMatchObject(E.right({ written: true, nextExpectedRevision: 1 }))
+    expect(spans[0]?.attributes['pembina.snapshot.load']).toBe('ignored: snapshot store unavailable: disk full')
+  })
+
+  it('a state the codec cannot encode is reported on the span, and the command stands', async () => {
+    const { tracer, spans } = recordingTracer()
+    const codec = new t.Type<TallyState, unknown>('Unencodable', TallyStateCodec.is, TallyStateCodec.validate, () => {
+      throw new Error('no JSON form')
+    })
+    const handler = commandHandler({
+      ...{ store: inMemoryEventStore(), decider: tally, registry, streamName: () => stream, tracer },
+      snapshots: { store: inMemorySnapshotStore(), version: 1, codec, every: 1 },
+    })
+    expect(await handler.handle(add, { commandId: 'add-1' })()).toMatchObject(E.right({ written: true }))
+    expect(spans[0]?.events).toEqual(['pembina.snapshot.save-failed'])
+  })
+})

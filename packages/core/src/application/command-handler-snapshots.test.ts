@@ -1,0 +1,205 @@
+import { type Attributes, INVALID_SPAN_CONTEXT, type Span, type Tracer } from '@opentelemetry/api'
+import * as E from 'fp-ts/lib/Either.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { describe, expect, it } from 'vitest'
+import {
+  type CompetencyCommand,
+  competencyDecider,
+  competencyEvents,
+  CompetencyStateCodec,
+  competencySnapshotVersion,
+  initialCompetencyState,
+} from '../competency/index.js'
+import { EventMetadata } from '../kernel/envelope.js'
+import type { EventStore, StoredRecord } from '../kernel/event-store.js'
+import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
+import type { Actor } from '../shared/actor.js'
+import { nip } from '../shared/nip.js'
+import { instant, localDate } from '../shared/time.js'
+import { commandHandler } from './command-handler.js'
+import { inMemoryEventStore } from './in-memory-event-store.js'
+import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
+
+// Sari, Pengelola Data Kesehatan at Puskesmas Belawan: her profile registered by the pyb, trainings credited by BKPSDM.
+const sari = nip('199203152019032004')
+const stream = `competency-${sari}`
+const pyb: Actor = { kind: 'asn', nip: nip('196608011988031001'), roles: ['pyb'] }
+const bkpsdm: Actor = { kind: 'system', process: 'training-credit' }
+const at = instant('2026-06-01T09:00:00+07:00')
+const register: CompetencyCommand = {
+  type: 'RegisterProfile',
+  at,
+  actor: pyb,
+  data: {
+    ...{ nip: sari, employeeType: 'PNS', unit: 'Puskesmas Belawan', position: { kind: 'pelaksana' } },
+    ...{ positionTitle: 'Pengelola Data Kesehatan', rank: 'II/c' },
+  },
+}
+const credit = (n: number): CompetencyCommand => ({
+  type: 'CreditLearning',
+  at,
+  actor: bkpsdm,
+  data: {
+    ...{ nip: sari, source: { kind: 'training', offeringId: `PKES-${n}` }, minutes: 90, form: 'pelatihan-teknis' },
+    ...{ completedOn: localDate('2026-05-29'), title: `Pelatihan Surveilans Kesehatan ${n}` },
+  },
+})
+
+/** A store that counts the records its stream reads yield. */
+const counting = (inner: EventStore) => {
+  const counter = { records: 0 }
+  const store: EventStore = {
+    ...inner,
+    readStream: (streamName, options) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const record of inner.readStream(streamName, options)) {
+          counter.records += 1
+          yield record
+        }
+      },
+    }),
+  }
+  return { store, counter }
+}
+
+/** A tracer that keeps the attributes of the spans the handler starts. */
+const recordingTracer = () => {
+  const spans: { readonly attributes: Attributes }[] = []
+  const tracer: Tracer = {
+    startSpan: (_name, options) => {
+      const recorded = { attributes: { ...options?.attributes } }
+      spans.push(recorded)
+      const span: Span = {
+        spanContext: () => INVALID_SPAN_CONTEXT,
+        setAttribute: (key, value) => {
+          recorded.attributes[key] = value
+          return span
+        },
+        setAttributes: () => span,
+        addEvent: () => span,
+        addLink: () => span,
+        addLinks: () => span,
+        setStatus: () => span,
+        updateName: () => span,
+        end: () => undefined,
+        isRecording: () => true,
+        recordException: () => undefined,
+      }
+      return span
+    },
+    startActiveSpan: () => {
+      throw new Error('the handler starts its spans explicitly')
+    },
+  }
+  return { tracer, spans }
+}
+
+const handlerOn = (store: EventStore, snapshots?: SnapshotStore, every = 10) => {
+  const { tracer, spans } = recordingTracer()
+  const options = { store, decider: competencyDecider(), registry: competencyEvents, streamName: () => stream, tracer }
+  const snapshotOptions = snapshots && {
+    snapshots: { store: snapshots, version: competencySnapshotVersion, codec: CompetencyStateCodec, every },
+  }
+  return { handler: commandHandler({ ...options, ...snapshotOptions }), spans }
+}
+
+/** Registers Sari and credits `credits` trainings through a handler without snapshots. */
+const seeded = async (credits: number): Promise<EventStore> => {
+  const store = inMemoryEventStore()
+  const { handler } = handlerOn(store)
+  await handler.handle(register, { commandId: 'register' })()
+  for (let n = 1; n <= credits; n++) await handler.handle(credit(n), { commandId: `credit-${n}` })()
+  return store
+}
+
+const hashAt = async (store: EventStore, revision: number): Promise<string> => {
+  for await (const record of store.readStream(stream, { fromRevision: revision, limit: 1 })) {
+    const metadata = record.kind === 'event' ? EventMetadata.decode(record.metadata) : undefined
+    if (metadata !== undefined && E.isRight(metadata)) return metadata.right.hash
+  }
+  throw new Error(`no event at ${revision}`)
+}
+
+const recordsOf = async (store: EventStore): Promise<readonly StoredRecord[]> => {
+  const records: StoredRecord[] = []
+  for await (const record of store.readStream(stream)) records.push(record)
+  return records
+}
+
+describe('command handler with snapshots', () => {
+  it('loads from the latest snapshot: reads only the records from its last event on, and decides the same', async () => {
+    const snapshots = inMemorySnapshotStore()
+    const { store, counter } = counting(inMemoryEventStore())
+    const { handler, spans } = handlerOn(store, snapshots, 10)
+    await handler.handle(register, { commandId: 'register' })()
+    for (let n = 1; n <= 24; n++) await handler.handle(credit(n), { commandId: `credit-${n}` })()
+    // Written after the commands that brought 10 events since the last: at revisions 9 and 19.
+    const saved = await snapshots.load(stream)()
+    if (E.isLeft(saved) || saved.right === null) throw new Error('a snapshot should have been saved')
+    expect(saved.right).toMatchObject({ streamName: stream, revision: 19, snapshotVersion: 1 })
+    expect(saved.right.lastHash).toBe(await hashAt(store, 19))
+    expect(saved.right.recentCommandIds).toEqual([
+      'register',
+      ...Array.from({ length: 19 }, (_, i) => `credit-${i + 1}`),
+    ])
+
+    counter.records = 0
+    const withSnapshot = await handler.handle(credit(25), { commandId: 'credit-25' })()
+    expect(counter.records).toBe(6) // revisions 19 (the snapshot's head, verified) to 24
+    expect(spans.find(span => span.attributes['pembina.command.id'] === 'credit-25')?.attributes).toMatchObject({
+      'pembina.snapshot.load': 'used',
+      'pembina.snapshot.folded': 5,
+    })
+
+    const plain = counting(await seeded(24))
+    const without = await handlerOn(plain.store).handler.handle(credit(25), { commandId: 'credit-25' })()
+    expect(plain.counter.records).toBe(25)
+    expect(withSnapshot).toEqual(without)
+    expect(await recordsOf(store)).toEqual(await recordsOf(plain.store))
+  })
+
+  it('trusts a snapshot that fits the stream: its state, not the events before it, is what the decision sees', async () => {
+    const store = await seeded(4)
+    const snapshots = inMemorySnapshotStore()
+    // A snapshot that fits in every checked way but holds the state before registration: using it shows.
+    const lastHash = await hashAt(store, 4)
+    const state = CompetencyStateCodec.encode(initialCompetencyState)
+    await snapshots.save({
+      streamName: stream,
+      revision: 4,
+      snapshotVersion: 1,
+      state,
+      lastHash,
+      recentCommandIds: [],
+    })()
+    const result = await handlerOn(store, snapshots).handler.handle(credit(5), { commandId: 'credit-5' })()
+    expect(result).toMatchObject(E.left({ kind: 'rejected' }))
+  })
+
+  const fitting = async (store: EventStore): Promise<StoredSnapshot> => ({
+    streamName: stream,
+    revision: 4,
+    snapshotVersion: 1,
+    state: CompetencyStateCodec.encode(initialCompetencyState),
+    lastHash: await hashAt(store, 4),
+    recentCommandIds: [],
+  })
+  it.each([
+    ['its version differs', { snapshotVersion: 2 }, 'ignored: it is version 2, not 1'],
+    ['its state does not decode', { state: { status: 'retired' } }, 'ignored: its state does not decode'],
+    ['its lastHash is not the hash of the event at its revision', { lastHash: 'a'.repeat(64) }, 'no longer has'],
+    ['the stream is shorter than its revision', { revision: 7 }, 'no longer has its last event (revision 7'],
+    ['it names another stream', { streamName: 'competency-x' }, 'ignored: it is of stream competency-x'],
+    ['it names no chain head', { lastHash: null }, 'ignored: it names no event'],
+  ] as const)('ignores a snapshot and loads the stream in full when %s', async (_, change, reason) => {
+    const { store, counter } = counting(await seeded(4))
+    const snapshot: StoredSnapshot = { ...(await fitting(store)), ...change }
+    const snapshots: SnapshotStore = { load: () => TE.right(snapshot), save: () => TE.right(undefined) }
+    counter.records = 0
+    const { handler, spans } = handlerOn(store, snapshots)
+    const result = await handler.handle(credit(5), { commandId: 'credit-5' })()
+    expect(result).toMatchObject(E.right({ written: true, nextExpectedRevision: 5 }))
+    expect(String(spans[0]?.attributes['pembina.snapshot.load'])).toContain(reason)
+    expect(counter.records).toBeGreaterThanOrEqual(5)
+  })
+})

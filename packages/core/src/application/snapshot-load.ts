@@ -1,0 +1,141 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
+import type { Decider } from '../kernel/decider.js'
+import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
+import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
+import { type EventStore, type StoredRecord, StreamNotFoundError } from '../kernel/event-store.js'
+import type { EventRegistry } from '../kernel/registry.js'
+import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
+import { snapshotCommandLimit } from './recent-commands.js'
+import {
+  foldRecords,
+  type LoadBase,
+  type LoadedStream,
+  type LoadFailure,
+  loadStream,
+  unavailable,
+} from './stream-load.js'
+
+/**
+ * Opt-in snapshots for a command handler: where they are kept, the version of the state's shape (bump it whenever
+ * the state type or `evolve` changes: older snapshots are then ignored), the codec of the state, and how many events
+ * must have been folded since the last snapshot before a command writes a new one (after any outcome of a load).
+ *
+ * Idempotency: a snapshot keeps the ids of the last 1,000 commands folded into it (`snapshotCommandLimit`). A repeated
+ * command id found after the snapshot returns its first outcome, as without snapshots; one found only in the
+ * snapshot returns `written: false` with the stream's current revision and no events (they are in the stream, at or
+ * before the snapshot's revision: read them there). A command retried after more than 1,000 later commands on its
+ * stream is decided again against the current state: an idempotent decision yields no events (`written: false`);
+ * one that yields events again gets the same event ids, which a store refuses as already in the stream (the
+ * in-memory store answers a concurrency conflict, so after its retries the command fails with `conflict`), so it is
+ * never written twice. Records before the snapshot are not read again: a corrupt one there goes unnoticed until a
+ * full read (an audit, or `verifyChain`).
+ */
+export interface SnapshotOptions<State> {
+  readonly store: SnapshotStore
+  readonly version: number
+  /** Decodes a stored state (JSON); a state that does not decode is ignored and the stream is loaded in full. */
+  readonly codec: t.Type<State, unknown>
+  readonly every: number
+}
+
+/** How a load used snapshots: none was stored, one was used, or one was ignored (and why). */
+export type SnapshotUse =
+  | { readonly status: 'none' }
+  | { readonly status: 'used'; readonly revision: number }
+  | { readonly status: 'ignored'; readonly reason: string }
+
+/** A stream loaded for a command, through a snapshot where one fits. */
+export interface SnapshotLoad<Event extends DomainEvent, State> {
+  readonly stream: LoadedStream<Event, State>
+  readonly use: SnapshotUse
+  /**
+   * True when the command id is not among the events read but is among the snapshot's recent command ids: the
+   * command was handled before the snapshot, and its events are in the stream at or before the snapshot's revision.
+   */
+  readonly handledBefore: boolean
+}
+
+const ignored = (reason: string): SnapshotUse => ({ status: 'ignored', reason })
+
+const readSnapshot = async (
+  store: SnapshotStore,
+  streamName: string,
+): Promise<E.Either<SnapshotUse, StoredSnapshot | null>> => {
+  try {
+    const loaded = await store.load(streamName)()
+    return E.isLeft(loaded) ? E.left(ignored(`snapshot store unavailable: ${loaded.left.message}`)) : loaded
+  } catch (cause) {
+    return E.left(ignored(`snapshot store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`))
+  }
+}
+
+/** The base a snapshot offers, or why it does not fit this stream and codec. */
+const baseOf = <State>(
+  snapshot: StoredSnapshot,
+  streamName: string,
+  options: SnapshotOptions<State>,
+): E.Either<SnapshotUse, LoadBase<State>> => {
+  if (snapshot.streamName !== streamName) return E.left(ignored(`it is of stream ${snapshot.streamName}`))
+  if (snapshot.snapshotVersion !== options.version)
+    return E.left(ignored(`it is version ${snapshot.snapshotVersion}, not ${options.version}`))
+  if (!Number.isSafeInteger(snapshot.revision) || snapshot.revision < 0 || snapshot.lastHash === null)
+    return E.left(ignored('it names no event of the stream'))
+  const state = decodeWith(options.codec, 'snapshot state')(snapshot.state)
+  if (E.isLeft(state)) return E.left(ignored(`its state does not decode: ${formatDecodeFailure(state.left)}`))
+  const { revision, lastHash, recentCommandIds } = snapshot
+  return E.right({ state: state.right, revision, lastHash, recentCommandIds })
+}
+
+/** Whether the record is the snapshot's last event: the same revision and the same hash, which commits to its past. */
+const isChainHead = (record: StoredRecord, base: LoadBase<unknown>): boolean => {
+  if (record.kind !== 'event' || record.revision !== base.revision) return false
+  const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
+  return E.isRight(metadata) && metadata.right.hash === base.lastHash
+}
+
+/**
+ * Loads a stream for a command through its snapshot: the stream is read from the snapshot's revision, whose event
+ * must still carry the snapshot's `lastHash` (the chain head commits to every event before it); the events after it
+ * are folded over the snapshot's state. A snapshot that is missing, of another version or stream, whose state does
+ * not decode or whose head the stream no longer has, is ignored and the stream is loaded in full.
+ */
+export const loadWithSnapshot = async <Command, Event extends DomainEvent, State, Reject>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Reject>,
+  registry: EventRegistry<Event>,
+  streamName: string,
+  commandId: string,
+  options: SnapshotOptions<State>,
+): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> => {
+  const full = async (use: SnapshotUse): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> =>
+    E.map((stream: LoadedStream<Event, State>) => ({ stream, use, handledBefore: false }))(
+      await loadStream(store, decider, registry, streamName, commandId, snapshotCommandLimit),
+    )
+  const found = await readSnapshot(options.store, streamName)
+  if (E.isLeft(found)) return full(found.left)
+  if (found.right === null) return full({ status: 'none' })
+  const base = baseOf(found.right, streamName, options)
+  if (E.isLeft(base)) return full(base.left)
+  const records = store.readStream(streamName, { fromRevision: base.right.revision })[Symbol.asyncIterator]()
+  let head: IteratorResult<StoredRecord>
+  try {
+    head = await records.next()
+  } catch (cause) {
+    if (cause instanceof StreamNotFoundError) return full(ignored('the stream no longer exists'))
+    return E.left(unavailable(streamName, cause))
+  }
+  if (head.done === true || !isChainHead(head.value, base.right)) {
+    await records.return?.()
+    return full(ignored(`the stream no longer has its last event (revision ${base.right.revision}, lastHash)`))
+  }
+  const rest: AsyncIterable<StoredRecord> = { [Symbol.asyncIterator]: () => records }
+  const fold = { base: base.right, recentLimit: snapshotCommandLimit }
+  const loaded = await foldRecords(rest, decider, registry, streamName, commandId, fold)
+  const use: SnapshotUse = { status: 'used', revision: base.right.revision }
+  return E.map((stream: LoadedStream<Event, State>) => ({
+    stream,
+    use,
+    handledBefore: stream.earlier.length === 0 && base.right.recentCommandIds.includes(commandId),
+  }))(loaded)
+}

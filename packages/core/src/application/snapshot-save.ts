@@ -1,0 +1,79 @@
+import type { Span } from '@opentelemetry/api'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Decider } from '../kernel/decider.js'
+import type { DomainEvent } from '../kernel/envelope.js'
+import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
+import type { WrittenEvent } from './handle-outcome.js'
+import { recentCommands, snapshotCommandLimit } from './recent-commands.js'
+import type { SnapshotLoad, SnapshotOptions, SnapshotUse } from './snapshot-load.js'
+
+/** One span attribute value for how a load used snapshots. */
+export const snapshotUseText = (use: SnapshotUse): string =>
+  use.status === 'ignored' ? `ignored: ${use.reason}` : use.status
+
+/**
+ * The snapshot to save after a command, or null when fewer than `every` events were folded since the last one (or
+ * the stream is empty). `written` are the events the command appended after the loaded stream, if it appended any.
+ */
+export const nextSnapshot = <Command, Event extends DomainEvent, State, Reject>(
+  options: SnapshotOptions<State>,
+  decider: Decider<Command, Event, State, Reject>,
+  streamName: string,
+  commandId: string,
+  loaded: SnapshotLoad<Event, State>,
+  written: readonly WrittenEvent<Event>[],
+): StoredSnapshot | null => {
+  const { stream } = loaded
+  const last = written[written.length - 1]
+  const revision = last?.revision ?? stream.revision
+  const lastHash = last?.metadata.hash ?? stream.lastHash
+  const every = Math.max(1, Math.floor(options.every))
+  if (stream.folded + written.length < every || revision === 'no-stream' || lastHash === null) return null
+  let state = stream.state
+  for (const { event } of written) state = decider.evolve(state, event)
+  const recent = recentCommands(snapshotCommandLimit, stream.recentCommandIds)
+  if (last !== undefined) recent.note(commandId)
+  return {
+    streamName,
+    revision,
+    snapshotVersion: options.version,
+    state: options.codec.encode(state),
+    lastHash,
+    recentCommandIds: recent.ids(),
+  }
+}
+
+const messageOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
+
+/**
+ * Builds and saves a snapshot and reports the outcome on the command's span only: the command's events are already
+ * written, so a snapshot that cannot be encoded or saved never fails the command (the next load reads more events).
+ */
+export const saveSnapshotTraced = async (
+  span: Span,
+  store: SnapshotStore,
+  snapshot: () => StoredSnapshot | null,
+): Promise<void> => {
+  const failed = (message: string, revision?: number): void => {
+    span.setAttribute('pembina.snapshot.save', 'failed')
+    span.addEvent('pembina.snapshot.save-failed', {
+      'pembina.snapshot.error': message,
+      ...(revision === undefined ? {} : { 'pembina.snapshot.revision': revision }),
+    })
+  }
+  let next: StoredSnapshot | null
+  try {
+    next = snapshot()
+  } catch (cause) {
+    failed(`the state could not be encoded: ${messageOf(cause)}`)
+    return
+  }
+  if (next === null) return
+  try {
+    const saved = await store.save(next)()
+    if (E.isLeft(saved)) failed(saved.left.message, next.revision)
+    else span.setAttribute('pembina.snapshot.saved', next.revision)
+  } catch (cause) {
+    failed(messageOf(cause), next.revision)
+  }
+}

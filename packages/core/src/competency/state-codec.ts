@@ -1,0 +1,114 @@
+import * as t from 'io-ts'
+import { taggedUnion, text } from '../kernel/index.js'
+import {
+  Competency,
+  CompetencyLevel,
+  EmployeeType,
+  Instant,
+  LearningForm,
+  LocalDate,
+  Nip,
+  PositionType,
+  Rank,
+} from '../shared/index.js'
+import {
+  CompetencyRequirement,
+  CreditedMinutes,
+  DevelopmentPlanItem,
+  DevelopmentReason,
+  LearningYear,
+  ProfilePositionTitle,
+  ProfileUnitName,
+} from './commands.js'
+import { AssessmentId, ConsultationId, RecommendationId } from './identifiers.js'
+import { LearningSource } from './learning-source.js'
+import type { CompetencyState } from './state.js'
+
+/**
+ * The version of the competency state's snapshot shape: bump it whenever `CompetencyState` or `evolveCompetency`
+ * changes, so snapshots written before are ignored and streams are folded again.
+ */
+export const competencySnapshotVersion = 1
+
+const Employment = t.strict(
+  {
+    employeeType: EmployeeType,
+    unit: ProfileUnitName,
+    position: PositionType,
+    positionTitle: ProfilePositionTitle,
+    rank: t.union([Rank, t.null]),
+  },
+  'Employment',
+)
+
+const AssessedLevel = t.strict(
+  { assessmentId: AssessmentId, competency: Competency, level: CompetencyLevel, assessorNip: Nip, at: Instant },
+  'AssessedLevel',
+)
+
+const LearningCredit = t.strict(
+  {
+    source: LearningSource,
+    sourceKey: text(300, 'SourceKey'),
+    activityKey: text(300, 'ActivityKey'),
+    minutes: CreditedMinutes,
+    form: LearningForm,
+    competency: t.union([Competency, t.null]),
+    completedOn: LocalDate,
+    year: LearningYear,
+    title: text(200),
+    at: Instant,
+  },
+  'LearningCredit',
+)
+
+const PolicyParticipation = t.strict(
+  {
+    consultationId: ConsultationId,
+    activityKey: text(300, 'ActivityKey'),
+    title: text(200),
+    participatedOn: LocalDate,
+    year: LearningYear,
+    minutes: CreditedMinutes,
+    at: Instant,
+  },
+  'PolicyParticipation',
+)
+
+const DevelopmentPlan = t.strict(
+  { year: LearningYear, items: t.readonlyArray(DevelopmentPlanItem), plannedAt: Instant },
+  'DevelopmentPlan',
+)
+
+const DevelopmentRecommendation = t.strict(
+  { recommendationId: RecommendationId, competency: Competency, reason: DevelopmentReason, at: Instant },
+  'DevelopmentRecommendation',
+)
+
+const CompetencyProfile = t.strict(
+  {
+    status: t.literal('registered'),
+    nip: Nip,
+    registeredAt: Instant,
+    registration: Employment,
+    employment: Employment,
+    standard: t.readonlyArray(CompetencyRequirement),
+    assessments: t.record(t.string, AssessedLevel),
+    latestLevels: t.record(t.string, AssessedLevel),
+    credits: t.record(t.string, LearningCredit),
+    policyParticipations: t.record(t.string, PolicyParticipation),
+    plans: t.record(t.string, DevelopmentPlan),
+    recommendations: t.record(t.string, DevelopmentRecommendation),
+  },
+  'CompetencyProfile',
+)
+
+/**
+ * Codec for a competency stream's state as a snapshot stores it (JSON): typed at `CompetencyState` itself, so the
+ * compiler proves the two agree; fields the type does not have are dropped on decode.
+ */
+export const CompetencyStateCodec: t.Type<CompetencyState, unknown> = taggedUnion(
+  'status',
+  { unregistered: t.strict({ status: t.literal('unregistered') }, 'Unregistered'), registered: CompetencyProfile },
+  'CompetencyState',
+)
