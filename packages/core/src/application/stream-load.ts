@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../kernel/decider.js'
 import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
+import { type DomainEvent, EventMetadata, EventMetadataHead } from '../kernel/envelope.js'
 import { type EventStore, type StreamRevision, StreamNotFoundError, type StoredRecord } from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
 import type { HandleCorruptStream, HandleUnavailable, WrittenEvent } from './handle-outcome.js'
@@ -78,17 +78,20 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
   try {
     for await (const record of records) {
       if (record.kind === 'corrupt') return E.left(corrupt(record, record.reason))
-      const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
-      if (E.isLeft(metadata)) return E.left(corrupt(record, formatDecodeFailure(metadata.left)))
-      const { schemaVersion } = metadata.right
+      const head = decodeWith(EventMetadataHead, 'metadata')(record.metadata)
+      if (E.isLeft(head)) return E.left(corrupt(record, formatDecodeFailure(head.left)))
+      const { schemaVersion } = head.right
       const event = registry.decode({ type: record.type, data: record.data, schemaVersion })
       if (E.isLeft(event)) return E.left(corrupt(record, formatDecodeFailure(event.left)))
       state = decider.evolve(state, event.right)
       revision = record.revision
-      lastHash = metadata.right.hash
+      lastHash = head.right.hash
       folded += 1
-      recent.note(metadata.right.commandId)
-      if (metadata.right.commandId === commandId) {
+      recent.note(head.right.commandId)
+      if (head.right.commandId === commandId) {
+        // Only a command's own earlier events are reported back: only they need their whole metadata decoded.
+        const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
+        if (E.isLeft(metadata)) return E.left(corrupt(record, formatDecodeFailure(metadata.left)))
         earlier.push({ revision: record.revision, event: event.right, metadata: metadata.right })
         earlierPosition = record.position
       }

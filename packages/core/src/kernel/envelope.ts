@@ -45,6 +45,19 @@ const EventMetadataFields = t.strict(
 /** Codec for stored event metadata: what a store returns is decoded with it before anything trusts it. */
 export const EventMetadata: t.Type<EventMetadata, t.OutputOf<typeof EventMetadataFields>> = EventMetadataFields
 
+/**
+ * Codec for the part of stored metadata a command handler needs to fold a stream (which command wrote the event,
+ * its schema version, its chain hash): decoding it alone keeps loading cheap. Audits decode `EventMetadata` whole.
+ */
+export const EventMetadataHead = t.type(
+  {
+    commandId: Identifier,
+    schemaVersion: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'SchemaVersion'),
+    hash: Sha256Hex,
+  },
+  'EventMetadataHead',
+)
+
 /** An event as the domain sees it: a past-tense type and its data. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly type: Type
