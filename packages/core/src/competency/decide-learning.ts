@@ -1,12 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import type { PolicyConfig } from '../shared/index.js'
-import { type Actor, hasAnyRole, hasRole, isAsn, jakartaDate } from '../shared/index.js'
+import { type Actor, hasAnyRole, hasRole, isAsn, jakartaDate, mapGet } from '../shared/index.js'
+import { entryOf } from './records.js'
 import type { CompetencyCommandOf } from './commands.js'
 import type { CompetencyEvent } from './events.js'
 import { type LearningSource, learningActivityKey, learningSourceKey, policyActivityKey } from './learning-source.js'
 import { profileFor, requireActor } from './preconditions.js'
-import { entryOf } from './records.js'
 import { competencyRejections as reject, type CompetencyRejection } from './rejections.js'
 import type { CompetencyState } from './state.js'
 
@@ -51,7 +51,7 @@ export const creditLearning = (
     E.chain(() => profileFor(state, nip)),
     E.chain((profile): Decision => {
       const sourceKey = learningSourceKey(source)
-      if (entryOf(profile.credits, sourceKey) !== undefined) return E.right([])
+      if (mapGet(profile.credits, sourceKey) !== undefined) return E.right([])
       if (!isCreditedMinutes(minutes)) return E.left(reject.minutesOutOfRange)
       if (completedOn > jakartaDate(command.at)) return E.left(reject.datedInFuture)
       const data = {

@@ -5,6 +5,7 @@ import {
   type EmployeeType,
   formatJp,
   type LocalDate,
+  mapValues,
   type PolicyConfig,
 } from '../shared/index.js'
 import { entryOf } from './records.js'
@@ -37,7 +38,7 @@ const byDateThenKey = (a: CreditLine, b: CreditLine): number =>
 /** The learning credited to a profile for a calendar year (the year of completion or participation). */
 export const annualLearning = (state: CompetencyState, year: number): AnnualLearning => {
   if (state.status !== 'registered') return { year, creditedMinutes: 0, activities: [], sources: [] }
-  const credits: CreditLine[] = Object.values(state.credits)
+  const credits: CreditLine[] = mapValues(state.credits)
     .filter(credit => credit.year === year)
     .map(credit => ({
       kind: 'learning',

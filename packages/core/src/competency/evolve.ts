@@ -1,5 +1,5 @@
 import { absurd } from '../kernel/index.js'
-import { competencyKey } from '../shared/index.js'
+import { competencyKey, emptyMap, mapSet } from '../shared/index.js'
 import type { CompetencyEvent, CompetencyEventOf } from './events.js'
 import type { CompetencyProfile, CompetencyState, Employment } from './state.js'
 
@@ -20,7 +20,7 @@ const registered = (data: CompetencyEventOf<'ProfileRegistered'>['data']): Compe
   standard: [],
   assessments: {},
   latestLevels: {},
-  credits: {},
+  credits: emptyMap(),
   policyParticipations: {},
   plans: {},
   recommendations: {},
@@ -48,7 +48,7 @@ const evolveProfile = (profile: CompetencyProfile, event: CompetencyEvent): Comp
       const credit = { source, sourceKey, activityKey, minutes, form, competency: competency ?? null }
       return {
         ...profile,
-        credits: { ...profile.credits, [sourceKey]: { ...credit, completedOn, year, title, at } },
+        credits: mapSet(profile.credits, sourceKey, { ...credit, completedOn, year, title, at }),
       }
     }
     case 'DevelopmentPlanned': {

@@ -8,6 +8,7 @@ import {
   LearningForm,
   LocalDate,
   Nip,
+  persistentMap,
   PositionType,
   Rank,
 } from '../shared/index.js'
@@ -95,7 +96,7 @@ const CompetencyProfile = t.strict(
     standard: t.readonlyArray(CompetencyRequirement),
     assessments: t.record(t.string, AssessedLevel),
     latestLevels: t.record(t.string, AssessedLevel),
-    credits: t.record(t.string, LearningCredit),
+    credits: persistentMap(LearningCredit),
     policyParticipations: t.record(t.string, PolicyParticipation),
     plans: t.record(t.string, DevelopmentPlan),
     recommendations: t.record(t.string, DevelopmentRecommendation),

@@ -5,6 +5,7 @@ import type {
   LearningForm,
   LocalDate,
   Nip,
+  PersistentMap,
   PositionType,
   Rank,
 } from '../shared/index.js'
@@ -86,8 +87,8 @@ export interface CompetencyProfile {
   readonly assessments: Readonly<Record<string, AssessedLevel>>
   /** The latest assessment of each competency, by competency code. */
   readonly latestLevels: Readonly<Record<string, AssessedLevel>>
-  /** Credited learning, by source key. */
-  readonly credits: Readonly<Record<string, LearningCredit>>
+  /** Credited learning, by source key: a persistent map, since it grows with every credit over the years. */
+  readonly credits: PersistentMap<LearningCredit>
   /** Policy consultations taken part in, by consultation id. */
   readonly policyParticipations: Readonly<Record<string, PolicyParticipation>>
   /** Development plans, by year (as text). */
