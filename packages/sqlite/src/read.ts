@@ -7,7 +7,16 @@ import {
   type StoredRecord,
   StreamNotFoundError,
 } from '@pembina/core'
-import { type EventRow, EventRow as EventRowCodec, decodeRow, eventColumns, toRecord } from './rows.js'
+import {
+  type EventRow,
+  EventRow as EventRowCodec,
+  decodeRow,
+  eventColumns,
+  StreamEventRow,
+  streamEventColumns,
+  toRecord,
+  toStreamRecord,
+} from './rows.js'
 
 /** A filter of the global order as SQL: a WHERE fragment over `category` and `stream_name`, and its parameters. */
 export interface FilterClause {
@@ -44,9 +53,9 @@ const HeadPosition = t.type({ position: t.union([t.bigint, t.null]) })
 /** The statements reads run, each a small named function over one prepared query. */
 export interface ReadQueries {
   /** Up to `limit` events of a stream from revision `from` up to `to`, in revision order. */
-  readonly streamForwards: (streamName: string, from: number, to: number, limit: number) => readonly EventRow[]
+  readonly streamForwards: (streamName: string, from: number, to: number, limit: number) => readonly StreamEventRow[]
   /** Up to `limit` events of a stream from revision `from` down, in reverse revision order. */
-  readonly streamBackwards: (streamName: string, from: number, limit: number) => readonly EventRow[]
+  readonly streamBackwards: (streamName: string, from: number, limit: number) => readonly StreamEventRow[]
   /** Up to `limit` events after position `after` and up to `upTo` that pass the filter, in global order. */
   readonly allPage: (after: bigint, upTo: bigint, filter: FilterClause, limit: number) => readonly EventRow[]
   /** The global position of the last event stored, or 0 when there is none. */
@@ -56,13 +65,16 @@ export interface ReadQueries {
 const decodeRows = (rows: readonly unknown[]): readonly EventRow[] =>
   rows.map(row => decodeRow(EventRowCodec, row, 'event'))
 
+const decodeStreamRows = (rows: readonly unknown[]): readonly StreamEventRow[] =>
+  rows.map(row => decodeRow(StreamEventRow, row, 'event'))
+
 /** Prepares the read statements on a connection (filtered reads are prepared once per filter shape). */
 export const readQueries = (db: Database): ReadQueries => {
   const forwards = db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
+    `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
   )
   const backwards = db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
   )
   const head = db.prepare('SELECT max(position) AS position FROM events')
   const filtered = new Map<string, Statement>()
@@ -76,8 +88,8 @@ export const readQueries = (db: Database): ReadQueries => {
     return statement
   }
   return {
-    streamForwards: (streamName, from, to, limit) => decodeRows(forwards.all(streamName, from, to, limit)),
-    streamBackwards: (streamName, from, limit) => decodeRows(backwards.all(streamName, from, limit)),
+    streamForwards: (streamName, from, to, limit) => decodeStreamRows(forwards.all(streamName, from, to, limit)),
+    streamBackwards: (streamName, from, limit) => decodeStreamRows(backwards.all(streamName, from, limit)),
     allPage: (after, upTo, clause, limit) => decodeRows(allStatement(clause).all(after, upTo, ...clause.params, limit)),
     headPosition: () => decodeRow(HeadPosition, head.get(), 'head position').position ?? 0n,
   }
@@ -135,7 +147,7 @@ export async function* readStreamRecords(
     // An empty first page is a missing stream only if the stream has no event at all.
     if (rows.length === 0 && head === undefined && guard(action, () => context.streamHead(streamName)) === undefined)
       throw new StreamNotFoundError(streamName)
-    for (const row of rows) yield toRecord(row)
+    for (const row of rows) yield toStreamRecord(row, streamName)
     const last = rows[rows.length - 1]
     if (last === undefined || rows.length < size) return
     remaining -= rows.length

@@ -2,19 +2,27 @@ import type { CorruptRecord, StoredRecord } from '@pembina/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 
-/** The columns every event read selects, in the order `EventRow` decodes them. */
+/** The columns a read of the global order selects, in the order `EventRow` decodes them. */
 export const eventColumns = 'position, stream_name, revision, event_id, type, data, metadata'
 
-/** One row of the `events` table as better-sqlite3 returns it (integers as bigint). */
-export const EventRow = t.type({
+/** The columns a read of one stream selects: the stream's name is known, so it is not read back per row. */
+export const streamEventColumns = 'position, revision, event_id, type, data, metadata'
+
+/** One row of the `events` table as a stream read returns it (integers as bigint). */
+export const StreamEventRow = t.type({
   position: t.bigint,
-  stream_name: t.string,
   revision: t.bigint,
   event_id: t.string,
   type: t.string,
   data: t.string,
   metadata: t.string,
 })
+
+/** A decoded row of a stream read. */
+export type StreamEventRow = t.TypeOf<typeof StreamEventRow>
+
+/** One row of the `events` table as a read of the global order returns it (integers as bigint). */
+export const EventRow = t.type({ ...StreamEventRow.props, stream_name: t.string })
 
 /** A decoded row of the `events` table. */
 export type EventRow = t.TypeOf<typeof EventRow>
@@ -48,23 +56,23 @@ const parseJson = (text: string, column: string): Parsed => {
   }
 }
 
-const corrupt = (row: EventRow, reason: string): CorruptRecord => ({
+const corrupt = (row: StreamEventRow, streamName: string, reason: string): CorruptRecord => ({
   kind: 'corrupt',
-  streamName: row.stream_name,
+  streamName,
   revision: Number(row.revision),
   position: row.position,
   reason,
 })
 
-/** Turns a row into the event it stores, or into a corrupt record when its data or metadata is not JSON. */
-export const toRecord = (row: EventRow): StoredRecord => {
+/** Turns a row of a stream into the event it stores, or into a corrupt record when its data or metadata is not JSON. */
+export const toStreamRecord = (row: StreamEventRow, streamName: string): StoredRecord => {
   const data = parseJson(row.data, 'data')
-  if (!data.ok) return corrupt(row, data.reason)
+  if (!data.ok) return corrupt(row, streamName, data.reason)
   const metadata = parseJson(row.metadata, 'metadata')
-  if (!metadata.ok) return corrupt(row, metadata.reason)
+  if (!metadata.ok) return corrupt(row, streamName, metadata.reason)
   return {
     kind: 'event',
-    streamName: row.stream_name,
+    streamName,
     revision: Number(row.revision),
     position: row.position,
     eventId: row.event_id,
@@ -73,6 +81,9 @@ export const toRecord = (row: EventRow): StoredRecord => {
     metadata: metadata.value,
   }
 }
+
+/** Turns a row of the global order into the event it stores, or into a corrupt record. */
+export const toRecord = (row: EventRow): StoredRecord => toStreamRecord(row, row.stream_name)
 
 /** The category of a stream as stored for indexed reads: the part before the first '-', or null without one. */
 export const categoryOf = (streamName: string): string | null => {

@@ -11,13 +11,16 @@ export interface NotJson {
 
 const notJson = (path: string, reason: string): NotJson => ({ _tag: 'NotJson', path, reason })
 
-const child = (path: string, key: string | number): string => (path === '' ? String(key) : `${path}.${key}`)
+// The path of the value being written, as keys from the root: joined into text only when a value is not JSON.
+type Path = (string | number)[]
+
+const notJsonAt = (path: Path, reason: string): NotJson => notJson(path.join('.'), reason)
 
 const byCodeUnits = (a: readonly [string, unknown], b: readonly [string, unknown]): number =>
   a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
 
 // Writes `value` to `out`; returns the first non-JSON value met, or undefined when all of it is JSON.
-const write = (value: unknown, path: string, ancestors: Set<object>, out: string[]): NotJson | undefined => {
+const write = (value: unknown, path: Path, ancestors: Set<object>, out: string[]): NotJson | undefined => {
   switch (typeof value) {
     case 'string':
       out.push(JSON.stringify(value))
@@ -26,7 +29,7 @@ const write = (value: unknown, path: string, ancestors: Set<object>, out: string
       out.push(value ? 'true' : 'false')
       return undefined
     case 'number':
-      if (!Number.isFinite(value)) return notJson(path, `${String(value)} is not a JSON number`)
+      if (!Number.isFinite(value)) return notJsonAt(path, `${String(value)} is not a JSON number`)
       out.push(JSON.stringify(value))
       return undefined
     case 'object':
@@ -34,7 +37,7 @@ const write = (value: unknown, path: string, ancestors: Set<object>, out: string
         out.push('null')
         return undefined
       }
-      if (ancestors.has(value)) return notJson(path, 'is a circular reference')
+      if (ancestors.has(value)) return notJsonAt(path, 'is a circular reference')
       ancestors.add(value)
       try {
         return Array.isArray(value) ? writeArray(value, path, ancestors, out) : writeObject(value, path, ancestors, out)
@@ -45,27 +48,29 @@ const write = (value: unknown, path: string, ancestors: Set<object>, out: string
     case 'function':
     case 'bigint':
     case 'symbol':
-      return notJson(path, `${typeof value} is not a JSON value`)
+      return notJsonAt(path, `${typeof value} is not a JSON value`)
     default:
-      return notJson(path, 'is not a JSON value')
+      return notJsonAt(path, 'is not a JSON value')
   }
 }
 
-const writeArray = (items: readonly unknown[], path: string, ancestors: Set<object>, out: string[]) => {
+const writeArray = (items: readonly unknown[], path: Path, ancestors: Set<object>, out: string[]) => {
   out.push('[')
   for (let i = 0; i < items.length; i++) {
     if (i > 0) out.push(',')
-    const problem = write(items[i], child(path, i), ancestors, out)
+    path.push(i)
+    const problem = write(items[i], path, ancestors, out)
+    path.pop()
     if (problem !== undefined) return problem
   }
   out.push(']')
   return undefined
 }
 
-const writeObject = (value: object, path: string, ancestors: Set<object>, out: string[]) => {
+const writeObject = (value: object, path: Path, ancestors: Set<object>, out: string[]) => {
   const prototype: unknown = Object.getPrototypeOf(value)
   if (prototype !== Object.prototype && prototype !== null)
-    return notJson(path, `is ${Object.prototype.toString.call(value)}, not a plain object`)
+    return notJsonAt(path, `is ${Object.prototype.toString.call(value)}, not a plain object`)
   const entries: [string, unknown][] = Object.entries(value)
   entries.sort(byCodeUnits)
   out.push('{')
@@ -74,7 +79,9 @@ const writeObject = (value: object, path: string, ancestors: Set<object>, out: s
     if (!first) out.push(',')
     first = false
     out.push(JSON.stringify(key), ':')
-    const problem = write(item, child(path, key), ancestors, out)
+    path.push(key)
+    const problem = write(item, path, ancestors, out)
+    path.pop()
     if (problem !== undefined) return problem
   }
   out.push('}')
@@ -88,7 +95,7 @@ const writeObject = (value: object, path: string, ancestors: Set<object>, out: s
 export const canonicalJson = (value: unknown): E.Either<NotJson, string> => {
   const out: string[] = []
   try {
-    const problem = write(value, '', new Set(), out)
+    const problem = write(value, [], new Set(), out)
     return problem === undefined ? E.right(out.join('')) : E.left(problem)
   } catch (cause) {
     // A throwing getter or proxy is reported as a value, like any other input that is not JSON.
