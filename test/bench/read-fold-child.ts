@@ -6,7 +6,7 @@ import {
   enrollmentDecider,
   enrollmentEvents,
   type EnrollmentState,
-  EventMetadata,
+  EventMetadataHead,
   formatDecodeFailure,
 } from '@pembina/core'
 import { openDatabase } from './better-sqlite3.js'
@@ -15,10 +15,11 @@ import type { ReplayReport } from './read-fold-report.js'
 import { sqliteEventStore } from './sqlite-store.js'
 
 const decider = enrollmentDecider()
-const decodeMetadata = decodeWith(EventMetadata, 'metadata')
+// What the handler's fold decodes of each event's metadata (command id, schema version, hash); audits decode it whole.
+const decodeMetadata = decodeWith(EventMetadataHead, 'metadata')
 
 /**
- * Ours: every event in global order through `readAll`, its metadata decoded, its data decoded by the registry and
+ * Ours: every event in global order through `readAll`, the head of its metadata decoded as the handler's fold does, its data decoded by the registry and
  * folded by the decider, one stream at a time (a stream's events are contiguous in this history).
  */
 const replayOurs = async (file: string): Promise<Omit<ReplayReport, 'maxRssBytes'>> => {
