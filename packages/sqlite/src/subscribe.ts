@@ -4,6 +4,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   StoreUnavailableError,
+  wakeSignal,
 } from '@pembina/core'
 import { nextTurn } from './read.js'
 
@@ -29,28 +30,15 @@ export interface SubscriptionSource {
  */
 export const openSubscription = (source: SubscriptionSource, options: SubscribeOptions = {}): Subscription => {
   let closed = false
-  let wake: (() => void) | undefined
-  let timer: NodeJS.Timeout | undefined
-  const signal = (): void => {
-    clearTimeout(timer)
-    timer = undefined
-    const resolve = wake
-    wake = undefined
-    resolve?.()
-  }
-  const unlisten = source.listen(signal)
+  // Woken at once by this store's appends and its close, and by the poll interval for other processes' appends.
+  const changes = wakeSignal(source.pollIntervalMs)
+  const unlisten = source.listen(changes.wake)
   const close = (): Promise<void> => {
     closed = true
     unlisten()
-    signal()
+    changes.wake()
     return Promise.resolve()
   }
-  // Set synchronously after a look found nothing, so an append by this store in between cannot be missed.
-  const changed = (): Promise<void> =>
-    new Promise(resolve => {
-      wake = resolve
-      timer = setTimeout(signal, source.pollIntervalMs)
-    })
   const ended = (): boolean => closed || source.isClosed()
 
   async function* feed(): AsyncGenerator<StoredRecord | CaughtUp, void, undefined> {
@@ -78,7 +66,7 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
         if (!caughtUp) {
           caughtUp = true
           yield { kind: 'caught-up', position: lastDelivered }
-        } else await changed()
+        } else await changes.wait()
       }
     } finally {
       await close()

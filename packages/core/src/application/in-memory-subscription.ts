@@ -7,6 +7,7 @@ import {
   matchesFilter,
 } from '../kernel/event-store.js'
 import { type InMemoryRow, firstIndexAfter, rowToEvent } from './in-memory-log.js'
+import { wakeSignal } from './wake-signal.js'
 
 /** What a subscription needs of the in-memory store: its log, whether it is closed, and a way to hear of appends. */
 export interface SubscriptionSource {
@@ -19,24 +20,15 @@ export interface SubscriptionSource {
 /** Opens a subscription over the in-memory log: catch-up from `after`, then `caught-up`, then live until closed. */
 export const openSubscription = (source: SubscriptionSource, options: SubscribeOptions = {}): Subscription => {
   let closed = false
-  let wake: (() => void) | undefined
-  const signal = (): void => {
-    const resolve = wake
-    wake = undefined
-    resolve?.()
-  }
-  const unlisten = source.listen(signal)
+  // Woken by the next append or close.
+  const changes = wakeSignal()
+  const unlisten = source.listen(changes.wake)
   const close = (): Promise<void> => {
     closed = true
     unlisten()
-    signal()
+    changes.wake()
     return Promise.resolve()
   }
-  // Resolved by the next append or close; set synchronously after a scan found nothing, so no append is missed.
-  const changed = (): Promise<void> =>
-    new Promise(resolve => {
-      wake = resolve
-    })
 
   async function* feed(): AsyncGenerator<StoredRecord | CaughtUp, void, undefined> {
     try {
@@ -55,7 +47,7 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
           caughtUp = true
           yield { kind: 'caught-up', position: lastDelivered }
         } else {
-          await changed()
+          await changes.wait()
         }
       }
     } finally {
