@@ -14,78 +14,72 @@ const notJson = (path: string, reason: string): NotJson => ({ _tag: 'NotJson', p
 // The path of the value being written, as keys from the root: joined into text only when a value is not JSON.
 type Path = (string | number)[]
 
-const notJsonAt = (path: Path, reason: string): NotJson => notJson(path.join('.'), reason)
+/** Carries a `NotJson` out of the recursion; thrown only on failure, so the common case pays nothing for it. */
+class NotJsonFound extends Error {
+  constructor(readonly problem: NotJson) {
+    super(problem.reason)
+  }
+}
 
-const byCodeUnits = (a: readonly [string, unknown], b: readonly [string, unknown]): number =>
-  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0
+const fail = (path: Path, reason: string): never => {
+  throw new NotJsonFound(notJson(path.join('.'), reason))
+}
 
-// Writes `value` to `out`; returns the first non-JSON value met, or undefined when all of it is JSON.
-const write = (value: unknown, path: Path, ancestors: Set<object>, out: string[]): NotJson | undefined => {
+// The canonical text of `value`. `ancestors` holds the objects being written above it (a short stack: a cycle is
+// an object met again among its own ancestors; the same object twice side by side is fine).
+const textOf = (value: unknown, path: Path, ancestors: object[]): string => {
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value))
-      return undefined
+      return JSON.stringify(value)
     case 'boolean':
-      out.push(value ? 'true' : 'false')
-      return undefined
+      return value ? 'true' : 'false'
     case 'number':
-      if (!Number.isFinite(value)) return notJsonAt(path, `${String(value)} is not a JSON number`)
-      out.push(JSON.stringify(value))
-      return undefined
-    case 'object':
-      if (value === null) {
-        out.push('null')
-        return undefined
-      }
-      if (ancestors.has(value)) return notJsonAt(path, 'is a circular reference')
-      ancestors.add(value)
-      try {
-        return Array.isArray(value) ? writeArray(value, path, ancestors, out) : writeObject(value, path, ancestors, out)
-      } finally {
-        ancestors.delete(value)
-      }
+      return Number.isFinite(value) ? JSON.stringify(value) : fail(path, `${String(value)} is not a JSON number`)
+    case 'object': {
+      if (value === null) return 'null'
+      if (ancestors.includes(value)) return fail(path, 'is a circular reference')
+      ancestors.push(value)
+      const text = Array.isArray(value) ? arrayText(value, path, ancestors) : objectText(value, path, ancestors)
+      ancestors.pop()
+      return text
+    }
     case 'undefined':
     case 'function':
     case 'bigint':
     case 'symbol':
-      return notJsonAt(path, `${typeof value} is not a JSON value`)
+      return fail(path, `${typeof value} is not a JSON value`)
     default:
-      return notJsonAt(path, 'is not a JSON value')
+      return fail(path, 'is not a JSON value')
   }
 }
 
-const writeArray = (items: readonly unknown[], path: Path, ancestors: Set<object>, out: string[]) => {
-  out.push('[')
+const arrayText = (items: readonly unknown[], path: Path, ancestors: object[]): string => {
+  let text = '['
   for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.push(',')
+    if (i > 0) text += ','
     path.push(i)
-    const problem = write(items[i], path, ancestors, out)
+    text += textOf(items[i], path, ancestors)
     path.pop()
-    if (problem !== undefined) return problem
   }
-  out.push(']')
-  return undefined
+  return `${text}]`
 }
 
-const writeObject = (value: object, path: Path, ancestors: Set<object>, out: string[]) => {
+const objectText = (value: object, path: Path, ancestors: object[]): string => {
   const prototype: unknown = Object.getPrototypeOf(value)
   if (prototype !== Object.prototype && prototype !== null)
-    return notJsonAt(path, `is ${Object.prototype.toString.call(value)}, not a plain object`)
-  const entries: [string, unknown][] = Object.entries(value)
-  entries.sort(byCodeUnits)
-  out.push('{')
-  let first = true
-  for (const [key, item] of entries) {
-    if (!first) out.push(',')
-    first = false
-    out.push(JSON.stringify(key), ':')
+    return fail(path, `is ${Object.prototype.toString.call(value)}, not a plain object`)
+  // The default sort compares strings by UTF-16 code units, the order RFC 8785 asks for.
+  const keys = Object.keys(value).sort()
+  const record = value as Readonly<Record<string, unknown>>
+  let text = '{'
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string
+    if (i > 0) text += ','
     path.push(key)
-    const problem = write(item, path, ancestors, out)
+    text += `${JSON.stringify(key)}:${textOf(record[key], path, ancestors)}`
     path.pop()
-    if (problem !== undefined) return problem
   }
-  out.push('}')
-  return undefined
+  return `${text}}`
 }
 
 /**
@@ -93,11 +87,10 @@ const writeObject = (value: object, path: Path, ancestors: Set<object>, out: str
  * `JSON.stringify` writes them (RFC 8785 for these values); anything that is not JSON is a `NotJson`, never dropped.
  */
 export const canonicalJson = (value: unknown): E.Either<NotJson, string> => {
-  const out: string[] = []
   try {
-    const problem = write(value, [], new Set(), out)
-    return problem === undefined ? E.right(out.join('')) : E.left(problem)
+    return E.right(textOf(value, [], []))
   } catch (cause) {
+    if (cause instanceof NotJsonFound) return E.left(cause.problem)
     // A throwing getter or proxy is reported as a value, like any other input that is not JSON.
     return E.left(notJson('', `could not be read: ${String(cause)}`))
   }
