@@ -1,0 +1,118 @@
+import type { AppendResult as ClientAppendResult, JSONEventData } from '@eventstore/db-client'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  type AppendError,
+  type AppendResult,
+  type EventToAppend,
+  type ExpectedRevision,
+  type StoreUnavailable,
+  type StreamRevision,
+  satisfiesExpected,
+} from '@pembina/core'
+import { encodeData, encodeMetadata, errorMeaning, isUuid, toAppendExpectedRevision } from './mapping.js'
+import { type ReadContext, streamHead } from './read.js'
+import { describeError, retrying } from './retry.js'
+
+/** What an append needs beyond a read: the highest global position the store knows existed before it. */
+export interface AppendContext extends ReadContext {
+  readonly highestSeen: () => Promise<bigint>
+}
+
+const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
+  cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
+
+// The client writes JSON.stringify(data) for a JSON event; handing it an object whose toJSON answers the caller's
+// value writes exactly that value, whatever JSON it is (a number, null, a string), without copying it.
+const toEventData = (event: EventToAppend): JSONEventData => ({
+  id: event.eventId,
+  contentType: 'application/json',
+  type: event.type,
+  data: { toJSON: () => event.data },
+  metadata: encodeMetadata(event.metadata),
+})
+
+/** Why events cannot be written as they are (an id that is not a UUID, data without JSON form), if so. */
+const refusal = (events: readonly EventToAppend[]): StoreUnavailable | undefined => {
+  for (const event of events) {
+    if (!isUuid(event.eventId))
+      return unavailable(`event id ${event.eventId} is not a UUID: EventStoreDB stores UUID event ids only`)
+    const data = encodeData(event.data)
+    if (E.isLeft(data)) return unavailable(`event ${event.eventId} has data that is not JSON: ${data.left}`)
+  }
+  return undefined
+}
+
+const conflict = (
+  streamName: string,
+  expected: ExpectedRevision,
+  actual: StreamRevision,
+): E.Either<AppendError, never> => E.left({ _tag: 'ConcurrencyConflict', streamName, expected, actual })
+
+// An empty append writes nothing, so it needs no write: the stream's head answers whether it would conflict.
+const appendNothing = async (
+  ctx: AppendContext,
+  streamName: string,
+  expected: ExpectedRevision,
+): Promise<E.Either<AppendError, AppendResult>> => {
+  const head = await streamHead(ctx, streamName)
+  const actual = head?.revision ?? 'no-stream'
+  if (!satisfiesExpected(expected, actual)) return conflict(streamName, expected, actual)
+  return E.right({ nextExpectedRevision: head?.revision ?? -1, position: head?.position ?? 0n, written: false })
+}
+
+/**
+ * Reads what the server answered. EventStoreDB answers an idempotent re-append (every id already in the stream at
+ * those revisions) with success, like a new write; it tells them apart only by the position: older servers send
+ * none, newer ones send the original events' position, which is not past the highest position the store knew to
+ * exist before sending (the end of `$all` read at its first append, and every position read or written since),
+ * whereas a new write always lands after every event that existed then.
+ */
+const outcome = async (
+  ctx: AppendContext,
+  streamName: string,
+  expected: ExpectedRevision,
+  answer: ClientAppendResult,
+  seenBefore: bigint,
+): Promise<E.Either<AppendError, AppendResult>> => {
+  if (!answer.success) {
+    // Only a client built with throwOnAppendFailure: false answers so; its revision is not always right, so look.
+    const head = await streamHead(ctx, streamName)
+    return conflict(streamName, expected, head?.revision ?? 'no-stream')
+  }
+  const nextExpectedRevision = Number(answer.nextExpectedRevision)
+  const commit = answer.position?.commit
+  if (commit !== undefined) {
+    ctx.saw(commit)
+    return E.right({ nextExpectedRevision, position: commit, written: commit > seenBefore })
+  }
+  const last = await streamHead(ctx, streamName, nextExpectedRevision)
+  return E.right({ nextExpectedRevision, position: last?.position ?? 0n, written: false })
+}
+
+/**
+ * Appends a command's events in one call (atomic on the server), retried with backoff while the server is
+ * unavailable; a conflict carries the stream's actual revision, and a failure after the retries wrote nothing.
+ */
+export const appendEvents = async (
+  ctx: AppendContext,
+  streamName: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedRevision,
+): Promise<E.Either<AppendError, AppendResult>> => {
+  if (ctx.isClosed()) return E.left(unavailable(ctx.closedMessage))
+  const refused = refusal(events)
+  if (refused !== undefined) return E.left(refused)
+  try {
+    if (events.length === 0) return await appendNothing(ctx, streamName, expected)
+    const seenBefore = await ctx.highestSeen()
+    const data = events.map(toEventData)
+    const answer = await retrying(ctx.retry, ctx.isClosed, ctx.closedMessage, () =>
+      ctx.client.appendToStream(streamName, data, { expectedRevision: toAppendExpectedRevision(expected) }),
+    )
+    return await outcome(ctx, streamName, expected, answer, seenBefore)
+  } catch (error) {
+    const meaning = errorMeaning(error)
+    if (meaning.kind === 'conflict') return conflict(streamName, expected, meaning.actual)
+    return E.left(unavailable(`appending to ${streamName} failed: ${describeError(error)}`, error))
+  }
+}

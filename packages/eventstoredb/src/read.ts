@@ -1,0 +1,188 @@
+import { BACKWARDS, END, FORWARDS, START } from '@eventstore/db-client'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredRecord,
+  StoreUnavailableError,
+  StreamNotFoundError,
+  matchesFilter,
+} from '@pembina/core'
+import type { EsdbClient } from './client.js'
+import {
+  backoffDelay,
+  decodeResolvedEvent,
+  errorMeaning,
+  isSystemEvent,
+  type PositionedEvent,
+  streamSelection,
+  toStoredRecord,
+} from './mapping.js'
+import { type RetryPolicy, describeError, pause, retrying } from './retry.js'
+
+/** What reads share: the client, the retry policy, whether the store is closed, and a note of positions seen. */
+export interface ReadContext {
+  readonly client: EsdbClient
+  readonly retry: RetryPolicy
+  readonly isClosed: () => boolean
+  readonly closedMessage: string
+  /** Records a global position the store has seen (for telling a re-append from a new one). */
+  readonly saw: (position: bigint) => void
+}
+
+interface Cancellable {
+  readonly readableEnded: boolean
+  readonly cancel: () => Promise<void>
+}
+
+// A read left before its end still holds a gRPC call: cancel it; nobody waits for the answer.
+const release = (read: Cancellable): void => {
+  if (!read.readableEnded) read.cancel().catch(() => undefined)
+}
+
+const positioned = (ctx: ReadContext, item: unknown): PositionedEvent => {
+  const decoded = decodeResolvedEvent(item)
+  if (E.isLeft(decoded)) throw new StoreUnavailableError(decoded.left)
+  ctx.saw(decoded.right.position)
+  return decoded.right
+}
+
+const readLimit = (limit: number | undefined): number =>
+  limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(limit))
+
+/**
+ * Reads a stream through the client's streamed read (gRPC flow control keeps memory bounded). When the server
+ * drops out mid-read, the read resumes after the last event yielded, at most `retry.attempts` times in a row.
+ */
+export async function* readStreamRecords(
+  ctx: ReadContext,
+  streamName: string,
+  options: ReadStreamOptions = {},
+): AsyncGenerator<StoredRecord> {
+  const backwards = options.direction === 'backwards'
+  let remaining = readLimit(options.limit)
+  let next = options.fromRevision === undefined ? undefined : Math.max(0, Math.floor(options.fromRevision))
+  let yielded = false
+  let failures = 0
+  while (remaining > 0 && (next === undefined || next >= 0)) {
+    if (ctx.isClosed()) throw new StoreUnavailableError(ctx.closedMessage)
+    const read = ctx.client.readStream(streamName, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: next === undefined ? (backwards ? END : START) : BigInt(next),
+      ...(Number.isFinite(remaining) ? { maxCount: remaining } : {}),
+    })
+    try {
+      const items: AsyncIterable<unknown> = read
+      for await (const item of items) {
+        const { event, position } = positioned(ctx, item)
+        const record = toStoredRecord(event, position)
+        yielded = true
+        failures = 0
+        next = backwards ? record.revision - 1 : record.revision + 1
+        remaining -= 1
+        yield record
+        if (remaining <= 0) break
+      }
+      return
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error
+      const meaning = errorMeaning(error)
+      if (meaning.kind === 'not-found' && !yielded) throw new StreamNotFoundError(streamName)
+      failures += 1
+      if (meaning.kind !== 'unavailable' || failures >= ctx.retry.attempts)
+        throw new StoreUnavailableError(`reading stream ${streamName} failed: ${describeError(error)}`, {
+          cause: error,
+        })
+      await pause(backoffDelay(failures, ctx.retry.initialDelayMs, ctx.retry.maxDelayMs))
+    } finally {
+      release(read)
+    }
+  }
+}
+
+/**
+ * Reads `$all` forwards after a position (exclusive: the client's `fromPosition` is inclusive, so the event at it
+ * is skipped), leaving out EventStoreDB's own events and those the filter does not keep. The client (6.x) reads
+ * `$all` without a server-side filter, so the filter is applied here. Resumes after the last position seen when the
+ * server drops out, at most `retry.attempts` times in a row.
+ */
+export async function* readAllRecords(ctx: ReadContext, options: ReadAllOptions = {}): AsyncGenerator<StoredRecord> {
+  if (ctx.isClosed()) throw new StoreUnavailableError(ctx.closedMessage)
+  if (streamSelection(options.filter).kind === 'none') return
+  let cursor = options.after
+  let remaining = readLimit(options.limit)
+  let failures = 0
+  while (remaining > 0) {
+    if (ctx.isClosed()) throw new StoreUnavailableError(ctx.closedMessage)
+    const read = ctx.client.readAll({
+      direction: FORWARDS,
+      fromPosition: cursor === undefined ? START : { commit: cursor, prepare: cursor },
+    })
+    try {
+      const items: AsyncIterable<unknown> = read
+      for await (const item of items) {
+        const { event, position } = positioned(ctx, item)
+        if (cursor !== undefined && position <= cursor) continue
+        cursor = position
+        failures = 0
+        if (isSystemEvent(event.streamId, event.type) || !matchesFilter(event.streamId, options.filter)) continue
+        yield toStoredRecord(event, position)
+        remaining -= 1
+        if (remaining <= 0) return
+      }
+      return
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw error
+      failures += 1
+      if (errorMeaning(error).kind !== 'unavailable' || failures >= ctx.retry.attempts)
+        throw new StoreUnavailableError(`reading $all failed: ${describeError(error)}`, { cause: error })
+      await pause(backoffDelay(failures, ctx.retry.initialDelayMs, ctx.retry.maxDelayMs))
+    } finally {
+      release(read)
+    }
+  }
+}
+
+/** The first event of a read of at most one event, or undefined when there is none (or no such stream). */
+const firstOf = async (
+  ctx: ReadContext,
+  read: AsyncIterable<unknown> & Cancellable,
+): Promise<PositionedEvent | undefined> => {
+  try {
+    for await (const item of read) return positioned(ctx, item)
+    return undefined
+  } catch (error) {
+    if (errorMeaning(error).kind === 'not-found') return undefined
+    throw error
+  } finally {
+    release(read)
+  }
+}
+
+/** The last event of a stream (or the one at `revision`), retried while the server is unavailable. */
+export const streamHead = (
+  ctx: ReadContext,
+  streamName: string,
+  revision?: number,
+): Promise<{ readonly revision: number; readonly position: bigint } | undefined> =>
+  retrying(ctx.retry, ctx.isClosed, ctx.closedMessage, async () => {
+    const head = await firstOf(
+      ctx,
+      ctx.client.readStream(streamName, {
+        direction: BACKWARDS,
+        fromRevision: revision === undefined ? END : BigInt(revision),
+        maxCount: 1,
+      }),
+    )
+    return head === undefined ? undefined : { revision: Number(head.event.revision), position: head.position }
+  })
+
+/** The position of the last event in `$all` (EventStoreDB's own included), or null when it is empty; one try. */
+export const readAllHead = async (ctx: ReadContext): Promise<bigint | null> => {
+  const head = await firstOf(ctx, ctx.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }))
+  return head?.position ?? null
+}
+
+/** The position of the last event in `$all`, retried while the server is unavailable. */
+export const allHead = (ctx: ReadContext): Promise<bigint | null> =>
+  retrying(ctx.retry, ctx.isClosed, ctx.closedMessage, () => readAllHead(ctx))

@@ -1,0 +1,31 @@
+import type { handleUnaryCall } from '@grpc/grpc-js'
+import type { Empty } from '@eventstore/db-client/generated/shared_pb.js'
+import type { SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb.js'
+import { serverFeatures } from './protocol.js'
+
+/**
+ * The server version advertised. 23.10 is the first EventStoreDB release that sends `caught_up` to subscriptions,
+ * and it serves BatchAppend, which the client prefers for appends when advertised; this server does both.
+ */
+export const advertisedServerVersion = '23.10.0'
+
+// EventStoreDB lists services and methods in lower case; the client compares them lower-cased too.
+const implemented: readonly (readonly [service: string, method: string])[] = [
+  ['event_store.client.streams.streams', 'read'],
+  ['event_store.client.streams.streams', 'append'],
+  ['event_store.client.streams.streams', 'batchappend'],
+  ['event_store.client.streams.streams', 'delete'],
+  ['event_store.client.streams.streams', 'tombstone'],
+  ['event_store.client.server_features.serverfeatures', 'getsupportedmethods'],
+]
+
+/** `ServerFeatures.GetSupportedMethods`: exactly the methods this server implements, and its version. */
+export const getSupportedMethodsRpc: handleUnaryCall<Empty, SupportedMethods> = (_call, callback) => {
+  const methods = implemented.map(([service, method]) =>
+    new serverFeatures.SupportedMethod().setServiceName(service).setMethodName(method),
+  )
+  callback(
+    null,
+    new serverFeatures.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(advertisedServerVersion),
+  )
+}

@@ -1,0 +1,49 @@
+import { status, type ServerErrorResponse, type ServerWritableStream } from '@grpc/grpc-js'
+import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb.js'
+import type { OpenCalls } from './open-calls.js'
+import { plainError } from './rpc-errors.js'
+
+/** One server-streaming call seen as a sink for responses that ignores writes once the call is over. */
+export interface ReadSink {
+  readonly write: (response: ReadResp) => void
+  readonly end: () => void
+  readonly fail: (error: ServerErrorResponse) => void
+  /** Runs `cleanup` once, when the call ends for any reason: finished, failed, cancelled or server stop. */
+  readonly onClose: (cleanup: () => void) => void
+}
+
+/** Wraps a Read call; the server's stop() fails it with UNAVAILABLE. */
+export const sinkOf = (call: ServerWritableStream<ReadReq, ReadResp>, openCalls: OpenCalls): ReadSink => {
+  let open = true
+  const cleanups: (() => void)[] = []
+  const close = (): void => {
+    if (!open) return
+    open = false
+    forget()
+    for (const cleanup of cleanups.splice(0)) cleanup()
+  }
+  const fail = (error: ServerErrorResponse): void => {
+    if (!open) return
+    close()
+    call.emit('error', error)
+  }
+  const forget = openCalls.track(() => {
+    fail(plainError(status.UNAVAILABLE, 'Server is shutting down'))
+  })
+  call.on('cancelled', close)
+  return {
+    write: response => {
+      if (open) call.write(response)
+    },
+    end: () => {
+      if (!open) return
+      close()
+      call.end()
+    },
+    fail,
+    onClose: cleanup => {
+      if (open) cleanups.push(cleanup)
+      else cleanup()
+    },
+  }
+}

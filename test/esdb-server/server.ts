@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto'
+import { Server, ServerCredentials } from '@grpc/grpc-js'
+import { appendRpc, batchAppendRpc } from './append-rpc.js'
+import { deleteRpc, tombstoneRpc } from './delete-rpc.js'
+import { getSupportedMethodsRpc } from './features-rpc.js'
+import { createMemoryLog } from './memory-log.js'
+import { createOpenCalls } from './open-calls.js'
+import { ServerFeaturesService, StreamsService } from './protocol.js'
+import { readRpc } from './read-rpc.js'
+
+/** A running in-process EventStoreDB test double, reachable over loopback gRPC without TLS. */
+export interface EsdbTestServer {
+  readonly port: number
+  /** e.g. `esdb://127.0.0.1:PORT?tls=false` — what EventStoreDBClient.connectionString accepts. */
+  readonly connectionString: string
+  /** Stops serving: force-shuts the gRPC server so open calls (subscriptions, reads) fail UNAVAILABLE; data kept. */
+  readonly stop: () => Promise<void>
+  /** Serves again on the same port with the same stored data (after stop). */
+  readonly start: () => Promise<void>
+  /** Stops for good. */
+  readonly close: () => Promise<void>
+}
+
+// Events are stamped with wall-clock time, as a real node does; this is test infrastructure, not domain code.
+const systemTicks = (): bigint =>
+  // eslint-disable-next-line no-restricted-syntax -- the server plays EventStoreDB, whose `created` is the node's clock
+  BigInt(Date.now()) * 10_000n
+
+const bind = (server: Server, address: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.bindAsync(address, ServerCredentials.createInsecure(), (error, port) => {
+      if (error === null) resolve(port)
+      else reject(error)
+    })
+  })
+
+// Time for the UNAVAILABLE statuses of aborted calls to reach the wire before the sessions are destroyed.
+const graceMilliseconds = 50
+
+const shutDown = (server: Server): Promise<void> =>
+  new Promise(resolve => {
+    const force = setTimeout(() => {
+      server.forceShutdown()
+      resolve()
+    }, graceMilliseconds)
+    server.tryShutdown(() => {
+      clearTimeout(force)
+      server.forceShutdown()
+      resolve()
+    })
+  })
+
+/**
+ * Starts an EventStoreDB gRPC test double on 127.0.0.1 (port 0 picks a free port, kept for restarts). It keeps every
+ * event in memory for as long as the returned server lives, across stop() and start().
+ */
+export const startEsdbTestServer = async (options: { readonly port?: number } = {}): Promise<EsdbTestServer> => {
+  const log = createMemoryLog({ nowTicks: systemTicks, newEventId: randomUUID })
+  const openCalls = createOpenCalls()
+  let port = options.port ?? 0
+  let running: Server | undefined
+  let closed = false
+
+  const start = async (): Promise<void> => {
+    if (closed) throw new Error('The EventStoreDB test server was closed for good')
+    if (running !== undefined) return
+    const server = new Server()
+    server.addService(StreamsService, {
+      read: readRpc(log, openCalls),
+      append: appendRpc(log, openCalls),
+      batchAppend: batchAppendRpc(log, openCalls),
+      delete: deleteRpc(log),
+      tombstone: tombstoneRpc(log),
+    })
+    server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsRpc })
+    port = await bind(server, `127.0.0.1:${port.toString()}`)
+    running = server
+  }
+
+  const stop = async (): Promise<void> => {
+    const server = running
+    if (server === undefined) return
+    running = undefined
+    openCalls.abortAll()
+    await shutDown(server)
+  }
+
+  await start()
+  return {
+    port,
+    connectionString: `esdb://127.0.0.1:${port.toString()}?tls=false`,
+    stop,
+    start,
+    close: async () => {
+      closed = true
+      await stop()
+    },
+  }
+}

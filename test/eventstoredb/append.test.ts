@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppendResult, EventToAppend } from '@pembina/core'
+import { eventStoreDbEventStore } from '@pembina/eventstoredb'
+import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
+
+let server: EsdbTestServer | undefined
+beforeAll(async () => {
+  server = await startEsdbTestServer()
+})
+afterAll(async () => {
+  await server?.close()
+})
+
+const openStore = () => {
+  if (server === undefined) throw new Error('the test server did not start')
+  return eventStoreDbEventStore({ connectionString: server.connectionString })
+}
+
+const placeRequested = (n: number): EventToAppend => ({
+  eventId: randomUUID(),
+  type: 'PlaceRequested',
+  data: { n },
+  metadata: { commandId: `request-${n}` },
+})
+
+describe('appends to EventStoreDB', () => {
+  it('a store opened after events were written reports their re-append as not written, without reading the stream', async () => {
+    const stream = `enrollment-${randomUUID()}`
+    const events = [placeRequested(0), placeRequested(1)]
+    const first = openStore()
+    const written = await first.append(stream, events, 'no-stream')()
+    await first.close()
+    const second = openStore()
+    try {
+      const again = await second.append(stream, events, 'no-stream')()
+      expect(E.isRight(written) && written.right.written).toBe(true)
+      expect(again).toEqual(E.map((result: AppendResult) => ({ ...result, written: false }))(written))
+      const fresh = await second.append(stream, [placeRequested(2)], 1)()
+      expect(E.isRight(fresh) && fresh.right).toMatchObject({ nextExpectedRevision: 2, written: true })
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('an event id that is not a UUID is refused before anything is sent', async () => {
+    const store = openStore()
+    const stream = `enrollment-${randomUUID()}`
+    try {
+      const refused = await store.append(stream, [{ ...placeRequested(0), eventId: 'request-0' }], 'no-stream')()
+      expect(E.isLeft(refused) && refused.left).toMatchObject({ _tag: 'StoreUnavailable' })
+      expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
+    } finally {
+      await store.close()
+    }
+  })
+})

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto'
+import { EventStoreDBClient } from '@eventstore/db-client'
+import * as E from 'fp-ts/lib/Either.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CaughtUp, EventStore, EventToAppend, StoredRecord, Subscription } from '@pembina/core'
+import { type EsdbClient, eventStoreDbEventStore } from '@pembina/eventstoredb'
+import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
+
+let server: EsdbTestServer | undefined
+let client: EventStoreDBClient | undefined
+beforeAll(async () => {
+  server = await startEsdbTestServer()
+  client = EventStoreDBClient.connectionString(server.connectionString)
+})
+afterAll(async () => {
+  await client?.dispose()
+  await server?.close()
+})
+
+const connected = (): EventStoreDBClient => {
+  if (client === undefined) throw new Error('the test server did not start')
+  return client
+}
+
+/**
+ * The client as a server before EventStoreDB 23.10 would leave it: no caught-up message on subscriptions and,
+ * unless `checkpoints`, no checkpoints either (so only events tell where the subscription is).
+ */
+const olderServer = (real: EventStoreDBClient, checkpoints: boolean): EsdbClient => ({
+  appendToStream: (...args: Parameters<EsdbClient['appendToStream']>) => real.appendToStream(...args),
+  readStream: (...args: Parameters<EsdbClient['readStream']>) => real.readStream(...args),
+  readAll: (...args: Parameters<EsdbClient['readAll']>) => real.readAll(...args),
+  dispose: () => real.dispose(),
+  subscribeToAll: (options = {}, readable) => {
+    const { filter } = options
+    // Checkpoints still come, but nobody hears them.
+    const kept =
+      filter === undefined || checkpoints
+        ? options
+        : { ...options, filter: { ...filter, checkpointReached: () => undefined } }
+    const subscription = real.subscribeToAll(kept, readable)
+    const emit = subscription.emit.bind(subscription)
+    subscription.emit = (event: string | symbol, ...rest: unknown[]): boolean =>
+      event === 'caughtUp' ? false : emit(event, ...rest)
+    return subscription
+  },
+})
+
+const logged = (n: number): EventToAppend => ({
+  eventId: randomUUID(),
+  type: 'SessionLogged',
+  data: { n },
+  metadata: { test: 'catch-up' },
+})
+
+const appended = async (
+  store: EventStore,
+  stream: string,
+  events: readonly EventToAppend[],
+  expected: number | 'no-stream',
+) => {
+  const result = await store.append(stream, events, expected)()
+  if (E.isLeft(result)) throw new Error(`append failed: ${result.left._tag}`)
+  return result.right
+}
+
+/** The next `count` deliveries, each within two seconds. */
+const take = async (subscription: Subscription, count: number): Promise<readonly (StoredRecord | CaughtUp)[]> => {
+  const iterator = subscription[Symbol.asyncIterator]()
+  const taken: (StoredRecord | CaughtUp)[] = []
+  while (taken.length < count) {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new Error(`nothing after ${taken.length} of ${count} deliveries`))
+      }, 2_000)
+    })
+    const next = await Promise.race([iterator.next(), timeout]).finally(() => {
+      clearTimeout(timer)
+    })
+    if (next.done === true) throw new Error('the subscription ended')
+    taken.push(next.value)
+  }
+  return taken
+}
+
+const labels = (delivered: readonly (StoredRecord | CaughtUp)[]): readonly string[] =>
+  delivered.map(d => (d.kind === 'event' ? `n${JSON.stringify(d.data)}` : d.kind))
+
+describe('where a subscription says caught-up', () => {
+  it('after every stored event, even when many are still buffered in the client', async () => {
+    const store = eventStoreDbEventStore({ client: connected() })
+    const category = `catchup${randomUUID().replaceAll('-', '')}`
+    const events = Array.from({ length: 300 }, (_, n) => logged(n))
+    const { position } = await appended(store, `${category}-1`, events, 'no-stream')
+    const subscription = store.subscribe({ filter: { category } })
+    try {
+      const delivered = await take(subscription, 301)
+      expect(delivered.slice(0, 300).map(d => (d.kind === 'event' ? d.eventId : d.kind))).toEqual(
+        events.map(e => e.eventId),
+      )
+      expect(delivered[300]).toEqual({ kind: 'caught-up', position })
+    } finally {
+      await subscription.close()
+      await store.close()
+    }
+  })
+
+  it('on a server without the caught-up message, at a checkpoint past the end of $all read at the start', async () => {
+    const store = eventStoreDbEventStore({ client: olderServer(connected(), true) })
+    const category = `catchup${randomUUID().replaceAll('-', '')}`
+    const { position } = await appended(store, `${category}-1`, [logged(0), logged(1)], 'no-stream')
+    // Other streams written after ours, so the subscription looks past our last event before reaching the end.
+    await appended(store, `other${randomUUID().replaceAll('-', '')}-1`, [logged(9)], 'no-stream')
+    const subscription = store.subscribe({ filter: { category } })
+    try {
+      const delivered = await take(subscription, 3)
+      expect(labels(delivered)).toEqual(['n{"n":0}', 'n{"n":1}', 'caught-up'])
+      expect(delivered[2]).toEqual({ kind: 'caught-up', position })
+    } finally {
+      await subscription.close()
+      await store.close()
+    }
+  })
+
+  it('on a server with neither caught-up nor checkpoints, just before the first event stored after the start', async () => {
+    const store = eventStoreDbEventStore({ client: olderServer(connected(), false) })
+    const category = `catchup${randomUUID().replaceAll('-', '')}`
+    const stream = `${category}-1`
+    const { position } = await appended(store, stream, [logged(0)], 'no-stream')
+    const subscription = store.subscribe({ filter: { category } })
+    try {
+      expect(labels(await take(subscription, 1))).toEqual(['n{"n":0}'])
+      await appended(store, stream, [logged(1)], 0)
+      const delivered = await take(subscription, 2)
+      expect(delivered[0]).toEqual({ kind: 'caught-up', position })
+      expect(labels(delivered)).toEqual(['caught-up', 'n{"n":1}'])
+    } finally {
+      await subscription.close()
+      await store.close()
+    }
+  })
+
+  it('from a position at the end of $all, at once, with no position', async () => {
+    const store = eventStoreDbEventStore({ client: olderServer(connected(), false) })
+    const category = `catchup${randomUUID().replaceAll('-', '')}`
+    const { position } = await appended(store, `${category}-1`, [logged(0)], 'no-stream')
+    const subscription = store.subscribe({ after: position, filter: { category } })
+    try {
+      expect(await take(subscription, 1)).toEqual([{ kind: 'caught-up', position: null }])
+    } finally {
+      await subscription.close()
+      await store.close()
+    }
+  })
+
+  it('with a filter no stream can match, at once, and the feed ends when closed', async () => {
+    const store = eventStoreDbEventStore({ client: connected() })
+    const subscription = store.subscribe({ filter: { category: 'enrollment', streamPrefix: 'complaint-' } })
+    try {
+      expect(await take(subscription, 1)).toEqual([{ kind: 'caught-up', position: null }])
+      await subscription.close()
+      expect(await subscription[Symbol.asyncIterator]().next()).toMatchObject({ done: true })
+    } finally {
+      await subscription.close()
+      await store.close()
+    }
+  })
+})
