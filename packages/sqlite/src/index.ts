@@ -1,3 +1,8 @@
 export { sqliteEventStore, type SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js'
 export type { ConnectionPragmas, Durability } from './connection.js'
 export { SqliteSchemaError, type SchemaProblem, latestEventsVersion } from './schema.js'
+export {
+  sqliteReadModelStore,
+  type SqliteReadModelStore,
+  type SqliteReadModelStoreOptions,
+} from './read-model-store.js'
