@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|read] [--dir DIR]`: runs the benchmarks of
+// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|read|eventstoredb|rebuild] [--dir DIR]`: runs the benchmarks of
 // test/bench, each ours against a hand-written baseline in the same run, and prints one table of ratios.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -15,6 +15,8 @@ import {
   type Rounds,
   type TableRow,
 } from './measure.js'
+import { eventStoreDbBench, type EventStoreDbBenchResult } from './eventstoredb.js'
+import { projectionRebuildBench, type ProjectionRebuildBenchResult } from './projection-rebuild.js'
 import { readFoldBench, type ReadBenchResult } from './read-fold.js'
 
 const { values } = parseArgs({
@@ -29,12 +31,28 @@ const { values } = parseArgs({
 })
 
 const quick = values.quick
-const sizes = { offerings: quick ? 100 : 2_000, events: quick ? 20_000 : 1_000_000 }
+const sizes = {
+  offerings: quick ? 100 : 2_000,
+  events: quick ? 20_000 : 1_000_000,
+  esdbEvents: quick ? 2_000 : 10_000,
+  rebuildEvents: quick ? 20_000 : 1_000_000,
+}
 const rounds = values.rounds === undefined ? (quick ? 3 : 5) : Math.max(1, Number.parseInt(values.rounds, 10))
+const benchmarks = ['commands', 'read', 'eventstoredb', 'rebuild'] as const
+type Benchmark = (typeof benchmarks)[number]
+const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
 const only = values.only
-if (only !== undefined && only !== 'commands' && only !== 'read')
-  throw new Error(`--only takes "commands" or "read", not "${only}"`)
-const targets = { commands: 0.7, read: 0.5, rssBytes: 256 * 1024 * 1024 }
+if (only !== undefined && !isBenchmark(only))
+  throw new Error(`--only takes one of ${benchmarks.map(name => `"${name}"`).join(', ')}, not "${only}"`)
+const runs = (benchmark: Benchmark): boolean => only === undefined || only === benchmark
+const targets = {
+  commands: 0.7,
+  read: 0.5,
+  rssBytes: 256 * 1024 * 1024,
+  eventStoreDb: 0.9,
+  rebuild: 0.3,
+  rebuildRssBytes: 300 * 1024 * 1024,
+}
 const command = ['pnpm bench', ...process.argv.slice(2)].join(' ')
 
 const progress = (line: string): void => {
@@ -64,11 +82,16 @@ const comparisonRow = (benchmark: string, size: string, unit: string, measured: 
 
 const commandResults: CommandBenchResult[] = []
 let readResult: ReadBenchResult | undefined
+let esdbResult: EventStoreDbBenchResult | undefined
+let rebuildResult: ProjectionRebuildBenchResult | undefined
 try {
-  if (only !== 'read')
+  if (runs('commands'))
     for (const mode of ['FULL', 'NORMAL'] as const)
       commandResults.push(await commandHandlingBench({ offerings: sizes.offerings, rounds, mode, dir, progress }))
-  if (only !== 'commands') readResult = await readFoldBench({ events: sizes.events, rounds, dir, progress })
+  if (runs('read')) readResult = await readFoldBench({ events: sizes.events, rounds, dir, progress })
+  if (runs('eventstoredb')) esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
+  if (runs('rebuild'))
+    rebuildResult = await projectionRebuildBench({ events: sizes.rebuildEvents, rounds, dir, progress })
 } finally {
   if (values.dir === undefined) rmSync(dir, { recursive: true, force: true })
 }
@@ -103,6 +126,44 @@ if (readResult !== undefined) {
     },
   )
 }
+if (esdbResult !== undefined)
+  rows.push(
+    comparisonRow(
+      'EventStoreDB appends, adapter vs raw client',
+      `${formatCount(esdbResult.events)} one-event appends`,
+      'appends/s',
+      esdbResult.appends,
+      targets.eventStoreDb,
+    ),
+    comparisonRow(
+      'EventStoreDB stream read, adapter vs raw client',
+      `${formatCount(esdbResult.events)} events`,
+      'events/s',
+      esdbResult.reads,
+      targets.eventStoreDb,
+    ),
+  )
+if (rebuildResult !== undefined) {
+  const peakOurs = Math.max(...rebuildResult.maxRssBytes.ours)
+  rows.push(
+    comparisonRow(
+      'projection rebuild, SQLite to SQLite',
+      `${formatCount(rebuildResult.events)} events`,
+      'events/s',
+      rebuildResult.rounds,
+      targets.rebuild,
+    ),
+    {
+      benchmark: 'peak RSS of projection rebuild',
+      size: `${formatCount(rebuildResult.events)} events`,
+      ours: `${formatMegabytes(peakOurs)} (max)`,
+      baseline: `${formatMegabytes(Math.max(...rebuildResult.maxRssBytes.baseline))} (max)`,
+      ratio: '-',
+      target: `ours < ${formatMegabytes(targets.rebuildRssBytes)}`,
+      result: peakOurs < targets.rebuildRssBytes ? 'met' : 'MISSED',
+    },
+  )
+}
 const table = formatTable(rows)
 console.log(`\n${command}\n\n${table}\n`)
 console.log('ratio: our throughput / the baseline throughput in the same round; median over rounds, (min-max).')
@@ -117,6 +178,16 @@ if (values.json !== undefined) {
     targets,
     commandHandling: commandResults.map(result => ({ ...result, ratios: pairedRatios(result.rounds) })),
     readDecodeFold: readResult === undefined ? null : { ...readResult, ratios: pairedRatios(readResult.rounds) },
+    eventStoreDb:
+      esdbResult === undefined
+        ? null
+        : {
+            ...esdbResult,
+            appendRatios: pairedRatios(esdbResult.appends),
+            readRatios: pairedRatios(esdbResult.reads),
+          },
+    projectionRebuild:
+      rebuildResult === undefined ? null : { ...rebuildResult, ratios: pairedRatios(rebuildResult.rounds) },
     table: rows,
   }
   writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`)
