@@ -36,9 +36,9 @@ interface EventsRow {
 }
 
 /** Handles `offerings` × 10 commands through our handler and store (command k of every offering, then k + 1). */
-const runOurs = async (file: string, mode: SyncMode, offerings: number): Promise<Timed> => {
+const runOurs = async (file: string, mode: SyncMode, offerings: number, cache: boolean): Promise<Timed> => {
   const store = sqliteEventStore({ path: file, durability: mode === 'FULL' ? 'full' : 'normal' })
-  const handler = enrollmentHandler(store)
+  const handler = enrollmentHandler(store, cache)
   const start = performance.now()
   for (let step = 0; step < commandsPerOffering; step++)
     for (let index = 0; index < offerings; index++) await handleOrThrow(handler, index, step)
@@ -132,6 +132,8 @@ export interface CommandBenchOptions {
   readonly offerings: number
   readonly rounds: number
   readonly mode: SyncMode
+  /** Whether our handler keeps a state cache (`stateCache()`), so each command reads only its stream's tail. */
+  readonly cache: boolean
   /** Where its database files go (deleted after each run). */
   readonly dir: string
   readonly progress: (line: string) => void
@@ -140,6 +142,7 @@ export interface CommandBenchOptions {
 /** The command-handling benchmark's result: commands per second of each side, per round. */
 export interface CommandBenchResult {
   readonly mode: SyncMode
+  readonly cache: boolean
   readonly offerings: number
   readonly commands: number
   readonly rounds: Rounds
@@ -152,10 +155,11 @@ const warmUpOfferings = 50
  * alternating ours and the baseline on fresh files, checking once that both wrote identical rows.
  */
 export const commandHandlingBench = async (options: CommandBenchOptions): Promise<CommandBenchResult> => {
-  const { offerings, mode, dir, progress } = options
+  const { offerings, mode, cache, dir, progress } = options
   const fileOf = (name: string): string => join(dir, `commands-${mode}-${name}.sqlite`)
-  progress(`command handling, ${mode}: warming up (${warmUpOfferings} offerings per side)`)
-  await runOurs(fileOf('warm-ours'), mode, warmUpOfferings)
+  const title = `command handling, ${mode}${cache ? ', state cache' : ''}`
+  progress(`${title}: warming up (${warmUpOfferings} offerings per side)`)
+  await runOurs(fileOf('warm-ours'), mode, warmUpOfferings, cache)
   await runBaseline(fileOf('warm-baseline'), mode, captureCommands(fileOf('warm-ours')))
   for (const name of ['warm-ours', 'warm-baseline']) removeDatabaseFiles(fileOf(name))
 
@@ -163,7 +167,7 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
   let oursDigest: string | undefined
   const ours = async (round: number): Promise<Timed> => {
     const file = fileOf(`ours-${round}`)
-    const timed = await runOurs(file, mode, offerings)
+    const timed = await runOurs(file, mode, offerings, cache)
     if (captured === undefined) {
       captured = captureCommands(file)
       oursDigest = digestOf(file)
@@ -179,7 +183,7 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
     removeDatabaseFiles(file)
     return timed
   }
-  progress(`command handling, ${mode}: ${offerings} offerings × ${commandsPerOffering} commands per side and round`)
+  progress(`${title}: ${offerings} offerings × ${commandsPerOffering} commands per side and round`)
   const rounds = await alternate(options.rounds, ours, baseline, progress)
-  return { mode, offerings, commands: offerings * commandsPerOffering, rounds }
+  return { mode, cache, offerings, commands: offerings * commandsPerOffering, rounds }
 }

@@ -3,6 +3,8 @@
 import {
   type Actor,
   commandHandler,
+  stateCache,
+  type EnrollmentState,
   type CommandHandler,
   type EnrollmentCommand,
   type EnrollmentEvent,
@@ -89,15 +91,17 @@ export const offeringCommand = (
   return { commandId, command: { type: 'StartOffering', at: started, actor: admin, data: { offeringId } } }
 }
 
-/** The enrollment command handler over a store, as an application builds it. */
+/** The enrollment command handler over a store, as an application builds it, with or without a state cache. */
 export const enrollmentHandler = (
   store: EventStore,
+  cache = false,
 ): CommandHandler<EnrollmentCommand, EnrollmentEvent, EnrollmentRejection> =>
   commandHandler({
     store,
     decider: enrollmentDecider(),
     registry: enrollmentEvents,
     streamName: enrollmentStream,
+    ...(cache ? { cache: stateCache<EnrollmentState>() } : {}),
   })
 
 /** Handles one command and throws unless it wrote events: a benchmark must not time failures. */

@@ -86,8 +86,11 @@ let esdbResult: EventStoreDbBenchResult | undefined
 let rebuildResult: ProjectionRebuildBenchResult | undefined
 try {
   if (runs('commands'))
-    for (const mode of ['FULL', 'NORMAL'] as const)
-      commandResults.push(await commandHandlingBench({ offerings: sizes.offerings, rounds, mode, dir, progress }))
+    for (const cache of [false, true])
+      for (const mode of ['FULL', 'NORMAL'] as const)
+        commandResults.push(
+          await commandHandlingBench({ offerings: sizes.offerings, rounds, mode, cache, dir, progress }),
+        )
   if (runs('read')) readResult = await readFoldBench({ events: sizes.events, rounds, dir, progress })
   if (runs('eventstoredb')) esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
   if (runs('rebuild'))
@@ -98,7 +101,7 @@ try {
 
 const rows: TableRow[] = commandResults.map(result =>
   comparisonRow(
-    `command handling, ${result.mode}`,
+    `command handling, ${result.mode}${result.cache ? ', state cache' : ''}`,
     `${formatCount(result.offerings)} offerings × 10 commands`,
     'commands/s',
     result.rounds,

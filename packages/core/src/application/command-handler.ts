@@ -8,9 +8,17 @@ import type { EventRegistry } from '../kernel/registry.js'
 import type { CommandContext, HandledCommand, HandleFailure, HandleResult, WrittenEvent } from './handle-outcome.js'
 import { newEvents } from './new-events.js'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from './retry-backoff.js'
-import { loadWithSnapshot, type SnapshotLoad, type SnapshotOptions, type SnapshotUse } from './snapshot-load.js'
+import { recentCommands } from './recent-commands.js'
+import {
+  loadFromBase,
+  loadWithSnapshot,
+  type SnapshotLoad,
+  type SnapshotOptions,
+  type SnapshotUse,
+} from './snapshot-load.js'
 import { nextSnapshot, saveSnapshotTraced, snapshotUseText } from './snapshot-save.js'
-import { type LoadFailure, loadStream } from './stream-load.js'
+import type { StateCache } from './state-cache.js'
+import { type LoadedStream, type LoadFailure, loadStream } from './stream-load.js'
 
 /** What a command handler is built from: a store, an aggregate (decider and event registry) and where its streams are. */
 export interface CommandHandlerOptions<Command extends HandledCommand, Event extends DomainEvent, State, Reject> {
@@ -27,6 +35,14 @@ export interface CommandHandlerOptions<Command extends HandledCommand, Event ext
   readonly tracer?: Tracer
   /** Opt-in snapshots for long streams (none by default); see `SnapshotOptions` for what they change. */
   readonly snapshots?: SnapshotOptions<State>
+  /**
+   * An in-process cache of folded states (`stateCache()`; none by default): a stream in it is read only from its
+   * cached revision, whose hash must still match, instead of from the start. A command id found only among the cached
+   * ids is loaded in full, so it still gets its first outcome back; one older than the cache's `commandLimit` most
+   * recent commands of its stream is decided again, and its events, with the same ids, are never written twice.
+   * With a cache, snapshots are saved only by loads that missed it.
+   */
+  readonly cache?: StateCache<State>
 }
 
 /** Handles an aggregate's commands: load, fold, decide, append with the expected revision, retry on conflict. */
@@ -38,6 +54,8 @@ export interface CommandHandler<Command extends HandledCommand, Event extends Do
 }
 
 const noSnapshot: SnapshotUse = { status: 'none' }
+// A load from the state cache; compared by identity, so a cached load never saves a snapshot.
+const fromCache: SnapshotUse = { status: 'none' }
 
 type Outcome<Event extends DomainEvent, Reject> = E.Either<HandleFailure<Reject>, HandleResult<Event>>
 
@@ -103,9 +121,48 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
     : defaultRetryPolicy.attempts
   const sleep = options.sleep ?? timerSleep
   const tracer = options.tracer ?? trace.getTracer('@pembina/core')
-  const { snapshots } = options
+  const { snapshots, cache } = options
+  const cachedCommands = cache?.commandLimit ?? 0
 
-  const load = async (
+  /** Keeps a loaded or written stream in the cache, if there is one and the stream has an event. */
+  const remember = (streamName: string, stream: LoadedStream<Event, State>): void => {
+    if (cache === undefined || stream.revision === 'no-stream' || stream.lastHash === null) return
+    const { state, revision, lastHash, recentCommandIds } = stream
+    cache.set(streamName, { state, revision, lastHash, recentCommandIds })
+  }
+
+  /** The stream through the cache: undefined when it is not cached, no longer fits, or the command may be repeated. */
+  const loadCached = async (
+    streamName: string,
+    commandId: string,
+    span: Span,
+  ): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>> | undefined> => {
+    const entry = cache?.get(streamName)
+    if (cache === undefined || entry === undefined) {
+      if (cache !== undefined) span.setAttribute('pembina.cache', 'miss')
+      return undefined
+    }
+    const loaded = await loadFromBase(store, decider, registry, streamName, commandId, entry, cachedCommands)
+    if (E.isLeft(loaded)) {
+      cache.delete(streamName)
+      return loaded
+    }
+    if (!loaded.right.fits) {
+      cache.delete(streamName)
+      span.setAttribute('pembina.cache', `stale: ${loaded.right.reason}`)
+      return undefined
+    }
+    const { stream } = loaded.right
+    if (stream.earlier.length === 0 && entry.recentCommandIds.includes(commandId)) {
+      span.setAttribute('pembina.cache', 'repeated command: loaded in full')
+      return undefined
+    }
+    span.setAttribute('pembina.cache', 'hit')
+    remember(streamName, stream)
+    return E.right({ stream, use: fromCache, handledBefore: false })
+  }
+
+  const loadUncached = async (
     streamName: string,
     commandId: string,
     span: Span,
@@ -115,13 +172,46 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
         stream,
         use: noSnapshot,
         handledBefore: false,
-      }))(await loadStream(store, decider, registry, streamName, commandId))
+      }))(await loadStream(store, decider, registry, streamName, commandId, cachedCommands))
     const loaded = await loadWithSnapshot(store, decider, registry, streamName, commandId, snapshots)
     if (E.isRight(loaded)) {
       span.setAttribute('pembina.snapshot.load', snapshotUseText(loaded.right.use))
       span.setAttribute('pembina.snapshot.folded', loaded.right.stream.folded)
     }
     return loaded
+  }
+
+  const load = async (
+    streamName: string,
+    commandId: string,
+    span: Span,
+  ): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> => {
+    const cached = await loadCached(streamName, commandId, span)
+    if (cached !== undefined) return cached
+    const loaded = await loadUncached(streamName, commandId, span)
+    if (E.isRight(loaded)) remember(streamName, loaded.right.stream)
+    return loaded
+  }
+
+  /** The stream after this command's events, for the cache: their fold over the loaded state. */
+  const afterWrite = (
+    commandId: string,
+    stream: LoadedStream<Event, State>,
+    written: readonly WrittenEvent<Event>[],
+  ): LoadedStream<Event, State> => {
+    const last = written[written.length - 1]
+    if (last === undefined) return stream
+    let state = stream.state
+    for (const { event } of written) state = decider.evolve(state, event)
+    const recent = recentCommands(cachedCommands, stream.recentCommandIds)
+    recent.note(commandId)
+    return {
+      ...stream,
+      state,
+      revision: last.revision,
+      lastHash: last.metadata.hash,
+      recentCommandIds: recent.ids(),
+    }
   }
 
   const run = async (
@@ -141,7 +231,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
         outcome: Outcome<Event, Reject>,
         written: readonly WrittenEvent<Event>[] = [],
       ): Promise<Outcome<Event, Reject>> => {
-        if (snapshots !== undefined)
+        if (snapshots !== undefined && loaded.right.use !== fromCache)
           await saveSnapshotTraced(span, snapshots.store, () =>
             nextSnapshot(snapshots, decider, streamName, context.commandId, loaded.right, written),
           )
@@ -176,6 +266,8 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
       const built = newEvents(registry, command, context, head, decision.right)
       if (E.isLeft(built)) return built
       const appended = await tracedAppend(tracer, span, store, streamName, built.right.toAppend, stream.revision)
+      if (E.isRight(appended) && appended.right.written)
+        remember(streamName, afterWrite(context.commandId, stream, built.right.written))
       if (E.isRight(appended))
         return finish(
           E.right({

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { Decider } from '../kernel/decider.js'
 import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
+import { type DomainEvent, EventMetadataHead } from '../kernel/envelope.js'
 import { type EventStore, type StoredRecord, StreamNotFoundError } from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
 import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
@@ -90,8 +90,45 @@ const baseOf = <State>(
 /** Whether the record is the snapshot's last event: the same revision and the same hash, which commits to its past. */
 const isChainHead = (record: StoredRecord, base: LoadBase<unknown>): boolean => {
   if (record.kind !== 'event' || record.revision !== base.revision) return false
-  const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
+  const metadata = decodeWith(EventMetadataHead, 'metadata')(record.metadata)
   return E.isRight(metadata) && metadata.right.hash === base.lastHash
+}
+
+/** A load from a base: the stream folded over it, or why the stream no longer fits it. */
+export type BaseLoad<Event extends DomainEvent, State> =
+  | { readonly fits: true; readonly stream: LoadedStream<Event, State> }
+  | { readonly fits: false; readonly reason: string }
+
+/**
+ * Loads a stream from a base the caller holds (a snapshot, a cached state): the stream is read from the base's
+ * revision, whose event must still carry the base's `lastHash` (the chain head commits to every event before it), and
+ * the events after it are folded over the base's state, keeping up to `recentLimit` command ids.
+ */
+export const loadFromBase = async <Command, Event extends DomainEvent, State, Reject>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Reject>,
+  registry: EventRegistry<Event>,
+  streamName: string,
+  commandId: string,
+  base: LoadBase<State>,
+  recentLimit: number,
+): Promise<E.Either<LoadFailure, BaseLoad<Event, State>>> => {
+  const records = store.readStream(streamName, { fromRevision: base.revision })[Symbol.asyncIterator]()
+  let head: IteratorResult<StoredRecord>
+  try {
+    head = await records.next()
+  } catch (cause) {
+    if (cause instanceof StreamNotFoundError) return E.right({ fits: false, reason: 'the stream no longer exists' })
+    return E.left(unavailable(streamName, cause))
+  }
+  if (head.done === true || !isChainHead(head.value, base)) {
+    await records.return?.()
+    const reason = `the stream no longer has its last event (revision ${base.revision}, lastHash)`
+    return E.right({ fits: false, reason })
+  }
+  const rest: AsyncIterable<StoredRecord> = { [Symbol.asyncIterator]: () => records }
+  const loaded = await foldRecords(rest, decider, registry, streamName, commandId, { base, recentLimit })
+  return E.map((stream: LoadedStream<Event, State>): BaseLoad<Event, State> => ({ fits: true, stream }))(loaded)
 }
 
 /**
@@ -117,25 +154,21 @@ export const loadWithSnapshot = async <Command, Event extends DomainEvent, State
   if (found.right === null) return full({ status: 'none' })
   const base = baseOf(found.right, streamName, options)
   if (E.isLeft(base)) return full(base.left)
-  const records = store.readStream(streamName, { fromRevision: base.right.revision })[Symbol.asyncIterator]()
-  let head: IteratorResult<StoredRecord>
-  try {
-    head = await records.next()
-  } catch (cause) {
-    if (cause instanceof StreamNotFoundError) return full(ignored('the stream no longer exists'))
-    return E.left(unavailable(streamName, cause))
-  }
-  if (head.done === true || !isChainHead(head.value, base.right)) {
-    await records.return?.()
-    return full(ignored(`the stream no longer has its last event (revision ${base.right.revision}, lastHash)`))
-  }
-  const rest: AsyncIterable<StoredRecord> = { [Symbol.asyncIterator]: () => records }
-  const fold = { base: base.right, recentLimit: snapshotCommandLimit }
-  const loaded = await foldRecords(rest, decider, registry, streamName, commandId, fold)
-  const use: SnapshotUse = { status: 'used', revision: base.right.revision }
-  return E.map((stream: LoadedStream<Event, State>) => ({
+  const loaded = await loadFromBase(
+    store,
+    decider,
+    registry,
+    streamName,
+    commandId,
+    base.right,
+    snapshotCommandLimit,
+  )
+  if (E.isLeft(loaded)) return loaded
+  if (!loaded.right.fits) return full(ignored(loaded.right.reason))
+  const { stream } = loaded.right
+  return E.right({
     stream,
-    use,
+    use: { status: 'used', revision: base.right.revision },
     handledBefore: stream.earlier.length === 0 && base.right.recentCommandIds.includes(commandId),
-  }))(loaded)
+  })
 }
