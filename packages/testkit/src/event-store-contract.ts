@@ -1,6 +1,7 @@
 import type { EventStore } from '@pembina/core'
 import { afterEach, describe } from 'vitest'
 import { appendCases } from './event-store-contract/append-cases.js'
+import { countCases } from './event-store-contract/count-cases.js'
 import { type EventStoreContractOptions, contractContext } from './event-store-contract/fixtures.js'
 import { lifecycleCases } from './event-store-contract/lifecycle-cases.js'
 import { readCases } from './event-store-contract/read-cases.js'
@@ -10,7 +11,7 @@ export type { EventStoreContractOptions } from './event-store-contract/fixtures.
 
 /**
  * Declares the contract every EventStore adapter passes: expected revisions and conflicts, atomic and idempotent
- * appends, stream and global reads with filters and limits, subscriptions (catch-up, caught-up, live, close),
+ * appends, stream and global reads with filters and limits, counts (for stores that offer them), subscriptions (catch-up, caught-up, live, close),
  * exact JSON round-trips, large streams and closing. Each test makes its own store with `makeStore`, closes it
  * afterwards, and writes only to streams no other test or run uses, so a shared server can run it too.
  */
@@ -32,6 +33,9 @@ export const eventStoreContract = (
     })
     describe('read', () => {
       readCases(ctx)
+    })
+    describe('count', () => {
+      countCases(ctx)
     })
     describe('subscribe', () => {
       subscribeCases(ctx)

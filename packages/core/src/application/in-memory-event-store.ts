@@ -169,6 +169,17 @@ export const inMemoryEventStore = (): EventStore => {
         },
         options,
       ),
+    countAfter:
+      (options = {}) =>
+      () => {
+        if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
+        let count = 0
+        for (let index = firstIndexAfter(options.after, log.length); index < log.length; index += 1) {
+          const row = log[index]
+          if (row !== undefined && matchesFilter(row.streamName, options.filter)) count += 1
+        }
+        return Promise.resolve(E.right(count))
+      },
     streamRevision: streamName => () =>
       Promise.resolve(closed ? E.left(unavailable(closedMessage)) : E.right(revisionOf(streams.get(streamName)))),
     close: () => {

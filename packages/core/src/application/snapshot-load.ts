@@ -154,15 +154,7 @@ export const loadWithSnapshot = async <Command, Event extends DomainEvent, State
   if (found.right === null) return full({ status: 'none' })
   const base = baseOf(found.right, streamName, options)
   if (E.isLeft(base)) return full(base.left)
-  const loaded = await loadFromBase(
-    store,
-    decider,
-    registry,
-    streamName,
-    commandId,
-    base.right,
-    snapshotCommandLimit,
-  )
+  const loaded = await loadFromBase(store, decider, registry, streamName, commandId, base.right, snapshotCommandLimit)
   if (E.isLeft(loaded)) return loaded
   if (!loaded.right.fits) return full(ignored(loaded.right.reason))
   const { stream } = loaded.right

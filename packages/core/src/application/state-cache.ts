@@ -30,7 +30,8 @@ export interface StateCacheOptions {
 
 const positiveInteger = (value: number | undefined, fallback: number, name: string): number => {
   if (value === undefined) return fallback
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, not ${value}`)
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, not ${value}`)
   return value
 }
 

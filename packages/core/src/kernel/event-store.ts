@@ -107,6 +107,13 @@ export interface SubscribeOptions {
   readonly filter?: EventFilter
 }
 
+/** Options of a count of the global order. */
+export interface CountOptions {
+  /** Exclusive start: count events after this position (default: from the beginning). */
+  readonly after?: bigint
+  readonly filter?: EventFilter
+}
+
 /** A live feed: stored records after the start, then `caught-up`, then new records as they are appended, until closed. */
 export interface Subscription extends AsyncIterable<StoredRecord | CaughtUp> {
   /** Ends the feed; a pending iteration finishes. */
@@ -127,6 +134,12 @@ export interface EventStore {
   readonly readStream: (streamName: string, options?: ReadStreamOptions) => AsyncIterable<StoredRecord>
   readonly readAll: (options?: ReadAllOptions) => AsyncIterable<StoredRecord>
   readonly subscribe: (options?: SubscribeOptions) => Subscription
+  /**
+   * How many events lie after a position and pass a filter, offered only by stores that count without reading the
+   * events (in memory, SQLite); EventStoreDB has no such count, so its adapter leaves it out. A projector uses it to
+   * report how far behind it is while catching up.
+   */
+  readonly countAfter?: (options?: CountOptions) => TE.TaskEither<StoreUnavailable, number>
   /** The revision a stream is at, without reading its events. */
   readonly streamRevision: (streamName: string) => TE.TaskEither<StoreUnavailable, StreamRevision>
   /** Releases the store's resources; further calls fail. */

@@ -25,6 +25,11 @@ export interface EventStoreContractOptions {
    * the suite checks that reads report it as a CorruptRecord in its place and carry on.
    */
   readonly writeCorruptRecord?: (store: EventStore, streamName: string) => Promise<void>
+  /**
+   * The store offers `countAfter` (default false). When true the suite checks its counts against reads of all;
+   * when false it checks that the store leaves `countAfter` out.
+   */
+  readonly countsEvents?: boolean
 }
 
 /** What every group of contract cases shares: stores closed after each test, unique names, the options. */
@@ -42,6 +47,7 @@ export interface ContractContext {
   readonly largeStreamTimeoutMs: number
   readonly deliveryTimeoutMs: number
   readonly writeCorruptRecord: EventStoreContractOptions['writeCorruptRecord']
+  readonly countsEvents: boolean
 }
 
 /** Builds the shared context: `track` registers each opened store for closing after the test. */
@@ -72,6 +78,7 @@ export const contractContext = (
     largeStreamTimeoutMs: options.largeStreamTimeoutMs ?? 60_000,
     deliveryTimeoutMs: options.deliveryTimeoutMs ?? 5_000,
     writeCorruptRecord: options.writeCorruptRecord,
+    countsEvents: options.countsEvents ?? false,
   }
 }
 
