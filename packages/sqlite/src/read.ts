@@ -8,10 +8,9 @@ import {
   StreamNotFoundError,
 } from '@pembina/core'
 import {
-  type EventRow,
-  EventRow as EventRowCodec,
   decodeRow,
   eventColumns,
+  EventTuple,
   StreamEventRow,
   streamEventColumns,
   toRecord,
@@ -56,14 +55,18 @@ export interface ReadQueries {
   readonly streamForwards: (streamName: string, from: number, to: number, limit: number) => readonly StreamEventRow[]
   /** Up to `limit` events of a stream from revision `from` down, in reverse revision order. */
   readonly streamBackwards: (streamName: string, from: number, limit: number) => readonly StreamEventRow[]
-  /** Up to `limit` events after position `after` and up to `upTo` that pass the filter, in global order. */
-  readonly allPage: (after: bigint, upTo: bigint, filter: FilterClause, limit: number) => readonly EventRow[]
+  /**
+   * Up to `limit` records after position `after` and up to `upTo` that pass the filter, in global order (an event
+   * whose data or metadata is not JSON as a corrupt record).
+   */
+  readonly allPage: (after: bigint, upTo: bigint, filter: FilterClause, limit: number) => readonly StoredRecord[]
   /** The global position of the last event stored, or 0 when there is none. */
   readonly headPosition: () => bigint
 }
 
-const decodeRows = (rows: readonly unknown[]): readonly EventRow[] =>
-  rows.map(row => decodeRow(EventRowCodec, row, 'event'))
+// The codec's `is` is the fast path (a row of the shape this package wrote); `decodeRow` only reports a bad one.
+const recordsOf = (rows: readonly unknown[]): readonly StoredRecord[] =>
+  rows.map(row => toRecord(EventTuple.is(row) ? row : decodeRow(EventTuple, row, 'event')))
 
 const decodeStreamRows = (rows: readonly unknown[]): readonly StreamEventRow[] =>
   rows.map(row => decodeRow(StreamEventRow, row, 'event'))
@@ -81,16 +84,18 @@ export const readQueries = (db: Database): ReadQueries => {
   const allStatement = (clause: FilterClause): Statement => {
     const known = filtered.get(clause.sql)
     if (known !== undefined) return known
-    const statement = db.prepare(
-      `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ?${clause.sql} ORDER BY position LIMIT ?`,
-    )
+    const statement = db
+      .prepare(
+        `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ?${clause.sql} ORDER BY position LIMIT ?`,
+      )
+      .raw(true)
     filtered.set(clause.sql, statement)
     return statement
   }
   return {
     streamForwards: (streamName, from, to, limit) => decodeStreamRows(forwards.all(streamName, from, to, limit)),
     streamBackwards: (streamName, from, limit) => decodeStreamRows(backwards.all(streamName, from, limit)),
-    allPage: (after, upTo, clause, limit) => decodeRows(allStatement(clause).all(after, upTo, ...clause.params, limit)),
+    allPage: (after, upTo, clause, limit) => recordsOf(allStatement(clause).all(after, upTo, ...clause.params, limit)),
     headPosition: () => decodeRow(HeadPosition, head.get(), 'head position').position ?? 0n,
   }
 }
@@ -170,11 +175,11 @@ export async function* readAllRecords(
   while (remaining > 0 && after < end) {
     const size = Math.min(pageSize, remaining)
     const from = after
-    const rows = guard('reading all events from', () => queries.allPage(from, end, clause, size))
-    for (const row of rows) yield toRecord(row)
-    const last = rows[rows.length - 1]
-    if (last === undefined || rows.length < size) return
-    remaining -= rows.length
+    const records = guard('reading all events from', () => queries.allPage(from, end, clause, size))
+    for (const record of records) yield record
+    const last = records[records.length - 1]
+    if (last === undefined || records.length < size) return
+    remaining -= records.length
     after = last.position
     await nextTurn()
   }

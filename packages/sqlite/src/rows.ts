@@ -2,7 +2,7 @@ import type { CorruptRecord, StoredRecord } from '@pembina/core'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 
-/** The columns a read of the global order selects, in the order `EventRow` decodes them. */
+/** The columns a read of the global order selects, in the order `EventTuple` decodes them. */
 export const eventColumns = 'position, stream_name, revision, event_id, type, data, metadata'
 
 /** The columns a read of one stream selects: the stream's name is known, so it is not read back per row. */
@@ -21,11 +21,39 @@ export const StreamEventRow = t.type({
 /** A decoded row of a stream read. */
 export type StreamEventRow = t.TypeOf<typeof StreamEventRow>
 
-/** One row of the `events` table as a read of the global order returns it (integers as bigint). */
-export const EventRow = t.type({ ...StreamEventRow.props, stream_name: t.string })
+/**
+ * A row of a read of the global order as better-sqlite3's raw mode returns it: the columns of `eventColumns`, in
+ * that order (integers as bigint). Raw rows skip the object the driver would build per row, a large share of a read.
+ */
+export type EventTuple = readonly [
+  position: bigint,
+  streamName: string,
+  revision: bigint,
+  eventId: string,
+  type: string,
+  data: string,
+  metadata: string,
+]
 
-/** A decoded row of the `events` table. */
-export type EventRow = t.TypeOf<typeof EventRow>
+// io-ts types tuples of at most five members, so this seven-column row has a codec over a guard of its own.
+const isEventTuple = (u: unknown): u is EventTuple =>
+  Array.isArray(u) &&
+  u.length === 7 &&
+  typeof u[0] === 'bigint' &&
+  typeof u[1] === 'string' &&
+  typeof u[2] === 'bigint' &&
+  typeof u[3] === 'string' &&
+  typeof u[4] === 'string' &&
+  typeof u[5] === 'string' &&
+  typeof u[6] === 'string'
+
+/** Codec of a raw row of the global order (`EventTuple`). */
+export const EventTuple = new t.Type<EventTuple, EventTuple, unknown>(
+  'EventTuple',
+  isEventTuple,
+  (u, context) => (isEventTuple(u) ? t.success(u) : t.failure(u, context)),
+  t.identity,
+)
 
 /** Decodes a value read from SQLite, throwing when the table does not have the shape this package wrote. */
 export const decodeRow = <A>(codec: t.Decoder<unknown, A>, value: unknown, what: string): A => {
@@ -42,48 +70,49 @@ export const encodeJson = (value: unknown): string => {
   return typeof text === 'string' ? text : 'null'
 }
 
-type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: string }
+const notJson = (column: string, error: unknown): string =>
+  `${column} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`
 
-const parseJson = (text: string, column: string): Parsed => {
-  try {
-    const value: unknown = JSON.parse(text)
-    return { ok: true, value }
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `${column} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    }
-  }
-}
-
-const corrupt = (row: StreamEventRow, streamName: string, reason: string): CorruptRecord => ({
+const corrupt = (position: bigint, streamName: string, revision: bigint, reason: string): CorruptRecord => ({
   kind: 'corrupt',
   streamName,
-  revision: Number(row.revision),
-  position: row.position,
+  revision: Number(revision),
+  position,
   reason,
 })
 
-/** Turns a row of a stream into the event it stores, or into a corrupt record when its data or metadata is not JSON. */
-export const toStreamRecord = (row: StreamEventRow, streamName: string): StoredRecord => {
-  const data = parseJson(row.data, 'data')
-  if (!data.ok) return corrupt(row, streamName, data.reason)
-  const metadata = parseJson(row.metadata, 'metadata')
-  if (!metadata.ok) return corrupt(row, streamName, metadata.reason)
-  return {
-    kind: 'event',
-    streamName,
-    revision: Number(row.revision),
-    position: row.position,
-    eventId: row.event_id,
-    type: row.type,
-    data: data.value,
-    metadata: metadata.value,
+/** The event a row stores, or a corrupt record when its data or metadata is not JSON. */
+const recordOf = (
+  position: bigint,
+  streamName: string,
+  revision: bigint,
+  eventId: string,
+  type: string,
+  dataText: string,
+  metadataText: string,
+): StoredRecord => {
+  let data: unknown
+  let metadata: unknown
+  try {
+    data = JSON.parse(dataText)
+  } catch (error) {
+    return corrupt(position, streamName, revision, notJson('data', error))
   }
+  try {
+    metadata = JSON.parse(metadataText)
+  } catch (error) {
+    return corrupt(position, streamName, revision, notJson('metadata', error))
+  }
+  return { kind: 'event', streamName, revision: Number(revision), position, eventId, type, data, metadata }
 }
 
-/** Turns a row of the global order into the event it stores, or into a corrupt record. */
-export const toRecord = (row: EventRow): StoredRecord => toStreamRecord(row, row.stream_name)
+/** Turns a row of a stream into the event it stores, or into a corrupt record when its data or metadata is not JSON. */
+export const toStreamRecord = (row: StreamEventRow, streamName: string): StoredRecord =>
+  recordOf(row.position, streamName, row.revision, row.event_id, row.type, row.data, row.metadata)
+
+/** Turns a raw row of the global order into the event it stores, or into a corrupt record. */
+export const toRecord = ([position, streamName, revision, eventId, type, data, metadata]: EventTuple): StoredRecord =>
+  recordOf(position, streamName, revision, eventId, type, data, metadata)
 
 /** The category of a stream as stored for indexed reads: the part before the first '-', or null without one. */
 export const categoryOf = (streamName: string): string | null => {

@@ -14,7 +14,6 @@ import { appendInTransaction, appendQueries, type EncodedEvent, encodeEvents } f
 import { type ConnectionPragmas, type Durability, openConnection, readPragmas } from './connection.js'
 import { storeUnavailable, storeUnavailableError } from './errors.js'
 import { type ReadContext, filterClause, readAllRecords, readQueries, readStreamRecords } from './read.js'
-import { toRecord } from './rows.js'
 import { sqliteSnapshotStore } from './snapshots.js'
 import { openSubscription } from './subscribe.js'
 
@@ -143,8 +142,7 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
       return openSubscription(
         {
           headPosition: () => guard('subscribing to', () => reads.headPosition()),
-          page: (after, upTo, limit) =>
-            guard('subscribing to', () => reads.allPage(after, upTo, clause, limit)).map(toRecord),
+          page: (after, upTo, limit) => guard('subscribing to', () => reads.allPage(after, upTo, clause, limit)),
           pageSize,
           pollIntervalMs: options.pollIntervalMs ?? 50,
           listen: listener => {
