@@ -1,4 +1,4 @@
-// Benchmark 3: a rebuild of the offering-rosters read model from the SQLite event store into the SQLite read-model
+// Benchmark 4: a rebuild of the offering-rosters read model from the SQLite event store into the SQLite read-model
 // store through the projection engine, against a hand-written single pass computing the same documents in memory from
 // the same rows; each side in a child process of its own, for its RSS. The documents of both must be equal.
 import { fork } from 'node:child_process'

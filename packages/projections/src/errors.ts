@@ -1,3 +1,4 @@
+import { type DecodeFailure, formatDecodeFailure } from '@pembina/core'
 import type { ProjectionVersion } from './projection.js'
 
 /** Where in the event store an event a projection could not apply sits. */
@@ -49,4 +50,15 @@ export class CheckpointConflictError extends Error {
 /** A list query a read-model store cannot run: a field that is not a plain top-level name, or a bad limit. */
 export class ListQueryError extends Error {
   override readonly name = 'ListQueryError'
+}
+
+/**
+ * A projection read the metadata of an event whose metadata does not decode as `EventMetadata` (metadata is decoded
+ * the first time it is read). Thrown from `keysOf` or `evolve`, it fails the event like any other throw there.
+ */
+export class EventMetadataError extends Error {
+  override readonly name = 'EventMetadataError'
+  constructor(readonly failure: DecodeFailure) {
+    super(formatDecodeFailure(failure))
+  }
 }

@@ -173,7 +173,9 @@ export const pendingBatch = <Doc extends JsonValue>(
     await load()
     const entries = waiting
     waiting = []
-    for (const [index, entry] of entries.entries()) {
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index]
+      if (entry === undefined) continue
       if (entry.kind === 'passed') {
         position = entry.position
         continue

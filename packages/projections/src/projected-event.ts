@@ -4,10 +4,8 @@ import {
   competencyEvents,
   complaintEvents,
   type DecodeFailure,
-  decodeWith,
   type DomainEvent,
   enrollmentEvents,
-  EventMetadata,
   type EventFilter,
   type EventRegistry,
   type EventSchema,
@@ -18,6 +16,7 @@ import {
   type SerializedEvent,
   type StoredRecord,
 } from '@pembina/core'
+import { lazilyDecodedMetadata, schemaVersionOf } from './lazy-metadata.js'
 import type { ProjectedEvent } from './projection.js'
 
 type DecodeEvent = (stored: SerializedEvent) => E.Either<DecodeFailure, PembinaEvent>
@@ -49,47 +48,37 @@ const registries: Readonly<Record<Category, DecodeEvent>> = {
   complaint: fastDecoder(complaintEvents),
 }
 
-const isCategory = (name: string): name is Category => Object.hasOwn(registries, name)
+const categories = Object.keys(registries).filter((name): name is Category => Object.hasOwn(registries, name))
+const dashCode = '-'.charCodeAt(0)
 
 /** The Pembina category of a stream (the part of its name before the first dash), or undefined for another stream. */
 export const pembinaCategoryOf = (streamName: string): Category | undefined => {
-  const dash = streamName.indexOf('-')
-  const category = dash < 0 ? '' : streamName.slice(0, dash)
-  return isCategory(category) ? category : undefined
-}
-
-const decodeMetadata = decodeWith(EventMetadata, 'metadata')
-
-// The same fast path for metadata: well-formed metadata is taken as stored, anything else is decoded for its reasons.
-const metadataOf = (value: unknown): E.Either<string, EventMetadata> => {
-  if (EventMetadata.is(value)) return E.right(value)
-  const decoded = decodeMetadata(value)
-  return E.isLeft(decoded) ? E.left(formatDecodeFailure(decoded.left)) : E.right(decoded.right)
+  // Compared in place rather than sliced out and looked up: this runs for every record a projector reads.
+  for (const category of categories)
+    if (streamName.startsWith(category) && streamName.charCodeAt(category.length) === dashCode) return category
+  return undefined
 }
 
 /**
- * Decodes a stored record into the event a projection sees: the metadata whole (with its schema version), the data by
- * the registry of the stream's category, upcast to the current version. A corrupt record, a stream outside Pembina's
- * categories, or anything that does not decode is a reason, never a throw.
+ * Decodes a stored record into the event a projection sees: the data by the registry of the stream's category,
+ * upcast from the schema version in the metadata to the current version; the rest of the metadata is decoded whole
+ * when it is first read (see `lazilyDecodedMetadata`). A corrupt record, a stream outside Pembina's categories, metadata
+ * without a valid schema version, or data that does not decode is a reason, never a throw.
  */
 export const projectedEventOf = (record: StoredRecord): E.Either<string, ProjectedEvent> => {
   if (record.kind === 'corrupt') return E.left(`the stored record is corrupt: ${record.reason}`)
   const category = pembinaCategoryOf(record.streamName)
   if (category === undefined) return E.left(`stream ${record.streamName} is not in one of Pembina's categories`)
-  const metadata = metadataOf(record.metadata)
-  if (E.isLeft(metadata)) return E.left(metadata.left)
-  const event = registries[category]({
-    type: record.type,
-    data: record.data,
-    schemaVersion: metadata.right.schemaVersion,
-  })
+  const schemaVersion = schemaVersionOf(record.metadata)
+  if (E.isLeft(schemaVersion)) return E.left(schemaVersion.left)
+  const event = registries[category]({ type: record.type, data: record.data, schemaVersion: schemaVersion.right })
   if (E.isLeft(event)) return E.left(formatDecodeFailure(event.left))
   return E.right({
     streamName: record.streamName,
     revision: record.revision,
     position: record.position,
     event: event.right,
-    metadata: metadata.right,
+    metadata: lazilyDecodedMetadata(record.metadata),
   })
 }
 
@@ -110,7 +99,9 @@ export const recordSelection = (categories: readonly string[] | undefined): Reco
   const [only, ...others] = categories
   if (only !== undefined && others.length === 0) {
     const filter: EventFilter = { category: only }
-    return { filter, includes: name => matchesFilter(name, filter) }
+    // `matchesFilter`'s test for a category, with the prefix built once rather than for every record.
+    const prefix = `${only}-`
+    return { filter, includes: name => name.startsWith(prefix) }
   }
   const filters = categories.map((category): EventFilter => ({ category }))
   return { filter: undefined, includes: name => filters.some(filter => matchesFilter(name, filter)) }
