@@ -48,6 +48,7 @@ export const filterClause = (filter: EventFilter | undefined): FilterClause => {
 }
 
 const HeadPosition = t.type({ position: t.union([t.bigint, t.null]) })
+const Count = t.type({ count: t.bigint })
 
 /** The statements reads run, each a small named function over one prepared query. */
 export interface ReadQueries {
@@ -62,6 +63,8 @@ export interface ReadQueries {
   readonly allPage: (after: bigint, upTo: bigint, filter: FilterClause, limit: number) => readonly StoredRecord[]
   /** The global position of the last event stored, or 0 when there is none. */
   readonly headPosition: () => bigint
+  /** How many events after position `after` pass the filter (a count over the position or category index). */
+  readonly countAfter: (after: bigint, filter: FilterClause) => number
 }
 
 // The codec's `is` is the fast path (a row of the shape this package wrote); `decodeRow` only reports a bad one.
@@ -92,11 +95,21 @@ export const readQueries = (db: Database): ReadQueries => {
     filtered.set(clause.sql, statement)
     return statement
   }
+  const counts = new Map<string, Statement>()
+  const countStatement = (clause: FilterClause): Statement => {
+    const known = counts.get(clause.sql)
+    if (known !== undefined) return known
+    const statement = db.prepare(`SELECT count(*) AS count FROM events WHERE position > ?${clause.sql}`)
+    counts.set(clause.sql, statement)
+    return statement
+  }
   return {
     streamForwards: (streamName, from, to, limit) => decodeStreamRows(forwards.all(streamName, from, to, limit)),
     streamBackwards: (streamName, from, limit) => decodeStreamRows(backwards.all(streamName, from, limit)),
     allPage: (after, upTo, clause, limit) => recordsOf(allStatement(clause).all(after, upTo, ...clause.params, limit)),
     headPosition: () => decodeRow(HeadPosition, head.get(), 'head position').position ?? 0n,
+    countAfter: (after, clause) =>
+      Number(decodeRow(Count, countStatement(clause).get(after, ...clause.params), 'event count').count),
   }
 }
 

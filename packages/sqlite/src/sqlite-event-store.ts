@@ -42,6 +42,8 @@ export interface SqliteEventStore extends EventStore {
   readonly pragmas: () => ConnectionPragmas
   /** Snapshots of long streams, kept beside their events in the same file (for the command handler's `snapshots`). */
   readonly snapshots: SnapshotStore
+  /** How many events lie after a position and pass a filter: a count over the store's indexes, no event read. */
+  readonly countAfter: NonNullable<EventStore['countAfter']>
 }
 
 const isDuplicateEventId = (error: unknown): boolean =>
@@ -156,6 +158,14 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
         },
         subscribeOptions,
       )
+    },
+    countAfter: countOptions => () => {
+      if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
+      try {
+        return Promise.resolve(E.right(reads.countAfter(countOptions?.after ?? 0n, filterClause(countOptions?.filter))))
+      } catch (error) {
+        return Promise.resolve(E.left(storeUnavailable(error, 'counting the events of', file)))
+      }
     },
     streamRevision: streamName => () => {
       if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
