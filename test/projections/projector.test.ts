@@ -7,6 +7,7 @@ import {
   dumpReadModel,
   inMemoryReadModelStore,
   type Projection,
+  type Projector,
   startProjector,
 } from '@pembina/projections'
 import { countingStore, observedStore, referenceDump } from './read-model-probes.js'
@@ -145,12 +146,43 @@ describe('a projector', () => {
     expect(stopped).toMatchObject({ position: 43n, pending: 0 })
   })
 
-  it('reports no lag while catching up, since the store cannot count the events ahead', async () => {
+  it('while catching up on a store that counts, reports as lag the events of its categories not yet committed', async () => {
     const events = inMemoryEventStore()
-    await appendRequests(events, 5)
-    const projector = startProjector({ events, readModels: inMemoryReadModelStore(), projection: requestCounts() })
-    expect(projector.status()).toMatchObject({ phase: 'catching-up', lag: null, position: null })
+    await appendRequests(events, 30)
+    // Events of a category the projection does not read are not behind it.
+    await appendRaw(events, 'complaint-c-1', [{ eventId: 'other-1', type: 'Other', data: {}, metadata: {} }])
+    const lags: (number | null | 'not started')[] = []
+    let projector: Projector | undefined
+    const readModels = observedStore(inMemoryReadModelStore(), () => {
+      lags.push(projector === undefined ? 'not started' : projector.status().lag)
+    })
+    projector = startProjector({ events, readModels, projection: requestCounts(), batchSize: 10 })
     await projector.caughtUp
+    // Before each of the three commits, the events after the checkpoint less those committed so far.
+    expect(lags).toEqual([30, 20, 10])
+    expect(projector.status().lag).toBe(0)
+
+    // A restart counts from its checkpoint.
+    await projector.stop()
+    await appendRequests(events, 4, 5, 30)
+    lags.length = 0
+    projector = startProjector({ events, readModels, projection: requestCounts(), batchSize: 10, live: false })
+    await projector.done
+    expect(lags).toEqual([4])
+  })
+
+  it('reports no lag while catching up on a store that cannot count the events ahead', async () => {
+    const { countAfter: _cannotCount, ...events } = inMemoryEventStore()
+    await appendRequests(events, 25)
+    const lags: (number | null | 'not started')[] = []
+    let projector: Projector | undefined
+    const readModels = observedStore(inMemoryReadModelStore(), () => {
+      lags.push(projector === undefined ? 'not started' : projector.status().lag)
+    })
+    projector = startProjector({ events, readModels, projection: requestCounts(), batchSize: 10 })
+    const caughtUp = await projector.caughtUp
+    expect(lags).toEqual([null, null, null])
+    expect(caughtUp.lag).toBe(0)
     await projector.stop()
   })
 

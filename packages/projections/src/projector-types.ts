@@ -45,9 +45,11 @@ export interface ProjectorStatus {
   /** Records read but not yet committed (at most a batch). */
   readonly pending: number
   /**
-   * How many events the projector is behind the store, when it can tell: live, it is the events read but not yet
-   * committed (the store delivers new events within its poll interval); while catching up it is null, because an
-   * `EventStore` cannot count the events ahead of a position.
+   * How many events the projector is behind the store, when it can tell. Live, it is the events read but not yet
+   * committed (the store delivers new events within its poll interval). Catching up on a store that counts
+   * (`countAfter`: in memory, SQLite), it is the events after the checkpoint when the projector started, less those
+   * committed since (events appended meanwhile are counted once it is live); on a store that cannot count
+   * (EventStoreDB), null.
    */
   readonly lag: number | null
   /** Events committed per second over the last few seconds. */

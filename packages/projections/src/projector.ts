@@ -1,4 +1,5 @@
 import type { CaughtUp, StoredRecord, SubscribeOptions } from '@pembina/core'
+import * as E from 'fp-ts/lib/Either.js'
 import { ProjectionEventError } from './errors.js'
 import { pendingBatch } from './pending-batch.js'
 import type { Checkpoint, JsonValue, ProjectionVersion } from './projection.js'
@@ -67,10 +68,6 @@ export const startProjector = <Doc extends JsonValue>(options: ProjectorOptions<
     throw new RangeError(
       `projection ${projection.name}: a version is a whole number from 1, not ${String(projection.version)}`,
     )
-  if (projection.name === '' || !Number.isSafeInteger(projection.version) || projection.version < 1)
-    throw new RangeError(
-      `a projection needs a name and a whole version from 1, not "${projection.name}" v${projection.version}`,
-    )
   const version: ProjectionVersion = { name: projection.name, version: projection.version }
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
   const commitDelayMs = Math.max(0, options.commitDelayMs ?? 100)
@@ -89,9 +86,20 @@ export const startProjector = <Doc extends JsonValue>(options: ProjectorOptions<
   let failure: Error | undefined
   let firstPendingAt = 0
   let stopRequested = false
+  // Catching up on a store that counts: the events after the checkpoint when the subscription opened, and how many
+  // of the records it delivered since are committed.
+  let aheadAtStart: number | undefined
+  let settled = 0
   let closeSubscription: () => Promise<void> = () => Promise.resolve()
   // Read through a function: `stop` sets the flag while `run` awaits, which narrowing inside `run` cannot see.
   const stopping = (): boolean => stopRequested
+
+  const lag = (): number | null => {
+    if (phase === 'live') return batch.records()
+    if (phase !== 'catching-up' || aheadAtStart === undefined) return null
+    // Read but not committed is still behind; events appended since the count are not known until live.
+    return Math.max(0, aheadAtStart - settled)
+  }
 
   const status = (): ProjectorStatus => ({
     projection: version,
@@ -99,16 +107,18 @@ export const startProjector = <Doc extends JsonValue>(options: ProjectorOptions<
     position: committed?.position ?? null,
     events: committed?.events ?? 0,
     pending: batch.records(),
-    lag: phase === 'live' ? batch.records() : null,
+    lag: lag(),
     eventsPerSecond: rate.perSecond(),
     skipped: skippedCount,
     ...(failure === undefined ? {} : { error: failure }),
   })
 
   const commit = async (): Promise<void> => {
+    const records = batch.records()
     const taken = batch.take(committed)
     if (taken === undefined) return
     await readModels.commit(version, taken)
+    settled += records
     committed = taken.checkpoint
     skippedCount += taken.skipped.length
     rate.record(committed.events)
@@ -162,6 +172,12 @@ export const startProjector = <Doc extends JsonValue>(options: ProjectorOptions<
     const subscribeOptions: SubscribeOptions = {
       ...(committed === undefined ? {} : { after: committed.position }),
       ...(selection.filter === undefined ? {} : { filter: selection.filter }),
+    }
+    if (stopping()) return
+    // Counted before subscribing, so that every event counted is one the subscription delivers.
+    if (events.countAfter !== undefined) {
+      const counted = await events.countAfter(subscribeOptions)()
+      if (E.isRight(counted)) aheadAtStart = counted.right
     }
     if (stopping()) return
     const subscription = events.subscribe(subscribeOptions)
