@@ -34,15 +34,30 @@ export const readPragmas = (db: Database): ConnectionPragmas => {
   }
 }
 
-const configure = (db: Database, options: ConnectionOptions): void => {
+/** WAL, and the synchronous level (and macOS full fsync) of a durability: what every connection of this package sets. */
+export const configureDurability = (db: Database, durability: Durability): void => {
   db.pragma('journal_mode = WAL')
-  db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`)
+  db.pragma(`synchronous = ${durability === 'normal' ? 'NORMAL' : 'FULL'}`)
   // On macOS fsync does not reach the platter; F_FULLFSYNC does (other systems ignore this pragma).
-  db.pragma(`fullfsync = ${options.durability === 'normal' ? 'OFF' : 'ON'}`)
+  db.pragma(`fullfsync = ${durability === 'normal' ? 'OFF' : 'ON'}`)
 }
 
 const isNotADatabase = (error: unknown): boolean =>
   error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB'
+
+/**
+ * What opening a file throws for an error met on the way: a schema error as it is, a file that is not SQLite as a
+ * `SqliteSchemaError` (`foreign`), anything else as `StoreUnavailableError`.
+ */
+export const openFailure = (error: unknown, path: string, latestVersion: number): Error => {
+  if (error instanceof SqliteSchemaError) return error
+  if (isNotADatabase(error))
+    return new SqliteSchemaError(path, 'foreign', null, latestVersion, 'not a SQLite database; refusing to open it', {
+      cause: error,
+    })
+  const detail = error instanceof Error ? error.message : String(error)
+  return new StoreUnavailableError(`cannot open ${path}: ${detail}`, { cause: error })
+}
 
 /**
  * Opens (creating if needed) an events file in WAL mode with the chosen durability and busy timeout, and brings
@@ -57,22 +72,11 @@ export const openConnection = (options: ConnectionOptions): Database => {
     db.defaultSafeIntegers(true)
     // Refuse a foreign or newer file before anything (even the journal mode) is written to it.
     inspectSchema(db, options.path)
-    configure(db, options)
+    configureDurability(db, options.durability)
     migrateSchema(db, options.path)
     return db
   } catch (error) {
     db?.close()
-    if (error instanceof SqliteSchemaError) throw error
-    if (isNotADatabase(error))
-      throw new SqliteSchemaError(
-        options.path,
-        'foreign',
-        null,
-        latestEventsVersion,
-        'not a SQLite database; refusing to open it',
-        { cause: error },
-      )
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new StoreUnavailableError(`cannot open ${options.path}: ${detail}`, { cause: error })
+    throw openFailure(error, options.path, latestEventsVersion)
   }
 }

@@ -1,8 +1,7 @@
 import Sqlite from 'better-sqlite3'
 import type { Database } from 'better-sqlite3'
 import * as t from 'io-ts'
-import { StoreUnavailableError } from '@pembina/core'
-import type { Durability } from './connection.js'
+import { configureDurability, type Durability, openFailure } from './connection.js'
 import { decodeRow } from './rows.js'
 import { type Migration, SqliteSchemaError } from './schema.js'
 
@@ -123,9 +122,6 @@ export interface ReadModelConnectionOptions {
   readonly busyTimeoutMs: number
 }
 
-const isNotADatabase = (error: unknown): boolean =>
-  error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB'
-
 /**
  * Opens (creating if needed) a file for read models in WAL mode with the chosen durability, and brings its read-model
  * schema up to date. The file may be the events file or one of its own. Throws `SqliteSchemaError` for a foreign or
@@ -141,24 +137,11 @@ export const openReadModelConnection = (options: ReadModelConnectionOptions): Da
     // A new file gets 16 KiB pages: documents are often a few KiB, and fewer of them spill onto overflow pages.
     // (A file that exists keeps its page size, which only a rebuild of the file could change.)
     if (userTables(db).length === 0) db.pragma(`page_size = ${readModelPageSize}`)
-    db.pragma('journal_mode = WAL')
-    db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`)
-    db.pragma(`fullfsync = ${options.durability === 'normal' ? 'OFF' : 'ON'}`)
+    configureDurability(db, options.durability)
     migrateReadModelSchema(db, options.path)
     return db
   } catch (error) {
     db?.close()
-    if (error instanceof SqliteSchemaError) throw error
-    if (isNotADatabase(error))
-      throw new SqliteSchemaError(
-        options.path,
-        'foreign',
-        null,
-        latestReadModelVersion,
-        'not a SQLite database; refusing to open it',
-        { cause: error },
-      )
-    const detail = error instanceof Error ? error.message : String(error)
-    throw new StoreUnavailableError(`cannot open ${options.path}: ${detail}`, { cause: error })
+    throw openFailure(error, options.path, latestReadModelVersion)
   }
 }
