@@ -10,32 +10,22 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client'
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clientOf, collect } from './client-helpers.js'
-import { startEsdbTestServer, type EsdbTestServer } from './index.js'
+import { describe, expect, it } from 'vitest'
+import { testServerForThisFile, collect } from './client-helpers.js'
 
-let server: EsdbTestServer
-let client: EventStoreDBClient
-
-beforeAll(async () => {
-  server = await startEsdbTestServer()
-  client = clientOf(server)
-})
-
-afterAll(async () => {
-  await client.dispose()
-  await server.close()
-})
+const esdb = testServerForThisFile()
 
 const event = (type: string, id?: string) => jsonEvent({ type, data: { type }, ...(id === undefined ? {} : { id }) })
 
 const revisionsOf = async (streamName: string): Promise<readonly bigint[]> =>
-  (await collect(client.readStream(streamName))).map(resolved => resolved.event?.revision ?? -1n)
+  (await collect(esdb.client.readStream(streamName))).map(resolved => resolved.event?.revision ?? -1n)
 
 describe('appending events (the client goes through BatchAppend, which the server advertises)', () => {
   it('append with expectedRevision NO_STREAM to a new stream records revisions from 0 with increasing positions', async () => {
-    const first = await client.appendToStream('append-new', [event('A'), event('B')], { expectedRevision: NO_STREAM })
-    const second = await client.appendToStream('append-new', event('C'), { expectedRevision: 1n })
+    const first = await esdb.client.appendToStream('append-new', [event('A'), event('B')], {
+      expectedRevision: NO_STREAM,
+    })
+    const second = await esdb.client.appendToStream('append-new', event('C'), { expectedRevision: 1n })
     expect(first.nextExpectedRevision).toBe(1n)
     expect(second.nextExpectedRevision).toBe(2n)
     expect(second.position?.commit).toBeGreaterThan(first.position?.commit ?? Infinity)
@@ -43,8 +33,8 @@ describe('appending events (the client goes through BatchAppend, which the serve
   })
 
   it('append with expectedRevision NO_STREAM to an existing stream fails with WrongExpectedVersionError', async () => {
-    await client.appendToStream('append-exists', event('A'))
-    const failure: unknown = await client
+    await esdb.client.appendToStream('append-exists', event('A'))
+    const failure: unknown = await esdb.client
       .appendToStream('append-exists', event('B'), { expectedRevision: NO_STREAM })
       .catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(WrongExpectedVersionError)
@@ -53,42 +43,44 @@ describe('appending events (the client goes through BatchAppend, which the serve
   })
 
   it('append with an exact expectedRevision succeeds only at the current revision', async () => {
-    await client.appendToStream('append-exact', [event('A'), event('B')])
-    await expect(client.appendToStream('append-exact', event('C'), { expectedRevision: 0n })).rejects.toMatchObject({
+    await esdb.client.appendToStream('append-exact', [event('A'), event('B')])
+    await expect(
+      esdb.client.appendToStream('append-exact', event('C'), { expectedRevision: 0n }),
+    ).rejects.toMatchObject({
       expectedVersion: 0n,
       actualVersion: 1n,
     })
-    await expect(client.appendToStream('append-exact', event('C'), { expectedRevision: 5n })).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    )
-    const appended = await client.appendToStream('append-exact', event('C'), { expectedRevision: 1n })
+    await expect(
+      esdb.client.appendToStream('append-exact', event('C'), { expectedRevision: 5n }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError)
+    const appended = await esdb.client.appendToStream('append-exact', event('C'), { expectedRevision: 1n })
     expect(appended.nextExpectedRevision).toBe(2n)
   })
 
   it('append with STREAM_EXISTS fails on a missing stream and succeeds on an existing one', async () => {
     await expect(
-      client.appendToStream('append-stream-exists', event('A'), { expectedRevision: STREAM_EXISTS }),
+      esdb.client.appendToStream('append-stream-exists', event('A'), { expectedRevision: STREAM_EXISTS }),
     ).rejects.toMatchObject({ expectedVersion: 'stream_exists', actualVersion: 'no_stream' })
-    await client.appendToStream('append-stream-exists', event('A'), { expectedRevision: NO_STREAM })
-    const appended = await client.appendToStream('append-stream-exists', event('B'), {
+    await esdb.client.appendToStream('append-stream-exists', event('A'), { expectedRevision: NO_STREAM })
+    const appended = await esdb.client.appendToStream('append-stream-exists', event('B'), {
       expectedRevision: STREAM_EXISTS,
     })
     expect(appended.nextExpectedRevision).toBe(1n)
   })
 
   it('append with ANY succeeds whatever the stream holds', async () => {
-    await client.appendToStream('append-any', event('A'), { expectedRevision: ANY })
-    await client.appendToStream('append-any', event('B'), { expectedRevision: ANY })
+    await esdb.client.appendToStream('append-any', event('A'), { expectedRevision: ANY })
+    await esdb.client.appendToStream('append-any', event('B'), { expectedRevision: ANY })
     expect(await revisionsOf('append-any')).toEqual([0n, 1n])
   })
 
   it('re-appending the same event ids at the same expected revision is idempotent', async () => {
     const batch = [event('A', randomUUID()), event('B', randomUUID())]
-    const first = await client.appendToStream('append-retry', batch, { expectedRevision: NO_STREAM })
-    const retry = await client.appendToStream('append-retry', batch, { expectedRevision: NO_STREAM })
+    const first = await esdb.client.appendToStream('append-retry', batch, { expectedRevision: NO_STREAM })
+    const retry = await esdb.client.appendToStream('append-retry', batch, { expectedRevision: NO_STREAM })
     expect(retry).toEqual(first)
-    const later = await client.appendToStream('append-retry', event('C'), { expectedRevision: 1n })
-    const retryAtRevision = await client.appendToStream('append-retry', batch.slice(1), { expectedRevision: 0n })
+    const later = await esdb.client.appendToStream('append-retry', event('C'), { expectedRevision: 1n })
+    const retryAtRevision = await esdb.client.appendToStream('append-retry', batch.slice(1), { expectedRevision: 0n })
     expect(retryAtRevision.nextExpectedRevision).toBe(1n)
     expect(later.nextExpectedRevision).toBe(2n)
     expect(await revisionsOf('append-retry')).toEqual([0n, 1n, 2n])
@@ -96,31 +88,35 @@ describe('appending events (the client goes through BatchAppend, which the serve
 
   it('re-appending the same event ids with ANY is idempotent; a retry that matches only in part is a conflict', async () => {
     const [a, b, c] = [event('A', randomUUID()), event('B', randomUUID()), event('C', randomUUID())]
-    const first = await client.appendToStream('append-retry-any', [a, b], { expectedRevision: ANY })
-    await client.appendToStream('append-retry-any', c, { expectedRevision: ANY })
-    const retry = await client.appendToStream('append-retry-any', [a, b], { expectedRevision: ANY })
+    const first = await esdb.client.appendToStream('append-retry-any', [a, b], { expectedRevision: ANY })
+    await esdb.client.appendToStream('append-retry-any', c, { expectedRevision: ANY })
+    const retry = await esdb.client.appendToStream('append-retry-any', [a, b], { expectedRevision: ANY })
     expect(retry.nextExpectedRevision).toBe(first.nextExpectedRevision)
     await expect(
-      client.appendToStream('append-retry-any', [a, event('D', randomUUID())], { expectedRevision: ANY }),
+      esdb.client.appendToStream('append-retry-any', [a, event('D', randomUUID())], { expectedRevision: ANY }),
     ).rejects.toBeInstanceOf(WrongExpectedVersionError)
-    await expect(client.appendToStream('append-retry-any', [b, a], { expectedRevision: 0n })).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    )
+    await expect(
+      esdb.client.appendToStream('append-retry-any', [b, a], { expectedRevision: 0n }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError)
     expect(await revisionsOf('append-retry-any')).toEqual([0n, 1n, 2n])
   })
 
   it('append with STREAM_EXISTS to a soft-deleted stream fails with StreamDeletedError; NO_STREAM recreates it', async () => {
-    await client.appendToStream('append-soft-deleted', event('A'))
-    await client.deleteStream('append-soft-deleted')
+    await esdb.client.appendToStream('append-soft-deleted', event('A'))
+    await esdb.client.deleteStream('append-soft-deleted')
     await expect(
-      client.appendToStream('append-soft-deleted', event('B'), { expectedRevision: STREAM_EXISTS }),
+      esdb.client.appendToStream('append-soft-deleted', event('B'), { expectedRevision: STREAM_EXISTS }),
     ).rejects.toBeInstanceOf(StreamDeletedError)
-    const recreated = await client.appendToStream('append-soft-deleted', event('B'), { expectedRevision: NO_STREAM })
+    const recreated = await esdb.client.appendToStream('append-soft-deleted', event('B'), {
+      expectedRevision: NO_STREAM,
+    })
     expect(recreated.nextExpectedRevision).toBe(1n)
   })
 
   it('a refused append is reported as success: false when the client does not throw on append failure', async () => {
-    const lenientClient = EventStoreDBClient.connectionString(`${server.connectionString}&throwOnAppendFailure=false`)
+    const lenientClient = EventStoreDBClient.connectionString(
+      `${esdb.server.connectionString}&throwOnAppendFailure=false`,
+    )
     await lenientClient.appendToStream('append-lenient', event('A'))
     const result = await lenientClient.appendToStream('append-lenient', event('B'), { expectedRevision: NO_STREAM })
     expect(result.success).toBe(false)
@@ -129,11 +125,11 @@ describe('appending events (the client goes through BatchAppend, which the serve
 
   it('an event keeps its id, type, content type, data, custom metadata and creation time', async () => {
     const id = randomUUID()
-    await client.appendToStream('append-shape', [
+    await esdb.client.appendToStream('append-shape', [
       jsonEvent({ id, type: 'Json', data: { answer: 42 }, metadata: { correlation: 'c-1' } }),
       binaryEvent({ type: 'Binary', data: Uint8Array.from([1, 2, 3]), metadata: Uint8Array.from([9]) }),
     ])
-    const [json, binary] = (await collect(client.readStream('append-shape'))).map(resolved => resolved.event)
+    const [json, binary] = (await collect(esdb.client.readStream('append-shape'))).map(resolved => resolved.event)
     expect(json).toMatchObject({
       id,
       type: 'Json',
@@ -154,23 +150,23 @@ describe('appending through the plain Append RPC (the client uses it when a call
   const credentials = { username: 'admin', password: 'changeit' }
 
   it('append with expectedRevision NO_STREAM to an existing stream fails with WrongExpectedVersionError', async () => {
-    const first = await client.appendToStream('plain-append', [event('A'), event('B')], {
+    const first = await esdb.client.appendToStream('plain-append', [event('A'), event('B')], {
       expectedRevision: NO_STREAM,
       credentials,
     })
     expect(first.nextExpectedRevision).toBe(1n)
     await expect(
-      client.appendToStream('plain-append', event('C'), { expectedRevision: NO_STREAM, credentials }),
+      esdb.client.appendToStream('plain-append', event('C'), { expectedRevision: NO_STREAM, credentials }),
     ).rejects.toMatchObject({ expectedVersion: 'no_stream', actualVersion: 1n })
     await expect(
-      client.appendToStream('plain-append', event('C'), { expectedRevision: 7n, credentials }),
+      esdb.client.appendToStream('plain-append', event('C'), { expectedRevision: 7n, credentials }),
     ).rejects.toMatchObject({ expectedVersion: 7n, actualVersion: 1n })
   })
 
   it('re-appending the same event ids at the same expected revision is idempotent', async () => {
     const batch = [event('A', randomUUID())]
-    const first = await client.appendToStream('plain-retry', batch, { expectedRevision: NO_STREAM, credentials })
-    const retry = await client.appendToStream('plain-retry', batch, { expectedRevision: NO_STREAM, credentials })
+    const first = await esdb.client.appendToStream('plain-retry', batch, { expectedRevision: NO_STREAM, credentials })
+    const retry = await esdb.client.appendToStream('plain-retry', batch, { expectedRevision: NO_STREAM, credentials })
     expect(retry).toEqual(first)
     expect(await revisionsOf('plain-retry')).toEqual([0n])
   })

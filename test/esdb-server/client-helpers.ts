@@ -1,5 +1,6 @@
 import { EventStoreDBClient, type ResolvedEvent, type Position } from '@eventstore/db-client'
-import type { EsdbTestServer } from './index.js'
+import { afterAll, beforeAll } from 'vitest'
+import { startEsdbTestServer, type EsdbTestServer } from './index.js'
 
 /** Everything an async iterable yields, in order. */
 export const collect = async <T>(items: AsyncIterable<T>): Promise<readonly T[]> => {
@@ -105,3 +106,37 @@ export const eventLabels = (sightings: readonly Sighting[]): readonly string[] =
 /** A raw client connected to the test server. */
 export const clientOf = (server: EsdbTestServer): EventStoreDBClient =>
   EventStoreDBClient.connectionString(server.connectionString)
+
+/** The test server and a raw client on it that the tests of one file share. */
+export interface SharedTestServer {
+  readonly server: EsdbTestServer
+  readonly client: EventStoreDBClient
+}
+
+/**
+ * Starts a test server and a raw client on it before the tests of the calling file and closes both after them. Read
+ * `server` and `client` inside tests and hooks registered after this call (its `beforeAll` runs first).
+ */
+export const testServerForThisFile = (): SharedTestServer => {
+  let started: SharedTestServer | undefined
+  beforeAll(async () => {
+    const server = await startEsdbTestServer()
+    started = { server, client: clientOf(server) }
+  })
+  afterAll(async () => {
+    await started?.client.dispose()
+    await started?.server.close()
+  })
+  const get = (): SharedTestServer => {
+    if (started === undefined) throw new Error('the test server is started in beforeAll; read it in a test or hook')
+    return started
+  }
+  return {
+    get server() {
+      return get().server
+    },
+    get client() {
+      return get().client
+    },
+  }
+}

@@ -1,40 +1,23 @@
 // Reading one stream and `$all`, as EventStoreDB documents it: direction, starting point, count, missing streams.
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  jsonEvent,
-  START,
-  StreamNotFoundError,
-  type EventStoreDBClient,
-} from '@eventstore/db-client'
+import { BACKWARDS, END, FORWARDS, jsonEvent, START, StreamNotFoundError } from '@eventstore/db-client'
 import { credentials } from '@grpc/grpc-js'
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js'
 import type { ReadResp } from '@eventstore/db-client/generated/streams_pb.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clientOf, collect, describeEvent, failureOf } from './client-helpers.js'
-import { startEsdbTestServer, type EsdbTestServer } from './index.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { testServerForThisFile, collect, describeEvent, failureOf } from './client-helpers.js'
 import { shared, streams } from './protocol.js'
 import { streamNameOf } from './wire.js'
 
-let server: EsdbTestServer
-let client: EventStoreDBClient
+const esdb = testServerForThisFile()
 
 // Five events in `read-a`, interleaved with two in `read-b`, plus metadata on `read-a`.
 beforeAll(async () => {
-  server = await startEsdbTestServer()
-  client = clientOf(server)
   const event = (type: string) => jsonEvent({ type, data: {} })
-  await client.appendToStream('read-a', [event('A0'), event('A1')])
-  await client.appendToStream('read-b', event('B0'))
-  await client.appendToStream('read-a', [event('A2'), event('A3'), event('A4')])
-  await client.appendToStream('read-b', event('B1'))
-  await client.setStreamMetadata('read-a', { custom: 'x' })
-})
-
-afterAll(async () => {
-  await client.dispose()
-  await server.close()
+  await esdb.client.appendToStream('read-a', [event('A0'), event('A1')])
+  await esdb.client.appendToStream('read-b', event('B0'))
+  await esdb.client.appendToStream('read-a', [event('A2'), event('A3'), event('A4')])
+  await esdb.client.appendToStream('read-b', event('B1'))
+  await esdb.client.setStreamMetadata('read-a', { custom: 'x' })
 })
 
 const labels = async (reads: AsyncIterable<Parameters<typeof describeEvent>[0]>) =>
@@ -42,7 +25,7 @@ const labels = async (reads: AsyncIterable<Parameters<typeof describeEvent>[0]>)
 
 describe('reading a stream', () => {
   it('readStream forwards from START returns every event in revision order', async () => {
-    expect(await labels(client.readStream('read-a'))).toEqual([
+    expect(await labels(esdb.client.readStream('read-a'))).toEqual([
       'read-a@0:A0',
       'read-a@1:A1',
       'read-a@2:A2',
@@ -52,45 +35,45 @@ describe('reading a stream', () => {
   })
 
   it('readStream forwards from a revision starts at that revision and stops after maxCount', async () => {
-    expect(await labels(client.readStream('read-a', { fromRevision: 2n, maxCount: 2 }))).toEqual([
+    expect(await labels(esdb.client.readStream('read-a', { fromRevision: 2n, maxCount: 2 }))).toEqual([
       'read-a@2:A2',
       'read-a@3:A3',
     ])
   })
 
   it('readStream backwards from END starts at the last event', async () => {
-    expect(await labels(client.readStream('read-a', { direction: BACKWARDS, fromRevision: END, maxCount: 2 }))).toEqual(
-      ['read-a@4:A4', 'read-a@3:A3'],
-    )
+    expect(
+      await labels(esdb.client.readStream('read-a', { direction: BACKWARDS, fromRevision: END, maxCount: 2 })),
+    ).toEqual(['read-a@4:A4', 'read-a@3:A3'])
   })
 
   it('readStream backwards from a revision includes that revision and goes down to 0', async () => {
-    expect(await labels(client.readStream('read-a', { direction: BACKWARDS, fromRevision: 1n }))).toEqual([
+    expect(await labels(esdb.client.readStream('read-a', { direction: BACKWARDS, fromRevision: 1n }))).toEqual([
       'read-a@1:A1',
       'read-a@0:A0',
     ])
   })
 
   it('readStream forwards from END returns nothing', async () => {
-    expect(await labels(client.readStream('read-a', { direction: FORWARDS, fromRevision: END }))).toEqual([])
+    expect(await labels(esdb.client.readStream('read-a', { direction: FORWARDS, fromRevision: END }))).toEqual([])
   })
 
   it('reading a stream that was never written throws StreamNotFoundError', async () => {
-    const failure = await failureOf(client.readStream('read-missing'))
+    const failure = await failureOf(esdb.client.readStream('read-missing'))
     expect(failure).toBeInstanceOf(StreamNotFoundError)
     expect(failure).toMatchObject({ streamName: 'read-missing' })
   })
 
   it('stream metadata is a $metadata event in the $$ stream, read back by getStreamMetadata', async () => {
-    expect(await labels(client.readStream('$$read-a'))).toEqual(['$$read-a@0:$metadata'])
-    expect((await client.getStreamMetadata('read-a')).metadata).toEqual({ custom: 'x' })
-    expect((await client.getStreamMetadata('read-b')).metadata).toBeUndefined()
+    expect(await labels(esdb.client.readStream('$$read-a'))).toEqual(['$$read-a@0:$metadata'])
+    expect((await esdb.client.getStreamMetadata('read-a')).metadata).toEqual({ custom: 'x' })
+    expect((await esdb.client.getStreamMetadata('read-b')).metadata).toBeUndefined()
   })
 })
 
 describe('reading $all', () => {
   it('readAll forwards from START returns every event in commit order, system events included', async () => {
-    expect(await labels(client.readAll())).toEqual([
+    expect(await labels(esdb.client.readAll())).toEqual([
       'read-a@0:A0',
       'read-a@1:A1',
       'read-b@0:B0',
@@ -103,7 +86,7 @@ describe('reading $all', () => {
   })
 
   it('readAll positions increase, and each event reports the same commit position twice', async () => {
-    const all = await collect(client.readAll())
+    const all = await collect(esdb.client.readAll())
     const positions = all.map(resolved => resolved.event?.position.commit ?? -1n)
     expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     expect(new Set(positions).size).toBe(positions.length)
@@ -111,30 +94,33 @@ describe('reading $all', () => {
   })
 
   it('readAll backwards from END returns the newest events first', async () => {
-    expect(await labels(client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 2 }))).toEqual([
+    expect(await labels(esdb.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 2 }))).toEqual([
       '$$read-a@0:$metadata',
       'read-b@1:B1',
     ])
   })
 
   it('readAll from a position: forwards includes the event at it, backwards returns the events before it', async () => {
-    const all = await collect(client.readAll())
+    const all = await collect(esdb.client.readAll())
     const third = all[2]?.event?.position
     if (third === undefined) throw new Error('expected a third event')
-    expect(await labels(client.readAll({ fromPosition: third, maxCount: 2 }))).toEqual(['read-b@0:B0', 'read-a@2:A2'])
-    expect(await labels(client.readAll({ fromPosition: third, direction: BACKWARDS }))).toEqual([
+    expect(await labels(esdb.client.readAll({ fromPosition: third, maxCount: 2 }))).toEqual([
+      'read-b@0:B0',
+      'read-a@2:A2',
+    ])
+    expect(await labels(esdb.client.readAll({ fromPosition: third, direction: BACKWARDS }))).toEqual([
       'read-a@1:A1',
       'read-a@0:A0',
     ])
   })
 
   it('readAll backwards from START and forwards from END return nothing', async () => {
-    expect(await labels(client.readAll({ fromPosition: START, direction: BACKWARDS }))).toEqual([])
-    expect(await labels(client.readAll({ fromPosition: END }))).toEqual([])
+    expect(await labels(esdb.client.readAll({ fromPosition: START, direction: BACKWARDS }))).toEqual([])
+    expect(await labels(esdb.client.readAll({ fromPosition: END }))).toEqual([])
   })
 })
 
-// The Node client's readAll sends no filter, so filtered reads are asked for with the generated gRPC client.
+// The Node client's readAll sends no filter, so filtered reads are asked for with the generated gRPC esdb.client.
 const filteredAllRead = async (
   port: number,
   filter: (options: InstanceType<typeof streams.ReadReq.Options.FilterOptions>) => void,
@@ -173,7 +159,7 @@ describe('reading $all with a server-side filter', () => {
   it('readAll with a stream-name prefix filter returns only the events of matching streams', async () => {
     const Expression = streams.ReadReq.Options.FilterOptions.Expression
     expect(
-      await filteredAllRead(server.port, filter =>
+      await filteredAllRead(esdb.server.port, filter =>
         filter.setStreamIdentifier(new Expression().setPrefixList(['read-b'])),
       ),
     ).toEqual(['read-b:B0', 'read-b:B1'])
@@ -182,10 +168,12 @@ describe('reading $all with a server-side filter', () => {
   it('readAll with an event-type regex filter matches unanchored, like .NET Regex.IsMatch', async () => {
     const Expression = streams.ReadReq.Options.FilterOptions.Expression
     expect(
-      await filteredAllRead(server.port, filter => filter.setEventType(new Expression().setRegex('[34]$'))),
+      await filteredAllRead(esdb.server.port, filter => filter.setEventType(new Expression().setRegex('[34]$'))),
     ).toEqual(['read-a:A3', 'read-a:A4'])
     expect(
-      await filteredAllRead(server.port, filter => filter.setStreamIdentifier(new Expression().setRegex('^\\$\\$'))),
+      await filteredAllRead(esdb.server.port, filter =>
+        filter.setStreamIdentifier(new Expression().setRegex('^\\$\\$')),
+      ),
     ).toEqual(['$$read-a:$metadata'])
   })
 })

@@ -7,24 +7,18 @@ import {
   START,
   StreamDeletedError,
   streamNameFilter,
-  type EventStoreDBClient,
 } from '@eventstore/db-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { clientOf, collect, eventLabels, firstError, watchSubscription, type Sighting } from './client-helpers.js'
-import { startEsdbTestServer, type EsdbTestServer } from './index.js'
+import { describe, expect, it } from 'vitest'
+import {
+  testServerForThisFile,
+  collect,
+  eventLabels,
+  firstError,
+  watchSubscription,
+  type Sighting,
+} from './client-helpers.js'
 
-let server: EsdbTestServer
-let client: EventStoreDBClient
-
-beforeAll(async () => {
-  server = await startEsdbTestServer()
-  client = clientOf(server)
-})
-
-afterAll(async () => {
-  await client.dispose()
-  await server.close()
-})
+const esdb = testServerForThisFile()
 
 const event = (type: string) => jsonEvent({ type, data: {} })
 const caughtUp = (sightings: readonly Sighting[]) => sightings.some(sighting => sighting.kind === 'caught-up')
@@ -32,13 +26,13 @@ const eventCount = (count: number) => (sightings: readonly Sighting[]) => eventL
 
 describe('subscribeToStream', () => {
   it('subscribeToStream from START delivers the recorded events, then caughtUp, then live events', async () => {
-    await client.appendToStream('sub-stream', [event('A'), event('B')])
+    await esdb.client.appendToStream('sub-stream', [event('A'), event('B')])
     const watch = watchSubscription()
-    const subscription = client.subscribeToStream('sub-stream', { fromRevision: START })
+    const subscription = esdb.client.subscribeToStream('sub-stream', { fromRevision: START })
     watch.attach(subscription)
     await watch.until(caughtUp)
-    await client.appendToStream('sub-other', event('X'))
-    await client.appendToStream('sub-stream', event('C'))
+    await esdb.client.appendToStream('sub-other', event('X'))
+    await esdb.client.appendToStream('sub-stream', event('C'))
     await watch.until(eventCount(3))
     expect(watch.sightings.map(sighting => (sighting.kind === 'event' ? sighting.label : sighting.kind))).toEqual([
       'sub-stream@0:A',
@@ -50,15 +44,15 @@ describe('subscribeToStream', () => {
   })
 
   it('subscribeToStream from a revision starts after that revision; from END only live events arrive', async () => {
-    await client.appendToStream('sub-from', [event('A'), event('B'), event('C')])
+    await esdb.client.appendToStream('sub-from', [event('A'), event('B'), event('C')])
     const fromRevision = watchSubscription()
     const fromEnd = watchSubscription()
-    const afterFirst = client.subscribeToStream('sub-from', { fromRevision: 0n })
-    const live = client.subscribeToStream('sub-from', { fromRevision: END })
+    const afterFirst = esdb.client.subscribeToStream('sub-from', { fromRevision: 0n })
+    const live = esdb.client.subscribeToStream('sub-from', { fromRevision: END })
     fromRevision.attach(afterFirst)
     fromEnd.attach(live)
     await Promise.all([fromRevision.until(caughtUp), fromEnd.until(caughtUp)])
-    await client.appendToStream('sub-from', event('D'))
+    await esdb.client.appendToStream('sub-from', event('D'))
     await Promise.all([fromRevision.until(eventCount(3)), fromEnd.until(eventCount(1))])
     expect(eventLabels(fromRevision.sightings)).toEqual(['sub-from@1:B', 'sub-from@2:C', 'sub-from@3:D'])
     expect(eventLabels(fromEnd.sightings)).toEqual(['sub-from@3:D'])
@@ -67,34 +61,34 @@ describe('subscribeToStream', () => {
 
   it('subscribeToStream to a stream that does not exist yet waits for its first event', async () => {
     const watch = watchSubscription()
-    const subscription = client.subscribeToStream('sub-later')
+    const subscription = esdb.client.subscribeToStream('sub-later')
     watch.attach(subscription)
     await watch.until(caughtUp)
-    await client.appendToStream('sub-later', event('A'))
+    await esdb.client.appendToStream('sub-later', event('A'))
     await watch.until(eventCount(1))
     expect(eventLabels(watch.sightings)).toEqual(['sub-later@0:A'])
     await subscription.unsubscribe()
   })
 
   it('tombstoning a stream ends its subscription with StreamDeletedError', async () => {
-    await client.appendToStream('sub-tombstone', event('A'))
+    await esdb.client.appendToStream('sub-tombstone', event('A'))
     const watch = watchSubscription()
-    watch.attach(client.subscribeToStream('sub-tombstone'))
+    watch.attach(esdb.client.subscribeToStream('sub-tombstone'))
     await watch.until(caughtUp)
-    await client.tombstoneStream('sub-tombstone')
+    await esdb.client.tombstoneStream('sub-tombstone')
     await watch.until(sightings => sightings.some(sighting => sighting.kind === 'error'))
     expect(firstError(watch.sightings)).toBeInstanceOf(StreamDeletedError)
   })
 
   it('unsubscribe ends a subscription cleanly: no error, and later events are not delivered', async () => {
     const watch = watchSubscription()
-    const subscription = client.subscribeToStream('sub-cancel')
+    const subscription = esdb.client.subscribeToStream('sub-cancel')
     watch.attach(subscription)
     await watch.until(caughtUp)
     await subscription.unsubscribe()
-    await client.appendToStream('sub-cancel', event('A'))
+    await esdb.client.appendToStream('sub-cancel', event('A'))
     // The same client keeps working after the cancel, and the cancelled subscription saw nothing.
-    expect((await collect(client.readStream('sub-cancel'))).length).toBe(1)
+    expect((await collect(esdb.client.readStream('sub-cancel'))).length).toBe(1)
     expect(eventLabels(watch.sightings)).toEqual([])
     expect(watch.sightings.some(sighting => sighting.kind === 'error')).toBe(false)
   })
@@ -102,22 +96,22 @@ describe('subscribeToStream', () => {
 
 describe('subscribeToAll', () => {
   it('subscribeToAll from a position starts after it and includes system events', async () => {
-    const first = await client.appendToStream('all-from', event('A'))
-    await client.setStreamMetadata('all-from', { note: 'n' })
+    const first = await esdb.client.appendToStream('all-from', event('A'))
+    await esdb.client.setStreamMetadata('all-from', { note: 'n' })
     const watch = watchSubscription()
-    const subscription = client.subscribeToAll({ fromPosition: first.position ?? START })
+    const subscription = esdb.client.subscribeToAll({ fromPosition: first.position ?? START })
     watch.attach(subscription)
     await watch.until(caughtUp)
-    await client.appendToStream('all-from', event('B'))
+    await esdb.client.appendToStream('all-from', event('B'))
     await watch.until(eventCount(2))
     expect(eventLabels(watch.sightings)).toEqual(['$$all-from@0:$metadata', 'all-from@1:B'])
     await subscription.unsubscribe()
   })
 
   it('subscribeToAll with a stream prefix filter delivers only matching events and checkpoints', async () => {
-    const start = await client.appendToStream('noise-0', event('N'))
+    const start = await esdb.client.appendToStream('noise-0', event('N'))
     const watch = watchSubscription()
-    const subscription = client.subscribeToAll({
+    const subscription = esdb.client.subscribeToAll({
       fromPosition: start.position ?? START,
       filter: streamNameFilter({
         prefixes: ['orders-'],
@@ -128,10 +122,10 @@ describe('subscribeToAll', () => {
     })
     watch.attach(subscription)
     await watch.until(caughtUp)
-    await client.appendToStream('orders-1', event('Placed'))
-    await client.appendToStream('noise-1', event('N'))
-    await client.appendToStream('noise-2', event('N'))
-    const last = await client.appendToStream('orders-2', event('Placed'))
+    await esdb.client.appendToStream('orders-1', event('Placed'))
+    await esdb.client.appendToStream('noise-1', event('N'))
+    await esdb.client.appendToStream('noise-2', event('N'))
+    const last = await esdb.client.appendToStream('orders-2', event('Placed'))
     await watch.until(eventCount(2))
     await watch.until(sightings =>
       sightings.some(sighting => sighting.kind === 'checkpoint' && sighting.position === last.position?.commit),
@@ -145,21 +139,21 @@ describe('subscribeToAll', () => {
   })
 
   it('subscribeToAll with an event type regex filter, e.g. excludeSystemEvents, skips $-prefixed types', async () => {
-    const start = await client.appendToStream('types-0', event('Start'))
+    const start = await esdb.client.appendToStream('types-0', event('Start'))
     const system = watchSubscription()
     const shipped = watchSubscription()
-    const withoutSystem = client.subscribeToAll({
+    const withoutSystem = esdb.client.subscribeToAll({
       fromPosition: start.position ?? START,
       filter: excludeSystemEvents(),
     })
-    const onlyShipped = client.subscribeToAll({
+    const onlyShipped = esdb.client.subscribeToAll({
       fromPosition: start.position ?? START,
       filter: eventTypeFilter({ regex: '^Ship' }),
     })
     system.attach(withoutSystem)
     shipped.attach(onlyShipped)
-    await client.setStreamMetadata('types-1', { note: 'n' })
-    await client.appendToStream('types-1', [event('Shipped'), event('Packed')])
+    await esdb.client.setStreamMetadata('types-1', { note: 'n' })
+    await esdb.client.appendToStream('types-1', [event('Shipped'), event('Packed')])
     await Promise.all([system.until(eventCount(2)), shipped.until(eventCount(1))])
     expect(eventLabels(system.sightings)).toEqual(['types-1@0:Shipped', 'types-1@1:Packed'])
     expect(eventLabels(shipped.sightings)).toEqual(['types-1@0:Shipped'])
@@ -167,12 +161,15 @@ describe('subscribeToAll', () => {
   })
 
   it('subscribeToAll from END delivers only events recorded after it went live', async () => {
-    await client.appendToStream('end-0', event('Old'))
+    await esdb.client.appendToStream('end-0', event('Old'))
     const watch = watchSubscription()
-    const subscription = client.subscribeToAll({ fromPosition: END, filter: streamNameFilter({ prefixes: ['end-'] }) })
+    const subscription = esdb.client.subscribeToAll({
+      fromPosition: END,
+      filter: streamNameFilter({ prefixes: ['end-'] }),
+    })
     watch.attach(subscription)
     await watch.until(caughtUp)
-    await client.appendToStream('end-1', event('New'))
+    await esdb.client.appendToStream('end-1', event('New'))
     await watch.until(eventCount(1))
     expect(eventLabels(watch.sightings)).toEqual(['end-1@0:New'])
     await subscription.unsubscribe()
