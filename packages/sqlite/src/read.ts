@@ -74,6 +74,22 @@ const recordsOf = (rows: readonly unknown[]): readonly StoredRecord[] =>
 const decodeStreamRows = (rows: readonly unknown[]): readonly StreamEventRow[] =>
   rows.map(row => decodeRow(StreamEventRow, row, 'event'))
 
+// A statement prepared once per filter shape (the filter's SQL), the first time that shape is asked for.
+const perFilter = (
+  db: Database,
+  query: (filterSql: string) => string,
+  raw: boolean,
+): ((clause: FilterClause) => Statement) => {
+  const prepared = new Map<string, Statement>()
+  return clause => {
+    const known = prepared.get(clause.sql)
+    if (known !== undefined) return known
+    const statement = db.prepare(query(clause.sql)).raw(raw)
+    prepared.set(clause.sql, statement)
+    return statement
+  }
+}
+
 /** Prepares the read statements on a connection (filtered reads are prepared once per filter shape). */
 export const readQueries = (db: Database): ReadQueries => {
   const forwards = db.prepare(
@@ -83,26 +99,12 @@ export const readQueries = (db: Database): ReadQueries => {
     `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
   )
   const head = db.prepare('SELECT max(position) AS position FROM events')
-  const filtered = new Map<string, Statement>()
-  const allStatement = (clause: FilterClause): Statement => {
-    const known = filtered.get(clause.sql)
-    if (known !== undefined) return known
-    const statement = db
-      .prepare(
-        `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ?${clause.sql} ORDER BY position LIMIT ?`,
-      )
-      .raw(true)
-    filtered.set(clause.sql, statement)
-    return statement
-  }
-  const counts = new Map<string, Statement>()
-  const countStatement = (clause: FilterClause): Statement => {
-    const known = counts.get(clause.sql)
-    if (known !== undefined) return known
-    const statement = db.prepare(`SELECT count(*) AS count FROM events WHERE position > ?${clause.sql}`)
-    counts.set(clause.sql, statement)
-    return statement
-  }
+  const allStatement = perFilter(
+    db,
+    sql => `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ?${sql} ORDER BY position LIMIT ?`,
+    true,
+  )
+  const countStatement = perFilter(db, sql => `SELECT count(*) AS count FROM events WHERE position > ?${sql}`, false)
   return {
     streamForwards: (streamName, from, to, limit) => decodeStreamRows(forwards.all(streamName, from, to, limit)),
     streamBackwards: (streamName, from, limit) => decodeStreamRows(backwards.all(streamName, from, limit)),

@@ -84,6 +84,17 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
       throw storeUnavailableError(error, action, file)
     }
   }
+  // A synchronous query as the port's task: a closed store or SQLite's error is a `StoreUnavailable`, not a throw.
+  const answer =
+    <A>(action: string, run: () => A): TE.TaskEither<StoreUnavailable, A> =>
+    () => {
+      if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
+      try {
+        return Promise.resolve(E.right(run()))
+      } catch (error) {
+        return Promise.resolve(E.left(storeUnavailable(error, action, file)))
+      }
+    }
   const context: ReadContext = { queries: reads, pageSize, streamHead: writes.streamHead, guard }
   const appendTransaction = db.transaction(appendInTransaction)
   // Most appends carry new ids: skip the per-id lookups, and only when an id turns out to be stored already (the
@@ -159,22 +170,12 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
         subscribeOptions,
       )
     },
-    countAfter: countOptions => () => {
-      if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
-      try {
-        return Promise.resolve(E.right(reads.countAfter(countOptions?.after ?? 0n, filterClause(countOptions?.filter))))
-      } catch (error) {
-        return Promise.resolve(E.left(storeUnavailable(error, 'counting the events of', file)))
-      }
-    },
-    streamRevision: streamName => () => {
-      if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
-      try {
-        return Promise.resolve(E.right(writes.streamHead(streamName)?.revision ?? 'no-stream'))
-      } catch (error) {
-        return Promise.resolve(E.left(storeUnavailable(error, `reading the revision of ${streamName} in`, file)))
-      }
-    },
+    countAfter: countOptions =>
+      answer('counting the events of', () =>
+        reads.countAfter(countOptions?.after ?? 0n, filterClause(countOptions?.filter)),
+      ),
+    streamRevision: streamName =>
+      answer(`reading the revision of ${streamName} in`, () => writes.streamHead(streamName)?.revision ?? 'no-stream'),
     close: () => {
       if (closed) return Promise.resolve()
       closed = true
