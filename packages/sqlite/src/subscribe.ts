@@ -62,6 +62,15 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
   // The slow step in flight: a second `next` while one waits is chained after it, as a generator would queue it.
   let busy: Promise<Delivery> | undefined
 
+  // The next record of the page in hand, if one is left.
+  const fromPage = (): Delivery | undefined => {
+    const record = page[index]
+    if (record === undefined) return undefined
+    index++
+    lastDelivered = record.position
+    return { done: false, value: record }
+  }
+
   const finish = async (): Promise<Delivery> => {
     finished = true
     page = []
@@ -80,12 +89,8 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
       }
       for (;;) {
         if (stopped()) return await finish()
-        const record = page[index]
-        if (record !== undefined) {
-          index++
-          lastDelivered = record.position
-          return { done: false, value: record }
-        }
+        const delivered = fromPage()
+        if (delivered !== undefined) return delivered
         if (!pageRead) {
           end = source.headPosition()
           page = after < end ? source.page(after, end, source.pageSize) : []
@@ -120,12 +125,8 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
 
   const next = (): Promise<Delivery> => {
     if (busy === undefined && !finished && !stopped()) {
-      const record = page[index]
-      if (record !== undefined) {
-        index++
-        lastDelivered = record.position
-        return Promise.resolve({ done: false, value: record })
-      }
+      const delivered = fromPage()
+      if (delivered !== undefined) return Promise.resolve(delivered)
     }
     const previous = busy
     const current = previous === undefined ? step() : previous.then(step, step)
