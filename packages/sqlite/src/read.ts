@@ -11,7 +11,7 @@ import {
   decodeRow,
   eventColumns,
   EventTuple,
-  StreamEventRow,
+  StreamEventTuple,
   streamEventColumns,
   toRecord,
   toStreamRecord,
@@ -53,9 +53,9 @@ const Count = t.type({ count: t.bigint })
 /** The statements reads run, each a small named function over one prepared query. */
 export interface ReadQueries {
   /** Up to `limit` events of a stream from revision `from` up to `to`, in revision order. */
-  readonly streamForwards: (streamName: string, from: number, to: number, limit: number) => readonly StreamEventRow[]
+  readonly streamForwards: (streamName: string, from: number, to: number, limit: number) => readonly StreamEventTuple[]
   /** Up to `limit` events of a stream from revision `from` down, in reverse revision order. */
-  readonly streamBackwards: (streamName: string, from: number, limit: number) => readonly StreamEventRow[]
+  readonly streamBackwards: (streamName: string, from: number, limit: number) => readonly StreamEventTuple[]
   /**
    * Up to `limit` records after position `after` and up to `upTo` that pass the filter, in global order (an event
    * whose data or metadata is not JSON as a corrupt record).
@@ -71,8 +71,8 @@ export interface ReadQueries {
 const recordsOf = (rows: readonly unknown[]): readonly StoredRecord[] =>
   rows.map(row => toRecord(EventTuple.is(row) ? row : decodeRow(EventTuple, row, 'event')))
 
-const decodeStreamRows = (rows: readonly unknown[]): readonly StreamEventRow[] =>
-  rows.map(row => decodeRow(StreamEventRow, row, 'event'))
+const streamTuples = (rows: readonly unknown[]): readonly StreamEventTuple[] =>
+  rows.map(row => (StreamEventTuple.is(row) ? row : decodeRow(StreamEventTuple, row, 'event')))
 
 // A statement prepared once per filter shape (the filter's SQL), the first time that shape is asked for.
 const perFilter = (
@@ -92,12 +92,16 @@ const perFilter = (
 
 /** Prepares the read statements on a connection (filtered reads are prepared once per filter shape). */
 export const readQueries = (db: Database): ReadQueries => {
-  const forwards = db.prepare(
-    `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
-  )
-  const backwards = db.prepare(
-    `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-  )
+  const forwards = db
+    .prepare(
+      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
+    )
+    .raw(true)
+  const backwards = db
+    .prepare(
+      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    )
+    .raw(true)
   const head = db.prepare('SELECT max(position) AS position FROM events')
   const allStatement = perFilter(
     db,
@@ -106,8 +110,8 @@ export const readQueries = (db: Database): ReadQueries => {
   )
   const countStatement = perFilter(db, sql => `SELECT count(*) AS count FROM events WHERE position > ?${sql}`, false)
   return {
-    streamForwards: (streamName, from, to, limit) => decodeStreamRows(forwards.all(streamName, from, to, limit)),
-    streamBackwards: (streamName, from, limit) => decodeStreamRows(backwards.all(streamName, from, limit)),
+    streamForwards: (streamName, from, to, limit) => streamTuples(forwards.all(streamName, from, to, limit)),
+    streamBackwards: (streamName, from, limit) => streamTuples(backwards.all(streamName, from, limit)),
     allPage: (after, upTo, clause, limit) => recordsOf(allStatement(clause).all(after, upTo, ...clause.params, limit)),
     headPosition: () => decodeRow(HeadPosition, head.get(), 'head position').position ?? 0n,
     countAfter: (after, clause) =>
@@ -171,7 +175,8 @@ export async function* readStreamRecords(
     const last = rows[rows.length - 1]
     if (last === undefined || rows.length < size) return
     remaining -= rows.length
-    cursor = backwards ? Number(last.revision) - 1 : Number(last.revision) + 1
+    const [, lastRevision] = last
+    cursor = backwards ? Number(lastRevision) - 1 : Number(lastRevision) + 1
     head ??= guard(action, () => context.streamHead(streamName))
     await nextTurn()
   }

@@ -8,18 +8,28 @@ export const eventColumns = 'position, stream_name, revision, event_id, type, da
 /** The columns a read of one stream selects: the stream's name is known, so it is not read back per row. */
 export const streamEventColumns = 'position, revision, event_id, type, data, metadata'
 
-/** One row of the `events` table as a stream read returns it (integers as bigint). */
-export const StreamEventRow = t.type({
-  position: t.bigint,
-  revision: t.bigint,
-  event_id: t.string,
-  type: t.string,
-  data: t.string,
-  metadata: t.string,
-})
+/**
+ * A row of a read of one stream as better-sqlite3's raw mode returns it: the columns of `streamEventColumns`, in that
+ * order (integers as bigint).
+ */
+export type StreamEventTuple = readonly [
+  position: bigint,
+  revision: bigint,
+  eventId: string,
+  type: string,
+  data: string,
+  metadata: string,
+]
 
-/** A decoded row of a stream read. */
-export type StreamEventRow = t.TypeOf<typeof StreamEventRow>
+const isStreamEventTuple = (u: unknown): u is StreamEventTuple =>
+  Array.isArray(u) &&
+  u.length === 6 &&
+  typeof u[0] === 'bigint' &&
+  typeof u[1] === 'bigint' &&
+  typeof u[2] === 'string' &&
+  typeof u[3] === 'string' &&
+  typeof u[4] === 'string' &&
+  typeof u[5] === 'string'
 
 /**
  * A row of a read of the global order as better-sqlite3's raw mode returns it: the columns of `eventColumns`, in
@@ -35,7 +45,7 @@ export type EventTuple = readonly [
   metadata: string,
 ]
 
-// io-ts types tuples of at most five members, so this seven-column row has a codec over a guard of its own.
+// io-ts types tuples of at most five members, so these six- and seven-column rows have codecs over guards of their own.
 const isEventTuple = (u: unknown): u is EventTuple =>
   Array.isArray(u) &&
   u.length === 7 &&
@@ -47,13 +57,14 @@ const isEventTuple = (u: unknown): u is EventTuple =>
   typeof u[5] === 'string' &&
   typeof u[6] === 'string'
 
+const tupleCodec = <A>(name: string, is: (u: unknown) => u is A): t.Type<A, A> =>
+  new t.Type<A, A, unknown>(name, is, (u, context) => (is(u) ? t.success(u) : t.failure(u, context)), t.identity)
+
 /** Codec of a raw row of the global order (`EventTuple`). */
-export const EventTuple = new t.Type<EventTuple, EventTuple, unknown>(
-  'EventTuple',
-  isEventTuple,
-  (u, context) => (isEventTuple(u) ? t.success(u) : t.failure(u, context)),
-  t.identity,
-)
+export const EventTuple = tupleCodec('EventTuple', isEventTuple)
+
+/** Codec of a raw row of a stream read (`StreamEventTuple`). */
+export const StreamEventTuple = tupleCodec('StreamEventTuple', isStreamEventTuple)
 
 /** Decodes a value read from SQLite, throwing when the table does not have the shape this package wrote. */
 export const decodeRow = <A>(codec: t.Decoder<unknown, A>, value: unknown, what: string): A => {
@@ -107,8 +118,10 @@ const recordOf = (
 }
 
 /** Turns a row of a stream into the event it stores, or into a corrupt record when its data or metadata is not JSON. */
-export const toStreamRecord = (row: StreamEventRow, streamName: string): StoredRecord =>
-  recordOf(row.position, streamName, row.revision, row.event_id, row.type, row.data, row.metadata)
+export const toStreamRecord = (
+  [position, revision, eventId, type, data, metadata]: StreamEventTuple,
+  streamName: string,
+): StoredRecord => recordOf(position, streamName, revision, eventId, type, data, metadata)
 
 /** Turns a raw row of the global order into the event it stores, or into a corrupt record. */
 export const toRecord = ([position, streamName, revision, eventId, type, data, metadata]: EventTuple): StoredRecord =>

@@ -78,7 +78,10 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
   try {
     for await (const record of records) {
       if (record.kind === 'corrupt') return E.left(corrupt(record, record.reason))
-      const head = decodeWith(EventMetadataHead, 'metadata')(record.metadata)
+      // A well-formed head passes the codec's guard; only a bad one is decoded, for the failure it reports.
+      const head = EventMetadataHead.is(record.metadata)
+        ? E.right(record.metadata)
+        : decodeWith(EventMetadataHead, 'metadata')(record.metadata)
       if (E.isLeft(head)) return E.left(corrupt(record, formatDecodeFailure(head.left)))
       const { schemaVersion } = head.right
       const event = registry.decode({ type: record.type, data: record.data, schemaVersion })
