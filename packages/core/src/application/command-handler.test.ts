@@ -177,6 +177,23 @@ describe('command handler: load, decide, append', () => {
   })
 })
 
+describe('command handler writing only what the metadata codec keeps', () => {
+  it('stores and hashes the actor as its codec reads it back, so an extra field neither leaks nor breaks the chain', async () => {
+    const store = inMemoryEventStore()
+    const handler = handlerOn(store)
+    // An application's session object passed as the actor: structurally an Actor, with a name beside it.
+    const session = { ...admin, displayName: 'Budi Santoso' }
+    const opened = await handler.handle({ ...open(), actor: session }, { commandId: 'open-1' })()
+    if (E.isLeft(opened)) throw new Error('the offering should open')
+    const [record] = await recordsOf(store)
+    const stored = record?.kind === 'event' ? record.metadata : undefined
+    expect(E.map((metadata: EventMetadata) => metadata.actor)(EventMetadata.decode(stored))).toEqual(E.right(admin))
+    expect(JSON.stringify(stored)).not.toContain('Budi')
+    expect(opened.right.events[0]?.metadata.actor).toEqual(admin)
+    await expect(verifyChain(store.readStream(stream))).resolves.toMatchObject({ valid: true, events: 1 })
+  })
+})
+
 describe('command handler refusing to write what it could not read back', () => {
   it.each([
     ['an empty command id', 'open-1', { commandId: '' }, 'metadata: commandId'],

@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
+import { type DecodeFailure, decodeWith, formatDecodeFailure } from '../kernel/decode.js'
 import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
 import type { EventToAppend, StreamRevision } from '../kernel/event-store.js'
 import type { EventRegistry, SerializedEvent } from '../kernel/registry.js'
+import { Actor } from '../shared/actor.js'
 import { formatNotJson } from './canonical-json.js'
 import { eventIdOf } from './event-ids.js'
 import type { CommandContext, HandledCommand, HandleInvalidEvent, WrittenEvent } from './handle-outcome.js'
@@ -32,6 +33,21 @@ const encode = <Event extends DomainEvent>(
   }
 }
 
+const actorAsStored = (actor: Actor): E.Either<string, unknown> => {
+  try {
+    return E.right(Actor.encode(actor))
+  } catch (cause) {
+    return E.left(`actor ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+}
+
+/**
+ * The metadata as a reader decodes it: its guard passes what the decoder accepts, without the decoder's copying;
+ * only metadata that fails it is decoded, for the failure to report.
+ */
+const readBack = (metadata: unknown): E.Either<DecodeFailure, EventMetadata> =>
+  EventMetadata.is(metadata) ? E.right(metadata) : decodeWith(EventMetadata, 'metadata')(metadata)
+
 /**
  * Gives each event its metadata: an id derived from the command id and its index, the command's actor and instant,
  * the schema version it is encoded with, and its place in the stream's hash chain after `head`.
@@ -46,10 +62,14 @@ export const newEvents = <Event extends DomainEvent>(
   const toAppend: EventToAppend[] = []
   const written: WrittenEvent<Event>[] = []
   const first = head.revision === 'no-stream' ? 0 : head.revision + 1
+  // The actor as its codec writes it: the fields an Actor has and no others. An application's own fields on the
+  // object it passes (a name, say) would otherwise be stored in clear text, and hashed where a reader drops them.
+  const actor = actorAsStored(command.actor)
   let prevHash = head.lastHash
   for (const [index, event] of events.entries()) {
     const invalid = (reason: string): E.Either<HandleInvalidEvent, never> =>
       E.left({ kind: 'invalid-event', streamName: head.streamName, eventType: event.type, reason })
+    if (E.isLeft(actor)) return invalid(actor.left)
     const encoded = encode(registry, event)
     if (E.isLeft(encoded)) return invalid(encoded.left)
     const revision = first + index
@@ -58,7 +78,7 @@ export const newEvents = <Event extends DomainEvent>(
       commandId: context.commandId,
       correlationId: context.correlationId ?? context.commandId,
       causationId: context.causationId ?? context.commandId,
-      actor: command.actor,
+      actor: actor.right,
       occurredAt: command.at,
       schemaVersion: encoded.right.schemaVersion,
       prevHash,
@@ -71,12 +91,9 @@ export const newEvents = <Event extends DomainEvent>(
       revision,
     })
     if (E.isLeft(hash)) return invalid(formatNotJson(hash.left))
-    const metadata: EventMetadata = { ...content, hash: hash.right }
-    // The command's part of the metadata is the same for every event: checking the first proves it reads back.
-    if (index === 0) {
-      const readable = decodeWith(EventMetadata, 'metadata')(metadata)
-      if (E.isLeft(readable)) return invalid(formatDecodeFailure(readable.left))
-    }
+    const readable = readBack({ ...content, hash: hash.right })
+    if (E.isLeft(readable)) return invalid(formatDecodeFailure(readable.left))
+    const metadata = readable.right
     toAppend.push({ eventId: metadata.eventId, type: encoded.right.type, data: encoded.right.data, metadata })
     written.push({ revision, event, metadata })
     prevHash = hash.right
