@@ -6,6 +6,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { EventMetadata } from '@pembina/core'
 import { configureLikeStore, openDatabase, type SyncMode } from './better-sqlite3.js'
 import { commandsPerOffering, enrollmentHandler, handleOrThrow } from './enrollment-workload.js'
+import { type DecidedCommand, type DecidedEvent, runComputingBaseline } from './computing-baseline.js'
 import { alternate, type Rounds, secondsSince, type Timed } from './measure.js'
 import { createEventsFile, removeDatabaseFiles, sqliteEventStore } from './sqlite-store.js'
 
@@ -17,12 +18,16 @@ interface StoredRow {
   readonly metadata: string
 }
 
-/** One command's append as our run made it: its stream, the revision it started at and its events. */
+/**
+ * One command's append as our run made it: its stream, the revision it started at and its events as stored; and
+ * the same command as the computing baseline receives it (context and decided events, no ids, hashes or text).
+ */
 interface CapturedCommand {
   readonly streamName: string
   readonly category: string | null
   readonly firstRevision: number
   readonly events: readonly StoredRow[]
+  readonly decided: DecidedCommand
 }
 
 interface EventsRow {
@@ -53,22 +58,33 @@ const captureCommands = (file: string): readonly CapturedCommand[] => {
   const rows = db.prepare<EventsRow>(
     'SELECT stream_name, category, revision, event_id, type, data, metadata FROM events ORDER BY position',
   )
-  const commands: { streamName: string; category: string | null; firstRevision: number; events: StoredRow[] }[] = []
+  const commands: (CapturedCommand & { readonly events: StoredRow[]; readonly decided: { events: DecidedEvent[] } })[] =
+    []
   let lastCommandId: string | undefined
   for (const row of rows.iterate()) {
-    const metadata = EventMetadata.decode(JSON.parse(row.metadata))
-    if (E.isLeft(metadata)) throw new Error(`${row.stream_name}@${row.revision}: metadata does not decode`)
+    const decoded = EventMetadata.decode(JSON.parse(row.metadata))
+    if (E.isLeft(decoded)) throw new Error(`${row.stream_name}@${row.revision}: metadata does not decode`)
+    const metadata = decoded.right
     const event = { eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata }
+    const decidedEvent = {
+      type: row.type,
+      schemaVersion: metadata.schemaVersion,
+      data: JSON.parse(row.data) as unknown,
+    }
     const current = commands[commands.length - 1]
-    if (current !== undefined && metadata.right.commandId === lastCommandId) current.events.push(event)
-    else
+    if (current !== undefined && metadata.commandId === lastCommandId) {
+      current.events.push(event)
+      current.decided.events.push(decidedEvent)
+    } else {
+      const where = { streamName: row.stream_name, category: row.category, firstRevision: row.revision }
+      const { commandId, correlationId, causationId, actor, occurredAt } = metadata
       commands.push({
-        streamName: row.stream_name,
-        category: row.category,
-        firstRevision: row.revision,
+        ...where,
         events: [event],
+        decided: { ...where, commandId, correlationId, causationId, actor, occurredAt, events: [decidedEvent] },
       })
-    lastCommandId = metadata.right.commandId
+    }
+    lastCommandId = metadata.commandId
   }
   db.close()
   return commands
@@ -127,6 +143,12 @@ const digestOf = (file: string): string => {
   return hash.digest('hex')
 }
 
+/**
+ * Which hand-written program ours is compared with: `rows` inserts the exact rows our run stored (SQLite's work
+ * alone; the target's baseline), `computed` computes them (ids, hash chain, metadata, JSON) as it goes.
+ */
+export type BaselineKind = 'rows' | 'computed'
+
 /** What the command-handling benchmark is run with. */
 export interface CommandBenchOptions {
   readonly offerings: number
@@ -134,6 +156,7 @@ export interface CommandBenchOptions {
   readonly mode: SyncMode
   /** Whether our handler keeps a state cache (`stateCache()`), so each command reads only its stream's tail. */
   readonly cache: boolean
+  readonly baseline: BaselineKind
   /** Where its database files go (deleted after each run). */
   readonly dir: string
   readonly progress: (line: string) => void
@@ -143,12 +166,17 @@ export interface CommandBenchOptions {
 export interface CommandBenchResult {
   readonly mode: SyncMode
   readonly cache: boolean
+  readonly baseline: BaselineKind
   readonly offerings: number
   readonly commands: number
   readonly rounds: Rounds
 }
 
 const warmUpOfferings = 50
+
+/** The benchmark's name in progress lines and the table: `command handling, NORMAL, state cache`. */
+export const commandBenchTitle = (options: Pick<CommandBenchOptions, 'mode' | 'cache' | 'baseline'>): string =>
+  `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}`
 
 /**
  * Runs the command-handling benchmark in one durability mode: a small warm-up of both sides, then `rounds` rounds
@@ -157,10 +185,18 @@ const warmUpOfferings = 50
 export const commandHandlingBench = async (options: CommandBenchOptions): Promise<CommandBenchResult> => {
   const { offerings, mode, cache, dir, progress } = options
   const fileOf = (name: string): string => join(dir, `commands-${mode}-${name}.sqlite`)
-  const title = `command handling, ${mode}${cache ? ', state cache' : ''}`
+  const title = commandBenchTitle(options)
+  const runTheBaseline = (file: string, commands: readonly CapturedCommand[]): Promise<Timed> =>
+    options.baseline === 'rows'
+      ? runBaseline(file, mode, commands)
+      : runComputingBaseline(
+          file,
+          mode,
+          commands.map(command => command.decided),
+        )
   progress(`${title}: warming up (${warmUpOfferings} offerings per side)`)
   await runOurs(fileOf('warm-ours'), mode, warmUpOfferings, cache)
-  await runBaseline(fileOf('warm-baseline'), mode, captureCommands(fileOf('warm-ours')))
+  await runTheBaseline(fileOf('warm-baseline'), captureCommands(fileOf('warm-ours')))
   for (const name of ['warm-ours', 'warm-baseline']) removeDatabaseFiles(fileOf(name))
 
   let captured: readonly CapturedCommand[] | undefined
@@ -178,12 +214,12 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
   const baseline = async (round: number): Promise<Timed> => {
     if (captured === undefined) throw new Error('the baseline needs the rows of a run of ours first')
     const file = fileOf(`baseline-${round}`)
-    const timed = await runBaseline(file, mode, captured)
+    const timed = await runTheBaseline(file, captured)
     if (round === 1 && digestOf(file) !== oursDigest) throw new Error('the baseline wrote other rows than ours')
     removeDatabaseFiles(file)
     return timed
   }
   progress(`${title}: ${offerings} offerings × ${commandsPerOffering} commands per side and round`)
   const rounds = await alternate(options.rounds, ours, baseline, progress)
-  return { mode, cache, offerings, commands: offerings * commandsPerOffering, rounds }
+  return { mode, cache, baseline: options.baseline, offerings, commands: offerings * commandsPerOffering, rounds }
 }
