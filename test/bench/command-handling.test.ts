@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { commandHandlingBench } from './command-handling.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the command-handling benchmark, at a tiny size', () => {
+  // The benchmark throws when a baseline's file does not hold exactly the rows our run wrote.
+  it.each(['rows', 'computed'] as const)('the %s baseline writes our rows, byte for byte', async baseline => {
+    const dir = mkdtempSync(join(tmpdir(), 'pembina-bench-test-'))
+    dirs.push(dir)
+    const lines: string[] = []
+    const result = await commandHandlingBench({
+      offerings: 3,
+      rounds: 2,
+      mode: 'NORMAL',
+      cache: false,
+      baseline,
+      dir,
+      progress: line => lines.push(line),
+    })
+    expect(result.commands).toBe(30)
+    expect(result.rounds.ours).toHaveLength(2)
+    expect(result.rounds.baseline).toHaveLength(2)
+    expect(lines.some(line => line.includes('round 2/2 baseline'))).toBe(true)
+  })
+})
