@@ -141,7 +141,7 @@ export const readLimit = (limit: number | undefined): number =>
 /**
  * Reads a stream page by page (never more than a page of rows in memory), forwards or backwards from a
  * revision. A forward read whose first page is not full needs nothing else (the common case: one query); a
- * longer read stops at the stream's last event as of its first page.
+ * longer read stops at the stream's last event as of its first page, read before the first event is handed over.
  */
 export async function* readStreamRecords(
   context: ReadContext,
@@ -153,12 +153,15 @@ export async function* readStreamRecords(
   const backwards = options.direction === 'backwards'
   let remaining = readLimit(options.limit)
   let head: { readonly revision: number } | undefined
-  let cursor: number
-  if (backwards) {
+  // A read that runs no page query (backwards, or a limit of 0) still fails for a missing stream or a closed store.
+  if (backwards || remaining === 0) {
     head = guard(action, () => context.streamHead(streamName))
     if (head === undefined) throw new StreamNotFoundError(streamName)
-    cursor = Math.min(head.revision, options.fromRevision ?? head.revision)
-  } else cursor = Math.max(0, options.fromRevision ?? 0)
+  }
+  let cursor =
+    backwards && head !== undefined
+      ? Math.min(head.revision, options.fromRevision ?? head.revision)
+      : Math.max(0, options.fromRevision ?? 0)
   while (remaining > 0 && (backwards ? cursor >= 0 : head === undefined || cursor <= head.revision)) {
     const size = Math.min(pageSize, remaining)
     const from = cursor
@@ -171,13 +174,15 @@ export async function* readStreamRecords(
     // An empty first page is a missing stream only if the stream has no event at all.
     if (rows.length === 0 && head === undefined && guard(action, () => context.streamHead(streamName)) === undefined)
       throw new StreamNotFoundError(streamName)
+    // A full first page the limit lets the read go past: fix where the read ends now, before the reader runs (and
+    // perhaps appends), so the read stops at the events stored when it started.
+    if (rows.length === size && remaining > size) head ??= guard(action, () => context.streamHead(streamName))
     for (const row of rows) yield toStreamRecord(row, streamName)
     const last = rows[rows.length - 1]
     if (last === undefined || rows.length < size) return
     remaining -= rows.length
     const [, lastRevision] = last
     cursor = backwards ? Number(lastRevision) - 1 : Number(lastRevision) + 1
-    head ??= guard(action, () => context.streamHead(streamName))
     await nextTurn()
   }
 }

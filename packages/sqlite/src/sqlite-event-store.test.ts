@@ -156,6 +156,27 @@ describe('sqliteEventStore', () => {
     await expect(collect(open().readStream('missing-1'))).rejects.toBeInstanceOf(StreamNotFoundError)
   })
 
+  it('a read with a limit of 0 still tells a missing stream, and a closed store, by rejecting', async () => {
+    const store = open()
+    await expect(collect(store.readStream('missing-1', { limit: 0 }))).rejects.toBeInstanceOf(StreamNotFoundError)
+    await store.append('s-1', events(1), 'no-stream')()
+    expect(await collect(store.readStream('s-1', { limit: 0 }))).toEqual([])
+    await store.close()
+    await expect(collect(store.readStream('s-1', { limit: 0 }))).rejects.toBeInstanceOf(StoreUnavailableError)
+  })
+
+  it('a stream read longer than a page stops at the events stored when it started, whatever the reader appends', async () => {
+    const store = open({ pageSize: 2 })
+    await store.append('s-1', events(3), 'no-stream')()
+    const read: number[] = []
+    for await (const record of store.readStream('s-1')) {
+      read.push(record.revision)
+      // A reader that appends to the stream it reads, as a process manager might.
+      if (record.revision === 0) await store.append('s-1', events(2), 'any')()
+    }
+    expect(read).toEqual([0, 1, 2])
+  })
+
   it('reads all events in global order after a position, filtered by category or stream prefix', async () => {
     const store = open({ pageSize: 2 })
     await store.append('enrollment-a', events(2), 'any')()
