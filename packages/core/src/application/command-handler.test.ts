@@ -199,6 +199,9 @@ describe('command handler refusing to write what it could not read back', () => 
     ['an empty command id', 'open-1', { commandId: '' }, 'metadata: commandId'],
     ['data without a JSON form', 'undefined', { commandId: 'open-1' }, 'data.note: undefined is not a JSON value'],
     ['an event the registry cannot encode', 'throws', { commandId: 'open-1' }, 'not registered'],
+    // As a decider may write a value its own event codec refuses (a year outside the codec's range, say): stored, it
+    // would make the stream corrupt for every later command.
+    ['data its event codec does not read back', 'unreadable', { commandId: 'open-1' }, 'data.capacity'],
   ] as const)('reports `invalid-event` and writes nothing for %s', async (_, encoding, context, reason) => {
     const store = inMemoryEventStore()
     const handler = commandHandler({
@@ -209,6 +212,8 @@ describe('command handler refusing to write what it could not read back', () => 
         encode: event => {
           if (encoding === 'throws') throw new Error(`event type ${event.type} is not registered`)
           const encoded = enrollmentEvents.encode(event)
+          if (encoding === 'unreadable' && typeof encoded.data === 'object' && encoded.data !== null)
+            return { ...encoded, data: { ...encoded.data, capacity: -1 } }
           return encoding === 'undefined' ? { ...encoded, data: { note: undefined } } : encoded
         },
       },

@@ -75,8 +75,8 @@ export interface HandleCorruptStream {
 }
 
 /**
- * An event cannot be written as it is: the registry cannot encode it, its data has no JSON form, or its metadata
- * would not read back (an empty command id, say). Nothing was written.
+ * An event cannot be written as it is: the registry cannot encode it, its data has no JSON form, or its data or
+ * metadata would not read back (data its own codec refuses, an empty command id, say). Nothing was written.
  */
 export interface HandleInvalidEvent {
   readonly kind: 'invalid-event'

@@ -48,4 +48,15 @@ describe('in-memory event store', () => {
       E.right({ nextExpectedRevision: -1, position: 0n, written: false }),
     )
   })
+
+  it('a subscription from a position past the end delivers only events appended after that position', async () => {
+    const store = inMemoryEventStore()
+    await store.append('test-1', [event('a', 1)], 'no-stream')()
+    const subscription = store.subscribe({ after: 3n })
+    const feed = subscription[Symbol.asyncIterator]()
+    expect((await feed.next()).value).toEqual({ kind: 'caught-up', position: null })
+    await store.append('test-1', [event('b', 2), event('c', 3), event('d', 4)], 0)()
+    expect((await feed.next()).value).toMatchObject({ kind: 'event', eventId: 'd', position: 4n })
+    await subscription.close()
+  })
 })

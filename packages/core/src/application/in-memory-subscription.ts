@@ -33,7 +33,8 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
   async function* feed(): AsyncGenerator<StoredRecord | CaughtUp, void, undefined> {
     try {
       if (source.isClosed()) throw new StoreUnavailableError('the in-memory event store is closed')
-      let index = firstIndexAfter(options.after, source.log.length)
+      // Not clamped to the log's length now: a start past the end skips the events appended up to it.
+      let index = firstIndexAfter(options.after, Number.MAX_SAFE_INTEGER)
       let lastDelivered: bigint | null = null
       let caughtUp = false
       while (!closed && !source.isClosed()) {

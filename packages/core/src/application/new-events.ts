@@ -50,7 +50,8 @@ const readBack = (metadata: unknown): E.Either<DecodeFailure, EventMetadata> =>
 
 /**
  * Gives each event its metadata: an id derived from the command id and its index, the command's actor and instant,
- * the schema version it is encoded with, and its place in the stream's hash chain after `head`.
+ * the schema version it is encoded with, and its place in the stream's hash chain after `head`. An event whose data
+ * or metadata a reader could not decode back is refused: stored, it would leave the stream corrupt.
  */
 export const newEvents = <Event extends DomainEvent>(
   registry: EventRegistry<Event>,
@@ -91,6 +92,9 @@ export const newEvents = <Event extends DomainEvent>(
       revision,
     })
     if (E.isLeft(hash)) return invalid(formatNotJson(hash.left))
+    // Data its own codec refuses (a value a decider computed out of range) would leave the stream unreadable.
+    const decodable = registry.decode(encoded.right)
+    if (E.isLeft(decodable)) return invalid(formatDecodeFailure(decodable.left))
     const readable = readBack({ ...content, hash: hash.right })
     if (E.isLeft(readable)) return invalid(formatDecodeFailure(readable.left))
     const metadata = readable.right

@@ -48,6 +48,28 @@ describe('event registry', () => {
     ])
   })
 
+  it('reports an upcaster that throws on old data as a decode failure, never as an exception', () => {
+    const strict = eventRegistry([
+      {
+        type: 'Logged',
+        version: 2,
+        codec: Logged,
+        description: 'Time was logged.',
+        upcasters: {
+          1: (data: unknown) => {
+            const v1 = t.strict({ hours: t.number }).decode(data)
+            if (E.isLeft(v1)) throw new Error('not version 1 data')
+            return { minutes: v1.right.hours * 60 }
+          },
+        },
+      },
+    ])
+    const result = strict.decode({ type: 'Logged', data: null, schemaVersion: 1 })
+    expect(E.isLeft(result) && result.left.issues.map(issue => [issue.path, issue.rule])).toEqual([
+      ['data', 'could not be upcast from v1: not version 1 data'],
+    ])
+  })
+
   it('reports a bad field of stored data with its path', () => {
     const result = registry.decode({ type: 'Logged', data: { minutes: 'x' }, schemaVersion: 2 })
     expect(E.isLeft(result) && result.left.issues.map(issue => issue.path)).toEqual(['data.minutes'])

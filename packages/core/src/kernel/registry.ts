@@ -3,7 +3,10 @@ import * as t from 'io-ts'
 import { type DecodeFailure, decodeWith } from './decode.js'
 import type { DomainEvent } from './envelope.js'
 
-/** Turns one schema version of an event's data into the next (version n to n + 1); pure. */
+/**
+ * Turns one schema version of an event's data into the next (version n to n + 1); pure. One that throws on data it
+ * cannot read is reported by the registry as a decode failure of that event.
+ */
 export type Upcaster = (data: unknown) => unknown
 
 /** One event type as stored: its codec, its current schema version, and upcasters from every older version. */
@@ -64,7 +67,13 @@ export const eventRegistry = <Event extends DomainEvent>(
         const upcast = schema.upcasters?.[version]
         if (upcast === undefined)
           return E.left(failure(what, 'schemaVersion', `has no upcaster from v${version}`, version))
-        data = upcast(data)
+        try {
+          data = upcast(data)
+        } catch (cause) {
+          // Old data an upcaster cannot read is a decode failure like any other, never an exception for the reader.
+          const reason = cause instanceof Error ? cause.message : String(cause)
+          return E.left(failure(what, 'data', `could not be upcast from v${version}: ${reason}`, data))
+        }
       }
       return decodeWith(schema.codec, what)({ type: stored.type, data })
     },
