@@ -62,6 +62,28 @@ describe('decoding competency commands', () => {
     ])
   })
 
+  it('learning and a consultation are dated in the years a learning year counts (2000 to 2100)', () => {
+    // Before this rule a decider accepted 1999 and wrote a year its own event codec refuses on read.
+    expect(issuesOf({ ...credit, data: { ...credit.data, completedOn: '1999-06-01' } })).toEqual([
+      { path: 'data.completedOn', rule: 'must be a date in the years 2000 to 2100' },
+    ])
+    const consultation = {
+      type: 'RecordPolicyParticipation',
+      at,
+      actor: pyb,
+      data: {
+        nip: subject,
+        consultationId: 'musrenbang-belawan-2026',
+        title: 'Musrenbang',
+        participatedOn: '2101-01-01',
+      },
+    }
+    expect(issuesOf(consultation)).toEqual([
+      { path: 'data.participatedOn', rule: 'must be a date in the years 2000 to 2100' },
+    ])
+    expect(issuesOf({ ...consultation, data: { ...consultation.data, participatedOn: '2026-02-10' } })).toEqual([])
+  })
+
   it('a competency standard lists each competency once, at levels 1 to 5', () => {
     const line = { competency: { type: 'manajerial', code: 'M.01' }, requiredLevel: 3 }
     const standard = (lines: unknown) => ({

@@ -21,6 +21,13 @@ export const ProfileUnitName = text(200, 'UnitName')
 export const ProfilePositionTitle = text(200, 'PositionTitle')
 /** Codec for a calendar year a rule counts (learning, plans). */
 export const LearningYear = wholeNumber(2000, 2100, 'Year')
+/** Codec for the day learning or a consultation took place: a date in a year `LearningYear` counts (2000 to 2100). */
+export const LearningDate = refine(
+  LocalDate,
+  (date): date is LocalDate => LearningYear.is(Number(date.slice(0, 4))),
+  'LearningDate',
+  'must be a date in the years 2000 to 2100',
+)
 /** Codec for learning minutes credited to a profile: 0 counts as an activity without JP. */
 export const CreditedMinutes = wholeNumber(0, 100_000, 'CreditedMinutes')
 /** Codec for minutes planned for a development item. */
@@ -140,7 +147,7 @@ export const CreditLearning = command(
         source: LearningSource,
         minutes: CreditedMinutes,
         form: LearningForm,
-        completedOn: LocalDate,
+        completedOn: LearningDate,
         title: text(200),
       }),
       t.partial({ competency: Competency }),
@@ -168,7 +175,7 @@ export const RecommendDevelopment = command(
 export const RecordPolicyParticipation = command(
   'RecordPolicyParticipation',
   t.strict(
-    { nip: Nip, consultationId: ConsultationId, title: text(200), participatedOn: LocalDate },
+    { nip: Nip, consultationId: ConsultationId, title: text(200), participatedOn: LearningDate },
     'RecordPolicyParticipationData',
   ),
 )
