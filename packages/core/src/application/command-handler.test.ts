@@ -192,6 +192,21 @@ describe('command handler writing only what the metadata codec keeps', () => {
     expect(opened.right.events[0]?.metadata.actor).toEqual(admin)
     await expect(verifyChain(store.readStream(stream))).resolves.toMatchObject({ valid: true, events: 1 })
   })
+
+  it('stores and hashes an actor from untyped code as its codec normalizes it (a NIP written with spaces)', async () => {
+    const store = inMemoryEventStore()
+    const handler = handlerOn(store)
+    // What a JavaScript caller may pass: the NIP as printed on a card, with spaces between its parts.
+    const spaced: unknown = JSON.parse('{"kind":"asn","nip":"19750505 200003 1 004","roles":["admin-pelatihan"]}')
+    const opened = await handler.handle({ ...open(), actor: spaced as Actor }, { commandId: 'open-1' })()
+    expect(
+      E.map(
+        (result: { readonly events: readonly { readonly metadata: EventMetadata }[] }) =>
+          result.events[0]?.metadata.actor,
+      )(opened),
+    ).toEqual(E.right(admin))
+    await expect(verifyChain(store.readStream(stream))).resolves.toMatchObject({ valid: true, events: 1 })
+  })
 })
 
 describe('command handler refusing to write what it could not read back', () => {

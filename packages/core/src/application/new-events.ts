@@ -33,12 +33,13 @@ const encode = <Event extends DomainEvent>(
   }
 }
 
-const actorAsStored = (actor: Actor): E.Either<string, unknown> => {
-  try {
-    return E.right(Actor.encode(actor))
-  } catch (cause) {
-    return E.left(`actor ${cause instanceof Error ? cause.message : String(cause)}`)
-  }
+// The actor as a reader decodes it, so what is hashed is what is stored and read back: a valid one written by its
+// codec (which drops fields an Actor does not have), any other decoded (which normalizes it, or says what is wrong).
+const actorAsStored = (actor: Actor): E.Either<string, Actor> => {
+  const written: unknown = Actor.is(actor) ? Actor.encode(actor) : actor
+  if (Actor.is(written)) return E.right(written)
+  const decoded = decodeWith(Actor, 'actor')(actor)
+  return E.isLeft(decoded) ? E.left(formatDecodeFailure(decoded.left)) : decoded
 }
 
 /**
