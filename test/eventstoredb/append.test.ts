@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppendResult, EventToAppend } from '@pembina/core'
+import { type AppendResult, type EventStore, type EventToAppend, inMemoryEventStore } from '@pembina/core'
 import { eventStoreDbEventStore } from '@pembina/eventstoredb'
 import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
 
@@ -41,6 +41,29 @@ describe('appends to EventStoreDB', () => {
       expect(E.isRight(fresh) && fresh.right).toMatchObject({ nextExpectedRevision: 2, written: true })
     } finally {
       await second.close()
+    }
+  })
+
+  it('data with its own toJSON is written as JSON.stringify writes it, as every other store keeps it', async () => {
+    const store = openStore()
+    const memory = inMemoryEventStore()
+    const stream = `competency-${randomUUID()}`
+    // A value object an application might hand over as data: its JSON form is what toJSON answers.
+    const data = [new Date(Date.UTC(2026, 0, 5)), { toJSON: () => ({ minutes: 90 }) }]
+    const events = data.map(value => ({ ...placeRequested(0), eventId: randomUUID(), data: value }))
+    try {
+      for (const target of [store, memory])
+        expect(E.isRight(await target.append(stream, events, 'no-stream')())).toBe(true)
+      const read = async (target: EventStore): Promise<readonly unknown[]> => {
+        const found: unknown[] = []
+        for await (const record of target.readStream(stream)) if (record.kind === 'event') found.push(record.data)
+        return found
+      }
+      expect(await read(store)).toEqual(['2026-01-05T00:00:00.000Z', { minutes: 90 }])
+      expect(await read(store)).toEqual(await read(memory))
+    } finally {
+      await store.close()
+      await memory.close()
     }
   })
 

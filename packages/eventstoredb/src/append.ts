@@ -21,13 +21,26 @@ export interface AppendContext extends ReadContext {
 const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
   cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
 
+/**
+ * What JSON.stringify serializes for a value: its own toJSON's answer when it has one (a Date, a value object), the
+ * value otherwise. JSON.stringify calls toJSON once per value, so a wrapper answering the value itself would skip it.
+ */
+const jsonFormOf = (value: unknown): unknown => {
+  if ((typeof value !== 'object' || value === null) && typeof value !== 'bigint') return value
+  const toJSON: unknown = Reflect.get(Object(value), 'toJSON')
+  if (typeof toJSON !== 'function') return value
+  const form: unknown = Reflect.apply(toJSON, value, [''])
+  return form
+}
+
 // The client writes JSON.stringify(data) for a JSON event; handing it an object whose toJSON answers the caller's
-// value writes exactly that value, whatever JSON it is (a number, null, a string), without copying it.
+// value's JSON form writes exactly what JSON.stringify(value) would, whatever JSON it is (a number, null, a string),
+// without copying it.
 const toEventData = (event: EventToAppend): JSONEventData => ({
   id: event.eventId,
   contentType: 'application/json',
   type: event.type,
-  data: { toJSON: () => event.data },
+  data: { toJSON: () => jsonFormOf(event.data) },
   metadata: encodeMetadata(event.metadata),
 })
 

@@ -50,6 +50,19 @@ const positioned = (ctx: ReadContext, item: unknown): PositionedEvent => {
 const readLimit = (limit: number | undefined): number =>
   limit === undefined ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(limit))
 
+/** Rejects with `StreamNotFoundError` when the stream has no event to read, and when the store is closed or fails. */
+const streamExists = async (ctx: ReadContext, streamName: string): Promise<void> => {
+  if (ctx.isClosed()) throw new StoreUnavailableError(ctx.closedMessage)
+  let head: Awaited<ReturnType<typeof streamHead>>
+  try {
+    head = await streamHead(ctx, streamName)
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw error
+    throw new StoreUnavailableError(`reading stream ${streamName} failed: ${describeError(error)}`, { cause: error })
+  }
+  if (head === undefined) throw new StreamNotFoundError(streamName)
+}
+
 /**
  * Reads a stream through the client's streamed read (gRPC flow control keeps memory bounded). When the server
  * drops out mid-read, the read resumes after the last event yielded, at most `retry.attempts` times in a row.
@@ -61,7 +74,14 @@ export async function* readStreamRecords(
 ): AsyncGenerator<StoredRecord> {
   const backwards = options.direction === 'backwards'
   let remaining = readLimit(options.limit)
-  let next = options.fromRevision === undefined ? undefined : Math.max(0, Math.floor(options.fromRevision))
+  const from = options.fromRevision === undefined ? undefined : Math.floor(options.fromRevision)
+  // Forwards, a revision before the first means the first; backwards, there is nothing before it.
+  let next = from === undefined || backwards ? from : Math.max(0, from)
+  if (remaining === 0 || (next !== undefined && next < 0)) {
+    // A read of no event still fails, as every store's does, for a missing stream or a closed store.
+    await streamExists(ctx, streamName)
+    return
+  }
   let yielded = false
   let failures = 0
   while (remaining > 0 && (next === undefined || next >= 0)) {

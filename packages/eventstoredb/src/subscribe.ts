@@ -73,7 +73,8 @@ export const openSubscription = (ctx: SubscribeContext, options: SubscribeOption
     try {
       if (ctx.isClosed()) throw new StoreUnavailableError(ctx.closedMessage)
       const start = await headNow()
-      if (start === undefined) return
+      // A close that came while the end was being read: no caught-up marker for a subscription already closed.
+      if (start === undefined || ended()) return
       const { head } = start
       // The last event looked at (delivered or filtered out): a resubscription starts after it.
       let covered = options.after
