@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { inMemoryEventStore } from '@pembina/core'
 import { dumpReadModel, inMemoryReadModelStore, rebuild, startProjector } from '@pembina/projections'
 import { observedStore, referenceDump } from './read-model-probes.js'
-import { appendRequests, eventually, requestCounts } from './test-events.js'
+import { appendRequests, eventually, requestCounts, sleep } from './test-events.js'
 
 const name = 'request-counts'
 
@@ -69,6 +69,40 @@ describe('a rebuild', () => {
     const { replaced } = await rebuild({ events, readModels, projection: fixed, live: false })
     expect(replaced).toBe(1)
     expect(await dumpReadModel(readModels, name)).toBe(await referenceDump(events, fixed))
+  })
+
+  it('stops the new version when the swap fails, so nothing it started keeps running once the rebuild rejects', async () => {
+    const events = inMemoryEventStore()
+    const store = inMemoryReadModelStore()
+    await appendRequests(events, 10)
+    await startProjector({ events, readModels: store, projection: requestCounts(), live: false }).done
+    // The store refuses the swap (busy, closed, a disk error): the rebuild cannot hand the new version over.
+    const readModels = { ...store, serve: () => Promise.reject(new Error('the store is busy')) }
+    const open = new Set<object>()
+    const watched = {
+      ...events,
+      subscribe: (options?: Parameters<typeof events.subscribe>[0]) => {
+        const subscription = events.subscribe(options)
+        open.add(subscription)
+        return {
+          [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+          close: async () => {
+            open.delete(subscription)
+            await subscription.close()
+          },
+        }
+      },
+    }
+    await expect(rebuild({ events: watched, readModels, projection: requestCounts({ version: 2 }) })).rejects.toThrow(
+      /the store is busy/,
+    )
+    expect(open.size).toBe(0)
+    expect(await store.serving(name)).toBe(1)
+    // Nothing goes on writing into the version that never served.
+    const written = await store.checkpoint({ name, version: 2 })
+    await appendRequests(events, 3, 5, 10)
+    await sleep(50)
+    expect(await store.checkpoint({ name, version: 2 })).toEqual(written)
   })
 
   it('makes a projector of the dropped version elsewhere fail at its next commit instead of writing into it again', async () => {

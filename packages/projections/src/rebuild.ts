@@ -27,6 +27,8 @@ export interface Rebuilt {
  * its own while the serving version keeps answering queries; once the new one has caught up it serves, the retiring
  * projector stops, and the old version is dropped. If the new version fails before catching up, the old one keeps
  * serving and the promise rejects; the new version's checkpoint stays, so a second rebuild resumes where it stopped.
+ * If the swap itself fails (the store refuses `serve` or `drop`), the new version's projector is stopped before the
+ * promise rejects.
  */
 export const rebuild = async <Doc extends JsonValue>(options: RebuildOptions<Doc>): Promise<Rebuilt> => {
   const { readModels, projection, retiring } = options
@@ -44,8 +46,14 @@ export const rebuild = async <Doc extends JsonValue>(options: RebuildOptions<Doc
     )
   const projector = startProjector({ ...options, serveWhenCaughtUp: false })
   await projector.caughtUp
-  await readModels.serve({ name: projection.name, version: projection.version })
-  if (retiring !== undefined) await retiring.stop()
-  if (serving !== undefined) await readModels.drop({ name: projection.name, version: serving })
+  try {
+    await readModels.serve({ name: projection.name, version: projection.version })
+    if (retiring !== undefined) await retiring.stop()
+    if (serving !== undefined) await readModels.drop({ name: projection.name, version: serving })
+  } catch (error) {
+    // The caller gets no projector with a rejection, so none may go on running: stop it before reporting.
+    await projector.stop()
+    throw error
+  }
   return { projector, replaced: serving }
 }
