@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { EventMetadata } from '@pembina/core'
-import { configureLikeStore, openDatabase, type SyncMode } from './better-sqlite3.js'
+import { openBaselineEventsFile } from './baseline-events-file.js'
+import { openDatabase, type SyncMode } from './better-sqlite3.js'
 import { commandsPerOffering, enrollmentHandler, handleOrThrow } from './enrollment-workload.js'
 import { type DecidedCommand, type DecidedEvent, runComputingBaseline } from './computing-baseline.js'
 import { alternate, type Rounds, secondsSince, type Timed } from './measure.js'
-import { createEventsFile, removeDatabaseFiles, sqliteEventStore } from './sqlite-store.js'
+import { removeDatabaseFiles, sqliteEventStore } from './sqlite-store.js'
 
 /** An event as our run stored it: the exact text the baseline inserts. */
 interface StoredRow {
@@ -95,38 +96,24 @@ const captureCommands = (file: string): readonly CapturedCommand[] => {
  * folds them), check the next revision, insert the events, COMMIT. No decoding, hashing or metadata building.
  */
 const runBaseline = async (file: string, mode: SyncMode, commands: readonly CapturedCommand[]): Promise<Timed> => {
-  await createEventsFile(file)
-  const db = openDatabase(file)
-  configureLikeStore(db, mode)
-  const read = db.prepare<{ readonly revision: number; readonly data: string; readonly metadata: string }>(
-    'SELECT revision, data, metadata FROM events WHERE stream_name = ? ORDER BY revision',
-  )
-  const insert = db.prepare(
-    'INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  )
+  const events = await openBaselineEventsFile(file, mode)
   let parsed = 0
   const start = performance.now()
-  for (const command of commands) {
-    db.exec('BEGIN IMMEDIATE')
-    try {
+  for (const command of commands)
+    events.inTransaction(() => {
       let head = -1
-      for (const row of read.all(command.streamName)) {
+      for (const row of events.readStream(command.streamName)) {
         if (JSON.parse(row.data) !== null && JSON.parse(row.metadata) !== null) parsed++
         head = row.revision
       }
       if (head + 1 !== command.firstRevision) throw new Error(`${command.streamName}: unexpected revision ${head}`)
       command.events.forEach((event, i) => {
         const { eventId, type, data, metadata } = event
-        insert.run(command.streamName, command.category, head + 1 + i, eventId, type, data, metadata)
+        events.insert(command.streamName, command.category, head + 1 + i, eventId, type, data, metadata)
       })
-      db.exec('COMMIT')
-    } catch (error) {
-      db.exec('ROLLBACK')
-      throw error
-    }
-  }
+    })
   const seconds = secondsSince(start)
-  db.close()
+  events.close()
   if (parsed === 0 && commands.length > 1) throw new Error('the baseline read nothing')
   return { units: commands.length, seconds }
 }

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto'
 import { v5 as uuidV5 } from 'uuid'
 import { type Actor, pembinaEventNamespace } from '@pembina/core'
-import { configureLikeStore, openDatabase, type SyncMode } from './better-sqlite3.js'
+import { openBaselineEventsFile } from './baseline-events-file.js'
+import { type SyncMode } from './better-sqlite3.js'
 import { secondsSince, type Timed } from './measure.js'
-import { createEventsFile } from './sqlite-store.js'
 
 /** One event a command decided: what the baseline turns into a row. */
 export interface DecidedEvent {
@@ -55,23 +55,14 @@ export const runComputingBaseline = async (
   mode: SyncMode,
   commands: readonly DecidedCommand[],
 ): Promise<Timed> => {
-  await createEventsFile(file)
-  const db = openDatabase(file)
-  configureLikeStore(db, mode)
-  const read = db.prepare<{ readonly revision: number; readonly data: string; readonly metadata: string }>(
-    'SELECT revision, data, metadata FROM events WHERE stream_name = ? ORDER BY revision',
-  )
-  const insert = db.prepare(
-    'INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  )
+  const events = await openBaselineEventsFile(file, mode)
   const start = performance.now()
   for (const command of commands) {
     const { streamName, commandId, correlationId, causationId, actor, occurredAt } = command
-    db.exec('BEGIN IMMEDIATE')
-    try {
+    events.inTransaction(() => {
       let head = -1
       let prevHash: string | null = null
-      for (const row of read.all(streamName)) {
+      for (const row of events.readStream(streamName)) {
         if (JSON.parse(row.data) === undefined) throw new Error(`${streamName}@${String(row.revision)}: no data`)
         prevHash = hashIn(JSON.parse(row.metadata))
         head = row.revision
@@ -83,16 +74,12 @@ export const runComputingBaseline = async (
         const content = { eventId, commandId, correlationId, causationId, actor, occurredAt, schemaVersion, prevHash }
         const hash = hashOf({ ...content, type, data, streamName, revision })
         const metadata = JSON.stringify({ ...content, hash })
-        insert.run(streamName, command.category, revision, eventId, type, JSON.stringify(data), metadata)
+        events.insert(streamName, command.category, revision, eventId, type, JSON.stringify(data), metadata)
         prevHash = hash
       })
-      db.exec('COMMIT')
-    } catch (error) {
-      db.exec('ROLLBACK')
-      throw error
-    }
+    })
   }
   const seconds = secondsSince(start)
-  db.close()
+  events.close()
   return { units: commands.length, seconds }
 }

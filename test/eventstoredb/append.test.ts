@@ -1,22 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type AppendResult, type EventStore, type EventToAppend, inMemoryEventStore } from '@pembina/core'
-import { eventStoreDbEventStore } from '@pembina/eventstoredb'
-import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
+import { adapterForThisFile } from './adapter-fixture.js'
 
-let server: EsdbTestServer | undefined
-beforeAll(async () => {
-  server = await startEsdbTestServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
-
-const openStore = () => {
-  if (server === undefined) throw new Error('the test server did not start')
-  return eventStoreDbEventStore({ connectionString: server.connectionString })
-}
+const { openStore } = adapterForThisFile()
 
 const placeRequested = (n: number): EventToAppend => ({
   eventId: randomUUID(),

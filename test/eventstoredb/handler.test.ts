@@ -1,23 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { commandHandler, enrollmentDecider, enrollmentEvents, verifyChain } from '@pembina/core'
-import { eventStoreDbEventStore } from '@pembina/eventstoredb'
-import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
+import { adapterForThisFile } from './adapter-fixture.js'
 import { offeringStream, openOffering, participants, requestPlace } from '../reliability/enrollment-workload.js'
 
-let server: EsdbTestServer | undefined
-beforeAll(async () => {
-  server = await startEsdbTestServer()
-})
-afterAll(async () => {
-  await server?.close()
-})
-
-const openStore = () => {
-  if (server === undefined) throw new Error('the test server did not start')
-  return eventStoreDbEventStore({ connectionString: server.connectionString })
-}
+const { openStore } = adapterForThisFile()
 
 describe('the command handler over EventStoreDB', () => {
   it('writes enrollment commands whose metadata and hash chain read back and verify', async () => {
