@@ -46,6 +46,51 @@ const olderServer = (real: EventStoreDBClient, checkpoints: boolean): EsdbClient
   },
 })
 
+/**
+ * The client with its backwards reads of `$all` (how a subscription finds the end of `$all`), once `hold` is called,
+ * held until `release`, so a test can act while one is in flight.
+ */
+const heldHeadReads = (
+  real: EventStoreDBClient,
+): { readonly client: EsdbClient; readonly hold: () => void; readonly release: () => void } => {
+  let holding = false
+  let release = (): void => undefined
+  const gate = new Promise<void>(resolve => {
+    release = resolve
+  })
+  const client: EsdbClient = {
+    appendToStream: (...args: Parameters<EsdbClient['appendToStream']>) => real.appendToStream(...args),
+    readStream: (...args: Parameters<EsdbClient['readStream']>) => real.readStream(...args),
+    subscribeToAll: (...args: Parameters<EsdbClient['subscribeToAll']>) => real.subscribeToAll(...args),
+    dispose: () => real.dispose(),
+    readAll: (...args: Parameters<EsdbClient['readAll']>) => {
+      const read = real.readAll(...args)
+      if (!holding || args[0]?.direction !== 'backwards') return read
+      const iterate = read[Symbol.asyncIterator].bind(read)
+      read[Symbol.asyncIterator] = () => {
+        const iterator = iterate()
+        const next = iterator.next.bind(iterator)
+        return Object.assign(iterator, {
+          next: async () => {
+            await gate
+            return next()
+          },
+        })
+      }
+      return read
+    },
+  }
+  return {
+    client,
+    hold: () => {
+      holding = true
+    },
+    release: () => {
+      release()
+    },
+  }
+}
+
 const logged = (n: number): EventToAppend => ({
   eventId: randomUUID(),
   type: 'SessionLogged',
@@ -162,6 +207,27 @@ describe('where a subscription says caught-up', () => {
       await subscription.close()
       expect(await subscription[Symbol.asyncIterator]().next()).toMatchObject({ done: true })
     } finally {
+      await subscription.close()
+      await store.close()
+    }
+  })
+
+  it('never, once the subscription is closed while it was still reading the end of $all', async () => {
+    const held = heldHeadReads(connected())
+    const store = eventStoreDbEventStore({ client: held.client })
+    const category = `catchup${randomUUID().replaceAll('-', '')}`
+    const { position } = await appended(store, `${category}-1`, [logged(0)], 'no-stream')
+    // From the end of $all: the marker would come at once, as soon as the end is read.
+    held.hold()
+    const subscription = store.subscribe({ after: position, filter: { category } })
+    try {
+      const first = subscription[Symbol.asyncIterator]().next()
+      const closed = subscription.close()
+      held.release()
+      await closed
+      expect(await first).toMatchObject({ done: true })
+    } finally {
+      held.release()
       await subscription.close()
       await store.close()
     }
