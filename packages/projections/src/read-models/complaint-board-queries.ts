@@ -76,10 +76,11 @@ export interface ComplaintBoard {
   }
 }
 
+// Past the deadline the count is negative; `0 -` keeps a weekend with no working day gone by at 0, not -0.
 const workingDaysLeft = (calendar: WorkingCalendar, asOf: Instant, dueAt: Instant): number =>
   compareInstants(dueAt, asOf) >= 0
     ? calendar.workingDaysBetween(asOf, dueAt)
-    : -calendar.workingDaysBetween(dueAt, asOf)
+    : 0 - calendar.workingDaysBetween(dueAt, asOf)
 
 /** Open deadlines are core's (`nextDeadlines`) under the caller's policy; days left are counted in its calendar. */
 const onBoard = (doc: ComplaintBoardDocument, asOf: Instant, config: PolicyConfig): ComplaintOnBoard => {

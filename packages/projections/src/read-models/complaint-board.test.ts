@@ -110,6 +110,14 @@ describe('complaint SLA board: open complaints and their next deadline', () => {
     expect(late?.breaches).toEqual([])
   })
 
+  it('past a Friday deadline on the weekend, no working day has gone by: 0 left (not -0), and overdue', async () => {
+    // Filed on Tuesday 18 August: verification falls due at the end of Friday 21 August.
+    const store = storeAfter(eventsOf([c1.file('2026-08-18T10:00:00')]))
+    const saturday = await complaintOnBoard(store, 'c-2026-00042', wib('2026-08-22T10:00:00'))
+    expect(saturday?.next).toMatchObject({ dueAt: endOf('2026-08-21'), overdue: true })
+    expect(Object.is(saturday?.next?.workingDaysLeft, 0)).toBe(true)
+  })
+
   it('a routed complaint is on the board of the unit it was routed to, with the follow-up due 5 working days later', async () => {
     const store = storeAfter(eventsOf([c1.file(), c1.verify(), c1.dispose()]))
     expect((await complaintBoard(store, puskesmas, wib('2026-08-17T10:00:00'))).open).toEqual([])
