@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StoreUnavailableError } from '@pembina/core'
 import {
   type Migration,
   SqliteSchemaError,
@@ -52,6 +53,13 @@ describe('events schema', () => {
     await sqliteEventStore({ path: file }).close()
     expect(withRawDb(schemaVersion)).toBe(latestEventsVersion)
     expect(latestEventsVersion).toBe(eventsMigrations.length)
+  })
+
+  it('refuses a file whose tables no longer match its recorded version (edited by hand) with a typed error', async () => {
+    await sqliteEventStore({ path: file }).close()
+    withRawDb(db => db.exec('DROP TABLE snapshots'))
+    expect(() => sqliteEventStore({ path: file })).toThrow(StoreUnavailableError)
+    expect(() => sqliteEventStore({ path: file })).toThrow(/events\.db: .*snapshots/)
   })
 
   it('refuses a file written by a newer schema, naming the file and both versions, and leaves it unchanged', async () => {

@@ -10,10 +10,19 @@ import {
   type StoreUnavailable,
   StoreUnavailableError,
 } from '@pembina/core'
-import { appendInTransaction, appendQueries, type EncodedEvent, encodeEvents } from './append.js'
-import { type ConnectionPragmas, type Durability, openConnection, readPragmas } from './connection.js'
+import type { Database } from 'better-sqlite3'
+import { appendInTransaction, type AppendQueries, appendQueries, type EncodedEvent, encodeEvents } from './append.js'
+import { type ConnectionPragmas, type Durability, openConnection, openFailure, readPragmas } from './connection.js'
 import { storeUnavailable, storeUnavailableError } from './errors.js'
-import { type ReadContext, filterClause, readAllRecords, readQueries, readStreamRecords } from './read.js'
+import {
+  type ReadContext,
+  type ReadQueries,
+  filterClause,
+  readAllRecords,
+  readQueries,
+  readStreamRecords,
+} from './read.js'
+import { latestEventsVersion } from './schema.js'
 import { sqliteSnapshotStore } from './snapshots.js'
 import { openSubscription } from './subscribe.js'
 
@@ -53,6 +62,28 @@ const isDuplicateEventId = (error: unknown): boolean =>
   error.message.includes('events.event_id')
 
 /**
+ * Prepares every statement the store runs. A file whose tables do not match its recorded schema (edited by hand)
+ * fails here: the connection is closed and the failure is a `StoreUnavailableError` naming the file.
+ */
+const prepareQueries = (
+  db: Database,
+  file: string,
+  isClosed: () => boolean,
+  closedMessage: string,
+): { readonly writes: AppendQueries; readonly reads: ReadQueries; readonly snapshots: SnapshotStore } => {
+  try {
+    return {
+      writes: appendQueries(db),
+      reads: readQueries(db),
+      snapshots: sqliteSnapshotStore(db, file, isClosed, closedMessage),
+    }
+  } catch (error) {
+    db.close()
+    throw openFailure(error, file, latestEventsVersion)
+  }
+}
+
+/**
  * Opens an EventStore in one SQLite file (WAL mode): a command's events are written in one IMMEDIATE
  * transaction, global position is the row id, reads and subscriptions stream in pages. Throws
  * `SqliteSchemaError` for a file of a newer or foreign schema and `StoreUnavailableError` when it cannot open.
@@ -64,12 +95,12 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
     durability: options.durability ?? 'full',
     busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
   })
-  const writes = appendQueries(db)
-  const reads = readQueries(db)
   const pageSize = Math.max(1, Math.floor(options.pageSize ?? 500))
   const closedMessage = `the SQLite event store ${file} is closed`
   const listeners = new Set<() => void>()
   let closed = false
+  const queries = prepareQueries(db, file, () => closed, closedMessage)
+  const { writes, reads } = queries
 
   const notify = (): void => {
     for (const listener of [...listeners]) listener()
@@ -141,7 +172,7 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
 
   return {
     file,
-    snapshots: sqliteSnapshotStore(db, file, () => closed, closedMessage),
+    snapshots: queries.snapshots,
     pragmas: () => guard('reading the settings of', () => readPragmas(db)),
     append: (streamName, events, expected): TE.TaskEither<AppendError, AppendResult> => {
       // Copied now: the caller may reuse its array before the task runs.
