@@ -7,6 +7,7 @@ import {
   type ExpectedRevision,
   type StoreUnavailable,
   type StreamRevision,
+  repeatedEventId,
   satisfiesExpected,
 } from '@pembina/core'
 import { encodeData, encodeMetadata, errorMeaning, isUuid, toAppendExpectedRevision } from './mapping.js'
@@ -113,6 +114,8 @@ export const appendEvents = async (
   expected: ExpectedRevision,
 ): Promise<E.Either<AppendError, AppendResult>> => {
   if (ctx.isClosed()) return E.left(unavailable(ctx.closedMessage))
+  const repeated = repeatedEventId(streamName, events)
+  if (repeated !== undefined) return E.left(unavailable(repeated))
   const refused = refusal(events)
   if (refused !== undefined) return E.left(refused)
   try {

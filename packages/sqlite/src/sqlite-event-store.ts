@@ -9,6 +9,7 @@ import {
   type SnapshotStore,
   type StoreUnavailable,
   StoreUnavailableError,
+  repeatedEventId,
 } from '@pembina/core'
 import type { Database } from 'better-sqlite3'
 import { appendInTransaction, type AppendQueries, appendQueries, type EncodedEvent, encodeEvents } from './append.js'
@@ -149,6 +150,8 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
     expected: ExpectedRevision,
   ): E.Either<AppendError, AppendResult> => {
     if (closed) return E.left(unavailable(closedMessage))
+    const repeated = repeatedEventId(streamName, events)
+    if (repeated !== undefined) return E.left(unavailable(repeated))
     const encoded = encodeEvents(events)
     if (E.isLeft(encoded))
       return E.left(

@@ -14,6 +14,7 @@ import {
   StoreUnavailableError,
   StreamNotFoundError,
   matchesFilter,
+  repeatedEventId,
   satisfiesExpected,
 } from '../kernel/event-store.js'
 import { type InMemoryRow, firstIndexAfter, lazyAsync, readLimit, rowToEvent } from './in-memory-log.js'
@@ -76,6 +77,8 @@ export const inMemoryEventStore = (): EventStore => {
     expected: ExpectedRevision,
   ): E.Either<AppendError, AppendResult> => {
     if (closed) return E.left(unavailable(closedMessage))
+    const repeated = repeatedEventId(streamName, events)
+    if (repeated !== undefined) return E.left(unavailable(repeated))
     const stream = streams.get(streamName)
     const actual = revisionOf(stream)
     const conflict = E.left<AppendError>({ _tag: 'ConcurrencyConflict', streamName, expected, actual })

@@ -178,3 +178,18 @@ export const satisfiesExpected = (expected: ExpectedRevision, actual: StreamRevi
       return actual === expected
   }
 }
+
+/**
+ * Why a batch cannot be appended as it is, whatever the stream holds: an event id it carries twice (event ids are
+ * unique across a store, so one of the two could never be stored). Every store refuses such a batch with a
+ * `StoreUnavailable` carrying this text, and writes nothing.
+ */
+export const repeatedEventId = (streamName: string, events: readonly EventToAppend[]): string | undefined => {
+  const seen = new Set<string>()
+  for (const { eventId } of events) {
+    if (seen.has(eventId))
+      return `appending to ${streamName}: event id ${eventId} appears twice in one append; nothing was written`
+    seen.add(eventId)
+  }
+  return undefined
+}

@@ -104,6 +104,22 @@ export const appendCases = (ctx: ContractContext): void => {
     expect(idsOf(asEvents(await collect(store.readStream(stream))))).toEqual(idsOf(written))
   })
 
+  it('an append carrying one event id twice is refused as a whole, naming the id, and writes nothing', async () => {
+    const store = await ctx.open()
+    const stream = ctx.uniqueStream()
+    const twice = testEvent({ n: 1 })
+    for (const batch of [
+      [twice, twice],
+      [twice, testEvent({ n: 2 }), twice],
+    ]) {
+      const result = await store.append(stream, batch, 'any')()
+      expect(result).toMatchObject(
+        E.left({ _tag: 'StoreUnavailable', message: expect.stringContaining(twice.eventId) as string }),
+      )
+    }
+    expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
+  })
+
   it('of concurrent appends with the same expected revision exactly one wins', async () => {
     const store = await ctx.open()
     const stream = ctx.uniqueStream()
