@@ -2,7 +2,7 @@
 // `read-fold-child.ts ours|baseline FILE` replays the file and sends what it did to the parent.
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  decodeWith,
+  decodeGuarded,
   enrollmentDecider,
   enrollmentEvents,
   type EnrollmentState,
@@ -16,7 +16,7 @@ import { sqliteEventStore } from './sqlite-store.js'
 
 const decider = enrollmentDecider()
 // What the handler's fold decodes of each event's metadata (command id, schema version, hash); audits decode it whole.
-const decodeMetadata = decodeWith(EventMetadataHead, 'metadata')
+const decodeMetadata = decodeGuarded(EventMetadataHead, 'metadata')
 
 /**
  * Ours: every event in global order through `readAll`, the head of its metadata decoded as the handler's fold does, its data decoded by the registry and

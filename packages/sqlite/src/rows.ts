@@ -21,16 +21,6 @@ export type StreamEventTuple = readonly [
   metadata: string,
 ]
 
-const isStreamEventTuple = (u: unknown): u is StreamEventTuple =>
-  Array.isArray(u) &&
-  u.length === 6 &&
-  typeof u[0] === 'bigint' &&
-  typeof u[1] === 'bigint' &&
-  typeof u[2] === 'string' &&
-  typeof u[3] === 'string' &&
-  typeof u[4] === 'string' &&
-  typeof u[5] === 'string'
-
 /**
  * A row of a read of the global order as better-sqlite3's raw mode returns it: the columns of `eventColumns`, in
  * that order (integers as bigint). Raw rows skip the object the driver would build per row, a large share of a read.
@@ -45,26 +35,37 @@ export type EventTuple = readonly [
   metadata: string,
 ]
 
-// io-ts types tuples of at most five members, so these six- and seven-column rows have codecs over guards of their own.
-const isEventTuple = (u: unknown): u is EventTuple =>
-  Array.isArray(u) &&
-  u.length === 7 &&
-  typeof u[0] === 'bigint' &&
-  typeof u[1] === 'string' &&
-  typeof u[2] === 'bigint' &&
-  typeof u[3] === 'string' &&
-  typeof u[4] === 'string' &&
-  typeof u[5] === 'string' &&
-  typeof u[6] === 'string'
-
-const tupleCodec = <A>(name: string, is: (u: unknown) => u is A): t.Type<A, A> =>
-  new t.Type<A, A, unknown>(name, is, (u, context) => (is(u) ? t.success(u) : t.failure(u, context)), t.identity)
+// io-ts types tuples of at most five members, so these six- and seven-column rows have codecs over a guard of their
+// own: an array of exactly the columns' JavaScript types.
+const tupleCodec = <Row extends readonly unknown[]>(
+  name: string,
+  columns: readonly ('bigint' | 'string')[],
+): t.Type<Row, Row> => {
+  const is = (u: unknown): u is Row =>
+    Array.isArray(u) && u.length === columns.length && columns.every((type, i) => typeof u[i] === type)
+  return new t.Type<Row, Row, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), t.identity)
+}
 
 /** Codec of a raw row of the global order (`EventTuple`). */
-export const EventTuple = tupleCodec('EventTuple', isEventTuple)
+export const EventTuple = tupleCodec<EventTuple>('EventTuple', [
+  'bigint',
+  'string',
+  'bigint',
+  'string',
+  'string',
+  'string',
+  'string',
+])
 
 /** Codec of a raw row of a stream read (`StreamEventTuple`). */
-export const StreamEventTuple = tupleCodec('StreamEventTuple', isStreamEventTuple)
+export const StreamEventTuple = tupleCodec<StreamEventTuple>('StreamEventTuple', [
+  'bigint',
+  'bigint',
+  'string',
+  'string',
+  'string',
+  'string',
+])
 
 /** Decodes a value read from SQLite, throwing when the table does not have the shape this package wrote. */
 export const decodeRow = <A>(codec: t.Decoder<unknown, A>, value: unknown, what: string): A => {

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { type DecodeFailure, decodeWith, formatDecodeFailure } from '../kernel/decode.js'
+import { decodeGuarded, decodeWith, formatDecodeFailure } from '../kernel/decode.js'
 import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
 import type { EventToAppend, StreamRevision } from '../kernel/event-store.js'
 import type { EventRegistry, SerializedEvent } from '../kernel/registry.js'
@@ -42,12 +42,8 @@ const actorAsStored = (actor: Actor): E.Either<string, Actor> => {
   return E.isLeft(decoded) ? E.left(formatDecodeFailure(decoded.left)) : decoded
 }
 
-/**
- * The metadata as a reader decodes it: its guard passes what the decoder accepts, without the decoder's copying;
- * only metadata that fails it is decoded, for the failure to report.
- */
-const readBack = (metadata: unknown): E.Either<DecodeFailure, EventMetadata> =>
-  EventMetadata.is(metadata) ? E.right(metadata) : decodeWith(EventMetadata, 'metadata')(metadata)
+// The metadata as a reader decodes it.
+const readBack = decodeGuarded(EventMetadata, 'metadata')
 
 /**
  * Gives each event its metadata: an id derived from the command id and its index, the command's actor and instant,
@@ -64,8 +60,7 @@ export const newEvents = <Event extends DomainEvent>(
   const toAppend: EventToAppend[] = []
   const written: WrittenEvent<Event>[] = []
   const first = head.revision === 'no-stream' ? 0 : head.revision + 1
-  // The actor as its codec writes it: the fields an Actor has and no others. An application's own fields on the
-  // object it passes (a name, say) would otherwise be stored in clear text, and hashed where a reader drops them.
+  // An application's own fields on the actor it passes (a name, say) are neither stored in clear text nor hashed.
   const actor = actorAsStored(command.actor)
   let prevHash = head.lastHash
   for (const [index, event] of events.entries()) {

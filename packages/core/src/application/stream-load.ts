@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../kernel/decider.js'
-import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
+import { decodeGuarded, decodeWith, formatDecodeFailure } from '../kernel/decode.js'
 import { type DomainEvent, EventMetadata, EventMetadataHead } from '../kernel/envelope.js'
 import { type EventStore, type StreamRevision, StreamNotFoundError, type StoredRecord } from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
@@ -55,6 +55,8 @@ export const unavailable = (streamName: string, cause: unknown): HandleUnavailab
   cause,
 })
 
+const decodeHead = decodeGuarded(EventMetadataHead, 'metadata')
+
 /**
  * Folds records read forwards, one at a time (memory holds the state, not the stream), over a base or the initial
  * state. A missing stream is empty; a corrupt record, bad metadata or an event the registry cannot decode stops it.
@@ -78,10 +80,7 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
   try {
     for await (const record of records) {
       if (record.kind === 'corrupt') return E.left(corrupt(record, record.reason))
-      // A well-formed head passes the codec's guard; only a bad one is decoded, for the failure it reports.
-      const head = EventMetadataHead.is(record.metadata)
-        ? E.right(record.metadata)
-        : decodeWith(EventMetadataHead, 'metadata')(record.metadata)
+      const head = decodeHead(record.metadata)
       if (E.isLeft(head)) return E.left(corrupt(record, formatDecodeFailure(head.left)))
       const { schemaVersion } = head.right
       const event = registry.decode({ type: record.type, data: record.data, schemaVersion })

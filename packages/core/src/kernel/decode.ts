@@ -75,6 +75,16 @@ export const decodeWith =
     }
   }
 
+/**
+ * Decodes like `decodeWith`, but a value the codec's guard accepts is returned as it is, without the decoder's copy:
+ * for codecs whose decoded type is their input (branded strings, plain records), on paths that see every event.
+ * Only a value the guard refuses is decoded, for the failure it reports.
+ */
+export const decodeGuarded =
+  <A, O>(codec: t.Type<A, O>, what: string = codec.name) =>
+  (input: unknown): E.Either<DecodeFailure, A> =>
+    codec.is(input) ? E.right(input) : decodeWith(codec, what)(input)
+
 /** One line a person can read: `what: path rule; path rule`. */
 export const formatDecodeFailure = (failure: DecodeFailure): string =>
   `${failure.what}: ${failure.issues.map(issue => (issue.path === '' ? issue.rule : `${issue.path} ${issue.rule}`)).join('; ')}`
