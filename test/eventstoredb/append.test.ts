@@ -60,7 +60,12 @@ describe('appends to EventStoreDB', () => {
     const stream = `enrollment-${randomUUID()}`
     try {
       const refused = await store.append(stream, [{ ...placeRequested(0), eventId: 'request-0' }], 'no-stream')()
-      expect(E.isLeft(refused) && refused.left).toMatchObject({ _tag: 'StoreUnavailable' })
+      expect(E.isLeft(refused) && refused.left).toMatchObject({
+        _tag: 'InvalidAppend',
+        streamName: stream,
+        eventId: 'request-0',
+        reason: expect.stringMatching(/not a UUID/) as string,
+      })
       expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
     } finally {
       await store.close()

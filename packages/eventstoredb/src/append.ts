@@ -5,8 +5,10 @@ import {
   type AppendResult,
   type EventToAppend,
   type ExpectedRevision,
+  type InvalidAppend,
   type StoreUnavailable,
   type StreamRevision,
+  invalidAppend,
   repeatedEventId,
   satisfiesExpected,
 } from '@pembina/core'
@@ -45,13 +47,19 @@ const toEventData = (event: EventToAppend): JSONEventData => ({
   metadata: encodeMetadata(event.metadata),
 })
 
-/** Why events cannot be written as they are (an id that is not a UUID, data without JSON form), if so. */
-const refusal = (events: readonly EventToAppend[]): StoreUnavailable | undefined => {
+/** Why events cannot be written as they are (an id that is not a UUID, data or metadata without JSON form), if so. */
+const refusal = (streamName: string, events: readonly EventToAppend[]): InvalidAppend | undefined => {
   for (const event of events) {
     if (!isUuid(event.eventId))
-      return unavailable(`event id ${event.eventId} is not a UUID: EventStoreDB stores UUID event ids only`)
+      return invalidAppend(streamName, event.eventId, 'is not a UUID: EventStoreDB stores UUID event ids only')
     const data = encodeData(event.data)
-    if (E.isLeft(data)) return unavailable(`event ${event.eventId} has data that is not JSON: ${data.left}`)
+    if (E.isLeft(data)) return invalidAppend(streamName, event.eventId, `has data that is not JSON: ${data.left}`)
+    try {
+      encodeMetadata(event.metadata)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      return invalidAppend(streamName, event.eventId, `has metadata that is not JSON: ${reason}`, error)
+    }
   }
   return undefined
 }
@@ -115,8 +123,8 @@ export const appendEvents = async (
 ): Promise<E.Either<AppendError, AppendResult>> => {
   if (ctx.isClosed()) return E.left(unavailable(ctx.closedMessage))
   const repeated = repeatedEventId(streamName, events)
-  if (repeated !== undefined) return E.left(unavailable(repeated))
-  const refused = refusal(events)
+  if (repeated !== undefined) return E.left(repeated)
+  const refused = refusal(streamName, events)
   if (refused !== undefined) return E.left(refused)
   try {
     if (events.length === 0) return await appendNothing(ctx, streamName, expected)

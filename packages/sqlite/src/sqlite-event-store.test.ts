@@ -75,10 +75,18 @@ describe('sqliteEventStore', () => {
     expect(await collect(store.readStream('s-1'))).toMatchObject([{ data: null, metadata: null }])
   })
 
-  it('refuses data that is not JSON without writing anything', async () => {
+  it('refuses data that is not JSON as an invalid append naming the event, without writing anything', async () => {
     const store = open()
-    const result = await store.append('s-1', [event({ big: 1n })], 'any')()
-    expect(E.isLeft(result) && result.left._tag).toBe('StoreUnavailable')
+    const bad = event({ big: 1n })
+    const result = await store.append('s-1', [event(), bad], 'any')()
+    expect(result).toMatchObject(
+      E.left({
+        _tag: 'InvalidAppend',
+        streamName: 's-1',
+        eventId: bad.eventId,
+        reason: expect.stringMatching(/not JSON/) as string,
+      }),
+    )
     expect(await store.streamRevision('s-1')()).toEqual(E.right('no-stream'))
   })
 
@@ -121,7 +129,14 @@ describe('sqliteEventStore', () => {
     const shared = event()
     await store.append('s-1', [shared], 'any')()
     const result = await store.append('s-2', [event(), shared], 'any')()
-    expect(E.isLeft(result) && result.left._tag === 'StoreUnavailable' && result.left.message).toMatch(/another stream/)
+    expect(result).toMatchObject(
+      E.left({
+        _tag: 'InvalidAppend',
+        streamName: 's-2',
+        eventId: shared.eventId,
+        reason: 'is already stored in stream s-1',
+      }),
+    )
     expect(await store.streamRevision('s-2')()).toEqual(E.right('no-stream'))
   })
 

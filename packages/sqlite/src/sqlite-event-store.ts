@@ -9,6 +9,7 @@ import {
   type SnapshotStore,
   type StoreUnavailable,
   StoreUnavailableError,
+  invalidAppend,
   repeatedEventId,
 } from '@pembina/core'
 import type { Database } from 'better-sqlite3'
@@ -144,6 +145,20 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
     }
   }
 
+  // The first event of a batch whose id a rolled-back insert found stored in another stream, named with that stream.
+  const storedElsewhere = (streamName: string, events: readonly EncodedEvent[], cause: unknown): AppendError => {
+    try {
+      for (const event of events) {
+        const at = writes.eventLocation(event.eventId)
+        if (at !== undefined && at.streamName !== streamName)
+          return invalidAppend(streamName, event.eventId, `is already stored in stream ${at.streamName}`, cause)
+      }
+    } catch (error) {
+      return storeUnavailable(error, `appending to ${streamName} in`, file)
+    }
+    return unavailable(`appending to ${streamName}: an event id of this append is already stored`, cause)
+  }
+
   const appendNow = (
     streamName: string,
     events: readonly EventToAppend[],
@@ -151,24 +166,19 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
   ): E.Either<AppendError, AppendResult> => {
     if (closed) return E.left(unavailable(closedMessage))
     const repeated = repeatedEventId(streamName, events)
-    if (repeated !== undefined) return E.left(unavailable(repeated))
+    if (repeated !== undefined) return E.left(repeated)
     const encoded = encodeEvents(events)
-    if (E.isLeft(encoded))
-      return E.left(
-        unavailable(`event ${encoded.left.eventId} has data or metadata that is not JSON`, encoded.left.cause),
-      )
+    if (E.isLeft(encoded)) {
+      const { eventId, cause } = encoded.left
+      const detail = cause instanceof Error ? `: ${cause.message}` : ''
+      return E.left(invalidAppend(streamName, eventId, `has data or metadata that is not JSON${detail}`, cause))
+    }
     try {
       const result = appendOnce(streamName, encoded.right, expected)
       if (E.isRight(result) && result.right.written) notify()
       return result
     } catch (error) {
-      if (isDuplicateEventId(error))
-        return E.left(
-          unavailable(
-            `appending to ${streamName}: an event id of this append is already stored in another stream`,
-            error,
-          ),
-        )
+      if (isDuplicateEventId(error)) return E.left(storedElsewhere(streamName, encoded.right, error))
       return E.left(storeUnavailable(error, `appending to ${streamName} in`, file))
     }
   }

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { type EnrollmentCommand, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
-import { type EventStore, StoreUnavailableError, type StreamRevision } from '../kernel/event-store.js'
+import { type EventStore, invalidAppend, StoreUnavailableError, type StreamRevision } from '../kernel/event-store.js'
 import { nip, type Nip } from '../shared/nip.js'
 import { instant, localDate } from '../shared/time.js'
 import { commandHandler } from './command-handler.js'
@@ -158,6 +158,31 @@ describe('command handler when the store fails', () => {
     }
     const result = await setUp(down).handler.handle(request(sari), { commandId: 'req-sari' })()
     expect(result).toMatchObject(E.left({ kind: 'unavailable', streamName: stream, message: 'disk I/O error' }))
+  })
+
+  it('reports `invalid-event` naming the event type when the store refuses the batch itself, without retrying', async () => {
+    const inner = await openedStore()
+    const refusing: EventStore = {
+      ...inner,
+      append: (streamName, events) => () =>
+        Promise.resolve(
+          E.left(invalidAppend(streamName, events[0]?.eventId ?? '', 'is already stored in stream enrollment-other')),
+        ),
+    }
+    const { handler, decisions } = setUp(refusing)
+    const result = await handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(result).toMatchObject(
+      E.left({
+        kind: 'invalid-event',
+        streamName: stream,
+        eventType: 'PlaceRequested',
+        reason: expect.stringMatching(
+          /^the store refused event [0-9a-f-]{36}: is already stored in stream enrollment-other$/,
+        ) as string,
+      }),
+    )
+    expect(decisions).toHaveLength(1)
+    expect(await inner.streamRevision(stream)()).toEqual(E.right(0))
   })
 
   it('reports `unavailable` when an append rejects instead of returning its failure', async () => {

@@ -3,9 +3,23 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { Decider } from '../kernel/decider.js'
 import type { DomainEvent } from '../kernel/envelope.js'
-import type { AppendError, AppendResult, EventStore, EventToAppend, ExpectedRevision } from '../kernel/event-store.js'
+import type {
+  AppendError,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  InvalidAppend,
+} from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
-import type { CommandContext, HandledCommand, HandleFailure, HandleResult, WrittenEvent } from './handle-outcome.js'
+import type {
+  CommandContext,
+  HandledCommand,
+  HandleFailure,
+  HandleInvalidEvent,
+  HandleResult,
+  WrittenEvent,
+} from './handle-outcome.js'
 import { newEvents } from './new-events.js'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from './retry-backoff.js'
 import { recentCommands } from './recent-commands.js'
@@ -104,6 +118,14 @@ const tracedAppend = async (
     span.end()
   }
 }
+
+/** A batch the store refused as invalid, as the handler reports it: the event's type, and the store's reason. */
+const refusedByStore = (error: InvalidAppend, events: readonly EventToAppend[]): HandleInvalidEvent => ({
+  kind: 'invalid-event',
+  streamName: error.streamName,
+  eventType: events.find(event => event.eventId === error.eventId)?.type ?? 'unknown',
+  reason: `the store refused event ${error.eventId}: ${error.reason}`,
+})
 
 /**
  * Builds a command handler. Each `handle` loads the command's stream, refuses to decide on a corrupt one, returns the
@@ -283,6 +305,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
       const error = appended.left
       if (error._tag === 'StoreUnavailable')
         return E.left({ kind: 'unavailable', streamName, message: error.message, cause: error.cause })
+      if (error._tag === 'InvalidAppend') return E.left(refusedByStore(error, built.right.toAppend))
       if (attempt >= attempts)
         return E.left({ kind: 'conflict', streamName, attempts, expected: error.expected, actual: error.actual })
     }

@@ -76,7 +76,8 @@ export interface HandleCorruptStream {
 
 /**
  * An event cannot be written as it is: the registry cannot encode it, its data has no JSON form, or its data or
- * metadata would not read back (data its own codec refuses, an empty command id, say). Nothing was written.
+ * metadata would not read back (data its own codec refuses, an empty command id, say), or the store refused it
+ * (`InvalidAppend`: an event id it cannot hold). Nothing was written, and handling the command again fails alike.
  */
 export interface HandleInvalidEvent {
   readonly kind: 'invalid-event'

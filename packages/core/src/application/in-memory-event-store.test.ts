@@ -35,10 +35,17 @@ describe('in-memory event store', () => {
     expect(await readAll(store)).toMatchObject([{ data: null }])
   })
 
-  it('refuses data that is not JSON as unavailable, writing nothing', async () => {
+  it('refuses data that is not JSON as an invalid append naming the event, writing nothing', async () => {
     const store = inMemoryEventStore()
     const result = await store.append('test-1', [event('a', 1), event('b', { big: 1n })], 'no-stream')()
-    expect(result).toMatchObject(E.left({ _tag: 'StoreUnavailable' }))
+    expect(result).toMatchObject(
+      E.left({
+        _tag: 'InvalidAppend',
+        streamName: 'test-1',
+        eventId: 'b',
+        reason: expect.stringMatching(/not JSON/) as string,
+      }),
+    )
     expect(await store.streamRevision('test-1')()).toEqual(E.right('no-stream'))
   })
 

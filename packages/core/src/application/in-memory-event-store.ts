@@ -13,6 +13,7 @@ import {
   type StreamRevision,
   StoreUnavailableError,
   StreamNotFoundError,
+  invalidAppend,
   matchesFilter,
   repeatedEventId,
   satisfiesExpected,
@@ -78,7 +79,7 @@ export const inMemoryEventStore = (): EventStore => {
   ): E.Either<AppendError, AppendResult> => {
     if (closed) return E.left(unavailable(closedMessage))
     const repeated = repeatedEventId(streamName, events)
-    if (repeated !== undefined) return E.left(unavailable(repeated))
+    if (repeated !== undefined) return E.left(repeated)
     const stream = streams.get(streamName)
     const actual = revisionOf(stream)
     const conflict = E.left<AppendError>({ _tag: 'ConcurrencyConflict', streamName, expected, actual })
@@ -104,7 +105,8 @@ export const inMemoryEventStore = (): EventStore => {
           metadata: toJson(event.metadata),
         })
       } catch (cause) {
-        return E.left(unavailable(`event ${event.eventId} has data or metadata that is not JSON`, cause))
+        const detail = cause instanceof Error ? `: ${cause.message}` : ''
+        return E.left(invalidAppend(streamName, event.eventId, `has data or metadata that is not JSON${detail}`, cause))
       }
     }
     for (const row of rows) {

@@ -73,8 +73,33 @@ export interface StoreUnavailable {
   readonly cause?: unknown
 }
 
+/**
+ * The batch cannot be stored as it is, whatever the stream holds: an event id it carries twice, an id the store
+ * cannot hold (not a UUID on EventStoreDB, already stored in another stream on SQLite), or data or metadata that
+ * is not JSON. Nothing was written, and the same batch will always be refused: fix the events, do not retry.
+ */
+export interface InvalidAppend {
+  readonly _tag: 'InvalidAppend'
+  readonly streamName: string
+  /** The event at fault. */
+  readonly eventId: string
+  /** What is wrong with it, in words a person can read. */
+  readonly reason: string
+  readonly cause?: unknown
+}
+
 /** Why an append failed. A failed append wrote nothing: a command's events land all or none. */
-export type AppendError = ConcurrencyConflict | StoreUnavailable
+export type AppendError = ConcurrencyConflict | StoreUnavailable | InvalidAppend
+
+/** An `InvalidAppend` for one event of a batch. */
+export const invalidAppend = (streamName: string, eventId: string, reason: string, cause?: unknown): InvalidAppend =>
+  cause === undefined
+    ? { _tag: 'InvalidAppend', streamName, eventId, reason }
+    : { _tag: 'InvalidAppend', streamName, eventId, reason, cause }
+
+/** One line a person can read for an `InvalidAppend`: the stream, the event and the reason. */
+export const formatInvalidAppend = (invalid: InvalidAppend): string =>
+  `appending to ${invalid.streamName}: event ${invalid.eventId} ${invalid.reason}; nothing was written`
 
 /** Which events a read of the global order includes. */
 export interface EventFilter {
@@ -180,15 +205,13 @@ export const satisfiesExpected = (expected: ExpectedRevision, actual: StreamRevi
 }
 
 /**
- * Why a batch cannot be appended as it is, whatever the stream holds: an event id it carries twice (event ids are
- * unique across a store, so one of the two could never be stored). Every store refuses such a batch with a
- * `StoreUnavailable` carrying this text, and writes nothing.
+ * Why a batch cannot be appended as it is, whatever the stream holds: an event id it carries twice (one of the two
+ * could never be stored). Every store refuses such a batch with this `InvalidAppend`, and writes nothing.
  */
-export const repeatedEventId = (streamName: string, events: readonly EventToAppend[]): string | undefined => {
+export const repeatedEventId = (streamName: string, events: readonly EventToAppend[]): InvalidAppend | undefined => {
   const seen = new Set<string>()
   for (const { eventId } of events) {
-    if (seen.has(eventId))
-      return `appending to ${streamName}: event id ${eventId} appears twice in one append; nothing was written`
+    if (seen.has(eventId)) return invalidAppend(streamName, eventId, 'appears twice in one append')
     seen.add(eventId)
   }
   return undefined

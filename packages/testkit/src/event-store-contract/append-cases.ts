@@ -104,7 +104,7 @@ export const appendCases = (ctx: ContractContext): void => {
     expect(idsOf(asEvents(await collect(store.readStream(stream))))).toEqual(idsOf(written))
   })
 
-  it('an append carrying one event id twice is refused as a whole, naming the id, and writes nothing', async () => {
+  it('an append carrying one event id twice is refused as a whole (InvalidAppend), naming the id, and writes nothing', async () => {
     const store = await ctx.open()
     const stream = ctx.uniqueStream()
     const twice = testEvent({ n: 1 })
@@ -113,10 +113,17 @@ export const appendCases = (ctx: ContractContext): void => {
       [twice, testEvent({ n: 2 }), twice],
     ]) {
       const result = await store.append(stream, batch, 'any')()
-      expect(result).toMatchObject(
-        E.left({ _tag: 'StoreUnavailable', message: expect.stringContaining(twice.eventId) as string }),
-      )
+      expect(result).toMatchObject(E.left({ _tag: 'InvalidAppend', streamName: stream, eventId: twice.eventId }))
     }
+    expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
+  })
+
+  it('an append with data that is not JSON is refused as a whole, naming the event, and writes nothing', async () => {
+    const store = await ctx.open()
+    const stream = ctx.uniqueStream()
+    const bad = testEvent({ big: 1n })
+    const result = await store.append(stream, [testEvent({ n: 1 }), bad], 'any')()
+    expect(result).toMatchObject(E.left({ _tag: 'InvalidAppend', streamName: stream, eventId: bad.eventId }))
     expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
   })
 
