@@ -118,12 +118,13 @@ export const appendCases = (ctx: ContractContext): void => {
     expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
   })
 
-  it('an append with data that is not JSON is refused as a whole, naming the event, and writes nothing', async () => {
+  it('an append with data or metadata that is not JSON is refused whole, naming the event; nothing is written', async () => {
     const store = await ctx.open()
     const stream = ctx.uniqueStream()
-    const bad = testEvent({ big: 1n })
-    const result = await store.append(stream, [testEvent({ n: 1 }), bad], 'any')()
-    expect(result).toMatchObject(E.left({ _tag: 'InvalidAppend', streamName: stream, eventId: bad.eventId }))
+    for (const bad of [testEvent({ big: 1n }), { ...testEvent(), metadata: { big: 1n } }]) {
+      const result = await store.append(stream, [testEvent({ n: 1 }), bad], 'any')()
+      expect(result).toMatchObject(E.left({ _tag: 'InvalidAppend', streamName: stream, eventId: bad.eventId }))
+    }
     expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
   })
 
