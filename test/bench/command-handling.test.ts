@@ -29,4 +29,17 @@ describe('the command-handling benchmark, at a tiny size', () => {
     expect(result.rounds.baseline).toHaveLength(2)
     expect(lines.some(line => line.includes('round 2/2 baseline'))).toBe(true)
   })
+
+  it('times ours on the in-memory store against the baseline inserting the rows of a run on SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pembina-bench-test-'))
+    dirs.push(dir)
+    const lines: string[] = []
+    const result = await commandHandlingBench({
+      ...{ offerings: 3, rounds: 2, mode: 'NORMAL', cache: false, baseline: 'rows', on: 'memory' },
+      ...{ dir, progress: (line: string) => lines.push(line) },
+    })
+    expect(result).toMatchObject({ on: 'memory', commands: 30 })
+    expect(result.rounds.ours).toHaveLength(2)
+    expect(lines[0]).toMatch(/ours in memory \(no storage\)/)
+  })
 })

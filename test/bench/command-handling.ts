@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
-import { EventMetadata } from '@pembina/core'
+import { EventMetadata, inMemoryEventStore } from '@pembina/core'
 import { openBaselineEventsFile } from './baseline-events-file.js'
 import { openDatabase, type SyncMode } from './better-sqlite3.js'
 import { commandsPerOffering, enrollmentHandler, handleOrThrow } from './enrollment-workload.js'
@@ -41,9 +41,24 @@ interface EventsRow {
   readonly metadata: string
 }
 
+/**
+ * Which store our handler runs on: `sqlite`, the benchmark itself; `memory`, the in-memory store, which leaves the
+ * library's own cost per command (decoding, folding, deciding, ids, hash chain, metadata) with no storage under it.
+ */
+export type OurStore = 'sqlite' | 'memory'
+
 /** Handles `offerings` × 10 commands through our handler and store (command k of every offering, then k + 1). */
-const runOurs = async (file: string, mode: SyncMode, offerings: number, cache: boolean): Promise<Timed> => {
-  const store = sqliteEventStore({ path: file, durability: mode === 'FULL' ? 'full' : 'normal' })
+const runOurs = async (
+  file: string,
+  mode: SyncMode,
+  offerings: number,
+  cache: boolean,
+  on: OurStore = 'sqlite',
+): Promise<Timed> => {
+  const store =
+    on === 'memory'
+      ? inMemoryEventStore()
+      : sqliteEventStore({ path: file, durability: mode === 'FULL' ? 'full' : 'normal' })
   const handler = enrollmentHandler(store, cache)
   const start = performance.now()
   for (let step = 0; step < commandsPerOffering; step++)
@@ -144,6 +159,8 @@ export interface CommandBenchOptions {
   /** Whether our handler keeps a state cache (`stateCache()`), so each command reads only its stream's tail. */
   readonly cache: boolean
   readonly baseline: BaselineKind
+  /** The store our side is timed on (default `sqlite`); the baseline always runs on SQLite in `mode`. */
+  readonly on?: OurStore
   /** Where its database files go (deleted after each run). */
   readonly dir: string
   readonly progress: (line: string) => void
@@ -154,6 +171,7 @@ export interface CommandBenchResult {
   readonly mode: SyncMode
   readonly cache: boolean
   readonly baseline: BaselineKind
+  readonly on: OurStore
   readonly offerings: number
   readonly commands: number
   readonly rounds: Rounds
@@ -162,8 +180,8 @@ export interface CommandBenchResult {
 const warmUpOfferings = 50
 
 /** The benchmark's name in progress lines and the table: `command handling, NORMAL, state cache`. */
-export const commandBenchTitle = (options: Pick<CommandBenchOptions, 'mode' | 'cache' | 'baseline'>): string =>
-  `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}`
+export const commandBenchTitle = (options: Pick<CommandBenchOptions, 'mode' | 'cache' | 'baseline' | 'on'>): string =>
+  `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}${options.on === 'memory' ? ', ours in memory (no storage)' : ''}`
 
 /**
  * Runs the command-handling benchmark in one durability mode: a small warm-up of both sides, then `rounds` rounds
@@ -171,6 +189,7 @@ export const commandBenchTitle = (options: Pick<CommandBenchOptions, 'mode' | 'c
  */
 export const commandHandlingBench = async (options: CommandBenchOptions): Promise<CommandBenchResult> => {
   const { offerings, mode, cache, dir, progress } = options
+  const on = options.on ?? 'sqlite'
   const fileOf = (name: string): string => join(dir, `commands-${mode}-${name}.sqlite`)
   const title = commandBenchTitle(options)
   const runTheBaseline = (file: string, commands: readonly CapturedCommand[]): Promise<Timed> =>
@@ -183,6 +202,7 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
         )
   progress(`${title}: warming up (${warmUpOfferings} offerings per side)`)
   await runOurs(fileOf('warm-ours'), mode, warmUpOfferings, cache)
+  if (on === 'memory') await runOurs(fileOf('warm-ours'), mode, warmUpOfferings, cache, on)
   await runTheBaseline(fileOf('warm-baseline'), captureCommands(fileOf('warm-ours')))
   for (const name of ['warm-ours', 'warm-baseline']) removeDatabaseFiles(fileOf(name))
 
@@ -190,7 +210,9 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
   let oursDigest: string | undefined
   const ours = async (round: number): Promise<Timed> => {
     const file = fileOf(`ours-${round}`)
-    const timed = await runOurs(file, mode, offerings, cache)
+    // The baseline inserts the rows of a run on SQLite: in memory, that run comes first, untimed.
+    if (on === 'memory' && captured === undefined) await runOurs(file, mode, offerings, cache)
+    const timed = await runOurs(file, mode, offerings, cache, on)
     if (captured === undefined) {
       captured = captureCommands(file)
       oursDigest = digestOf(file)
@@ -208,5 +230,5 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
   }
   progress(`${title}: ${offerings} offerings × ${commandsPerOffering} commands per side and round`)
   const rounds = await alternate(options.rounds, ours, baseline, progress)
-  return { mode, cache, baseline: options.baseline, offerings, commands: offerings * commandsPerOffering, rounds }
+  return { mode, cache, baseline: options.baseline, on, offerings, commands: offerings * commandsPerOffering, rounds }
 }

@@ -85,7 +85,7 @@ let readResult: ReadBenchResult | undefined
 let esdbResult: EventStoreDbBenchResult | undefined
 let rebuildResult: ProjectionRebuildBenchResult | undefined
 try {
-  if (runs('commands'))
+  if (runs('commands')) {
     for (const [cache, baseline] of [
       [false, 'rows'],
       [true, 'rows'],
@@ -95,6 +95,14 @@ try {
         commandResults.push(
           await commandHandlingBench({ offerings: sizes.offerings, rounds, mode, cache, baseline, dir, progress }),
         )
+    // The library's own cost: our handler on the in-memory store, against SQLite's work alone in its fastest mode.
+    commandResults.push(
+      await commandHandlingBench({
+        ...{ offerings: sizes.offerings, rounds, mode: 'NORMAL', cache: false, baseline: 'rows', on: 'memory' },
+        ...{ dir, progress },
+      }),
+    )
+  }
   if (runs('read')) readResult = await readFoldBench({ events: sizes.events, rounds, dir, progress })
   if (runs('eventstoredb')) esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
   if (runs('rebuild'))
@@ -103,7 +111,8 @@ try {
   if (values.dir === undefined) rmSync(dir, { recursive: true, force: true })
 }
 
-// The target is against the baseline inserting our rows; the computing baseline's rows are for comparison.
+// The target is against the baseline inserting our rows; the computing baseline's rows, and ours in memory, are for
+// comparison.
 const rows: TableRow[] = commandResults.map(result => {
   const row = comparisonRow(
     commandBenchTitle(result),
@@ -112,7 +121,7 @@ const rows: TableRow[] = commandResults.map(result => {
     result.rounds,
     targets.commands,
   )
-  return result.baseline === 'rows' ? row : { ...row, target: '-', result: 'n/a' }
+  return result.baseline === 'rows' && result.on === 'sqlite' ? row : { ...row, target: '-', result: 'n/a' }
 })
 if (readResult !== undefined) {
   const peakOurs = Math.max(...readResult.maxRssBytes.ours)
