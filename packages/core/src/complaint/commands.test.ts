@@ -19,7 +19,8 @@ const envelope = {
   subjectId: 'warga-0042',
   keyId: 'key-warga-0042',
   algorithm: 'AES-256-GCM',
-  ciphertext: 'q83vEjRWeJA=',
+  // 12-byte IV, 16-byte tag and the sealed text, as an AES-256-GCM envelope carries them.
+  ciphertext: 'EQOSX1wyujtfn6R8kfTrksF+CUzNZPcgZmmi8TKajUs2QxBsglwyOYdXPc3QSLw8xSNzKLcx',
 }
 const filing = {
   complaintId: 'c-2026-00042',
@@ -61,6 +62,26 @@ describe('decoding complaint commands', () => {
     expect(issuesOf(fileWith({ contact: { ...envelope, ciphertext: '0812 3456 7890' } }))).toEqual([
       { path: 'data.contact.ciphertext', rule: 'must be base64 ciphertext (personal data is never stored in clear)' },
     ])
+  })
+
+  it('a NIK or a phone number in bare digits is refused as ciphertext: it is shorter than an AES-256-GCM IV and tag', () => {
+    const rule = 'must be AES-256-GCM ciphertext in base64 with its 12-byte IV and 16-byte tag (at least 28 bytes)'
+    expect(issuesOf(fileWith({ complainant: { ...envelope, ciphertext: '1271012345670001' } }))).toEqual([
+      { path: 'data.complainant.ciphertext', rule },
+    ])
+    expect(issuesOf(fileWith({ contact: { ...envelope, ciphertext: '081234567890' } }))).toEqual([
+      { path: 'data.contact.ciphertext', rule },
+    ])
+    const supply = (contact: unknown): unknown => ({
+      type: 'SupplyCompletion',
+      at,
+      actor: citizen,
+      data: { complaintId: 'c-2026-00042', supplement: 'Nomor antrean 57.', contact },
+    })
+    expect(issuesOf(supply({ ...envelope, ciphertext: '081234567890' }))).toEqual([
+      { path: 'data.contact.ciphertext', rule },
+    ])
+    expect(issuesOf(supply(envelope))).toEqual([])
   })
 
   it('an unknown category, an impossible service date and a bad complaint id name their fields', () => {

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { taggedUnion, text } from '../kernel/index.js'
-import { command, LocalDate, Nip, PersonalData } from '../shared/index.js'
+import { command, LocalDate, Nip, SealedPersonalData } from '../shared/index.js'
 import {
   ComplaintCategory,
   ComplaintChannel,
@@ -26,7 +26,7 @@ export const FileComplaint = command(
         anonymous: t.boolean,
         confidential: t.boolean,
       }),
-      t.partial({ complainant: PersonalData, contact: PersonalData, sensitiveDetails: PersonalData }),
+      t.partial({ complainant: SealedPersonalData, contact: SealedPersonalData, sensitiveDetails: SealedPersonalData }),
     ]),
     'FileComplaintData',
   ),
@@ -56,7 +56,7 @@ export const SupplyCompletion = command(
   t.exact(
     t.intersection([
       t.type({ complaintId: ComplaintId, supplement: text(4000) }),
-      t.partial({ contact: PersonalData, sensitiveDetails: PersonalData }),
+      t.partial({ contact: SealedPersonalData, sensitiveDetails: SealedPersonalData }),
     ]),
     'SupplyCompletionData',
   ),
