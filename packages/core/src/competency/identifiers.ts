@@ -19,7 +19,17 @@ export const SelfReportId = identifier('ReportId')
 export const AssessmentId = identifier('AssessmentId')
 /** Codec for the id of a policy consultation an ASN took part in. */
 export const ConsultationId = identifier('ConsultationId')
-/** Codec for the id of a development recommendation. */
-export const RecommendationId = identifier('RecommendationId')
+const recommendationIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/
+
+/**
+ * Codec for the id of a development recommendation: 1-200 characters, so that a policy's id (a complaint id of up to
+ * 128 characters and a suffix such as `.deadline.notification`) always fits.
+ */
+export const RecommendationId = refine(
+  t.string,
+  (s): s is string => recommendationIdPattern.test(s),
+  'RecommendationId',
+  'must be 1-200 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+)
 /** Codec for the id of the complaint behind a recommendation (the `<id>` of `complaint-<id>`). */
 export const RecommendationComplaintId = identifier('ComplaintId')

@@ -3,7 +3,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { arbMentorshipScenario, asnActor, runScenario } from '@pembina/testkit'
 import {
-  type CompetencyCommand,
+  CompetencyCommand,
+  competencyEvents,
+  decodeWith,
   type CompetencyEvent,
   type CompetencyState,
   competencyDecider,
@@ -112,6 +114,28 @@ describe('policies between aggregates', () => {
       type: 'manajerial',
       code: 'M.05',
     })
+  })
+
+  it('a complaint id of the longest allowed length still gives a recommendation that is stored and read back', () => {
+    const officer = nip('198507122010011005')
+    const complaintId = `c-${'0'.repeat(126)}`
+    const missed: ComplaintEvent = {
+      type: 'DeadlineMissed',
+      data: {
+        at: instant('2026-04-20T00:05:00+07:00'),
+        complaintId,
+        stage: 'notification',
+        dueAt: instant('2026-04-17T23:59:59.999+07:00'),
+        unit: 'Puskesmas Belawan',
+        responsibleNip: officer,
+      },
+    }
+    const commands = reactTo(missed, defaultPolicy).map(c => c.command)
+    for (const command of commands) expect(E.isRight(decodeWith(CompetencyCommand)(command))).toBe(true)
+    const { produced } = apply(registered(officer), commands)
+    const events = produced.flat()
+    expect(events.map(e => e.type)).toEqual(['DevelopmentRecommended'])
+    for (const event of events) expect(competencyEvents.decode(competencyEvents.encode(event))).toEqual(E.right(event))
   })
 
   it('a missed deadline with no known responsible officer recommends nothing', () => {
