@@ -1,9 +1,9 @@
 import { type LocalDate, localDate } from './time.js'
 
 /**
- * An EXAMPLE list of Indonesian national public holidays and joint leave days (cuti bersama) for 2026.
+ * An EXAMPLE list of Indonesian national public holidays for 2026, without joint leave days (cuti bersama).
  * It is not authoritative: check it against the year's joint decree (SKB 3 Menteri) and any later
- * amendment before using it for deadlines, and add regional holidays your agency observes.
+ * amendment before using it for deadlines, and add the joint leave days and regional holidays your agency observes.
  */
 export const exampleIndonesianHolidays2026: readonly LocalDate[] = [
   '2026-01-01', // Tahun Baru Masehi

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodePolicyConfig, defaultPolicy } from './policy-config.js'
+import { decodePolicyConfig, defaultPolicy, policyConfig } from './policy-config.js'
 import { localDate } from './time.js'
 
 describe('policy configuration', () => {
@@ -29,5 +29,15 @@ describe('policy configuration', () => {
   it('a session range whose minimum exceeds its maximum is refused', () => {
     const result = decodePolicyConfig({ sessionMinutes: { min: 60, max: 30 } })
     expect(E.isLeft(result) && result.left.issues[0]?.rule).toBe('min must not exceed max')
+  })
+
+  it('a typed parameter out of range is refused when the configuration is built, not later inside a decider', () => {
+    expect(() => policyConfig({ complaint: { autoCloseWorkingDays: 0 } })).toThrow(
+      new RangeError('PolicyConfigInput: complaint.autoCloseWorkingDays must be a whole number from 1 to 365'),
+    )
+    expect(() => policyConfig({ sessionMinutes: { min: 60, max: 30 } })).toThrow(
+      new RangeError('PolicyConfigInput: sessionMinutes min must not exceed max'),
+    )
+    expect(policyConfig({ complaint: { autoCloseWorkingDays: 365 } }).complaint.autoCloseWorkingDays).toBe(365)
   })
 })

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { type DecodeFailure, decodeWith, oneOf, refine, wholeNumber } from '../kernel/decode.js'
+import { type DecodeFailure, decodeWith, formatDecodeFailure, oneOf, refine, wholeNumber } from '../kernel/decode.js'
 import { type WorkingCalendar, workingCalendar } from './calendar.js'
 import { jpToMinutes } from './minutes.js'
 import { LocalDate } from './time.js'
@@ -110,8 +110,7 @@ export const PolicyConfigInput = t.exact(
 /** Policy configuration as JSON input; see `PolicyConfigInput`. */
 export type PolicyConfigInput = t.TypeOf<typeof PolicyConfigInput>
 
-/** Builds a policy configuration from the defaults and the given overrides. */
-export const policyConfig = (input: PolicyConfigInput = {}): PolicyConfig => ({
+const build = (input: PolicyConfigInput): PolicyConfig => ({
   learning: {
     annualMinimumMinutes: {
       PNS:
@@ -150,5 +149,16 @@ export const decodePolicyConfig = (input: unknown): E.Either<DecodeFailure, Poli
         what: 'PolicyConfigInput',
         issues: [{ path: 'sessionMinutes', rule: 'min must not exceed max', value: session }],
       })
-    return E.right(policyConfig(decoded))
+    return E.right(build(decoded))
   })(decodeWith(PolicyConfigInput)(input))
+
+/**
+ * Builds a policy configuration from the defaults and the given overrides, for settings written in code. Throws a
+ * RangeError naming the field and rule when a value is out of range (a decider must never meet one: 0 working days
+ * would make a deadline check throw); use `decodePolicyConfig` for settings read from outside.
+ */
+export const policyConfig = (input: PolicyConfigInput = {}): PolicyConfig => {
+  const config = decodePolicyConfig(input)
+  if (E.isLeft(config)) throw new RangeError(formatDecodeFailure(config.left))
+  return config.right
+}
