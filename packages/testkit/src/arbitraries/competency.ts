@@ -91,12 +91,14 @@ export const arbCompetencyStandard: fc.Arbitrary<readonly CompetencyRequirement[
 )
 
 // Commands decoded by io-ts are plain objects; fast-check's records may otherwise have a null prototype.
+// An item resting on a performance gap is valid whatever the profile holds; one resting on a competency gap needs a
+// gap in the profile, so it is only generated with the standard and the assessment that make one (`gapPlanSteps`).
 const arbPlanItem: fc.Arbitrary<DevelopmentPlanItem> = fc.record(
   {
     competency: arbCompetency,
     form: arbForm,
     plannedMinutes: fc.integer({ min: 45, max: 2_000 }),
-    basis: fc.constantFrom('performance-gap', 'performance-gap', 'competency-gap'),
+    basis: fc.constant('performance-gap'),
   },
   { noNullPrototype: true },
 )
@@ -181,7 +183,50 @@ const validSteps = (subject: Nip): fc.Arbitrary<Step> =>
       })),
   )
 
-/** Commands a decider must refuse: a wrong actor, another NIP, a level or minutes out of range, a date in the future. */
+/**
+ * A plan resting on a competency gap, with what makes the gap whatever the profile held before: a standard requiring
+ * the competency, then an assessment below that level (its id unique to its instant), then the plan.
+ */
+const gapPlanSteps = (subject: Nip): fc.Arbitrary<readonly Step[]> =>
+  fc
+    .record({
+      competency: arbCompetency,
+      requiredLevel: fc.integer({ min: 2, max: 5 }),
+      shortBy: fc.integer({ min: 1, max: 4 }),
+      others: arbCompetencyStandard,
+      form: arbForm,
+      plannedMinutes: fc.integer({ min: 45, max: 2_000 }),
+      more: fc.array(arbPlanItem, { maxLength: 2 }),
+      yearsAhead: fc.integer({ min: 0, max: 1 }),
+    })
+    .map(({ competency, requiredLevel, shortBy, others, form, plannedMinutes, more, yearsAhead }): readonly Step[] => {
+      const standard = [
+        { competency, requiredLevel },
+        ...others.filter(line => line.competency.code !== competency.code),
+      ]
+      const level = Math.max(1, requiredLevel - shortBy)
+      const gapItem: DevelopmentPlanItem = { competency, form, plannedMinutes, basis: 'competency-gap' }
+      return [
+        at => ({ type: 'SetCompetencyStandard', at, actor: competencyOfficials.pyb, data: { nip: subject, standard } }),
+        at => ({
+          type: 'AssessCompetency',
+          at,
+          actor: competencyOfficials.assessor,
+          data: { nip: subject, assessmentId: `ASM-gap-${Date.parse(at)}`, competency, level },
+        }),
+        at => ({
+          type: 'PlanDevelopment',
+          at,
+          actor: competencyOfficials.pyb,
+          data: { nip: subject, year: jakartaYear(at) + yearsAhead, items: [gapItem, ...more] },
+        }),
+      ]
+    })
+
+/**
+ * Commands a decider must refuse: a wrong actor, another NIP, a level or minutes out of range, a date in the future,
+ * a plan for a past year or resting on a gap the profile does not have.
+ */
 const invalidSteps = (subject: Nip): fc.Arbitrary<Step> =>
   fc.oneof(
     validSteps(subject).map((step): Step => at => ({ ...step(at), actor: asnActor(subject, 'asn') })),
@@ -231,6 +276,25 @@ const invalidSteps = (subject: Nip): fc.Arbitrary<Step> =>
       actor: competencyOfficials.pyb,
       data: { nip: subject, year: jakartaYear(at) - 1, items },
     })),
+    // A competency no generated standard holds, so the gap the item rests on is never there.
+    fc.array(arbPlanItem, { maxLength: 2 }).map((items): Step => at => ({
+      type: 'PlanDevelopment',
+      at,
+      actor: competencyOfficials.pyb,
+      data: {
+        nip: subject,
+        year: jakartaYear(at),
+        items: [
+          ...items,
+          {
+            competency: { type: 'teknis', code: 'T.LAIN.99' },
+            form: 'seminar',
+            plannedMinutes: 90,
+            basis: 'competency-gap',
+          },
+        ],
+      },
+    })),
     fc.constant<Step>(at => ({
       type: 'RecordPolicyParticipation',
       at,
@@ -246,10 +310,13 @@ const invalidSteps = (subject: Nip): fc.Arbitrary<Step> =>
 
 /** Options for a generated competency scenario. */
 export interface CompetencyScenarioOptions {
-  /** How many commands follow the registration (default 1–30). */
+  /**
+   * How many steps follow the registration (default 1–30): a step is one command, or three for a plan resting on a
+   * competency gap (the standard, the assessment below it, the plan).
+   */
   readonly minSteps?: number
   readonly maxSteps?: number
-  /** Whether to mix in commands the decider must refuse, about one in six (default true). */
+  /** Whether to mix in commands the decider must refuse, about one step in seven (default true). */
   readonly withInvalid?: boolean
   /** The instant the scenario starts (default 2026-01-05 08:00 WIB). */
   readonly start?: Instant
@@ -257,7 +324,8 @@ export interface CompetencyScenarioOptions {
 
 /**
  * Command sequences for one competency profile: a registration by the pyb, then mostly valid commands with
- * increasing `at`, some re-sent verbatim later (retries), and (optionally) some the decider must refuse.
+ * increasing `at` (among them plans resting on a competency gap, after the standard and assessment that make it),
+ * some re-sent later (retries), and (optionally) some the decider must refuse. Without those, the decider refuses none.
  */
 export const arbCompetencyScenario = (
   options: CompetencyScenarioOptions = {},
@@ -282,10 +350,12 @@ export const arbCompetencyScenario = (
             ? { nip: subject, employeeType, ...employment, rank }
             : { nip: subject, employeeType, ...employment },
       })
+      const single = (steps: fc.Arbitrary<Step>): fc.Arbitrary<readonly Step[]> => steps.map(one => [one])
       const step = fc.oneof(
-        { arbitrary: validSteps(subject), weight: 8 },
+        { arbitrary: single(validSteps(subject)), weight: 8 },
+        { arbitrary: gapPlanSteps(subject), weight: 1 },
         { arbitrary: fc.nat().map(n => ({ repeat: n })), weight: 2 },
-        { arbitrary: withInvalid ? invalidSteps(subject) : validSteps(subject), weight: 2 },
+        { arbitrary: single(withInvalid ? invalidSteps(subject) : validSteps(subject)), weight: 2 },
       )
       // With invalid commands, a scenario sometimes opens with a command before the profile is registered.
       const none = fc.constant(undefined)
@@ -294,19 +364,32 @@ export const arbCompetencyScenario = (
         : none
       return fc
         .record({ early, steps: fc.array(step, { minLength: minSteps, maxLength: maxSteps }) })
-        .chain(({ early, steps }) =>
-          arbTimeline(steps.length + 2, start).map(timeline => {
-            const instantAt = (i: number): Instant => timeline[i] ?? start
-            const commands: CompetencyCommand[] = early === undefined ? [] : [early(instantAt(0))]
-            commands.push(register(instantAt(1)))
-            steps.forEach((next, i) => {
-              const at = instantAt(i + 2)
-              if (typeof next === 'function') commands.push(next(at))
-              else commands.push({ ...(commands[next.repeat % commands.length] ?? register(at)), at })
-            })
+        .chain(({ early, steps }) => {
+          const count = steps.reduce((sum, next) => sum + ('repeat' in next ? 1 : next.length), 0)
+          return arbTimeline(count + 2, start).map(timeline => {
+            let slot = 0
+            const nextInstant = (): Instant => timeline[slot++] ?? start
+            const commands: CompetencyCommand[] = early === undefined ? [] : [early(nextInstant())]
+            if (early === undefined) slot++
+            commands.push(register(nextInstant()))
+            // What a retry may re-send: not a plan resting on a gap, which a later standard or assessment may close.
+            const retryable = [...commands]
+            for (const next of steps) {
+              if ('repeat' in next) {
+                const at = nextInstant()
+                const again = { ...(retryable[next.repeat % retryable.length] ?? register(at)), at }
+                commands.push(again)
+                retryable.push(again)
+              } else
+                for (const [i, make] of next.entries()) {
+                  const command = make(nextInstant())
+                  commands.push(command)
+                  if (next.length === 1 || i < next.length - 1) retryable.push(command)
+                }
+            }
             return commands
-          }),
-        )
+          })
+        })
     })
 }
 
