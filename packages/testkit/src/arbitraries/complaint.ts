@@ -121,9 +121,10 @@ const movesOf = (shape: Shape): readonly Move[] => {
     'close',
   ]
   const path = [...intake, ...handling].slice(0, shape.cut)
-  return shape.ending === 'open' || shape.ending === 'late-check' || path.includes('close')
-    ? path
-    : [...path, shape.ending]
+  if (shape.ending === 'open' || shape.ending === 'late-check' || path.includes('close')) return path
+  // The desk archives a complaint, or finds it outside its authority, only before routing it to a unit.
+  const early = shape.ending === 'archive' || shape.ending === 'not-in-authority'
+  return [...(early && path.includes('dispose') ? path.slice(0, path.indexOf('dispose')) : path), shape.ending]
 }
 
 const commandFor = (move: Move, shape: Shape, at: Instant, index: number): ComplaintCommand => {
