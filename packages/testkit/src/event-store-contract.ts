@@ -37,10 +37,13 @@ export const eventStoreContract = (
     describe('count', () => {
       countCases(ctx)
     })
-    describe('subscribe', () => {
+    // A case that waits for a delivery runs longer than the wait, so a missing delivery fails with its own message
+    // (what was waited for, what came) rather than with the runner's bare test timeout.
+    const waiting = { timeout: ctx.deliveryTimeoutMs + 5_000 }
+    describe('subscribe', waiting, () => {
       subscribeCases(ctx)
     })
-    describe('data, size and lifecycle', () => {
+    describe('data, size and lifecycle', waiting, () => {
       lifecycleCases(ctx)
     })
   })

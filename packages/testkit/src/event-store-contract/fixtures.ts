@@ -139,12 +139,17 @@ const show = (value: unknown): string =>
 /** The ids of the events read from a stream. */
 export const idsOf = (events: readonly { readonly eventId: string }[]): readonly string[] => events.map(e => e.eventId)
 
-/** Resolves as `promise` does, or rejects naming `what` when it takes longer than `ms`. */
+/** What `within` rejects with when the promise took too long. */
+export class TimedOut extends Error {
+  override readonly name = 'TimedOut'
+}
+
+/** Resolves as `promise` does, or rejects with `TimedOut` naming `what` when it takes longer than `ms`. */
 export const within = async <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new Error(`${what}: nothing within ${ms} ms`))
+      reject(new TimedOut(`${what}: nothing within ${ms} ms`))
     }, ms)
   })
   try {

@@ -61,6 +61,21 @@ export const readCases = (ctx: ContractContext): void => {
     expect(await revisions({ limit: 10 })).toEqual([0, 1, 2, 3, 4, 5])
   })
 
+  it('a limit of 0 yields nothing, in every read, and a missing stream is still not found', async () => {
+    const store = await ctx.open()
+    const category = ctx.uniqueCategory()
+    const stream = ctx.uniqueStream(category)
+    await appendOk(store, stream, testEvents(3), 'no-stream')
+    expect(await collect(store.readStream(stream, { limit: 0 }))).toEqual([])
+    expect(await collect(store.readStream(stream, { limit: 0, direction: 'backwards' }))).toEqual([])
+    expect(await collect(store.readAll({ filter: { category }, limit: 0 }))).toEqual([])
+    const missing = ctx.uniqueStream()
+    for (const direction of ['forwards', 'backwards'] as const)
+      await expect(collect(store.readStream(missing, { limit: 0, direction }))).rejects.toBeInstanceOf(
+        StreamNotFoundError,
+      )
+  })
+
   it('reading forwards from past the end of a stream yields nothing', async () => {
     const store = await ctx.open()
     const stream = ctx.uniqueStream()
