@@ -169,6 +169,19 @@ export const appendCases = (ctx: ContractContext): void => {
     expect(await store.streamRevision(stream)()).toEqual(E.right(1))
   })
 
+  it('an empty append to a missing stream answers revision -1 at position 0, creates nothing, and checks', async () => {
+    const store = await ctx.open()
+    const stream = ctx.uniqueStream()
+    for (const expected of ['no-stream', 'any'] as const)
+      expect(await appendOk(store, stream, [], expected)).toEqual({
+        nextExpectedRevision: -1,
+        position: 0n,
+        written: false,
+      })
+    expect(await appendConflict(store, stream, [], 'exists')).toMatchObject({ actual: 'no-stream' })
+    expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
+  })
+
   it("keeps what was written apart from the caller's arrays and objects, and from what readers do", async () => {
     const store = await ctx.open()
     const stream = ctx.uniqueStream()
