@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
 import type { CompetencyCommand } from './commands.js'
 import { planDevelopment, recommendDevelopment } from './decide-development.js'
 import { creditLearning, recordPolicyParticipation } from './decide-learning.js'
@@ -15,29 +15,32 @@ import { type CompetencyState, initialCompetencyState } from './state.js'
  */
 export const competencyDecider = (
   config: PolicyConfig = defaultPolicy,
-): Decider<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection> => ({
-  initialState: initialCompetencyState,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'RegisterProfile':
-        return registerProfile(command, state)
-      case 'ChangePosition':
-        return changePosition(command, state)
-      case 'SetCompetencyStandard':
-        return setCompetencyStandard(command, state)
-      case 'AssessCompetency':
-        return assessCompetency(command, state)
-      case 'CreditLearning':
-        return creditLearning(command, state, config)
-      case 'PlanDevelopment':
-        return planDevelopment(command, state)
-      case 'RecommendDevelopment':
-        return recommendDevelopment(command, state)
-      case 'RecordPolicyParticipation':
-        return recordPolicyParticipation(command, state, config)
-      default:
-        return absurd(command)
-    }
-  },
-  evolve: evolveCompetency,
-})
+): Decider<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection> => {
+  checkedPolicy(config)
+  return {
+    initialState: initialCompetencyState,
+    decide: (command, state) => {
+      switch (command.type) {
+        case 'RegisterProfile':
+          return registerProfile(command, state)
+        case 'ChangePosition':
+          return changePosition(command, state)
+        case 'SetCompetencyStandard':
+          return setCompetencyStandard(command, state)
+        case 'AssessCompetency':
+          return assessCompetency(command, state)
+        case 'CreditLearning':
+          return creditLearning(command, state, config)
+        case 'PlanDevelopment':
+          return planDevelopment(command, state)
+        case 'RecommendDevelopment':
+          return recommendDevelopment(command, state)
+        case 'RecordPolicyParticipation':
+          return recordPolicyParticipation(command, state, config)
+        default:
+          return absurd(command)
+      }
+    },
+    evolve: evolveCompetency,
+  }
+}

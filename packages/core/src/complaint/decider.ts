@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
 import type { ComplaintCommand } from './commands.js'
 import type { ComplaintEvent } from './events.js'
 import { evolveComplaint } from './evolve.js'
@@ -70,8 +70,11 @@ const decideComplaintCommand = (
  */
 export const complaintDecider = (
   config: PolicyConfig = defaultPolicy,
-): Decider<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintRejection> => ({
-  initialState: initialComplaintState,
-  decide: (command, state) => decideComplaintCommand(command, state, config),
-  evolve: evolveComplaint,
-})
+): Decider<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintRejection> => {
+  checkedPolicy(config)
+  return {
+    initialState: initialComplaintState,
+    decide: (command, state) => decideComplaintCommand(command, state, config),
+    evolve: evolveComplaint,
+  }
+}

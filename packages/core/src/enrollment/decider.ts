@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
 import type { EnrollmentCommand } from './commands.js'
 import type { EnrollmentEvent } from './events.js'
 import { evolveEnrollment } from './evolve.js'
@@ -46,13 +46,16 @@ const decideForOffering = (command: OfferingCommand, offering: OpenedOffering): 
  */
 export const enrollmentDecider = (
   config: PolicyConfig = defaultPolicy,
-): Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState, EnrollmentRejection> => ({
-  initialState: initialEnrollmentState,
-  decide: (command, state) => {
-    if (command.type === 'OpenOffering') return openOffering(command, state, config)
-    if (state.status === 'unopened') return refuseWith('offering-not-open')
-    if (command.data.offeringId !== state.terms.offeringId) return refuseWith('wrong-offering')
-    return decideForOffering(command, state)
-  },
-  evolve: evolveEnrollment,
-})
+): Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState, EnrollmentRejection> => {
+  checkedPolicy(config)
+  return {
+    initialState: initialEnrollmentState,
+    decide: (command, state) => {
+      if (command.type === 'OpenOffering') return openOffering(command, state, config)
+      if (state.status === 'unopened') return refuseWith('offering-not-open')
+      if (command.data.offeringId !== state.terms.offeringId) return refuseWith('wrong-offering')
+      return decideForOffering(command, state)
+    },
+    evolve: evolveEnrollment,
+  }
+}

@@ -1,6 +1,14 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import { absurd, accept, type Decider, nothing, refuse } from '../kernel/index.js'
-import { type Actor, defaultPolicy, hasRole, isAsn, jakartaDate, type PolicyConfig } from '../shared/index.js'
+import {
+  type Actor,
+  checkedPolicy,
+  defaultPolicy,
+  hasRole,
+  isAsn,
+  jakartaDate,
+  type PolicyConfig,
+} from '../shared/index.js'
 import { isValidGoalList, type MentorshipCommand } from './commands.js'
 import { evolveMentorship } from './evolve.js'
 import type { MentorshipEvent } from './events.js'
@@ -194,27 +202,30 @@ const onMentorship = (state: MentorshipState, mentorshipId: string, decide: (m: 
 /** The mentorship decider (DOMAIN.md §3), with the agency's policy parameters. */
 export const mentorshipDecider = (
   config: PolicyConfig = defaultPolicy,
-): Decider<MentorshipCommand, MentorshipEvent, MentorshipState, MentorshipRejection> => ({
-  initialState: initialMentorshipState,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'ProposeMentorship':
-        return proposeMentorship(config, command, state)
-      case 'AcceptMentorship':
-        return onMentorship(state, command.data.mentorshipId, m => acceptMentorship(config, command, m))
-      case 'DeclineMentorship':
-        return onMentorship(state, command.data.mentorshipId, m => declineMentorship(command, m))
-      case 'LogSession':
-        return onMentorship(state, command.data.mentorshipId, m => logSession(config, command, m))
-      case 'MarkGoalAchieved':
-        return onMentorship(state, command.data.mentorshipId, m => markGoalAchieved(command, m))
-      case 'CompleteMentorship':
-        return onMentorship(state, command.data.mentorshipId, m => completeMentorship(command, m))
-      case 'EndMentorship':
-        return onMentorship(state, command.data.mentorshipId, m => endMentorship(command, m))
-      default:
-        return absurd(command)
-    }
-  },
-  evolve: evolveMentorship,
-})
+): Decider<MentorshipCommand, MentorshipEvent, MentorshipState, MentorshipRejection> => {
+  checkedPolicy(config)
+  return {
+    initialState: initialMentorshipState,
+    decide: (command, state) => {
+      switch (command.type) {
+        case 'ProposeMentorship':
+          return proposeMentorship(config, command, state)
+        case 'AcceptMentorship':
+          return onMentorship(state, command.data.mentorshipId, m => acceptMentorship(config, command, m))
+        case 'DeclineMentorship':
+          return onMentorship(state, command.data.mentorshipId, m => declineMentorship(command, m))
+        case 'LogSession':
+          return onMentorship(state, command.data.mentorshipId, m => logSession(config, command, m))
+        case 'MarkGoalAchieved':
+          return onMentorship(state, command.data.mentorshipId, m => markGoalAchieved(command, m))
+        case 'CompleteMentorship':
+          return onMentorship(state, command.data.mentorshipId, m => completeMentorship(command, m))
+        case 'EndMentorship':
+          return onMentorship(state, command.data.mentorshipId, m => endMentorship(command, m))
+        default:
+          return absurd(command)
+      }
+    },
+    evolve: evolveMentorship,
+  }
+}

@@ -1,6 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodePolicyConfig, defaultPolicy, policyConfig } from './policy-config.js'
+import { competencyDecider } from '../competency/decider.js'
+import { complaintDecider } from '../complaint/decider.js'
+import { enrollmentDecider } from '../enrollment/decider.js'
+import { mentorshipDecider } from '../mentorship/decider.js'
+import { checkedPolicy, decodePolicyConfig, defaultPolicy, policyConfig, type PolicyConfig } from './policy-config.js'
 import { localDate } from './time.js'
 
 describe('policy configuration', () => {
@@ -39,5 +43,46 @@ describe('policy configuration', () => {
       new RangeError('PolicyConfigInput: sessionMinutes min must not exceed max'),
     )
     expect(policyConfig({ complaint: { autoCloseWorkingDays: 365 } }).complaint.autoCloseWorkingDays).toBe(365)
+  })
+
+  it('every decider refuses, when it is built, a configuration assembled by hand with a value out of range', () => {
+    const noDays: PolicyConfig = {
+      ...defaultPolicy,
+      complaint: { ...defaultPolicy.complaint, autoCloseWorkingDays: 0 },
+    }
+    const halfDays: PolicyConfig = {
+      ...defaultPolicy,
+      complaint: { ...defaultPolicy.complaint, verificationWorkingDays: 2.5 },
+    }
+    const upsideDown: PolicyConfig = {
+      ...defaultPolicy,
+      mentorship: { ...defaultPolicy.mentorship, sessionMinutes: { min: 60, max: 30 } },
+    }
+    for (const build of [complaintDecider, enrollmentDecider, competencyDecider, mentorshipDecider]) {
+      expect(() => build(noDays)).toThrow(
+        new RangeError('PolicyConfig: complaint.autoCloseWorkingDays must be a whole number from 1 to 365'),
+      )
+      expect(() => build(halfDays)).toThrow(/complaint\.verificationWorkingDays must be a whole number/)
+      expect(() => build(upsideDown)).toThrow('PolicyConfig: mentorship.sessionMinutes min must not exceed max')
+      expect(() => build(defaultPolicy)).not.toThrow()
+    }
+  })
+
+  it('configurations policyConfig builds pass the deciders check, at either end of every range', () => {
+    const days = (n: number) => ({
+      ...{ filingWindowDays: n, verificationWorkingDays: n, completionWindowDays: n, followUpWorkingDays: n },
+      ...{ decisionDays: n, notificationDays: n, autoCloseWorkingDays: n },
+    })
+    for (const [jp, count, share, years, minutes, n] of [
+      [1000, 100, 1, 40, 1440, 365],
+      [0, 0, 0.01, 0, 1, 1],
+    ] as const) {
+      const built = policyConfig({
+        ...{ annualMinimumJp: { PNS: jp, PPPK: jp }, policyParticipationJp: jp, minActivities: count },
+        ...{ minimumAttendance: share, minSeniorityYears: years, maxActiveMentees: Math.max(1, count) },
+        ...{ sessionMinutes: { min: minutes, max: minutes }, complaint: days(n) },
+      })
+      expect(checkedPolicy(built)).toBe(built)
+    }
   })
 })

@@ -162,3 +162,52 @@ export const policyConfig = (input: PolicyConfigInput = {}): PolicyConfig => {
   if (E.isLeft(config)) throw new RangeError(formatDecodeFailure(config.left))
   return config.right
 }
+
+const minutesValue = refine(
+  t.number,
+  (n): n is number => n >= 0 && n <= jpToMinutes(1000),
+  'Minutes',
+  `must be a number of minutes from 0 to ${jpToMinutes(1000)}`,
+)
+const minutesRange = wholeNumber(1, 1440)
+
+// The numbers of a built `PolicyConfig`, under the rules `PolicyConfigInput` sets on the values they come from.
+const PolicyConfigValues = t.type(
+  {
+    learning: t.type({
+      annualMinimumMinutes: t.type({ PNS: minutesValue, PPPK: minutesValue }),
+      policyParticipationMinutes: minutesValue,
+    }),
+    incentive: t.type({ minActivities: wholeNumber(0, 100) }),
+    enrollment: t.type({ minimumAttendance: share }),
+    mentorship: t.type({
+      minSeniorityYears: wholeNumber(0, 40),
+      maxActiveMentees: wholeNumber(1, 100),
+      sessionMinutes: t.type({ min: minutesRange, max: minutesRange }),
+      mentorCredit: oneOf(['activity', 'activity-and-minutes']),
+    }),
+    complaint: t.type({
+      filingWindowDays: days,
+      verificationWorkingDays: days,
+      completionWindowDays: days,
+      followUpWorkingDays: days,
+      decisionDays: days,
+      notificationDays: days,
+      autoCloseWorkingDays: days,
+    }),
+  },
+  'PolicyConfig',
+)
+
+/**
+ * The configuration as it is, once every value is checked against the rules `PolicyConfigInput` sets: each decider
+ * runs it when it is built, so a configuration assembled by hand (`{ ...defaultPolicy, … }`) with a value out of
+ * range fails there, with a RangeError naming the field and rule, and never later inside `decide`.
+ */
+export const checkedPolicy = (config: PolicyConfig): PolicyConfig => {
+  const checked = decodeWith(PolicyConfigValues)(config)
+  if (E.isLeft(checked)) throw new RangeError(formatDecodeFailure(checked.left))
+  const session = config.mentorship.sessionMinutes
+  if (session.min > session.max) throw new RangeError('PolicyConfig: mentorship.sessionMinutes min must not exceed max')
+  return config
+}
