@@ -22,7 +22,7 @@ import type {
 } from './handle-outcome.js'
 import { newEvents } from './new-events.js'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from './retry-backoff.js'
-import { recentCommands } from './recent-commands.js'
+import { recentCommands, snapshotCommandLimit } from './recent-commands.js'
 import {
   loadFromBase,
   loadWithSnapshot,
@@ -53,8 +53,9 @@ export interface CommandHandlerOptions<Command extends HandledCommand, Event ext
    * An in-process cache of folded states (`stateCache()`; none by default): a stream in it is read only from its
    * cached revision, whose hash must still match, instead of from the start. A command id found only among the cached
    * ids is loaded in full, so it still gets its first outcome back; one older than the cache's `commandLimit` most
-   * recent commands of its stream is decided again, and its events, with the same ids, are never written twice.
-   * With a cache, snapshots are saved only by loads that missed it.
+   * recent commands of its stream is decided again, and its events, with the same ids, are never written twice: the
+   * store refuses them, the handler reads the whole stream and returns the first outcome. With a cache, snapshots are
+   * saved only by loads that missed it.
    */
   readonly cache?: StateCache<State>
 }
@@ -203,16 +204,26 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
     return loaded
   }
 
-  const load = async (
+  type Load = (
     streamName: string,
     commandId: string,
     span: Span,
-  ): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> => {
+  ) => Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>>
+
+  const load: Load = async (streamName, commandId, span) => {
     const cached = await loadCached(streamName, commandId, span)
     if (cached !== undefined) return cached
     const loaded = await loadUncached(streamName, commandId, span)
     if (E.isRight(loaded)) remember(streamName, loaded.right.stream)
     return loaded
+  }
+
+  /** The stream read from its first event, past any cache entry or snapshot, for a command it may hold already. */
+  const loadWhole: Load = async (streamName, commandId) => {
+    const recentLimit = snapshots === undefined ? cachedCommands : snapshotCommandLimit
+    const loaded = await loadStream(store, decider, registry, streamName, commandId, recentLimit)
+    if (E.isRight(loaded)) remember(streamName, loaded.right)
+    return E.map((stream: LoadedStream<Event, State>) => ({ stream, use: noSnapshot, handledBefore: false }))(loaded)
   }
 
   /** The stream after this command's events, for the cache: their fold over the loaded state. */
@@ -242,10 +253,13 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
     streamName: string,
     span: Span,
   ): Promise<Outcome<Event, Reject>> => {
+    // Becomes the whole-stream read when the store refused this command's events although the stream had not moved:
+    // their ids are in it already, before the cached revision or the snapshot, where only a whole read finds them.
+    let loadNext: Load = load
     for (let attempt = 1; ; attempt++) {
       span.setAttribute('pembina.attempts', attempt)
       if (attempt > 1) await sleep(backoffDelay(policy, context.commandId, attempt - 1))
-      const loaded = await load(streamName, context.commandId, span)
+      const loaded = await loadNext(streamName, context.commandId, span)
       if (E.isLeft(loaded)) return loaded
       const { stream, handledBefore } = loaded.right
       // Every outcome after a load may leave a snapshot behind; a failed save is only reported on the span.
@@ -308,6 +322,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
       if (error._tag === 'InvalidAppend') return E.left(refusedByStore(error, built.right.toAppend))
       if (attempt >= attempts)
         return E.left({ kind: 'conflict', streamName, attempts, expected: error.expected, actual: error.actual })
+      loadNext = error.actual === stream.revision ? loadWhole : load
     }
   }
 

@@ -26,10 +26,10 @@ import {
  * snapshot returns `written: false` with the stream's current revision and no events (they are in the stream, at or
  * before the snapshot's revision: read them there). A command retried after more than 1,000 later commands on its
  * stream is decided again against the current state: an idempotent decision yields no events (`written: false`);
- * one that yields events again gets the same event ids, which a store refuses as already in the stream (the
- * in-memory store answers a concurrency conflict, so after its retries the command fails with `conflict`), so it is
- * never written twice. Records before the snapshot are not read again: a corrupt one there goes unnoticed until a
- * full read (an audit, or `verifyChain`).
+ * one that yields events again gets the same event ids, which a store refuses as already in the stream (a
+ * concurrency conflict while the stream has not moved), so it is never written twice: the handler then reads the
+ * whole stream, finds them, and returns its first outcome. Records before the snapshot are not read again: a corrupt
+ * one there goes unnoticed until a full read (an audit, or `verifyChain`).
  */
 export interface SnapshotOptions<State> {
   readonly store: SnapshotStore
