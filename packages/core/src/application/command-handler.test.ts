@@ -105,6 +105,7 @@ describe('command handler: load, decide, append', () => {
       streamName: stream,
       events: 2,
       lastHash: requestedMeta.right.hash,
+      head: { streamName: stream, revision: 1, hash: requestedMeta.right.hash, events: 2 },
     })
   })
 
@@ -259,5 +260,17 @@ describe('event ids', () => {
     const ids = await idsIn(inMemoryEventStore())
     expect(await idsIn(inMemoryEventStore())).toEqual(ids)
     expect(ids).toEqual([eventIdOf('open-1', 0), eventIdOf('req-sari', 0)])
+  })
+
+  it('differ for command ids that differ only in a lone surrogate, so neither command is taken for the other', async () => {
+    // A lone surrogate has no UTF-8 form; written as U+FFFD, these three ids would share their event ids.
+    const ids = ['req-\ud800', 'req-\udc00', 'req-\ufffd'].map(commandId => eventIdOf(commandId, 0))
+    expect(new Set(ids).size).toBe(3)
+    const store = inMemoryEventStore()
+    const handler = handlerOn(store)
+    await handler.handle(open(), { commandId: 'open-1' })()
+    await handler.handle(request(sari), { commandId: 'req-\ud800' })()
+    const rudiRequests = await handler.handle(request(rudi), { commandId: 'req-\udc00' })()
+    expect(rudiRequests).toMatchObject(E.right({ written: true, nextExpectedRevision: 2 }))
   })
 })

@@ -8,13 +8,34 @@ export const pembinaEventNamespace = '1a4ed95a-84fb-5a77-b860-08935edfa9fd'
 
 const namespaceBytes = Buffer.from(pembinaEventNamespace.replaceAll('-', ''), 'hex')
 
+// With the u flag a surrogate pair is one code point, so this matches only a surrogate standing alone.
+const loneSurrogate = /[\uD800-\uDFFF]/u
+
+/**
+ * The bytes of a name: its UTF-8. A lone surrogate has no UTF-8 form (Node writes U+FFFD for it, so `x\uD800`,
+ * `x\uDC00` and `x\uFFFD` would share their ids); it is written as the three bytes its code unit takes (WTF-8).
+ */
+const nameBytes = (name: string): Buffer => {
+  if (!loneSurrogate.test(name)) return Buffer.from(name, 'utf8')
+  const parts: Buffer[] = []
+  for (const char of name) {
+    const unit = char.charCodeAt(0)
+    parts.push(
+      loneSurrogate.test(char)
+        ? Buffer.from([0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)])
+        : Buffer.from(char, 'utf8'),
+    )
+  }
+  return Buffer.concat(parts)
+}
+
 /**
  * uuid v5 (RFC 9562 §5.5) of a name in Pembina's namespace: SHA-1 of the namespace's 16 bytes and the name's UTF-8,
  * cut to 16 bytes with the version (5) and variant (10xx) bits set. Written on node:crypto directly because every
  * event a command writes needs one; the tests check it against the `uuid` package.
  */
 const uuidV5 = (name: string): string => {
-  const bytes = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest()
+  const bytes = createHash('sha1').update(namespaceBytes).update(nameBytes(name)).digest()
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
   const hex = bytes.toString('hex', 0, 16)
