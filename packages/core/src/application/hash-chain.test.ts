@@ -52,7 +52,8 @@ const notes = [{ note: 'diterima' }, { note: 'diverifikasi', by: 'admin' }, { no
 describe('verifyChain', () => {
   it('accepts an intact stream, from an array or from a store, and reports its head', async () => {
     const records = chainOf(notes)
-    const intact = { valid: true, streamName: stream, events: 3, lastHash: hashAt(records, 2) }
+    const head = { streamName: stream, revision: 2, hash: hashAt(records, 2), events: 3 }
+    const intact = { valid: true, streamName: stream, events: 3, lastHash: hashAt(records, 2), head }
     await expect(verifyChain(records)).resolves.toEqual(intact)
     const store = inMemoryEventStore()
     await store.append(stream, records, 'no-stream')()
@@ -60,7 +61,38 @@ describe('verifyChain', () => {
   })
 
   it('accepts an empty stream', async () => {
-    await expect(verifyChain([])).resolves.toEqual({ valid: true, streamName: null, events: 0, lastHash: null })
+    await expect(verifyChain([])).resolves.toEqual({
+      valid: true,
+      streamName: null,
+      events: 0,
+      lastHash: null,
+      head: null,
+    })
+  })
+
+  it('verifies the events appended since an earlier verification from its head, read from the revision after it', async () => {
+    const store = inMemoryEventStore()
+    const records = chainOf([...notes, { note: 'ditutup' }])
+    await store.append(stream, records.slice(0, 2), 'no-stream')()
+    const earlier = await verifyChain(store.readStream(stream))
+    if (!earlier.valid || earlier.head === null) throw new Error('the first two events verify')
+    await store.append(stream, records.slice(2), 1)()
+    const since = store.readStream(stream, { fromRevision: earlier.head.revision + 1 })
+    await expect(verifyChain(since, earlier.head)).resolves.toEqual({
+      valid: true,
+      streamName: stream,
+      events: 4,
+      lastHash: hashAt(records, 3),
+      head: { streamName: stream, revision: 3, hash: hashAt(records, 3), events: 4 },
+    })
+    // The head vouches for nothing else: a later event that does not link to it is still a broken link.
+    const forged = chainOf([{ note: 'dipalsukan' }, ...notes])
+    await expect(verifyChain(forged.slice(2), earlier.head)).resolves.toMatchObject({
+      valid: false,
+      revision: 2,
+      reason: 'broken-link',
+      verifiedEvents: 2,
+    })
   })
 
   it('detects changed data as tampered data at its revision', async () => {

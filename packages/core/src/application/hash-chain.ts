@@ -57,8 +57,10 @@ export interface ChainIntact {
   /** The stream verified, or null when there was no record. */
   readonly streamName: string | null
   readonly events: number
-  /** The last event's hash: the head a later verification may start from; null when there was no event. */
+  /** The last event's hash; null when there was no event. */
   readonly lastHash: string | null
+  /** The end of the verified chain, which a later verification of the events after it starts from; null when none. */
+  readonly head: ChainHead | null
 }
 
 /** The first record at which the chain breaks, why, and what the chain called for against what the record holds. */
@@ -160,17 +162,26 @@ export const verifyLink = (head: ChainHead | null, record: StoredRecord): E.Eith
 }
 
 /**
- * Verifies a whole stream, read forwards from its first event: every record is readable, carries valid metadata,
- * links to the one before and hashes to its own hash. Stops at the first break; rejects only if `records` does.
+ * Verifies a stream read forwards: from its first event, or, given the `head` of an earlier verification, from the
+ * event after it (`readStream(name, { fromRevision: head.revision + 1 })`). Every record is readable, carries valid
+ * metadata, links to the one before and hashes to its own hash. Stops at the first break; rejects only if `records`
+ * does.
  */
 export const verifyChain = async (
   records: AsyncIterable<StoredRecord> | Iterable<StoredRecord>,
+  from: ChainHead | null = null,
 ): Promise<ChainVerdict> => {
-  let head: ChainHead | null = null
+  let head = from
   for await (const record of records) {
     const step = verifyLink(head, record)
     if (E.isLeft(step)) return step.left
     head = step.right
   }
-  return { valid: true, streamName: head?.streamName ?? null, events: head?.events ?? 0, lastHash: head?.hash ?? null }
+  return {
+    valid: true,
+    streamName: head?.streamName ?? null,
+    events: head?.events ?? 0,
+    lastHash: head?.hash ?? null,
+    head,
+  }
 }
