@@ -78,6 +78,19 @@ describe('metadata as a projection sees it', () => {
     expect(projected(spaced).metadata.actor).toEqual({ kind: 'asn', nip: kepala, roles: ['atasan'] })
   })
 
+  it('fields EventMetadata does not know read as decoded, stripped: an actor display name stored by an older handler', () => {
+    const withName = {
+      ...wellFormed,
+      $correlationId: 'c-1',
+      actor: { ...wellFormed.actor, displayName: 'Drs. Ahmad Kepala' },
+    }
+    const { metadata } = projected(withName)
+    expect(metadata.actor).toEqual(wellFormed.actor)
+    expect(JSON.stringify(metadata)).not.toContain('Ahmad')
+    expect({ ...metadata }).toEqual(wellFormed)
+    expect(Object.keys(metadata)).toEqual(Object.keys(wellFormed))
+  })
+
   it('reads the same whatever the store hands out, a frozen object included', () => {
     const frozen = Object.freeze({ ...wellFormed, actor: Object.freeze({ ...wellFormed.actor }) })
     const { metadata } = projected(frozen)

@@ -20,10 +20,11 @@ export const schemaVersionOf = (stored: unknown): E.Either<string, number> => {
 }
 
 /**
- * What a metadata proxy stands on: the stored metadata and, once read, its decoded value (the stored object itself
- * when it is well formed, the codec's `is` holding; a decoded copy when the codec converts something, a NIP written
- * with spaces). The proxy's target is this cell rather than the stored object, so that the proxy's invariants hold
- * whatever a store hands out, a frozen object included: the cell has no property a trap must report.
+ * What a metadata proxy stands on: the stored metadata and, once read, its decoded value (always a decoded copy: the
+ * codec's `is` ignores fields it does not know, such as an actor's display name an older handler stored, which the
+ * decode strips, and converts what it converts, a NIP written with spaces). The proxy's target is this cell rather
+ * than the stored object, so that the proxy's invariants hold whatever a store hands out, a frozen object included:
+ * the cell has no property a trap must report.
  */
 interface MetadataCell {
   readonly stored: unknown
@@ -33,14 +34,10 @@ interface MetadataCell {
 
 const decodedMetadata = (cell: MetadataCell): EventMetadata => {
   if (cell.decoded !== undefined) return cell.decoded
-  const { stored } = cell
-  if (EventMetadata.is(stored)) cell.decoded = stored
-  else {
-    const result = decodeMetadata(stored)
-    if (E.isLeft(result)) throw new EventMetadataError(result.left)
-    cell.decoded = result.right
-  }
-  return cell.decoded
+  const result = decodeMetadata(cell.stored)
+  if (E.isLeft(result)) throw new EventMetadataError(result.left)
+  cell.decoded = result.right
+  return result.right
 }
 
 // Every way of reading the metadata goes through its decoded value; nothing may change it.
