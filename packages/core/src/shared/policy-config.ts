@@ -78,6 +78,17 @@ const share = refine(t.number, (n): n is number => n > 0 && n <= 1, 'Share', 'mu
 const days = wholeNumber(1, 365, 'Days')
 const jp = refine(t.number, (n): n is number => n >= 0 && n <= 1000, 'Jp', 'must be a number of JP from 0 to 1000')
 
+// The complaint deadlines, each a whole number of days from 1 to 365.
+const complaintDays = {
+  filingWindowDays: days,
+  verificationWorkingDays: days,
+  completionWindowDays: days,
+  followUpWorkingDays: days,
+  decisionDays: days,
+  notificationDays: days,
+  autoCloseWorkingDays: days,
+}
+
 /**
  * Codec for policy configuration as JSON (a file, environment, a service's settings): every field optional,
  * JP for annual minimums, holidays as a list of dates.
@@ -92,17 +103,7 @@ export const PolicyConfigInput = t.exact(
     maxActiveMentees: wholeNumber(1, 100),
     sessionMinutes: t.strict({ min: wholeNumber(1, 1440), max: wholeNumber(1, 1440) }),
     mentorCredit: oneOf(['activity', 'activity-and-minutes']),
-    complaint: t.exact(
-      t.partial({
-        filingWindowDays: days,
-        verificationWorkingDays: days,
-        completionWindowDays: days,
-        followUpWorkingDays: days,
-        decisionDays: days,
-        notificationDays: days,
-        autoCloseWorkingDays: days,
-      }),
-    ),
+    complaint: t.exact(t.partial(complaintDays)),
     holidays: t.readonlyArray(LocalDate),
   }),
   'PolicyConfigInput',
@@ -186,15 +187,7 @@ const PolicyConfigValues = t.type(
       sessionMinutes: t.type({ min: minutesRange, max: minutesRange }),
       mentorCredit: oneOf(['activity', 'activity-and-minutes']),
     }),
-    complaint: t.type({
-      filingWindowDays: days,
-      verificationWorkingDays: days,
-      completionWindowDays: days,
-      followUpWorkingDays: days,
-      decisionDays: days,
-      notificationDays: days,
-      autoCloseWorkingDays: days,
-    }),
+    complaint: t.type(complaintDays),
   },
   'PolicyConfig',
 )
