@@ -12,29 +12,16 @@ import {
 import { fold } from '../kernel/decider.js'
 import { EventMetadataHead } from '../kernel/envelope.js'
 import type { EventStore } from '../kernel/event-store.js'
-import type { Actor } from '../shared/actor.js'
-import { nip } from '../shared/nip.js'
-import { instant } from '../shared/time.js'
 import { type CommandHandler, commandHandler } from './command-handler.js'
 import type { HandleFailure, HandleResult } from './handle-outcome.js'
 import { inMemoryEventStore } from './in-memory-event-store.js'
 import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
 import { stateCache } from './state-cache.js'
+import { at, pyb, registerSari, sari, sariStream } from './test-support.js'
 
 // Sari's profile, whose competency standard the pyb sets at level 2, then 3, then 4: setting level 2 again is a change.
-const sari = nip('199203152019032004')
-const stream = `competency-${sari}`
-const pyb: Actor = { kind: 'asn', nip: nip('196608011988031001'), roles: ['pyb'] }
-const at = instant('2026-06-01T09:00:00+07:00')
-const register: CompetencyCommand = {
-  type: 'RegisterProfile',
-  at,
-  actor: pyb,
-  data: {
-    ...{ nip: sari, employeeType: 'PNS', unit: 'Puskesmas Belawan', position: { kind: 'pelaksana' } },
-    ...{ positionTitle: 'Pengelola Data Kesehatan', rank: 'II/c' },
-  },
-}
+const stream = sariStream
+const register = registerSari
 const standard = (requiredLevel: number): CompetencyCommand => ({
   type: 'SetCompetencyStandard',
   at,

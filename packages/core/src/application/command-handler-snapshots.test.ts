@@ -14,27 +14,16 @@ import { EventMetadata } from '../kernel/envelope.js'
 import type { EventStore, StoredRecord } from '../kernel/event-store.js'
 import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
 import type { Actor } from '../shared/actor.js'
-import { nip } from '../shared/nip.js'
-import { instant, localDate } from '../shared/time.js'
+import { localDate } from '../shared/time.js'
 import { commandHandler } from './command-handler.js'
 import { inMemoryEventStore } from './in-memory-event-store.js'
 import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
+import { at, registerSari, sari, sariStream } from './test-support.js'
 
 // Sari, Pengelola Data Kesehatan at Puskesmas Belawan: her profile registered by the pyb, trainings credited by BKPSDM.
-const sari = nip('199203152019032004')
-const stream = `competency-${sari}`
-const pyb: Actor = { kind: 'asn', nip: nip('196608011988031001'), roles: ['pyb'] }
 const bkpsdm: Actor = { kind: 'system', process: 'training-credit' }
-const at = instant('2026-06-01T09:00:00+07:00')
-const register: CompetencyCommand = {
-  type: 'RegisterProfile',
-  at,
-  actor: pyb,
-  data: {
-    ...{ nip: sari, employeeType: 'PNS', unit: 'Puskesmas Belawan', position: { kind: 'pelaksana' } },
-    ...{ positionTitle: 'Pengelola Data Kesehatan', rank: 'II/c' },
-  },
-}
+const stream = sariStream
+const register = registerSari
 const credit = (n: number): CompetencyCommand => ({
   type: 'CreditLearning',
   at,
