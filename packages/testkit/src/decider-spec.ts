@@ -6,8 +6,11 @@ import { type Decider, fold } from '@pembina/core'
 export interface Then<Event, Reject extends { readonly code: string }> {
   /** The raw decision, for assertions the helpers below do not cover. */
   readonly result: E.Either<Reject, readonly Event[]>
-  /** Asserts the command was accepted with exactly these events, in order. */
-  readonly then: (expected: readonly Event[]) => void
+  /**
+   * Asserts the command was accepted with exactly these events, in order. (Not `then`: a value with a `then` method
+   * is taken for a promise by `await`, which would swallow the assertion.)
+   */
+  readonly thenEvents: (expected: readonly Event[]) => void
   /** Asserts the command was refused with this rejection code. */
   readonly thenRejects: (code: Reject['code']) => void
   /** Asserts the command was accepted and changed nothing (already applied). */
@@ -31,19 +34,19 @@ export const deciderSpec = <Command, Event, State, Reject extends { readonly cod
   given: (...events) => ({
     when: command => {
       const result = decider.decide(command, fold(decider, events))
-      const then = (expected: readonly Event[]): void => {
+      const thenEvents = (expected: readonly Event[]): void => {
         assert.ok(E.isRight(result), `expected events, but the command was ${describeResult(result)}`)
         assert.deepStrictEqual(result.right, expected)
       }
       return {
         result,
-        then,
+        thenEvents,
         thenRejects: code => {
           assert.ok(E.isLeft(result), `expected rejection "${code}", but the command was ${describeResult(result)}`)
           assert.equal(result.left.code, code, `expected rejection "${code}", got ${JSON.stringify(result.left)}`)
         },
         thenNothing: () => {
-          then([])
+          thenEvents([])
         },
       }
     },

@@ -66,7 +66,7 @@ describe('learning credited to the profile', () => {
     spec
       .given(registered)
       .when(command)
-      .then([credited(command, 'training:manajemen-waktu-2026-II', 'training:manajemen-waktu-2026-II')])
+      .thenEvents([credited(command, 'training:manajemen-waktu-2026-II', 'training:manajemen-waktu-2026-II')])
   })
 
   it('learning is credited once per source: crediting the same source again has no effect', () => {
@@ -82,7 +82,7 @@ describe('learning credited to the profile', () => {
     spec
       .given(registered)
       .when(credit(training, pyb))
-      .then([credited(credit(training, pyb), 'training:manajemen-waktu-2026-II', 'training:manajemen-waktu-2026-II')])
+      .thenEvents([credited(credit(training, pyb), 'training:manajemen-waktu-2026-II', 'training:manajemen-waktu-2026-II')])
     spec
       .given(registered)
       .when(credit(training, { kind: 'asn', nip: subject, roles: ['asn'] }))
@@ -94,7 +94,7 @@ describe('learning credited to the profile', () => {
     spec
       .given(registered)
       .when(command)
-      .then([credited(command, 'mentoring-session:dinkes-belawan-2026-001/s-3', 'mentee:dinkes-belawan-2026-001')])
+      .thenEvents([credited(command, 'mentoring-session:dinkes-belawan-2026-001/s-3', 'mentee:dinkes-belawan-2026-001')])
     spec
       .given(registered)
       .when({ ...command, actor: atasan })
@@ -107,11 +107,11 @@ describe('learning credited to the profile', () => {
     spec
       .given(registered)
       .when(command)
-      .then([credited(command, key, 'mentor:dinkes-belawan-2026-001', 0)])
+      .thenEvents([credited(command, key, 'mentor:dinkes-belawan-2026-001', 0)])
     deciderSpec(competencyDecider(policyConfig({ mentorCredit: 'activity-and-minutes' })))
       .given(registered)
       .when(command)
-      .then([credited(command, key, 'mentor:dinkes-belawan-2026-001', 90)])
+      .thenEvents([credited(command, key, 'mentor:dinkes-belawan-2026-001', 90)])
   })
 
   it('a self-reported activity is credited when verified by the atasan, never by the ASN themselves', () => {
@@ -120,7 +120,7 @@ describe('learning credited to the profile', () => {
     spec
       .given(registered)
       .when(command)
-      .then([credited(command, 'self-reported:belajar-mandiri-07', 'self-reported:belajar-mandiri-07')])
+      .thenEvents([credited(command, 'self-reported:belajar-mandiri-07', 'self-reported:belajar-mandiri-07')])
     spec
       .given(registered)
       .when({ ...command, actor: selfAsAtasan })
@@ -169,11 +169,11 @@ describe('participation in policy formulation', () => {
     spec
       .given(registered)
       .when(participate(atasan))
-      .then([recorded(0)])
+      .thenEvents([recorded(0)])
     deciderSpec(competencyDecider(policyConfig({ policyParticipationJp: 2 })))
       .given(registered)
       .when(participate(pyb))
-      .then([recorded(90)])
+      .thenEvents([recorded(90)])
   })
 
   it('the same participation recorded again changes nothing', () => {

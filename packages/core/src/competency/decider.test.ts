@@ -74,7 +74,7 @@ const spec = deciderSpec(competencyDecider())
 
 describe('competency profile', () => {
   it('a pyb registers the competency profile of an ASN', () => {
-    spec.given().when(register()).then([registered])
+    spec.given().when(register()).thenEvents([registered])
   })
 
   it('only a pyb registers a profile', () => {
@@ -130,7 +130,7 @@ describe('competency profile', () => {
     spec
       .given(registered)
       .when(change)
-      .then([{ type: 'PositionChanged', data: { ...registered.data, at: later, ...change.data } }])
+      .thenEvents([{ type: 'PositionChanged', data: { ...registered.data, at: later, ...change.data } }])
   })
 
   it('changing to the current position changes nothing', () => {
@@ -152,7 +152,7 @@ describe('competency standard and assessment', () => {
     spec
       .given(registered, standardSet(standard))
       .when(setStandard([{ competency: kesehatan, requiredLevel: 5 }]))
-      .then([
+      .thenEvents([
         {
           type: 'CompetencyStandardSet',
           data: { at: later, nip: subject, standard: [{ competency: kesehatan, requiredLevel: 5 }] },
@@ -211,7 +211,7 @@ describe('annual development plan (HCDP)', () => {
     spec
       .given(registered, standard, assessed('A-1', integritas, 3))
       .when(plan(2026, [gapItem(kesehatan)]))
-      .then([
+      .thenEvents([
         { type: 'DevelopmentPlanned', data: { at: later, nip: subject, year: 2026, items: [gapItem(kesehatan)] } },
       ])
   })
@@ -234,7 +234,7 @@ describe('annual development plan (HCDP)', () => {
     spec
       .given(registered, standard, planned)
       .when(plan(2026, items))
-      .then([{ type: 'DevelopmentPlanned', data: { at: later, nip: subject, year: 2026, items } }])
+      .thenEvents([{ type: 'DevelopmentPlanned', data: { at: later, nip: subject, year: 2026, items } }])
   })
 
   it('the same plan again changes nothing', () => {
@@ -282,7 +282,7 @@ describe('development recommendations', () => {
       data: { at: later, ...recommend(system).data },
     }
     spec.given(registered).when(recommend(pyb)).thenRejects('actor-not-allowed')
-    spec.given(registered).when(recommend(system)).then([recommended])
+    spec.given(registered).when(recommend(system)).thenEvents([recommended])
     spec.given(registered, recommended).when(recommend(system)).thenNothing()
   })
 })

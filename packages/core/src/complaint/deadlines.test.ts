@@ -87,7 +87,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
   it('verification is due 3 working days after receipt; its miss is recorded once, naming the unit', () => {
     spec.given(filed).when(check('2026-08-18T23:00:00')).thenNothing()
     const miss = missed('verification', '2026-08-19T00:00:00', '2026-08-18')
-    spec.given(filed).when(check('2026-08-19T00:00:00')).then([miss])
+    spec.given(filed).when(check('2026-08-19T00:00:00')).thenEvents([miss])
     spec.given(filed, miss).when(check('2026-08-21T00:00:00')).thenNothing()
   })
 
@@ -97,14 +97,14 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     withHoliday
       .given(filed)
       .when(check('2026-08-20T00:00:00'))
-      .then([missed('verification', '2026-08-20T00:00:00', '2026-08-19')])
+      .thenEvents([missed('verification', '2026-08-20T00:00:00', '2026-08-19')])
   })
 
   it('a verified complaint not yet routed misses verification in the name of the verifying officer', () => {
     spec
       .given(filed, verified)
       .when(check('2026-08-19T00:00:00'))
-      .then([missed('verification', '2026-08-19T00:00:00', '2026-08-18', deskNip)])
+      .thenEvents([missed('verification', '2026-08-19T00:00:00', '2026-08-18', deskNip)])
   })
 
   it('verification waits while the complaint is incomplete, and restarts from the completion', () => {
@@ -113,7 +113,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec
       .given(filed, requested, supplied)
       .when(check('2026-08-26T00:00:00'))
-      .then([missed('verification', '2026-08-26T00:00:00', '2026-08-25')])
+      .thenEvents([missed('verification', '2026-08-26T00:00:00', '2026-08-25')])
   })
 
   it('a completion request unanswered for 30 days deems the complaint withdrawn (Pasal 44)', () => {
@@ -121,7 +121,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec
       .given(filed, requested)
       .when(check('2026-09-14T00:00:00'))
-      .then([
+      .thenEvents([
         {
           type: 'ComplaintDeemedWithdrawn',
           data: {
@@ -139,7 +139,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec
       .given(filed, verified, disposed)
       .when(check('2026-08-25T08:00:00'))
-      .then([missed('follow-up', '2026-08-25T08:00:00', '2026-08-24', officerNip)])
+      .thenEvents([missed('follow-up', '2026-08-25T08:00:00', '2026-08-24', officerNip)])
   })
 
   it('the decision is due 60 days after the file was verified complete (Pasal 50)', () => {
@@ -152,7 +152,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     patient
       .given(...history)
       .when(check('2026-10-14T00:00:00'))
-      .then([missed('decision', '2026-10-14T00:00:00', '2026-10-13', officerNip)])
+      .thenEvents([missed('decision', '2026-10-14T00:00:00', '2026-10-13', officerNip)])
   })
 
   it('the complainant must be notified within 14 days of the decision', () => {
@@ -164,7 +164,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec
       .given(...history)
       .when(check('2026-09-04T00:00:00'))
-      .then([missed('notification', '2026-09-04T00:00:00', '2026-09-03', deskNip)])
+      .thenEvents([missed('notification', '2026-09-04T00:00:00', '2026-09-03', deskNip)])
   })
 
   it('a followed-up complaint left unanswered by both sides closes by itself after 10 working days', () => {
@@ -176,7 +176,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec
       .given(...history)
       .when(check('2026-09-02T00:00:00'))
-      .then([{ type: 'ComplaintClosed', data: { at: wib('2026-09-02T00:00:00'), complaintId, reason: 'no-response' } }])
+      .thenEvents([{ type: 'ComplaintClosed', data: { at: wib('2026-09-02T00:00:00'), complaintId, reason: 'no-response' } }])
     spec
       .given(...history, followedUp('fu-2', '2026-08-25'))
       .when(check('2026-09-02T00:00:00'))
@@ -188,7 +188,7 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec
       .given(...history)
       .when(check('2026-10-14T00:00:00'))
-      .then([
+      .thenEvents([
         missed('decision', '2026-10-14T00:00:00', '2026-10-13', officerNip),
         { type: 'ComplaintClosed', data: { at: wib('2026-10-14T00:00:00'), complaintId, reason: 'no-response' } },
       ])

@@ -133,7 +133,7 @@ const archive: ComplaintCommand = {
 
 describe('filing a complaint (UU 25/2009 Pasal 42, 44)', () => {
   it('a citizen’s complaint is received with a receipt: its tracking id and the time of receipt', () => {
-    spec.given().when(file()).then([filed])
+    spec.given().when(file()).thenEvents([filed])
   })
 
   it('identity, contact and health details (UU 27/2022 Pasal 4(2)) travel only as the encrypted envelopes given', () => {
@@ -141,7 +141,7 @@ describe('filing a complaint (UU 25/2009 Pasal 42, 44)', () => {
     spec
       .given()
       .when(file(sensitive))
-      .then([{ type: 'ComplaintFiled', data: { ...filingData, ...sensitive, at: t0, receivedAt: t0 } }])
+      .thenEvents([{ type: 'ComplaintFiled', data: { ...filingData, ...sensitive, at: t0, receivedAt: t0 } }])
   })
 
   it('the complaint desk files on a citizen’s behalf only through an offline channel', () => {
@@ -188,7 +188,7 @@ describe('verification by the complaint desk', () => {
     spec
       .given(filed)
       .when(verify(desk, { anonymous: true, confidential: true }))
-      .then([
+      .thenEvents([
         {
           type: 'ComplaintVerified',
           data: { at: t1, complaintId, officerNip: deskNip, anonymous: true, confidential: true },
@@ -228,7 +228,7 @@ describe('verification by the complaint desk', () => {
     spec
       .given(filed)
       .when({ type: 'RequestCompletion', at: t1, actor: desk, data: { complaintId, missing: 'Jam kejadian.' } })
-      .then([requested])
+      .thenEvents([requested])
     spec
       .given(filed, requested)
       .when({ ...verify(), at: t2 })
@@ -242,7 +242,7 @@ describe('verification by the complaint desk', () => {
     spec
       .given(filed, requested)
       .when(supply)
-      .then([{ type: 'CompletionSupplied', data: { at: t2, complaintId, supplement: 'Kejadian pukul 08.00 WIB.' } }])
+      .thenEvents([{ type: 'CompletionSupplied', data: { at: t2, complaintId, supplement: 'Kejadian pukul 08.00 WIB.' } }])
     spec
       .given(filed, requested)
       .when({ ...supply, actor: otherCitizen })
@@ -261,7 +261,7 @@ describe('verification by the complaint desk', () => {
       type: 'ComplaintNotInAuthority',
       data: { at: t1, complaintId, officerNip: deskNip, competentAgency: 'Dinas Kesehatan Provinsi Sumatera Utara' },
     }
-    spec.given(filed).when(command).then([ended])
+    spec.given(filed).when(command).thenEvents([ended])
     spec.given(filed, ended).when(command).thenNothing()
     spec.given(filed, ended).when(dispose()).thenRejects('complaint-ended')
   })
@@ -271,7 +271,7 @@ describe('verification by the complaint desk', () => {
       type: 'ComplaintArchived',
       data: { at: t2, complaintId, officerNip: deskNip, reason: 'Pengaduan ganda.' },
     }
-    spec.given(filed, verified).when(archive).then([archived])
+    spec.given(filed, verified).when(archive).thenEvents([archived])
     spec.given(filed, verified, archived).when(archive).thenNothing()
     spec
       .given(filed, verified, disposed)
@@ -283,13 +283,13 @@ describe('verification by the complaint desk', () => {
 describe('disposition, follow-up and decision (Pasal 50)', () => {
   it('a complaint is routed (disposisi) only after verification, naming the handling officer', () => {
     spec.given(filed).when(dispose()).thenRejects('not-verified')
-    spec.given(filed, verified).when(dispose()).then([disposed])
+    spec.given(filed, verified).when(dispose()).thenEvents([disposed])
     spec.given(filed, verified, disposed).when(dispose()).thenNothing()
   })
 
   it('only the handling officer or a PyB records a follow-up, and a follow-up is recorded once', () => {
-    spec.given(filed, verified, disposed).when(followUp(officer)).then([followedUp])
-    spec.given(filed, verified, disposed).when(followUp(pyb)).then([followedUp])
+    spec.given(filed, verified, disposed).when(followUp(officer)).thenEvents([followedUp])
+    spec.given(filed, verified, disposed).when(followUp(pyb)).thenEvents([followedUp])
     spec.given(filed, verified, disposed).when(followUp(stranger)).thenRejects('officer-or-pyb-only')
     spec
       .given(...handled)
@@ -303,7 +303,7 @@ describe('disposition, follow-up and decision (Pasal 50)', () => {
     spec
       .given(...handled)
       .when(decide(pyb, 'Penggantian biaya parkir.'))
-      .then([{ type: 'ComplaintDecided', data: { ...decided.data, compensation: 'Penggantian biaya parkir.' } }])
+      .thenEvents([{ type: 'ComplaintDecided', data: { ...decided.data, compensation: 'Penggantian biaya parkir.' } }])
     spec
       .given(...handled)
       .when(decide(stranger))
@@ -328,7 +328,7 @@ describe('disposition, follow-up and decision (Pasal 50)', () => {
     spec
       .given(...handled, decided)
       .when(notify)
-      .then([notified])
+      .thenEvents([notified])
     spec
       .given(...handled, decided, notified)
       .when(notify)
@@ -344,7 +344,7 @@ describe('disposition, follow-up and decision (Pasal 50)', () => {
     spec
       .given(...handled, decided)
       .when(rate(citizen))
-      .then([rated])
+      .thenEvents([rated])
     spec
       .given(...handled, decided, rated)
       .when(rate(citizen))
@@ -375,7 +375,7 @@ describe('disposition, follow-up and decision (Pasal 50)', () => {
     spec
       .given(...handled, decided, notified)
       .when(close())
-      .then([closed])
+      .thenEvents([closed])
     spec
       .given(...handled, decided, notified, closed)
       .when(close())
@@ -390,8 +390,8 @@ describe('escalation and ended complaints', () => {
       spec
         .given(...history)
         .when(escalate(citizen))
-        .then([escalated])
-    spec.given(filed).when(escalate(desk)).then([escalated])
+        .thenEvents([escalated])
+    spec.given(filed).when(escalate(desk)).thenEvents([escalated])
     spec.given(filed).when(escalate(officer)).thenRejects('citizen-or-desk-only')
     spec.given(filed, escalated).when(escalate(citizen)).thenNothing()
     spec.given(filed, escalated).when(verify()).thenRejects('complaint-ended')

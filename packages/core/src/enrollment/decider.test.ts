@@ -111,7 +111,7 @@ const firstEventOf = (result: E.Either<unknown, readonly EnrollmentEvent[]>) =>
 
 describe('training enrollment (DOMAIN.md §2)', () => {
   it('a pyb or training admin opens an offering; it records minutes = JP × 45 and the minimum attendance in force', () => {
-    given([], open(asnActor(adminNip, 'pyb'))).then([opened()])
+    given([], open(asnActor(adminNip, 'pyb'))).thenEvents([opened()])
     given([], open(self(sari))).thenRejects('not-authorised')
   })
 
@@ -127,7 +127,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
   })
 
   it('an ASN requests a place, or is nominated by their atasan; anyone else is refused', () => {
-    given([opened()], request(sari, '2026-02-10T10:00:00')).then([requested(sari)])
+    given([opened()], request(sari, '2026-02-10T10:00:00')).thenEvents([requested(sari)])
     const nominated = given([opened()], request(sari, '2026-02-10T10:00:00', atasan)).result
     expect(firstEventOf(nominated)?.data).toMatchObject({ nominated: true })
     given([opened()], request(sari, '2026-02-10T10:00:00', self(rudi))).thenRejects('not-authorised')
@@ -154,7 +154,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
   })
 
   it("only the participant's own atasan approves or declines a place; approving again changes nothing", () => {
-    given([opened(), requested(sari)], approve(sari, '2026-02-11T10:00:00')).then([approved(sari)])
+    given([opened(), requested(sari)], approve(sari, '2026-02-11T10:00:00')).thenEvents([approved(sari)])
     const other = asnActor(rudi, 'atasan')
     given([opened(), requested(sari)], approve(sari, '2026-02-11T10:00:00', other)).thenRejects('not-authorised')
     given([opened(), requested(sari)], approve(sari, '2026-02-11T10:00:00', admin)).thenRejects('not-authorised')
@@ -163,7 +163,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
 
   it("a declined place carries the atasan's reason", () => {
     const reason = 'Jadwal pelayanan imunisasi di Puskesmas Belawan'
-    given([opened(), requested(sari)], decline(sari, '2026-02-11T10:00:00', reason)).then([
+    given([opened(), requested(sari)], decline(sari, '2026-02-11T10:00:00', reason)).thenEvents([
       { type: 'PlaceDeclined', data: { at: on('2026-02-11T10:00:00'), offeringId, nip: sari, reason } },
     ])
   })
@@ -180,21 +180,21 @@ describe('training enrollment (DOMAIN.md §2)', () => {
       type: 'PlaceWithdrawn',
       data: { at: on('2026-02-13T10:00:00'), offeringId, nip: sari },
     }
-    given(enrolled, withdraw(sari, '2026-02-13T10:00:00')).then([withdrawn])
-    given(enrolled, withdraw(sari, '2026-02-13T10:00:00', atasan)).then([withdrawn])
+    given(enrolled, withdraw(sari, '2026-02-13T10:00:00')).thenEvents([withdrawn])
+    given(enrolled, withdraw(sari, '2026-02-13T10:00:00', atasan)).thenEvents([withdrawn])
     given(enrolled, withdraw(sari, '2026-02-13T10:00:00', self(rudi))).thenRejects('not-authorised')
     const full = [opened({ capacity: 1 }), requested(sari), requested(rudi), approved(sari), withdrawn]
     const approvedRudi: EnrollmentEvent = {
       type: 'PlaceApproved',
       data: { at: on('2026-02-14T10:00:00'), offeringId, nip: rudi, atasanNip: kepala },
     }
-    given(full, approve(rudi, '2026-02-14T10:00:00')).then([approvedRudi])
+    given(full, approve(rudi, '2026-02-14T10:00:00')).thenEvents([approvedRudi])
   })
 
   it('the offering starts on its start date, not before, declining the places still pending', () => {
     given(enrolled, start('2026-03-01T23:00:00')).thenRejects('start-date-not-reached')
     const reason = 'not approved before the offering started'
-    given([...enrolled, requested(rudi)], start('2026-03-02T07:00:00', systemActor('enrollment-timer'))).then([
+    given([...enrolled, requested(rudi)], start('2026-03-02T07:00:00', systemActor('enrollment-timer'))).thenEvents([
       started,
       { type: 'PlaceDeclined', data: { at: on('2026-03-02T07:00:00'), offeringId, nip: rudi, reason } },
     ])
@@ -203,7 +203,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
   })
 
   it('attendance is recorded per session day, for approved places, up to the local date of the command', () => {
-    given(running, attend(sari, '2026-03-02', '2026-03-02T16:00:00')).then([attended(sari, '2026-03-02')])
+    given(running, attend(sari, '2026-03-02', '2026-03-02T16:00:00')).thenEvents([attended(sari, '2026-03-02')])
     given(enrolled, attend(sari, '2026-03-02', '2026-03-02T16:00:00')).thenRejects('offering-not-started')
     given(running, attend(sari, '2026-03-07', '2026-03-07T16:00:00')).thenRejects('not-a-session-day')
     given(running, attend(sari, '2026-03-03', '2026-03-02T16:00:00')).thenRejects('date-in-future')
@@ -216,7 +216,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
   it('the same attendance record again changes nothing; a correction before the outcome is a new record', () => {
     const recorded = [...running, attended(sari, '2026-03-02')]
     given(recorded, attend(sari, '2026-03-02', '2026-03-02T17:00:00')).thenNothing()
-    given(recorded, attend(sari, '2026-03-02', '2026-03-02T17:00:00', false)).then([
+    given(recorded, attend(sari, '2026-03-02', '2026-03-02T17:00:00', false)).thenEvents([
       attended(sari, '2026-03-02', false, '2026-03-02T17:00:00'),
     ])
   })
@@ -225,7 +225,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
     const assessor = asnActor(rudi, 'assessor')
     given(running, assess(sari, 75, assessor)).thenRejects('not-assessed')
     const assessed = [opened({ passMark: 70 }), requested(sari), approved(sari), started]
-    given(assessed, assess(sari, 75, assessor)).then([
+    given(assessed, assess(sari, 75, assessor)).thenEvents([
       { type: 'AssessmentRecorded', data: { at: on('2026-03-06T17:00:00'), offeringId, nip: sari, score: 75 } },
     ])
     given(assessed, assess(sari, 75, atasan)).thenRejects('not-authorised')
@@ -247,7 +247,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
         sessionDays: 5,
       },
     }
-    given([...running, ...attendedDays(sari, 4)], conclude('2026-03-06T18:00:00')).then([completed])
+    given([...running, ...attendedDays(sari, 4)], conclude('2026-03-06T18:00:00')).thenEvents([completed])
   })
 
   it('after the end each approved participant gets exactly one outcome: not completed for attendance, no-show or score', () => {
@@ -283,7 +283,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
 
   it('places are concluded only from the end date on, and concluding again changes nothing', () => {
     given(running, conclude('2026-03-05T18:00:00')).thenRejects('offering-not-ended')
-    given(running, conclude('2026-03-06T18:00:00', sari)).then([noShow])
+    given(running, conclude('2026-03-06T18:00:00', sari)).thenEvents([noShow])
     given([...running, noShow], conclude('2026-03-07T18:00:00')).thenNothing()
     given([...running, noShow], conclude('2026-03-07T18:00:00', sari)).thenNothing()
     given([...running, noShow], attend(sari, '2026-03-06', '2026-03-07T18:00:00')).thenRejects('place-concluded')
@@ -304,7 +304,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
       type: 'OfferingCancelled',
       data: { at: on('2026-02-20T10:00:00'), offeringId, reason: 'Narasumber berhalangan', endedPlaces: [rudi, sari] },
     }
-    given([...enrolled, requested(rudi)], cancel('2026-02-20T10:00:00')).then([cancelled])
+    given([...enrolled, requested(rudi)], cancel('2026-02-20T10:00:00')).thenEvents([cancelled])
     given([...enrolled, cancelled], cancel('2026-02-21T10:00:00')).thenNothing()
     given([...enrolled, cancelled], start('2026-03-02T07:00:00')).thenRejects('offering-cancelled')
     given([...enrolled, cancelled], request(dewi, '2026-02-21T07:00:00')).thenRejects('offering-cancelled')
@@ -312,7 +312,7 @@ describe('training enrollment (DOMAIN.md §2)', () => {
 
   it('closing needs every approved place to have an outcome; a closed offering refuses everything else', () => {
     given(running, close('2026-03-09T09:00:00')).thenRejects('places-without-outcome')
-    given([...running, noShow], close('2026-03-09T09:00:00')).then([closed])
+    given([...running, noShow], close('2026-03-09T09:00:00')).thenEvents([closed])
     given([...running, noShow, closed], close('2026-03-10T09:00:00')).thenNothing()
     given([...running, noShow, closed], cancel('2026-03-10T09:00:00')).thenRejects('offering-closed')
     given([...running, noShow, closed], request(dewi, '2026-03-10T09:00:00')).thenRejects('offering-closed')

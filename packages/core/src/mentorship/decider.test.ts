@@ -143,11 +143,11 @@ const spec = deciderSpec(mentorshipDecider())
 
 describe('proposing a mentorship', () => {
   it('the mentee proposes a mentorship with mentor, unit, goals and planned sessions', () => {
-    spec.given().when(propose()).then([proposed])
+    spec.given().when(propose()).thenEvents([proposed])
   })
 
   it('an atasan may propose a mentorship for a subordinate', () => {
-    spec.given().when(propose(atasan)).then([proposed])
+    spec.given().when(propose(atasan)).thenEvents([proposed])
   })
 
   it('only the mentee or an atasan may propose a mentorship', () => {
@@ -178,7 +178,7 @@ describe('proposing a mentorship', () => {
     spec
       .given()
       .when(propose(mentee, byRank))
-      .then([{ type: 'MentorshipProposed', data: { at: t0, ...byRank } }])
+      .thenEvents([{ type: 'MentorshipProposed', data: { at: t0, ...byRank } }])
     const sameRank = { ...byRank, mentor: { nip: peerNip, rank: 'III/a' as const } }
     spec.given().when(propose(mentee, sameRank)).thenRejects('mentor-not-senior')
   })
@@ -188,7 +188,7 @@ describe('proposing a mentorship', () => {
     deciderSpec(mentorshipDecider(policyConfig({ minSeniorityYears: 0 })))
       .given()
       .when(propose(mentee, peer))
-      .then([{ type: 'MentorshipProposed', data: { at: t0, ...peer } }])
+      .thenEvents([{ type: 'MentorshipProposed', data: { at: t0, ...peer } }])
     deciderSpec(mentorshipDecider(policyConfig({ minSeniorityYears: 20 })))
       .given()
       .when(propose())
@@ -218,7 +218,7 @@ describe('proposing a mentorship', () => {
 
 describe('accepting or declining', () => {
   it('the mentor accepts and the mentorship becomes active', () => {
-    spec.given(proposed).when(acceptCmd()).then([accepted])
+    spec.given(proposed).when(acceptCmd()).thenEvents([accepted])
   })
 
   it('only the mentor accepts or declines a mentorship', () => {
@@ -232,7 +232,7 @@ describe('accepting or declining', () => {
     spec
       .given(proposed)
       .when(acceptCmd(mentor, 4))
-      .then([{ ...accepted, data: { ...accepted.data, mentorActiveMentorships: 4 } }] as const)
+      .thenEvents([{ ...accepted, data: { ...accepted.data, mentorActiveMentorships: 4 } }] as const)
     deciderSpec(mentorshipDecider(policyConfig({ maxActiveMentees: 2 })))
       .given(proposed)
       .when(acceptCmd(mentor, 2))
@@ -244,7 +244,7 @@ describe('accepting or declining', () => {
   })
 
   it('the mentor declines a proposed mentorship with a reason, but not one already accepted', () => {
-    spec.given(proposed).when(declineCmd()).then([declined])
+    spec.given(proposed).when(declineCmd()).thenEvents([declined])
     spec.given(proposed, declined).when(declineCmd()).thenNothing()
     spec.given(proposed, accepted).when(declineCmd()).thenRejects('mentorship-already-accepted')
   })
@@ -263,11 +263,11 @@ describe('sessions', () => {
     spec
       .given(proposed, accepted)
       .when(logCmd('sesi-1'))
-      .then([sessionLogged('sesi-1')])
+      .thenEvents([sessionLogged('sesi-1')])
     spec
       .given(proposed, accepted)
       .when(logCmd('sesi-1', { actor: mentee }))
-      .then([sessionLogged('sesi-1')])
+      .thenEvents([sessionLogged('sesi-1')])
   })
 
   it('only the mentor or the mentee logs a session', () => {
@@ -294,7 +294,7 @@ describe('sessions', () => {
     spec
       .given(proposed, accepted)
       .when(logCmd('sesi-1', { minutes: 15 }))
-      .then([sessionLogged('sesi-1', 15)])
+      .thenEvents([sessionLogged('sesi-1', 15)])
     deciderSpec(mentorshipDecider(policyConfig({ sessionMinutes: { min: 30, max: 120 } })))
       .given(proposed, accepted)
       .when(logCmd('sesi-1', { minutes: 20 }))
@@ -332,7 +332,7 @@ describe('goals', () => {
     spec
       .given(proposed, accepted)
       .when(markCmd('notulen'))
-      .then([goalAchieved('notulen')])
+      .thenEvents([goalAchieved('notulen')])
   })
 
   it('only the mentor marks a goal achieved, and only while active', () => {
@@ -354,14 +354,14 @@ describe('completing or ending', () => {
     spec
       .given(proposed, accepted, sessionLogged('sesi-1'), goalAchieved('notulen'), goalAchieved('laporan-kegiatan'))
       .when(completeCmd())
-      .then([completed])
+      .thenEvents([completed])
   })
 
   it('a mentorship completes when the planned sessions are done', () => {
     spec
       .given(proposed, accepted, sessionLogged('sesi-1'), sessionLogged('sesi-2', 60))
       .when(completeCmd(atasan))
-      .then([
+      .thenEvents([
         {
           type: 'MentorshipCompleted',
           data: { ...completed.data, sessions: 2, totalMinutes: 150, goalsAchieved: 0, basis: 'planned-sessions-done' },
@@ -384,12 +384,12 @@ describe('completing or ending', () => {
   })
 
   it('the mentor, the mentee or an atasan ends a mentorship early with a reason, while proposed or active', () => {
-    spec.given(proposed, accepted).when(endCmd()).then([ended])
-    spec.given(proposed, accepted).when(endCmd(atasan)).then([ended])
+    spec.given(proposed, accepted).when(endCmd()).thenEvents([ended])
+    spec.given(proposed, accepted).when(endCmd(atasan)).thenEvents([ended])
     spec
       .given(proposed)
       .when(endCmd(mentor))
-      .then([{ type: 'MentorshipEnded', data: { ...ended.data, endedFrom: 'proposed' } }])
+      .thenEvents([{ type: 'MentorshipEnded', data: { ...ended.data, endedFrom: 'proposed' } }])
     spec.given(proposed, accepted).when(endCmd(stranger)).thenRejects('actor-not-allowed')
   })
 
