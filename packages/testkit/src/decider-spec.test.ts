@@ -24,7 +24,8 @@ describe('deciderSpec', () => {
   it('is not a promise: awaiting what `when` returns gives it back unchanged, so its assertions still run', async () => {
     const outcome = spec.given().when({ type: 'Add', amount: 3 })
     expect('then' in outcome).toBe(false)
-    const awaited = await outcome
+    // Promise.resolve adopts a thenable exactly as `await` does.
+    const awaited = await Promise.resolve(outcome)
     expect(awaited).toBe(outcome)
     expect(() => {
       awaited.thenEvents([{ type: 'Added', amount: 4 }])

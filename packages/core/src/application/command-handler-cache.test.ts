@@ -8,7 +8,7 @@ import {
   enrollmentDecider,
   enrollmentEvents,
 } from '../enrollment/index.js'
-import { EventMetadataHead } from '../kernel/envelope.js'
+import { EventMetadataHead } from '../shared/event-metadata.js'
 import type { EventStore } from '../kernel/event-store.js'
 import { commandHandler } from './command-handler.js'
 import { verifyChain } from './hash-chain.js'

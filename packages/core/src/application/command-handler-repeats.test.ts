@@ -10,7 +10,7 @@ import {
   competencySnapshotVersion,
 } from '../competency/index.js'
 import { fold } from '../kernel/decider.js'
-import { EventMetadataHead } from '../kernel/envelope.js'
+import { EventMetadataHead } from '../shared/event-metadata.js'
 import type { EventStore } from '../kernel/event-store.js'
 import { type CommandHandler, commandHandler } from './command-handler.js'
 import type { HandleFailure, HandleResult } from './handle-outcome.js'

@@ -10,7 +10,7 @@ import {
   competencySnapshotVersion,
   initialCompetencyState,
 } from '../competency/index.js'
-import { EventMetadata } from '../kernel/envelope.js'
+import { EventMetadata } from '../shared/event-metadata.js'
 import type { EventStore, StoredRecord } from '../kernel/event-store.js'
 import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
 import type { Actor } from '../shared/actor.js'

@@ -2,7 +2,7 @@ import { context as otelContext, type Span, SpanStatusCode, trace, type Tracer }
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { Decider } from '../kernel/decider.js'
-import type { DomainEvent } from '../kernel/envelope.js'
+import type { DomainEvent } from '../kernel/domain-event.js'
 import type {
   AppendError,
   AppendResult,

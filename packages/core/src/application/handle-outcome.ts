@@ -1,5 +1,6 @@
 import { absurd } from '../kernel/absurd.js'
-import type { DomainEvent, EventMetadata } from '../kernel/envelope.js'
+import type { DomainEvent } from '../kernel/domain-event.js'
+import type { EventMetadata } from '../shared/event-metadata.js'
 import type { ExpectedRevision, StreamRevision } from '../kernel/event-store.js'
 import type { Actor } from '../shared/actor.js'
 import type { Instant } from '../shared/time.js'

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { EventMetadata } from '../kernel/envelope.js'
+import { EventMetadata } from '../shared/event-metadata.js'
 import type { StoredRecord } from '../kernel/event-store.js'
 import { canonicalJson, formatNotJson, type NotJson, sha256Hex } from './canonical-json.js'
 

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeGuarded, decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { type DomainEvent, EventMetadata } from '../kernel/envelope.js'
+import { type DomainEvent } from '../kernel/domain-event.js'
+import { EventMetadata } from '../shared/event-metadata.js'
 import type { EventToAppend, StreamRevision } from '../kernel/event-store.js'
 import type { EventRegistry, SerializedEvent } from '../kernel/registry.js'
 import { Actor } from '../shared/actor.js'

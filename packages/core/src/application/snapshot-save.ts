@@ -1,7 +1,7 @@
 import type { Span } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../kernel/decider.js'
-import type { DomainEvent } from '../kernel/envelope.js'
+import type { DomainEvent } from '../kernel/domain-event.js'
 import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
 import type { WrittenEvent } from './handle-outcome.js'
 import { recentCommands, snapshotCommandLimit } from './recent-commands.js'

@@ -5,7 +5,7 @@ import type { CompetencyCommandOf } from './commands.js'
 import { competencyGaps } from './eligibility.js'
 import type { CompetencyEvent } from './events.js'
 import { profileFor, requireActor, requireRole } from './preconditions.js'
-import { entryOf, sameJson } from './records.js'
+import { entryOf, sameJson } from '../kernel/index.js'
 import { competencyRejections as reject, type CompetencyRejection } from './rejections.js'
 import type { CompetencyState } from './state.js'
 

@@ -4,7 +4,7 @@ import { type Actor, competencyKey } from '../shared/index.js'
 import { type CompetencyCommandOf, isValidStandard } from './commands.js'
 import type { CompetencyEvent } from './events.js'
 import { isLevel, profileFor, requireRole } from './preconditions.js'
-import { entryOf, sameJson } from './records.js'
+import { entryOf, sameJson } from '../kernel/index.js'
 import { competencyRejections as reject, type CompetencyRejection } from './rejections.js'
 import type { CompetencyState, Employment } from './state.js'
 

@@ -82,7 +82,9 @@ describe('learning credited to the profile', () => {
     spec
       .given(registered)
       .when(credit(training, pyb))
-      .thenEvents([credited(credit(training, pyb), 'training:manajemen-waktu-2026-II', 'training:manajemen-waktu-2026-II')])
+      .thenEvents([
+        credited(credit(training, pyb), 'training:manajemen-waktu-2026-II', 'training:manajemen-waktu-2026-II'),
+      ])
     spec
       .given(registered)
       .when(credit(training, { kind: 'asn', nip: subject, roles: ['asn'] }))
@@ -94,7 +96,9 @@ describe('learning credited to the profile', () => {
     spec
       .given(registered)
       .when(command)
-      .thenEvents([credited(command, 'mentoring-session:dinkes-belawan-2026-001/s-3', 'mentee:dinkes-belawan-2026-001')])
+      .thenEvents([
+        credited(command, 'mentoring-session:dinkes-belawan-2026-001/s-3', 'mentee:dinkes-belawan-2026-001'),
+      ])
     spec
       .given(registered)
       .when({ ...command, actor: atasan })

@@ -5,10 +5,9 @@ import {
   type EmployeeType,
   formatJp,
   type LocalDate,
-  mapValues,
   type PolicyConfig,
 } from '../shared/index.js'
-import { entryOf } from './records.js'
+import { entryOf, mapValues } from '../kernel/index.js'
 import type { CompetencyState } from './state.js'
 
 /** One line of a year's learning: a credited source or a policy consultation, with what it counts for. */

@@ -1,10 +1,9 @@
 import * as t from 'io-ts'
-import { eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
+import { event, eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
 import {
   Competency,
   CompetencyLevel,
   EmployeeType,
-  event,
   Instant,
   LearningForm,
   LocalDate,

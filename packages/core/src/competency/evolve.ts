@@ -1,5 +1,5 @@
-import { absurd } from '../kernel/index.js'
-import { competencyKey, emptyMap, mapSet } from '../shared/index.js'
+import { absurd, emptyMap, mapSet } from '../kernel/index.js'
+import { competencyKey } from '../shared/index.js'
 import type { CompetencyEvent, CompetencyEventOf } from './events.js'
 import type { CompetencyProfile, CompetencyState, Employment } from './state.js'
 

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { taggedUnion, text } from '../kernel/index.js'
+import { persistentMap, taggedUnion, text } from '../kernel/index.js'
 import {
   Competency,
   CompetencyLevel,
@@ -8,7 +8,6 @@ import {
   LearningForm,
   LocalDate,
   Nip,
-  persistentMap,
   PositionType,
   Rank,
 } from '../shared/index.js'

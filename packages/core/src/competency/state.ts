@@ -1,13 +1,13 @@
-import type {
-  Competency,
-  EmployeeType,
-  Instant,
-  LearningForm,
-  LocalDate,
-  Nip,
-  PersistentMap,
-  PositionType,
-  Rank,
+import { type PersistentMap } from '../kernel/index.js'
+import {
+  type Competency,
+  type EmployeeType,
+  type Instant,
+  type LearningForm,
+  type LocalDate,
+  type Nip,
+  type PositionType,
+  type Rank,
 } from '../shared/index.js'
 import type { CompetencyRequirement, DevelopmentPlanItem, DevelopmentReason } from './commands.js'
 import type { LearningSource } from './learning-source.js'

@@ -176,7 +176,9 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec
       .given(...history)
       .when(check('2026-09-02T00:00:00'))
-      .thenEvents([{ type: 'ComplaintClosed', data: { at: wib('2026-09-02T00:00:00'), complaintId, reason: 'no-response' } }])
+      .thenEvents([
+        { type: 'ComplaintClosed', data: { at: wib('2026-09-02T00:00:00'), complaintId, reason: 'no-response' } },
+      ])
     spec
       .given(...history, followedUp('fu-2', '2026-08-25'))
       .when(check('2026-09-02T00:00:00'))

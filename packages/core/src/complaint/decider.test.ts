@@ -242,7 +242,9 @@ describe('verification by the complaint desk', () => {
     spec
       .given(filed, requested)
       .when(supply)
-      .thenEvents([{ type: 'CompletionSupplied', data: { at: t2, complaintId, supplement: 'Kejadian pukul 08.00 WIB.' } }])
+      .thenEvents([
+        { type: 'CompletionSupplied', data: { at: t2, complaintId, supplement: 'Kejadian pukul 08.00 WIB.' } },
+      ])
     spec
       .given(filed, requested)
       .when({ ...supply, actor: otherCitizen })

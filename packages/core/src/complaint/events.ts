@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
-import { eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
-import { event, Instant, LocalDate, Nip, PersonalData } from '../shared/index.js'
+import { event, eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
+import { Instant, LocalDate, Nip, PersonalData } from '../shared/index.js'
 import {
   ComplaintClosedReason,
   ComplaintCategory,

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
-import { eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
-import { Competency, event, Instant, LearningForm, LocalDate, Minutes, Nip } from '../shared/index.js'
+import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { Competency, Instant, LearningForm, LocalDate, Minutes, Nip } from '../shared/index.js'
 import { AttendanceShare, Capacity, Jp, OfferingId, Reason, Schedule, Score } from './commands.js'
 
 const SessionDays = wholeNumber(1, 366, 'SessionDays')

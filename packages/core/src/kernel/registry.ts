@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { type DecodeFailure, decodeWith } from './decode.js'
-import type { DomainEvent } from './envelope.js'
+import type { DomainEvent } from './domain-event.js'
 
 /**
  * Turns one schema version of an event's data into the next (version n to n + 1); pure. One that throws on data it

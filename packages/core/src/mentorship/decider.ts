@@ -1,5 +1,5 @@
 import type * as E from 'fp-ts/lib/Either.js'
-import { absurd, accept, type Decider, nothing, refuse } from '../kernel/index.js'
+import { absurd, accept, type Decider, entryOf, nothing, refuse } from '../kernel/index.js'
 import {
   type Actor,
   checkedPolicy,
@@ -33,7 +33,7 @@ import {
   sessionMinutesOutOfRange,
   unknownGoal,
 } from './rejections.js'
-import { initialMentorshipState, isFinal, type Mentorship, type MentorshipState, ownEntry } from './state.js'
+import { initialMentorshipState, isFinal, type Mentorship, type MentorshipState } from './state.js'
 
 type Decision = E.Either<MentorshipRejection, readonly MentorshipEvent[]>
 type CommandOf<Type extends MentorshipCommand['type']> = Extract<MentorshipCommand, { readonly type: Type }>
@@ -102,7 +102,7 @@ const declineMentorship = (command: CommandOf<'DeclineMentorship'>, m: Mentorshi
 const logSession = (config: PolicyConfig, command: CommandOf<'LogSession'>, m: Mentorship): Decision => {
   const { at, actor, data } = command
   if (!isMentor(actor, m) && !isMentee(actor, m)) return refuse(actorNotAllowed('the mentor or the mentee'))
-  const logged = ownEntry(m.sessions, data.sessionId)
+  const logged = entryOf(m.sessions, data.sessionId)
   if (logged !== undefined) {
     const same =
       logged.date === data.date &&
@@ -137,7 +137,7 @@ const markGoalAchieved = (command: CommandOf<'MarkGoalAchieved'>, m: Mentorship)
   const { goalId, assessment } = command.data
   if (!isMentor(command.actor, m)) return refuse(actorNotAllowed('the mentor'))
   if (!m.proposal.goals.some(goal => goal.goalId === goalId)) return refuse(unknownGoal(goalId))
-  if (ownEntry(m.achievedGoals, goalId) !== undefined) return nothing
+  if (entryOf(m.achievedGoals, goalId) !== undefined) return nothing
   if (m.status !== 'active') return refuse(notIn(m, 'active'))
   return accept<MentorshipEvent>({
     type: 'GoalAchieved',
@@ -149,7 +149,7 @@ const completeMentorship = (command: CommandOf<'CompleteMentorship'>, m: Mentors
   if (!isMentor(command.actor, m) && !isAtasan(command.actor)) return refuse(actorNotAllowed('the mentor or an atasan'))
   if (m.status === 'completed') return nothing
   if (m.status !== 'active') return refuse(notIn(m, 'active'))
-  const goalsAchieved = m.proposal.goals.filter(goal => ownEntry(m.achievedGoals, goal.goalId) !== undefined).length
+  const goalsAchieved = m.proposal.goals.filter(goal => entryOf(m.achievedGoals, goal.goalId) !== undefined).length
   const basis =
     goalsAchieved === m.proposal.goals.length
       ? 'all-goals-achieved'

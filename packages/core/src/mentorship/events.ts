@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
-import { eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
-import { event, Instant, LocalDate, Nip } from '../shared/index.js'
+import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { Instant, LocalDate, Nip } from '../shared/index.js'
 import {
   ActiveMentorships,
   GoalId,

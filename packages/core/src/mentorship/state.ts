@@ -44,7 +44,3 @@ export type MentorshipState = { readonly status: 'none' } | Mentorship
 
 /** The state before any event. */
 export const initialMentorshipState: MentorshipState = { status: 'none' }
-
-/** The value stored under a key of a record, looking at own keys only (ids like `constructor` are valid). */
-export const ownEntry = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined

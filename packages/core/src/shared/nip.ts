@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { cachedCheck } from './validation-cache.js'
+import { cachedCheck } from '../kernel/check-cache.js'
 import { isRealDate, type LocalDate, localDate } from './time.js'
 
 /** A valid NIP (Nomor Induk Pegawai): 18 digits, `YYYYMMDD YYYYMM G NNN` (Perka BKN 22/2007). */

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { cachedCheck } from './validation-cache.js'
+import { cachedCheck } from '../kernel/check-cache.js'
 
 /** An instant as ISO-8601 text with a UTC offset (`2026-03-02T09:00:00+07:00` or `…Z`). */
 export interface InstantBrand {

@@ -5,7 +5,3 @@ import { Instant } from './time.js'
 /** A command codec: `{ type, at, actor, data }`, where `at` is the instant the command was issued. */
 export const command = <Type extends string, Data extends t.Mixed>(type: Type, data: Data) =>
   t.strict({ type: t.literal(type), at: Instant, actor: Actor, data }, type)
-
-/** An event codec: `{ type, data }`; by convention `data.at` is the instant of the fact. */
-export const event = <Type extends string, Data extends t.Mixed>(type: Type, data: Data) =>
-  t.strict({ type: t.literal(type), data }, type)

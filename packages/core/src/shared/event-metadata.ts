@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
-import { Actor } from '../shared/actor.js'
-import { Instant } from '../shared/time.js'
-import { refine, wholeNumber } from './decode.js'
+import { type DomainEvent, refine, wholeNumber } from '../kernel/index.js'
+import { Actor } from './actor.js'
+import { Instant } from './time.js'
 
 /** What travels beside every event's data: identity, causality, who and when, schema version and the hash chain. */
 export interface EventMetadata {
@@ -57,12 +57,6 @@ export const EventMetadataHead = t.type(
   },
   'EventMetadataHead',
 )
-
-/** An event as the domain sees it: a past-tense type and its data. */
-export interface DomainEvent<Type extends string = string, Data = unknown> {
-  readonly type: Type
-  readonly data: Data
-}
 
 /** An event as a store holds it: the event, its metadata, its place in its stream and in the global order. */
 export interface RecordedEvent<Event extends DomainEvent = DomainEvent> {

@@ -1,6 +1,4 @@
-/** The value stored under a key of a record, looking at own keys only (ids like `constructor` are valid). */
-export const entryOf = <V>(record: Readonly<Record<string, V>>, key: string): V | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined
+import type * as t from 'io-ts'
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -18,3 +16,12 @@ export const sameJson = (a: unknown, b: unknown): boolean => {
   }
   return Object.is(a, b)
 }
+
+/**
+ * Equality of two values of a codec's type, as its encoding sees them: every field the codec writes is compared, so
+ * a field added to the codec is compared too, and nothing outside it is.
+ */
+export const sameBy =
+  <A, O>(codec: t.Type<A, O>) =>
+  (a: A, b: A): boolean =>
+    sameJson(codec.encode(a), codec.encode(b))
