@@ -1,17 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
+  aggregates,
   type Category,
-  competencyEvents,
-  complaintEvents,
   type DecodeFailure,
-  type DomainEvent,
-  enrollmentEvents,
   type EventFilter,
   type EventRegistry,
-  type EventSchema,
   formatDecodeFailure,
   matchesFilter,
-  mentorshipEvents,
   type PembinaEvent,
   type SerializedEvent,
   type StoredRecord,
@@ -21,6 +16,16 @@ import type { ProjectedEvent } from './projection.js'
 
 type DecodeEvent = (stored: SerializedEvent) => E.Either<DecodeFailure, PembinaEvent>
 
+/** The reading half of an aggregate's event registry: what decoding needs of it (any aggregate's registry is one). */
+interface DecodingRegistry {
+  readonly schemas: readonly {
+    readonly type: string
+    readonly version: number
+    readonly codec: { readonly is: (u: unknown) => u is PembinaEvent }
+  }[]
+  readonly decode: EventRegistry<PembinaEvent>['decode']
+}
+
 /**
  * A registry's decoder with a fast path: data stored at the current schema version that already has the event's
  * type (the codec's `is` holds: every field present and valid) is taken as it is, without the copy a full decode
@@ -28,8 +33,8 @@ type DecodeEvent = (stored: SerializedEvent) => E.Either<DecodeFailure, PembinaE
  * registry's full decode, which also reports what is wrong. The two agree on every event Pembina writes: the only
  * difference is that the fast path leaves in place fields the codec does not know, which Pembina never stores.
  */
-const fastDecoder = <Event extends PembinaEvent & DomainEvent>(registry: EventRegistry<Event>): DecodeEvent => {
-  const schemas = new Map<string, EventSchema<Event>>(registry.schemas.map(schema => [schema.type, schema]))
+const fastDecoder = (registry: DecodingRegistry): DecodeEvent => {
+  const schemas = new Map(registry.schemas.map(schema => [schema.type, schema]))
   return stored => {
     const schema = schemas.get(stored.type)
     if (schema !== undefined && stored.schemaVersion === schema.version) {
@@ -41,14 +46,11 @@ const fastDecoder = <Event extends PembinaEvent & DomainEvent>(registry: EventRe
 }
 
 // Each of Pembina's categories decodes (and upcasts) with its aggregate's registry.
-const registries: Readonly<Record<Category, DecodeEvent>> = {
-  enrollment: fastDecoder(enrollmentEvents),
-  mentorship: fastDecoder(mentorshipEvents),
-  competency: fastDecoder(competencyEvents),
-  complaint: fastDecoder(complaintEvents),
-}
+const registries = new Map<Category, DecodeEvent>(
+  aggregates.map((each): [Category, DecodeEvent] => [each.category, fastDecoder(each.events)]),
+)
 
-const categories = Object.keys(registries).filter((name): name is Category => Object.hasOwn(registries, name))
+const categories = [...registries.keys()]
 const dashCode = '-'.charCodeAt(0)
 
 /** The Pembina category of a stream (the part of its name before the first dash), or undefined for another stream. */
@@ -71,7 +73,9 @@ export const projectedEventOf = (record: StoredRecord): E.Either<string, Project
   if (category === undefined) return E.left(`stream ${record.streamName} is not in one of Pembina's categories`)
   const schemaVersion = schemaVersionOf(record.metadata)
   if (E.isLeft(schemaVersion)) return E.left(schemaVersion.left)
-  const event = registries[category]({ type: record.type, data: record.data, schemaVersion: schemaVersion.right })
+  const decode = registries.get(category)
+  if (decode === undefined) return E.left(`stream ${record.streamName} is not in one of Pembina's categories`)
+  const event = decode({ type: record.type, data: record.data, schemaVersion: schemaVersion.right })
   if (E.isLeft(event)) return E.left(formatDecodeFailure(event.left))
   return E.right({
     streamName: record.streamName,

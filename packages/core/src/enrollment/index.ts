@@ -46,3 +46,4 @@ export {
   placesOf,
   tookPart,
 } from './state.js'
+export { enrollment } from './aggregate.js'

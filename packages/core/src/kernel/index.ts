@@ -1,4 +1,5 @@
 export * from './absurd.js'
+export * from './aggregate.js'
 export * from './decide-result.js'
 export * from './decider.js'
 export * from './decode.js'

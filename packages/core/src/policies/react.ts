@@ -1,15 +1,9 @@
-import type { ComplaintEvent } from '../complaint/index.js'
-import type { CompetencyEvent } from '../competency/index.js'
-import type { EnrollmentEvent } from '../enrollment/index.js'
-import type { MentorshipEvent } from '../mentorship/index.js'
+import type { PembinaEvent } from '../aggregates.js'
 import type { PolicyConfig } from '../shared/index.js'
 import { creditMentoringSession } from './credit-mentoring.js'
 import { creditCompletedTraining } from './credit-training.js'
 import type { PolicyCommand } from './policy-command.js'
 import { recommendAfterLowSatisfaction, recommendAfterMissedDeadline } from './recommend-development.js'
-
-/** Any event of the four aggregates. */
-export type PembinaEvent = EnrollmentEvent | MentorshipEvent | CompetencyEvent | ComplaintEvent
 
 /**
  * Every command the standard policies ask for in reaction to one event. Pure: the same event always yields the

@@ -1,0 +1,47 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { aggregates, categories, parseStreamName } from './aggregates.js'
+import { competency } from './competency/index.js'
+import { enrollment } from './enrollment/index.js'
+import { instant, nip, systemActor } from './shared/index.js'
+
+describe('the aggregates', () => {
+  it('are four stream kinds, each with its own category and event types', () => {
+    expect(categories).toEqual(['enrollment', 'mentorship', 'competency', 'complaint'])
+    const types = aggregates.flatMap(each => each.events.schemas.map(schema => schema.type))
+    expect(new Set(types).size).toBe(types.length)
+  })
+
+  it('name the stream a command addresses, and read the id back from it', () => {
+    const sari = nip('199203152019032004')
+    const register = competency.commands.decode({
+      type: 'RegisterProfile',
+      at: '2026-01-05T08:00:00+07:00',
+      actor: { kind: 'asn', nip: '196608011988031001', roles: ['pyb'] },
+      data: {
+        nip: '19920315 201903 2 004',
+        employeeType: 'PNS',
+        unit: 'Puskesmas Belawan',
+        position: { kind: 'pelaksana' },
+        positionTitle: 'Pengelola Data',
+      },
+    })
+    expect(E.map(competency.streamOf)(register)).toEqual(E.right('competency-199203152019032004'))
+    expect(competency.idOfStream('competency-199203152019032004')).toEqual(E.right(sari))
+    const start = {
+      type: 'StartOffering',
+      at: instant('2026-03-02T08:00:00+07:00'),
+      actor: systemActor('tests'),
+      data: { offeringId: 'pmwp-2026-ii' },
+    } as const
+    expect(enrollment.streamOf(start)).toBe('enrollment-pmwp-2026-ii')
+  })
+
+  it('refuse a stream of another category or an id their codec refuses', () => {
+    expect(enrollment.streamName('pmwp-2026-ii')).toBe('enrollment-pmwp-2026-ii')
+    expect(E.isLeft(enrollment.idOfStream('complaint-pmwp-2026-ii'))).toBe(true)
+    expect(E.isLeft(competency.idOfStream('competency-123'))).toBe(true)
+    expect(parseStreamName('mentorship-m-1')).toEqual(E.right({ category: 'mentorship', id: 'm-1' }))
+    expect(E.isLeft(parseStreamName('payroll-1'))).toBe(true)
+  })
+})

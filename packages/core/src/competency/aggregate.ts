@@ -1,0 +1,17 @@
+import { aggregate } from '../kernel/index.js'
+import { Nip } from '../shared/index.js'
+import { CompetencyCommand } from './commands.js'
+import { competencyDecider } from './decider.js'
+import { competencyEvents } from './events.js'
+import { competencySnapshotVersion, CompetencyStateCodec } from './state-codec.js'
+
+/** The competency profile of one ASN, one stream per NIP (`competency-<nip>`); its state can be snapshotted. */
+export const competency = aggregate({
+  category: 'competency',
+  commands: CompetencyCommand,
+  events: competencyEvents,
+  decider: competencyDecider,
+  id: Nip,
+  idOf: (command: CompetencyCommand) => command.data.nip,
+  snapshots: { version: competencySnapshotVersion, codec: CompetencyStateCodec },
+})
