@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alternate, formatTable, median, pairedRatios, ratioCell } from './measure.js'
+import { alternate, formatTable, median, missedTargets, pairedRatios, ratioCell, type TableRow } from './measure.js'
 
 describe('benchmark measurement', () => {
   it('the median of an odd count is the middle value, of an even count the mean of the middle two', () => {
@@ -29,5 +29,21 @@ describe('benchmark measurement', () => {
     const lines = formatTable([{ ...row, result: 'MISSED' }]).split('\n')
     expect(lines).toHaveLength(3)
     expect(lines[2]?.indexOf('MISSED')).toBe(lines[0]?.indexOf('result'))
+  })
+
+  it('a missed target is reported with its ratio and target, so `pnpm bench` exits non-zero; none missed reports nothing', () => {
+    const row = (benchmark: string, result: TableRow['result']): TableRow => ({
+      benchmark,
+      size: '1',
+      ours: '1',
+      baseline: '1',
+      ratio: '0.50×',
+      target: '>= 0.70×',
+      result,
+    })
+    expect(missedTargets([row('read', 'met'), row('rebuild', 'n/a')])).toBeUndefined()
+    expect(missedTargets([row('read', 'met'), row('command handling, FULL', 'MISSED')])).toBe(
+      '1 target(s) missed: command handling, FULL (0.50×, >= 0.70×)',
+    )
   })
 })

@@ -81,6 +81,14 @@ export interface TableRow {
   readonly result: 'met' | 'MISSED' | 'n/a'
 }
 
+/** What to report when some rows missed their target (the bench then exits non-zero); undefined when none did. */
+export const missedTargets = (rows: readonly TableRow[]): string | undefined => {
+  const missed = rows.filter(row => row.result === 'MISSED')
+  return missed.length === 0
+    ? undefined
+    : `${missed.length} target(s) missed: ${missed.map(row => `${row.benchmark} (${row.ratio}, ${row.target})`).join('; ')}`
+}
+
 const columns = ['benchmark', 'size', 'ours', 'baseline', 'ratio', 'target', 'result'] as const
 
 const headings: Readonly<Record<(typeof columns)[number], string>> = {

@@ -10,6 +10,7 @@ import {
   formatMegabytes,
   formatTable,
   median,
+  missedTargets,
   pairedRatios,
   ratioCell,
   type Rounds,
@@ -210,4 +211,11 @@ if (values.json !== undefined) {
   }
   writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`)
   progress(`figures written to ${values.json}`)
+}
+
+// A missed target fails the command, so a script or CI running `pnpm bench` sees it without reading the table.
+const missed = missedTargets(rows)
+if (missed !== undefined) {
+  console.error(missed)
+  process.exitCode = 1
 }
