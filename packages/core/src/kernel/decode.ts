@@ -180,3 +180,57 @@ export const text = (maxLength: number, name = `Text(${maxLength})`): t.Type<str
         : t.failure(u, c, `must be non-blank text of at most ${maxLength} characters`),
     t.identity,
   )
+
+/** The distance between two words in single-character edits (insert, delete, replace). */
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++)
+      current.push(
+        Math.min(
+          (previous[j] ?? 0) + 1,
+          (current[j - 1] ?? 0) + 1,
+          (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      )
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}
+
+/** The rule an unknown key breaks, with the known key it was most likely meant to be. */
+const unknownKeyRule = (key: string, known: readonly string[]): string => {
+  const near = known
+    .map(candidate => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance <= Math.max(2, Math.floor(key.length / 3)))
+    .sort((x, y) => x.distance - y.distance)[0]
+  return near === undefined
+    ? `is not a known field (known: ${known.join(', ')})`
+    : `is not a known field: did you mean ${near.candidate}?`
+}
+
+/**
+ * Refuses, naming each, the keys of an object that `known` does not list, as well as whatever the codec refuses: for
+ * settings, where a misspelt key silently dropped would leave a default in force.
+ */
+export const knownKeysOnly = <A, O>(codec: t.Type<A, O>, known: readonly string[]): t.Type<A, O> => {
+  const unknownKeys = (u: Readonly<Record<string, unknown>>): readonly string[] =>
+    Object.keys(u).filter(key => !known.includes(key))
+  return new t.Type<A, O>(
+    codec.name,
+    (u): u is A => codec.is(u) && isRecord(u) && unknownKeys(u).length === 0,
+    (u, c) => {
+      const validated = codec.validate(u, c)
+      if (!isRecord(u)) return validated
+      const errors: t.ValidationError[] = unknownKeys(u).map(key => ({
+        value: u[key],
+        context: t.appendContext(c, key, t.unknown, u[key]),
+        message: unknownKeyRule(key, known),
+      }))
+      if (errors.length === 0) return validated
+      return t.failures([...errors, ...(E.isLeft(validated) ? validated.left : [])])
+    },
+    a => codec.encode(a),
+  )
+}

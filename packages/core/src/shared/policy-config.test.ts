@@ -30,6 +30,21 @@ describe('policy configuration', () => {
     ])
   })
 
+  it('a misspelt or unknown setting is refused, naming each key, never dropped for its default', () => {
+    const result = decodePolicyConfig({
+      minActivity: 3,
+      annualMinimumJp: { PNS: 20, pppk: 24 },
+      complaint: { followUpWorkingDays: 5, escalationDays: 7 },
+      sessionMinutes: { min: 15, max: 480, step: 15 },
+    })
+    expect(E.isLeft(result) && result.left.issues.map(({ path, rule }) => `${path}: ${rule}`)).toEqual([
+      'minActivity: is not a known field: did you mean minActivities?',
+      'annualMinimumJp.pppk: is not a known field: did you mean PPPK?',
+      'sessionMinutes.step: is not a known field (known: min, max)',
+      'complaint.escalationDays: is not a known field (known: filingWindowDays, verificationWorkingDays, completionWindowDays, followUpWorkingDays, decisionDays, notificationDays, autoCloseWorkingDays)',
+    ])
+  })
+
   it('a session range whose minimum exceeds its maximum is refused', () => {
     const result = decodePolicyConfig({ sessionMinutes: { min: 60, max: 30 } })
     expect(E.isLeft(result) && result.left.issues[0]?.rule).toBe('min must not exceed max')

@@ -1,6 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { type DecodeFailure, decodeWith, formatDecodeFailure, oneOf, refine, wholeNumber } from '../kernel/decode.js'
+import {
+  type DecodeFailure,
+  decodeWith,
+  formatDecodeFailure,
+  knownKeysOnly,
+  oneOf,
+  refine,
+  wholeNumber,
+} from '../kernel/decode.js'
 import { type WorkingCalendar, workingCalendar } from './calendar.js'
 import { jpToMinutes } from './minutes.js'
 import { LocalDate } from './time.js'
@@ -89,23 +97,31 @@ const complaintDays = {
   autoCloseWorkingDays: days,
 }
 
+// An object of settings, every one optional; a key it does not list is refused, naming it.
+const settings = <P extends t.Props>(props: P, name: string) =>
+  knownKeysOnly(t.exact(t.partial(props), name), Object.keys(props))
+
 /**
  * Codec for policy configuration as JSON (a file, environment, a service's settings): every field optional,
- * JP for annual minimums, holidays as a list of dates.
+ * JP for annual minimums, holidays as a list of dates. A key it does not know is refused, naming it (a misspelt
+ * setting would otherwise leave its default silently in force).
  */
-export const PolicyConfigInput = t.exact(
-  t.partial({
-    annualMinimumJp: t.exact(t.partial({ PNS: jp, PPPK: jp })),
+export const PolicyConfigInput = settings(
+  {
+    annualMinimumJp: settings({ PNS: jp, PPPK: jp }, 'AnnualMinimumJp'),
     policyParticipationJp: jp,
     minActivities: wholeNumber(0, 100),
     minimumAttendance: share,
     minSeniorityYears: wholeNumber(0, 40),
     maxActiveMentees: wholeNumber(1, 100),
-    sessionMinutes: t.strict({ min: wholeNumber(1, 1440), max: wholeNumber(1, 1440) }),
+    sessionMinutes: knownKeysOnly(
+      t.strict({ min: wholeNumber(1, 1440), max: wholeNumber(1, 1440) }, 'SessionMinutes'),
+      ['min', 'max'],
+    ),
     mentorCredit: oneOf(['activity', 'activity-and-minutes']),
-    complaint: t.exact(t.partial(complaintDays)),
+    complaint: settings(complaintDays, 'ComplaintDeadlines'),
     holidays: t.readonlyArray(LocalDate),
-  }),
+  },
   'PolicyConfigInput',
 )
 /** Policy configuration as JSON input; see `PolicyConfigInput`. */
