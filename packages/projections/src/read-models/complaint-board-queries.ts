@@ -3,7 +3,6 @@ import {
   type ComplaintDeadlineStage,
   type ComplaintStatus,
   compareInstants,
-  defaultPolicy,
   type Instant,
   type MissableStage,
   type Nip,
@@ -137,7 +136,7 @@ export const complaintBoard = async (
   store: ReadModelStore,
   unit: string,
   asOf: Instant,
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Promise<ComplaintBoard> => {
   const listed = await listDocuments(store, complaintBoardProjection, { where: { field: 'unit', equals: unit } })
   const complaints = listed.map(({ doc }) => onBoard(doc, asOf, config))
@@ -169,7 +168,7 @@ export const complaintOnBoard = async (
   store: ReadModelStore,
   complaintId: string,
   asOf: Instant,
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Promise<ComplaintOnBoard | undefined> => {
   const doc = await readDocument(store, complaintBoardProjection, complaintId)
   return doc === undefined ? undefined : onBoard(doc, asOf, config)

@@ -85,7 +85,12 @@ const storeAfter = (...histories: readonly (readonly ComplaintEvent[])[]) =>
 
 describe('complaint SLA board: open complaints and their next deadline', () => {
   it('a complaint received on Thursday is due for verification 3 working days later: 3 working days are left', async () => {
-    const board = await complaintBoard(storeAfter(eventsOf([c1.file()])), puskesmas, wib('2026-08-13T12:00:00'))
+    const board = await complaintBoard(
+      storeAfter(eventsOf([c1.file()])),
+      puskesmas,
+      wib('2026-08-13T12:00:00'),
+      defaultPolicy,
+    )
     expect(board.open.map(c => [c.trackingId, c.status, c.next])).toEqual([
       [
         'BLW-2026-000042',
@@ -103,9 +108,9 @@ describe('complaint SLA board: open complaints and their next deadline', () => {
 
   it('on its due day a deadline has 0 working days left; past it, it is overdue before the timer records it', async () => {
     const store = storeAfter(eventsOf([c1.file()]))
-    const dueDay = await complaintOnBoard(store, 'c-2026-00042', wib('2026-08-18T16:00:00'))
+    const dueDay = await complaintOnBoard(store, 'c-2026-00042', wib('2026-08-18T16:00:00'), defaultPolicy)
     expect(dueDay?.next).toMatchObject({ workingDaysLeft: 0, overdue: false })
-    const late = await complaintOnBoard(store, 'c-2026-00042', wib('2026-08-20T09:00:00'))
+    const late = await complaintOnBoard(store, 'c-2026-00042', wib('2026-08-20T09:00:00'), defaultPolicy)
     expect(late?.next).toMatchObject({ workingDaysLeft: -2, overdue: true })
     expect(late?.breaches).toEqual([])
   })
@@ -113,15 +118,15 @@ describe('complaint SLA board: open complaints and their next deadline', () => {
   it('past a Friday deadline on the weekend, no working day has gone by: 0 left (not -0), and overdue', async () => {
     // Filed on Tuesday 18 August: verification falls due at the end of Friday 21 August.
     const store = storeAfter(eventsOf([c1.file('2026-08-18T10:00:00')]))
-    const saturday = await complaintOnBoard(store, 'c-2026-00042', wib('2026-08-22T10:00:00'))
+    const saturday = await complaintOnBoard(store, 'c-2026-00042', wib('2026-08-22T10:00:00'), defaultPolicy)
     expect(saturday?.next).toMatchObject({ dueAt: endOf('2026-08-21'), overdue: true })
     expect(Object.is(saturday?.next?.workingDaysLeft, 0)).toBe(true)
   })
 
   it('a routed complaint is on the board of the unit it was routed to, with the follow-up due 5 working days later', async () => {
     const store = storeAfter(eventsOf([c1.file(), c1.verify(), c1.dispose()]))
-    expect((await complaintBoard(store, puskesmas, wib('2026-08-17T10:00:00'))).open).toEqual([])
-    const board = await complaintBoard(store, pustu, wib('2026-08-17T10:00:00'))
+    expect((await complaintBoard(store, puskesmas, wib('2026-08-17T10:00:00'), defaultPolicy)).open).toEqual([])
+    const board = await complaintBoard(store, pustu, wib('2026-08-17T10:00:00'), defaultPolicy)
     expect(board.open[0]?.deadlines.map(d => [d.stage, d.dueAt, d.responsibleNip, d.workingDaysLeft])).toEqual([
       ['follow-up', endOf('2026-08-24'), officerNip, 5],
       ['decision', endOf('2026-10-13'), officerNip, 41],
@@ -130,7 +135,7 @@ describe('complaint SLA board: open complaints and their next deadline', () => {
 
   it('open complaints are listed with the deadline falling due first at the top', async () => {
     const store = storeAfter(eventsOf([c1.file('2026-08-13T10:00:00')]), eventsOf([c2.file('2026-08-12T10:00:00')]))
-    const board = await complaintBoard(store, puskesmas, wib('2026-08-13T12:00:00'))
+    const board = await complaintBoard(store, puskesmas, wib('2026-08-13T12:00:00'), defaultPolicy)
     expect(board.open.map(c => c.complaintId)).toEqual(['c-2026-00043', 'c-2026-00042'])
   })
 })
@@ -138,7 +143,7 @@ describe('complaint SLA board: open complaints and their next deadline', () => {
 describe('complaint SLA board: breaches, resolution time and satisfaction', () => {
   it('a deadline the timer recorded as missed is a breach; the stage stays open until it is done', async () => {
     const store = storeAfter(eventsOf([c1.file(), c1.check('2026-08-19T00:00:00')]))
-    const board = await complaintBoard(store, puskesmas, wib('2026-08-19T08:00:00'))
+    const board = await complaintBoard(store, puskesmas, wib('2026-08-19T08:00:00'), defaultPolicy)
     expect(board.breaches).toEqual({
       total: 1,
       byStage: { verification: 1, 'follow-up': 0, decision: 0, notification: 0 },
@@ -157,7 +162,7 @@ describe('complaint SLA board: breaches, resolution time and satisfaction', () =
 
   it('an archived complaint leaves the open list, and its breach still counts', async () => {
     const store = storeAfter(eventsOf([c1.file(), c1.check('2026-08-19T00:00:00'), c1.archive('2026-08-19T09:00:00')]))
-    const board = await complaintBoard(store, puskesmas, wib('2026-08-19T10:00:00'))
+    const board = await complaintBoard(store, puskesmas, wib('2026-08-19T10:00:00'), defaultPolicy)
     expect(board.open).toEqual([])
     expect(board.breaches.total).toBe(1)
   })
@@ -174,7 +179,7 @@ describe('complaint SLA board: breaches, resolution time and satisfaction', () =
         c2.rate(2, '2026-08-28T09:00:00'),
       ]),
     )
-    const board = await complaintBoard(store, pustu, wib('2026-08-31T09:00:00'))
+    const board = await complaintBoard(store, pustu, wib('2026-08-31T09:00:00'), defaultPolicy)
     expect(board.resolution).toEqual({ decided: 2, averageWorkingDays: 7.5, longestWorkingDays: 10 })
     expect(board.satisfaction).toEqual({ rated: 2, average: 3, distribution: [0, 1, 0, 1, 0] })
   })
@@ -213,7 +218,7 @@ describe('complaint SLA board properties', () => {
         if (state.status === 'not-filed') return
         const store = storeAfter(events)
         const asOf = state.lastAt
-        const onBoard = await complaintOnBoard(store, state.complaintId, asOf)
+        const onBoard = await complaintOnBoard(store, state.complaintId, asOf, defaultPolicy)
         expect(onBoard?.status).toBe(state.status)
         expect(
           onBoard?.deadlines.map(({ stage, dueAt, responsibleNip }) => ({ stage, dueAt, responsibleNip })),

@@ -114,7 +114,7 @@ describe('incentive eligibility', () => {
     const store = storeAfter([
       profile([register(rudi), credit(rudi, training('OFF-1'), 16), credit(rudi, training('OFF-2'), 4)]),
     ])
-    expect(await incentiveEligibility(store, rudi, 2026)).toMatchObject({
+    expect(await incentiveEligibility(store, rudi, 2026, defaultPolicy)).toMatchObject({
       nip: rudi,
       unit: 'Puskesmas Belawan',
       eligible: true,
@@ -125,7 +125,7 @@ describe('incentive eligibility', () => {
 
   it('a PNS with 20 JP from a single activity is not eligible', async () => {
     const store = storeAfter([profile([register(rudi), credit(rudi, training('OFF-1'), 20)])])
-    expect(await incentiveEligibility(store, rudi, 2026)).toMatchObject({
+    expect(await incentiveEligibility(store, rudi, 2026, defaultPolicy)).toMatchObject({
       eligible: false,
       reasons: ['1 distinct activities, at least 2 needed'],
     })
@@ -135,7 +135,7 @@ describe('incentive eligibility', () => {
     const store = storeAfter([
       profile([register(sari, 'PPPK'), credit(sari, training('OFF-1'), 12), credit(sari, training('OFF-2'), 10)]),
     ])
-    expect(await incentiveEligibility(store, sari, 2026)).toMatchObject({
+    expect(await incentiveEligibility(store, sari, 2026, defaultPolicy)).toMatchObject({
       eligible: false,
       minimumMinutes: 1080,
       reasons: ['credited 22.0 JP is below the annual minimum of 24.0 JP for PPPK'],
@@ -145,7 +145,7 @@ describe('incentive eligibility', () => {
   it('acting as a mentor counts as an activity, without JP by default', async () => {
     const sessions = mentoringCredits(rudi, sari, defaultPolicy)
     const store = storeAfter([profile([register(rudi), credit(rudi, training('OFF-1'), 20), ...sessions])])
-    expect(await incentiveEligibility(store, rudi, 2026)).toMatchObject({
+    expect(await incentiveEligibility(store, rudi, 2026, defaultPolicy)).toMatchObject({
       eligible: true,
       creditedMinutes: 900,
       activities: 2,
@@ -156,11 +156,11 @@ describe('incentive eligibility', () => {
     const store = storeAfter([profile([register(rudi), credit(rudi, training('OFF-1'), 12)])])
     const lenient = policyConfig({ minActivities: 1, annualMinimumJp: { PNS: 12 } })
     expect(await incentiveEligibility(store, rudi, 2026, lenient)).toMatchObject({ eligible: true })
-    expect(await incentiveEligibility(store, rudi, 2026)).toMatchObject({ eligible: false })
+    expect(await incentiveEligibility(store, rudi, 2026, defaultPolicy)).toMatchObject({ eligible: false })
   })
 
   it('a NIP without a profile is not in the read model', async () => {
-    expect(await incentiveEligibility(storeAfter([]), rudi, 2026)).toBeUndefined()
+    expect(await incentiveEligibility(storeAfter([]), rudi, 2026, defaultPolicy)).toBeUndefined()
   })
 
   it('a unit’s list names every ASN of the unit, eligible or not, with the reasons', async () => {
@@ -168,7 +168,7 @@ describe('incentive eligibility', () => {
       profile([register(rudi), credit(rudi, training('OFF-1'), 16), credit(rudi, training('OFF-2'), 4)]),
       profile([register(sari, 'PPPK')]),
     ])
-    const unit = await incentiveEligibilityOfUnit(store, 'Puskesmas Belawan', 2026)
+    const unit = await incentiveEligibilityOfUnit(store, 'Puskesmas Belawan', 2026, defaultPolicy)
     expect(unit.map(line => [line.nip, line.eligible, line.reasons.length])).toEqual([
       [rudi, true, 0],
       [sari, false, 2],

@@ -1,5 +1,4 @@
 import {
-  defaultPolicy,
   type EmployeeType,
   type IncentiveEligibility,
   incentiveEligibility as eligibilityOf,
@@ -32,7 +31,7 @@ export const incentiveEligibility = async (
   store: ReadModelStore,
   nip: Nip,
   year: number,
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Promise<AsnIncentiveEligibility | undefined> => {
   const learningYear = await learningYearOf(store, nip, year)
   return learningYear === undefined ? undefined : eligibilityFor(learningYear, config)
@@ -43,6 +42,6 @@ export const incentiveEligibilityOfUnit = async (
   store: ReadModelStore,
   unit: string,
   year: number,
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Promise<readonly AsnIncentiveEligibility[]> =>
   (await learningYearsOfUnit(store, unit, year)).map(learningYear => eligibilityFor(learningYear, config))

@@ -2,7 +2,6 @@ import {
   annualLearning,
   type Competency,
   type CreditLine,
-  defaultPolicy,
   type EmployeeType,
   formatJp,
   incentiveEligibility as eligibilityOf,
@@ -80,7 +79,7 @@ export const learningHours = async (
   store: ReadModelStore,
   nip: Nip,
   year: number,
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Promise<LearningHours | undefined> => {
   const learningYear = await learningYearOf(store, nip, year)
   return learningYear === undefined ? undefined : learningHoursOf(learningYear, config)
@@ -91,6 +90,6 @@ export const learningHoursOfUnit = async (
   store: ReadModelStore,
   unit: string,
   year: number,
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Promise<readonly LearningHours[]> =>
   (await learningYearsOfUnit(store, unit, year)).map(learningYear => learningHoursOf(learningYear, config))

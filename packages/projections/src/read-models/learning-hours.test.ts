@@ -65,7 +65,7 @@ describe('learning hours against the annual minimum', () => {
     const store = storeAfter(
       historyOf([register(sari, 'PPPK'), credit(sari, training('OFF-1'), 12), credit(sari, selfReport('R-1'), 10)]),
     )
-    expect(await learningHours(store, sari, 2026)).toMatchObject({
+    expect(await learningHours(store, sari, 2026, defaultPolicy)).toMatchObject({
       employeeType: 'PPPK',
       creditedJp: '22.0 JP',
       minimumJp: '24.0 JP',
@@ -78,7 +78,7 @@ describe('learning hours against the annual minimum', () => {
     const store = storeAfter(
       historyOf([register(rudi, 'PNS'), credit(rudi, training('OFF-1'), 16), credit(rudi, selfReport('R-1'), 4)]),
     )
-    expect(await learningHours(store, rudi, 2026)).toMatchObject({
+    expect(await learningHours(store, rudi, 2026, defaultPolicy)).toMatchObject({
       creditedMinutes: 900,
       minimumMinutes: 900,
       meetsMinimum: true,
@@ -95,7 +95,7 @@ describe('learning hours against the annual minimum', () => {
         credit(rudi, selfReport('R-7'), 3, '2026-05-02'),
       ]),
     )
-    const hours = await learningHours(store, rudi, 2026)
+    const hours = await learningHours(store, rudi, 2026, defaultPolicy)
     expect(hours?.sources.map(line => [line.key, line.minutes, line.source?.kind])).toEqual([
       ['training:pmwp-2026-ii', 360, 'training'],
       ['mentoring-session:dinkes-001/s1', 90, 'mentoring-session'],
@@ -108,8 +108,8 @@ describe('learning hours against the annual minimum', () => {
 
   it('learning counts toward the year it was completed, not the year it was credited', async () => {
     const store = storeAfter(historyOf([register(rudi, 'PNS'), credit(rudi, training('OFF-2025'), 20, '2025-12-19')]))
-    expect((await learningHours(store, rudi, 2025))?.creditedMinutes).toBe(900)
-    expect((await learningHours(store, rudi, 2026))?.creditedMinutes).toBe(0)
+    expect((await learningHours(store, rudi, 2025, defaultPolicy))?.creditedMinutes).toBe(900)
+    expect((await learningHours(store, rudi, 2026, defaultPolicy))?.creditedMinutes).toBe(0)
   })
 
   it('a credit delivered twice to the read model still counts once', async () => {
@@ -118,7 +118,7 @@ describe('learning hours against the annual minimum', () => {
     if (registered === undefined || credited === undefined) throw new Error('expected two events')
     const docs = foldProjection(learningHoursProjection, [registered, credited, credited])
     expect(docs.get(learningYearKey(rudi, 2026))).toMatchObject({ credits: [{ sourceKey: 'training:OFF-1' }] })
-    const hours = await learningHours(storeOf({ [learningHoursProjection.name]: docs }), rudi, 2026)
+    const hours = await learningHours(storeOf({ [learningHoursProjection.name]: docs }), rudi, 2026, defaultPolicy)
     expect(hours).toMatchObject({ creditedMinutes: 900, sources: [{ key: 'training:OFF-1' }] })
   })
 
@@ -138,22 +138,27 @@ describe('learning hours against the annual minimum', () => {
           },
         },
       ])
-    const plain = await learningHours(storeAfter(consult()), rudi, 2026)
+    const plain = await learningHours(storeAfter(consult()), rudi, 2026, defaultPolicy)
     expect(plain).toMatchObject({ creditedMinutes: 0, activities: ['policy:KONS-2026-01'] })
     expect(plain?.sources).toMatchObject([{ kind: 'policy-participation', source: null, minutes: 0 }])
-    const paid = await learningHours(storeAfter(consult(policyConfig({ policyParticipationJp: 2 }))), rudi, 2026)
+    const paid = await learningHours(
+      storeAfter(consult(policyConfig({ policyParticipationJp: 2 }))),
+      rudi,
+      2026,
+      defaultPolicy,
+    )
     expect(paid?.creditedMinutes).toBe(90)
   })
 
   it('a year without learning shows 0 JP against the minimum; a NIP without a profile has no learning hours', async () => {
     const store = storeAfter(historyOf([register(sari, 'PPPK')]))
-    expect(await learningHours(store, sari, 2026)).toMatchObject({
+    expect(await learningHours(store, sari, 2026, defaultPolicy)).toMatchObject({
       creditedMinutes: 0,
       minimumMinutes: 1080,
       meetsMinimum: false,
       sources: [],
     })
-    expect(await learningHours(store, rudi, 2026)).toBeUndefined()
+    expect(await learningHours(store, rudi, 2026, defaultPolicy)).toBeUndefined()
   })
 
   it('the annual minimum is the agency’s: with 16 JP for PPPK, 22 JP meets it', async () => {
@@ -171,7 +176,7 @@ describe('learning hours by unit', () => {
   )
 
   it('lists each ASN of the unit by NIP, with their hours against their own minimum', async () => {
-    const unit = await learningHoursOfUnit(store, 'Puskesmas Belawan', 2026)
+    const unit = await learningHoursOfUnit(store, 'Puskesmas Belawan', 2026, defaultPolicy)
     expect(unit.map(hours => [hours.nip, hours.creditedJp, hours.minimumJp, hours.meetsMinimum])).toEqual([
       [rudi, '12.0 JP', '20.0 JP', false],
       [sari, '24.0 JP', '24.0 JP', true],
@@ -196,8 +201,10 @@ describe('learning hours by unit', () => {
         },
       ]),
     )
-    expect((await learningHoursOfUnit(moved, 'Pustu Sicanang', 2026)).map(hours => hours.nip)).toEqual([rudi])
-    expect(await learningHoursOfUnit(moved, 'Puskesmas Belawan', 2026)).toEqual([])
+    expect((await learningHoursOfUnit(moved, 'Pustu Sicanang', 2026, defaultPolicy)).map(hours => hours.nip)).toEqual([
+      rudi,
+    ])
+    expect(await learningHoursOfUnit(moved, 'Puskesmas Belawan', 2026, defaultPolicy)).toEqual([])
   })
 
   it('a year’s document lives under NIP/year and an ASN’s under the NIP', () => {
@@ -221,7 +228,7 @@ describe('learning hours properties', () => {
           ...Object.values(state.policyParticipations).map(participation => participation.year),
         ])
         for (const year of years) {
-          const hours = await learningHours(store, state.nip, year)
+          const hours = await learningHours(store, state.nip, year, defaultPolicy)
           expect(hours?.creditedMinutes).toBe(hours?.sources.reduce((sum, line) => sum + line.minutes, 0))
           expect(hours?.creditedMinutes).toBe(annualLearning(state, year).creditedMinutes)
           expect(hours?.sources.map(line => line.key)).toEqual(annualLearning(state, year).sources.map(l => l.key))

@@ -1,4 +1,4 @@
-import { defaultPolicy, type Nip, type PolicyConfig } from '@pembina/core'
+import type { Nip, PolicyConfig } from '@pembina/core'
 import type { ReadModelStore } from '../projection.js'
 import { type HeldMentorship, type MentorLoadDocument, mentorLoadProjection } from './mentor-load.js'
 import { listDocuments, readDocument } from './stored-document.js'
@@ -47,17 +47,11 @@ const loadOf = (mentorNip: Nip, doc: MentorLoadDocument | undefined, config: Pol
  * One mentor's load. A mentor with no document was never proposed a mentorship, so holds none: the answer is an
  * empty load, not an absence, and its `activeMentorships` is what `AcceptMentorship` expects.
  */
-export const mentorLoad = async (
-  store: ReadModelStore,
-  mentorNip: Nip,
-  config: PolicyConfig = defaultPolicy,
-): Promise<MentorLoad> => loadOf(mentorNip, await readDocument(store, mentorLoadProjection, mentorNip), config)
+export const mentorLoad = async (store: ReadModelStore, mentorNip: Nip, config: PolicyConfig): Promise<MentorLoad> =>
+  loadOf(mentorNip, await readDocument(store, mentorLoadProjection, mentorNip), config)
 
 /** Every mentor's load, the busiest first. */
-export const mentorLoadList = async (
-  store: ReadModelStore,
-  config: PolicyConfig = defaultPolicy,
-): Promise<readonly MentorLoad[]> => {
+export const mentorLoadList = async (store: ReadModelStore, config: PolicyConfig): Promise<readonly MentorLoad[]> => {
   const listed = await listDocuments(store, mentorLoadProjection, {
     orderBy: { field: 'activeMentorships', direction: 'desc' },
   })

@@ -171,7 +171,7 @@ describe('mentor load queries', () => {
   })
 
   it('a mentor with five active mentorships is at the default limit and may accept no more', async () => {
-    const load = await mentorLoad(store, mentorNip)
+    const load = await mentorLoad(store, mentorNip, defaultPolicy)
     expect(load).toMatchObject({ activeMentorships: 5, limit: 5, atLimit: true, placesLeft: 0 })
     expect(load.active).toHaveLength(5)
   })
@@ -182,7 +182,7 @@ describe('mentor load queries', () => {
   })
 
   it('the mentor decider accepts with the load read here, and refuses a sixth mentorship at the limit', async () => {
-    const load = await mentorLoad(store, mentorNip)
+    const load = await mentorLoad(store, mentorNip, defaultPolicy)
     const decider = mentorshipDecider(defaultPolicy)
     const [proposal] = mentorship({ id: 'dinkes-006', mentee: mentees[5], ending: 'proposed' })
     if (proposal === undefined || proposal.event.type !== 'MentorshipProposed') throw new Error('no proposal')
@@ -197,12 +197,12 @@ describe('mentor load queries', () => {
   })
 
   it('a mentor never proposed holds nothing', async () => {
-    const load = await mentorLoad(store, nip('198807072012012005'))
+    const load = await mentorLoad(store, nip('198807072012012005'), defaultPolicy)
     expect(load).toMatchObject({ activeMentorships: 0, atLimit: false, placesLeft: 5, active: [], proposed: [] })
   })
 
   it('mentors are listed busiest first', async () => {
-    expect((await mentorLoadList(store)).map(load => [load.mentorNip, load.activeMentorships])).toEqual([
+    expect((await mentorLoadList(store, defaultPolicy)).map(load => [load.mentorNip, load.activeMentorships])).toEqual([
       [mentorNip, 5],
       [otherMentorNip, 1],
     ])
