@@ -214,6 +214,13 @@ describe('proposing a mentorship', () => {
       .when(propose(mentee, { ...proposal, plannedSessions: 3 }))
       .thenRejects('mentorship-exists')
   })
+
+  it('a repeated proposal must match in every field: a rank added or the goals reordered is a different proposal', () => {
+    const ranked = { ...proposal, mentor: { nip: mentorNip, rank: 'IV/a' as const } }
+    spec.given(proposed).when(propose(mentee, ranked)).thenRejects('mentorship-exists')
+    const reordered = { ...proposal, goals: [...proposal.goals].reverse() }
+    spec.given(proposed).when(propose(mentee, reordered)).thenRejects('mentorship-exists')
+  })
 })
 
 describe('accepting or declining', () => {
@@ -324,6 +331,23 @@ describe('sessions', () => {
       .given(proposed, accepted, sessionLogged('sesi-1'))
       .when(logCmd('sesi-1', { minutes: 60 }))
       .thenRejects('session-id-conflict')
+  })
+
+  it('a session logged without notes and logged again with notes is another session under the same id', () => {
+    const withNotes: MentorshipCommand = {
+      type: 'LogSession',
+      at: t2,
+      actor: mentor,
+      data: {
+        mentorshipId: id,
+        sessionId: 'sesi-1',
+        date: localDate('2026-03-10'),
+        minutes: 90,
+        topic: 'Struktur laporan kegiatan',
+        notes: 'Contoh laporan dibahas bersama',
+      },
+    }
+    spec.given(proposed, accepted, sessionLogged('sesi-1')).when(withNotes).thenRejects('session-id-conflict')
   })
 })
 
