@@ -1,14 +1,9 @@
 import * as t from 'io-ts'
-import { isStreamId, refine, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
 import { Competency, command, daysBetween, LearningForm, LocalDate, Nip } from '../shared/index.js'
 
 /** Codec for an offering id: it names the stream `enrollment-<offeringId>`, so it must be a valid stream id. */
-export const OfferingId = refine(
-  t.string,
-  (s): s is string => isStreamId(s),
-  'OfferingId',
-  'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
-)
+export const OfferingId = streamId('OfferingId')
 
 /** The longest run an offering may have, in calendar days from start to end. */
 export const maxScheduleDays = 366

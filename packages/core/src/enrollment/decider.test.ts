@@ -120,6 +120,13 @@ describe('training enrollment (DOMAIN.md §2)', () => {
     given([opened()], open(admin, { ...terms, capacity: 30 })).thenRejects('offering-already-opened')
   })
 
+  it('a repeated opening is compared on the terms in force, the optional ones too', () => {
+    given([opened()], open(admin, { ...terms, minimumAttendance: 0.8 })).thenNothing()
+    given([opened()], open(admin, { ...terms, minimumAttendance: 0.9 })).thenRejects('offering-already-opened')
+    given([opened()], open(admin, { ...terms, passMark: 70 })).thenRejects('offering-already-opened')
+    given([opened({ passMark: 70 })], open(admin, { ...terms, passMark: 70 })).thenNothing()
+  })
+
   it('every command but OpenOffering is refused until the offering is opened, and one naming another offering too', () => {
     given([], start('2026-03-02T07:00:00')).thenRejects('offering-not-open')
     const other = cmd('2026-03-02T07:00:00', admin, { type: 'StartOffering', data: { offeringId: 'other-1' } })

@@ -6,27 +6,26 @@ import { AttendanceShare, Capacity, Jp, OfferingId, Reason, Schedule, Score } fr
 const SessionDays = wholeNumber(1, 366, 'SessionDays')
 const AttendedDays = wholeNumber(0, 366, 'AttendedDays')
 
+/** The codecs of an offering's terms but its pass mark, field by field: OfferingOpened records them, the state keeps them. */
+export const offeringTermsFields = {
+  offeringId: OfferingId,
+  title: text(200, 'Title'),
+  provider: text(200, 'Provider'),
+  venue: text(200, 'Venue'),
+  form: LearningForm,
+  competency: Competency,
+  jp: Jp,
+  minutes: Minutes,
+  capacity: Capacity,
+  schedule: Schedule,
+  minimumAttendance: AttendanceShare,
+}
+
 /** An offering was opened with its terms; `minutes` is `jp` × 45 and `minimumAttendance` is the share that applies. */
 export const OfferingOpened = event(
   'OfferingOpened',
   t.exact(
-    t.intersection([
-      t.type({
-        at: Instant,
-        offeringId: OfferingId,
-        title: text(200, 'Title'),
-        provider: text(200, 'Provider'),
-        venue: text(200, 'Venue'),
-        form: LearningForm,
-        competency: Competency,
-        jp: Jp,
-        minutes: Minutes,
-        capacity: Capacity,
-        schedule: Schedule,
-        minimumAttendance: AttendanceShare,
-      }),
-      t.partial({ passMark: Score }),
-    ]),
+    t.intersection([t.type({ at: Instant, ...offeringTermsFields }), t.partial({ passMark: Score })]),
     'OfferingOpenedData',
   ),
 )

@@ -18,12 +18,14 @@ export const termsOf = (data: OfferingOpened['data']): OfferingTerms => ({
   passMark: data.passMark ?? null,
 })
 
-const onOffering = (state: EnrollmentState, change: (offering: OpenedOffering) => OpenedOffering): EnrollmentState =>
-  state.status === 'unopened' ? state : change(state)
+const changeOffering = (
+  state: EnrollmentState,
+  change: (offering: OpenedOffering) => OpenedOffering,
+): EnrollmentState => (state.status === 'unopened' ? state : change(state))
 
 // Events about a place the state does not hold (impossible in a decided history) leave the state as it was.
-const onPlace = (state: EnrollmentState, nip: string, change: (place: Place) => Place): EnrollmentState =>
-  onOffering(state, offering => {
+const changePlace = (state: EnrollmentState, nip: string, change: (place: Place) => Place): EnrollmentState =>
+  changeOffering(state, offering => {
     const place = offering.places[nip]
     return place === undefined ? offering : { ...offering, places: { ...offering.places, [nip]: change(place) } }
   })
@@ -37,38 +39,38 @@ export const evolveEnrollment = (state: EnrollmentState, event: EnrollmentEvent)
         : state
     case 'PlaceRequested': {
       const { nip, atasanNip } = event.data
-      return onOffering(state, offering => ({
+      return changeOffering(state, offering => ({
         ...offering,
         places: { ...offering.places, [nip]: { nip, atasanNip, status: 'pending', attendance: {}, score: null } },
       }))
     }
     case 'PlaceApproved':
-      return onPlace(state, event.data.nip, place => ({ ...place, status: 'approved' }))
+      return changePlace(state, event.data.nip, place => ({ ...place, status: 'approved' }))
     case 'PlaceDeclined':
-      return onPlace(state, event.data.nip, place => ({ ...place, status: 'declined' }))
+      return changePlace(state, event.data.nip, place => ({ ...place, status: 'declined' }))
     case 'PlaceWithdrawn':
-      return onPlace(state, event.data.nip, place => ({ ...place, status: 'withdrawn' }))
+      return changePlace(state, event.data.nip, place => ({ ...place, status: 'withdrawn' }))
     case 'OfferingStarted':
-      return onOffering(state, offering => ({
+      return changeOffering(state, offering => ({
         ...offering,
         status: offering.status === 'open' ? 'started' : offering.status,
         startedAt: event.data.at,
       }))
     case 'AttendanceRecorded': {
       const { date, present } = event.data
-      return onPlace(state, event.data.nip, place => ({
+      return changePlace(state, event.data.nip, place => ({
         ...place,
         attendance: { ...place.attendance, [date]: present },
       }))
     }
     case 'AssessmentRecorded':
-      return onPlace(state, event.data.nip, place => ({ ...place, score: event.data.score }))
+      return changePlace(state, event.data.nip, place => ({ ...place, score: event.data.score }))
     case 'PlaceCompleted':
-      return onPlace(state, event.data.nip, place => ({ ...place, status: 'completed' }))
+      return changePlace(state, event.data.nip, place => ({ ...place, status: 'completed' }))
     case 'PlaceNotCompleted':
-      return onPlace(state, event.data.nip, place => ({ ...place, status: 'not-completed' }))
+      return changePlace(state, event.data.nip, place => ({ ...place, status: 'not-completed' }))
     case 'OfferingCancelled':
-      return onOffering(state, offering => ({
+      return changeOffering(state, offering => ({
         ...offering,
         status: 'cancelled',
         places: Object.fromEntries(
@@ -79,7 +81,7 @@ export const evolveEnrollment = (state: EnrollmentState, event: EnrollmentEvent)
         ),
       }))
     case 'OfferingClosed':
-      return onOffering(state, offering => ({ ...offering, status: 'closed' }))
+      return changeOffering(state, offering => ({ ...offering, status: 'closed' }))
     default:
       return absurd(event)
   }

@@ -31,15 +31,15 @@ export {
   PlaceRequested,
   PlaceWithdrawn,
 } from './events.js'
-export { notApprovedBeforeStart } from './offering.js'
-export { sessionDaysOf } from './outcomes.js'
-export { type EnrollmentRejection, type EnrollmentRejectionCode, enrollmentRejection } from './rejections.js'
+export { notApprovedBeforeStart } from './decide-offering.js'
+export { sessionDaysOf } from './place-outcome.js'
+export { type EnrollmentRejection, type EnrollmentRejectionCode, enrollmentRejections } from './rejections.js'
 export {
   approvedPlaces,
   type EnrollmentState,
   initialEnrollmentState,
   isConcluded,
-  type OfferingTerms,
+  OfferingTerms,
   type OpenedOffering,
   type Place,
   type PlaceStatus,

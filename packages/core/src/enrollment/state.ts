@@ -1,5 +1,7 @@
-import type { Competency, Instant, LearningForm, Minutes, Nip } from '../shared/index.js'
-import type { Schedule } from './commands.js'
+import * as t from 'io-ts'
+import type { Instant, Nip } from '../shared/index.js'
+import { Score } from './commands.js'
+import { offeringTermsFields } from './events.js'
 
 /** Where a place stands: requested, approved, ended without taking part, or concluded with an outcome. */
 export type PlaceStatus =
@@ -16,21 +18,12 @@ export interface Place {
   readonly score: number | null
 }
 
+/** Codec for the terms an offering was opened with: what OfferingOpened records but the instant, `passMark` null when not assessed. */
+export const OfferingTerms = t.readonly(
+  t.strict({ ...offeringTermsFields, passMark: t.union([Score, t.null]) }, 'OfferingTerms'),
+)
 /** The terms an offering was opened with; `minimumAttendance` is the share that applies, `passMark` null when not assessed. */
-export interface OfferingTerms {
-  readonly offeringId: string
-  readonly title: string
-  readonly provider: string
-  readonly venue: string
-  readonly form: LearningForm
-  readonly competency: Competency
-  readonly jp: number
-  readonly minutes: Minutes
-  readonly capacity: number
-  readonly schedule: Schedule
-  readonly minimumAttendance: number
-  readonly passMark: number | null
-}
+export type OfferingTerms = t.TypeOf<typeof OfferingTerms>
 
 /** An offering that was opened: its terms, where it stands, and its places keyed by NIP. */
 export interface OpenedOffering {

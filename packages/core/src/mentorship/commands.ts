@@ -1,19 +1,13 @@
 import * as t from 'io-ts'
-import { isStreamId, oneOf, refine, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { oneOf, refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
 import { command, LocalDate, Nip, Rank } from '../shared/index.js'
 
-const idRule = 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit'
-
-/** A codec for an identifier that can also serve inside a stream name or as a credit source. */
-const identifier = (name: string): t.Type<string, string> =>
-  refine(t.string, (s): s is string => isStreamId(s), name, idRule)
-
 /** Codec for a mentorship id: the `<id>` of the stream `mentorship-<id>`. */
-export const MentorshipId = identifier('MentorshipId')
+export const MentorshipId = streamId('MentorshipId')
 /** Codec for a goal id, unique within a mentorship. */
-export const GoalId = identifier('GoalId')
+export const GoalId = streamId('GoalId')
 /** Codec for a session id, unique within a mentorship. */
-export const SessionId = identifier('SessionId')
+export const SessionId = streamId('SessionId')
 
 /** Codec for the two forms of mentorship: long-term mentoring, or short and structured coaching. */
 export const MentorshipForm = oneOf(['mentoring', 'coaching'], 'MentorshipForm')
@@ -54,19 +48,23 @@ export const PlannedSessions = wholeNumber(1, 100, 'PlannedSessions')
 /** Codec for how many active mentorships a mentor holds, as read from the mentor-load read model. */
 export const ActiveMentorships = wholeNumber(0, 10_000, 'ActiveMentorships')
 
+/** Codec for a proposal: who guides whom, in which unit, toward which goals, over how many sessions. */
+export const MentorshipProposal = t.strict({
+  mentorshipId: MentorshipId,
+  form: MentorshipForm,
+  mentor: MentorshipParty,
+  mentee: MentorshipParty,
+  unit: text(200),
+  goals: MentorshipGoals,
+  plannedSessions: PlannedSessions,
+})
+/** The data of a proposal. */
+export type MentorshipProposal = t.TypeOf<typeof MentorshipProposal>
+
 /** Proposes a mentorship (by the mentee or an atasan): who guides whom, in which unit, toward which goals. */
-export const ProposeMentorship = command(
-  'ProposeMentorship',
-  t.strict({
-    mentorshipId: MentorshipId,
-    form: MentorshipForm,
-    mentor: MentorshipParty,
-    mentee: MentorshipParty,
-    unit: text(200),
-    goals: MentorshipGoals,
-    plannedSessions: PlannedSessions,
-  }),
-)
+export const ProposeMentorship = command('ProposeMentorship', MentorshipProposal)
+/** Proposes a mentorship. */
+export type ProposeMentorship = t.TypeOf<typeof ProposeMentorship>
 
 /**
  * The mentor accepts. `mentorActiveMentorships` is how many active mentorships the mentor holds now, read by the
@@ -76,12 +74,16 @@ export const AcceptMentorship = command(
   'AcceptMentorship',
   t.strict({ mentorshipId: MentorshipId, mentorActiveMentorships: ActiveMentorships }),
 )
+/** Accepts a mentorship. */
+export type AcceptMentorship = t.TypeOf<typeof AcceptMentorship>
 
 /** The mentor declines a proposed mentorship, with a reason. */
 export const DeclineMentorship = command(
   'DeclineMentorship',
   t.strict({ mentorshipId: MentorshipId, reason: text(1000) }),
 )
+/** Declines a mentorship. */
+export type DeclineMentorship = t.TypeOf<typeof DeclineMentorship>
 
 /** The mentor or the mentee logs a session held on a date, with its length and topic. */
 export const LogSession = command(
@@ -100,21 +102,29 @@ export const LogSession = command(
     'LogSessionData',
   ),
 )
+/** Logs a session. */
+export type LogSession = t.TypeOf<typeof LogSession>
 
 /** The mentor marks a goal achieved, with an assessment. */
 export const MarkGoalAchieved = command(
   'MarkGoalAchieved',
   t.strict({ mentorshipId: MentorshipId, goalId: GoalId, assessment: text(2000) }),
 )
+/** Marks a goal achieved. */
+export type MarkGoalAchieved = t.TypeOf<typeof MarkGoalAchieved>
 
 /** The mentor or an atasan completes the mentorship, with an evaluation. */
 export const CompleteMentorship = command(
   'CompleteMentorship',
   t.strict({ mentorshipId: MentorshipId, evaluation: text(2000) }),
 )
+/** Completes a mentorship. */
+export type CompleteMentorship = t.TypeOf<typeof CompleteMentorship>
 
 /** The mentor, the mentee or an atasan ends the mentorship early, with a reason. */
 export const EndMentorship = command('EndMentorship', t.strict({ mentorshipId: MentorshipId, reason: text(1000) }))
+/** Ends a mentorship early. */
+export type EndMentorship = t.TypeOf<typeof EndMentorship>
 
 /** Codec for every mentorship command, told apart by `type`. */
 export const MentorshipCommand = taggedUnion(
@@ -132,6 +142,3 @@ export const MentorshipCommand = taggedUnion(
 )
 /** A mentorship command. */
 export type MentorshipCommand = t.TypeOf<typeof MentorshipCommand>
-
-/** The data of a proposal. */
-export type MentorshipProposal = Extract<MentorshipCommand, { readonly type: 'ProposeMentorship' }>['data']

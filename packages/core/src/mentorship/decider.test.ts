@@ -1,8 +1,10 @@
 import { type Actor, instant, type Instant, localDate, nip, policyConfig } from '@pembina/core'
 import { deciderSpec } from '@pembina/testkit'
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { MentorshipCommand, MentorshipProposal } from './commands.js'
 import { mentorshipDecider } from './decider.js'
+import { mentorshipRejections } from './rejections.js'
 import type { MentorshipEvent } from './events.js'
 
 // A senior ASN at Dinas Kesehatan guides a new ASN in writing activity reports (the seed's example).
@@ -169,6 +171,25 @@ describe('proposing a mentorship', () => {
       .thenRejects('mentor-not-senior')
   })
 
+  it('a refusal carries its English message, written from what the decision knows, and the Indonesian term', () => {
+    const junior = spec.given().when(propose(mentee, { ...proposal, mentor: { nip: peerNip } }))
+    expect(junior.result).toEqual(
+      E.left({
+        code: 'mentor-not-senior',
+        message: 'The mentor must be appointed at least 2 year(s) before the mentee (NIP) or hold a higher rank',
+        term: 'senioritas',
+      }),
+    )
+    expect(junior.result).toEqual(E.left(mentorshipRejections.rejection('mentor-not-senior', 2)))
+    const elsewhere = spec.given(proposed).when(acceptCmd(mentor, 0, 'dinkes-belawan-2026-002'))
+    expect(elsewhere.result).toEqual(
+      E.left({
+        code: 'mentorship-id-mismatch',
+        message: 'This stream holds mentorship "dinkes-belawan-2026-001", the command names "dinkes-belawan-2026-002"',
+      }),
+    )
+  })
+
   it('a mentor of higher rank may guide a mentee appointed less than two years later', () => {
     const byRank = {
       ...proposal,
@@ -213,6 +234,13 @@ describe('proposing a mentorship', () => {
       .given(proposed)
       .when(propose(mentee, { ...proposal, plannedSessions: 3 }))
       .thenRejects('mentorship-exists')
+  })
+
+  it('a repeated proposal must match in every field: a rank added or the goals reordered is a different proposal', () => {
+    const ranked = { ...proposal, mentor: { nip: mentorNip, rank: 'IV/a' as const } }
+    spec.given(proposed).when(propose(mentee, ranked)).thenRejects('mentorship-exists')
+    const reordered = { ...proposal, goals: [...proposal.goals].reverse() }
+    spec.given(proposed).when(propose(mentee, reordered)).thenRejects('mentorship-exists')
   })
 })
 
@@ -324,6 +352,23 @@ describe('sessions', () => {
       .given(proposed, accepted, sessionLogged('sesi-1'))
       .when(logCmd('sesi-1', { minutes: 60 }))
       .thenRejects('session-id-conflict')
+  })
+
+  it('a session logged without notes and logged again with notes is another session under the same id', () => {
+    const withNotes: MentorshipCommand = {
+      type: 'LogSession',
+      at: t2,
+      actor: mentor,
+      data: {
+        mentorshipId: id,
+        sessionId: 'sesi-1',
+        date: localDate('2026-03-10'),
+        minutes: 90,
+        topic: 'Struktur laporan kegiatan',
+        notes: 'Contoh laporan dibahas bersama',
+      },
+    }
+    spec.given(proposed, accepted, sessionLogged('sesi-1')).when(withNotes).thenRejects('session-id-conflict')
   })
 })
 

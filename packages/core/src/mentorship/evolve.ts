@@ -1,6 +1,6 @@
 import { jakartaDate } from '../shared/index.js'
 import type { MentorshipEvent } from './events.js'
-import type { Mentorship, MentorshipState } from './state.js'
+import { loggedSession, type Mentorship, type MentorshipState } from './state.js'
 
 const whenProposed = (state: MentorshipState, change: (mentorship: Mentorship) => Mentorship): MentorshipState =>
   state.status === 'none' ? state : change(state)
@@ -32,11 +32,11 @@ export const evolveMentorship = (state: MentorshipState, event: MentorshipEvent)
       return whenProposed(state, m => ({ ...m, status: 'declined', closedAt: event.data.at }))
     case 'SessionLogged':
       return whenProposed(state, m => {
-        const { sessionId, date, minutes, topic, notes } = event.data
+        const { sessionId, minutes } = event.data
         if (Object.hasOwn(m.sessions, sessionId)) return m
         return {
           ...m,
-          sessions: { ...m.sessions, [sessionId]: { date, minutes, topic, notes: notes ?? null } },
+          sessions: { ...m.sessions, [sessionId]: loggedSession(event.data) },
           sessionCount: m.sessionCount + 1,
           totalMinutes: m.totalMinutes + minutes,
         }

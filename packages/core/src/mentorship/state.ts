@@ -1,5 +1,7 @@
-import type { Instant, LocalDate } from '../shared/index.js'
-import type { MentorshipProposal } from './commands.js'
+import * as t from 'io-ts'
+import { text } from '../kernel/index.js'
+import { type Instant, LocalDate } from '../shared/index.js'
+import { type MentorshipProposal, SessionMinutes } from './commands.js'
 
 /** Where a mentorship stands: proposed, active, or one of the final statuses (completed, declined, ended). */
 export type MentorshipStatus = 'proposed' | 'active' | 'completed' | 'declined' | 'ended'
@@ -10,13 +12,26 @@ export const finalStatuses: readonly MentorshipStatus[] = ['completed', 'decline
 /** Whether a status is final. */
 export const isFinal = (status: MentorshipStatus): boolean => finalStatuses.includes(status)
 
-/** A logged session as the decider remembers it (enough to tell a retry from a different session). */
-export interface LoggedSession {
+/** Codec for a logged session as the decider remembers it: enough to tell a retry from a different session. */
+export const LoggedSession = t.readonly(
+  t.strict({ date: LocalDate, minutes: SessionMinutes, topic: text(200), notes: t.union([text(2000), t.null]) }),
+  'LoggedSession',
+)
+/** A logged session as the decider remembers it; `notes` null when none were given. */
+export type LoggedSession = t.TypeOf<typeof LoggedSession>
+
+/** The session a LogSession command or a SessionLogged event records, as the decider remembers it. */
+export const loggedSession = (session: {
   readonly date: LocalDate
   readonly minutes: number
   readonly topic: string
-  readonly notes: string | null
-}
+  readonly notes?: string
+}): LoggedSession => ({
+  date: session.date,
+  minutes: session.minutes,
+  topic: session.topic,
+  notes: session.notes ?? null,
+})
 
 /** A goal's achievement: when, and the mentor's assessment. */
 export interface GoalAchievement {

@@ -1,9 +1,6 @@
-import { accept, nothing } from '../kernel/index.js'
-import { daysBetween, type Instant, jakartaDate } from '../shared/index.js'
-import type { ConcludePlace } from './commands.js'
+import { daysBetween, type Instant } from '../shared/index.js'
 import type { EnrollmentEvent, NotCompletedReason } from './events.js'
-import { type EnrollmentDecision, isOrganiserOrSystem, notRunningReason, refuseWith } from './rules.js'
-import { isConcluded, type OfferingTerms, type OpenedOffering, type Place, placesOf } from './state.js'
+import type { OfferingTerms, Place } from './state.js'
 
 /** Session days of an offering: every calendar date from start to end, inclusive. */
 export const sessionDaysOf = (terms: OfferingTerms): number => daysBetween(terms.schedule.start, terms.schedule.end) + 1
@@ -52,23 +49,4 @@ export const outcomeOf = (terms: OfferingTerms, place: Place, at: Instant): Enro
       ...scored,
     },
   }
-}
-
-/**
- * Concludes one approved place (`nip`) or every approved place without an outcome, from the end date on
- * (local date of `at` ≥ end date, so the last day's attendance can be recorded first); concluded places change nothing.
- */
-export const concludePlace = (command: ConcludePlace, offering: OpenedOffering): EnrollmentDecision => {
-  if (!isOrganiserOrSystem(command.actor)) return refuseWith('not-authorised')
-  const { nip } = command.data
-  const place = nip === undefined ? undefined : offering.places[nip]
-  if (nip !== undefined && place === undefined) return refuseWith('place-not-found')
-  if (place !== undefined && isConcluded(place)) return nothing
-  if (nip === undefined && offering.status === 'closed') return nothing
-  const notRunning = notRunningReason(offering)
-  if (notRunning !== undefined) return refuseWith(notRunning)
-  if (jakartaDate(command.at) < offering.terms.schedule.end) return refuseWith('offering-not-ended')
-  if (place !== undefined && place.status !== 'approved') return refuseWith('place-not-approved')
-  const toConclude = place === undefined ? placesOf(offering).filter(p => p.status === 'approved') : [place]
-  return accept(...toConclude.map(p => outcomeOf(offering.terms, p, command.at)))
 }

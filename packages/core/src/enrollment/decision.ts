@@ -1,15 +1,34 @@
 import type { Either } from 'fp-ts/lib/Either.js'
-import { refuse } from '../kernel/index.js'
-import { type Actor, hasAnyRole, type Instant, jakartaDate } from '../shared/index.js'
+import { type Actor, hasAnyRole, type Instant, jakartaDate, type Nip } from '../shared/index.js'
 import type { EnrollmentEvent } from './events.js'
-import { type EnrollmentRejection, type EnrollmentRejectionCode, enrollmentRejection } from './rejections.js'
-import type { OpenedOffering } from './state.js'
+import { type EnrollmentRejection, type EnrollmentRejectionCode, enrollmentRejections } from './rejections.js'
+import type { EnrollmentState, OpenedOffering, Place } from './state.js'
+
+const { refuse } = enrollmentRejections
 
 /** What deciding an enrollment command leads to: events (none when already applied) or a rejection. */
 export type EnrollmentDecision = Either<EnrollmentRejection, readonly EnrollmentEvent[]>
 
-/** Refuses with the rejection of a code. */
-export const refuseWith = (code: EnrollmentRejectionCode): EnrollmentDecision => refuse(enrollmentRejection(code))
+/** Runs a decision on the offering this stream holds, refusing when none was opened or the command names another. */
+export const onOffering = (
+  state: EnrollmentState,
+  offeringId: string,
+  decide: (offering: OpenedOffering) => EnrollmentDecision,
+): EnrollmentDecision => {
+  if (state.status === 'unopened') return refuse('offering-not-open')
+  if (offeringId !== state.terms.offeringId) return refuse('wrong-offering')
+  return decide(state)
+}
+
+/** Runs a decision on the place of `nip` in the offering, refusing when the ASN has none. */
+export const onPlace = (
+  offering: OpenedOffering,
+  nip: Nip,
+  decide: (place: Place) => EnrollmentDecision,
+): EnrollmentDecision => {
+  const place = offering.places[nip]
+  return place === undefined ? refuse('place-not-found') : decide(place)
+}
 
 /** Whether the actor organises offerings: a `pyb` or a training admin. */
 export const isOrganiser = (actor: Actor): boolean => hasAnyRole(actor, ['pyb', 'admin-pelatihan'])

@@ -1,29 +1,16 @@
-import { accept, nothing } from '../kernel/index.js'
+import { accept, nothing, sameBy } from '../kernel/index.js'
 import { jakartaDate, jpToMinutes, Minutes, type PolicyConfig } from '../shared/index.js'
 import type { CancelOffering, CloseOffering, OpenOffering, StartOffering } from './commands.js'
-import { termsOf } from './evolve.js'
+import { type EnrollmentDecision, isOrganiser, isOrganiserOrSystem } from './decision.js'
 import type { EnrollmentEvent, OfferingOpened } from './events.js'
-import { type EnrollmentDecision, isOrganiser, isOrganiserOrSystem, refuseWith } from './rules.js'
-import { type EnrollmentState, type OfferingTerms, type OpenedOffering, placesOf } from './state.js'
+import { termsOf } from './evolve.js'
+import { enrollmentRejections } from './rejections.js'
+import { type EnrollmentState, OfferingTerms, type OpenedOffering, placesOf } from './state.js'
+
+const { refuse } = enrollmentRejections
 
 /** The reason recorded for places still pending when an offering starts. */
 export const notApprovedBeforeStart = 'not approved before the offering started'
-
-const sameTerms = (a: OfferingTerms, b: OfferingTerms): boolean =>
-  a.offeringId === b.offeringId &&
-  a.title === b.title &&
-  a.provider === b.provider &&
-  a.venue === b.venue &&
-  a.form === b.form &&
-  a.competency.type === b.competency.type &&
-  a.competency.code === b.competency.code &&
-  a.jp === b.jp &&
-  a.minutes === b.minutes &&
-  a.capacity === b.capacity &&
-  a.schedule.start === b.schedule.start &&
-  a.schedule.end === b.schedule.end &&
-  a.minimumAttendance === b.minimumAttendance &&
-  a.passMark === b.passMark
 
 /** Opens an offering with its terms; the same terms again change nothing, different terms are refused. */
 export const openOffering = (
@@ -31,9 +18,9 @@ export const openOffering = (
   state: EnrollmentState,
   config: PolicyConfig,
 ): EnrollmentDecision => {
-  if (!isOrganiser(command.actor)) return refuseWith('not-authorised')
+  if (!isOrganiser(command.actor)) return refuse('not-authorised')
   const minutes = jpToMinutes(command.data.jp)
-  if (!Minutes.is(minutes)) return refuseWith('jp-out-of-range')
+  if (!Minutes.is(minutes)) return refuse('jp-out-of-range')
   const { offeringId, title, provider, venue, form, competency, jp, capacity, schedule } = command.data
   const { passMark, minimumAttendance } = command.data
   const data: OfferingOpened['data'] = {
@@ -52,16 +39,16 @@ export const openOffering = (
     ...(passMark === undefined ? {} : { passMark }),
   }
   if (state.status !== 'unopened')
-    return sameTerms(state.terms, termsOf(data)) ? nothing : refuseWith('offering-already-opened')
+    return sameBy(OfferingTerms)(state.terms, termsOf(data)) ? nothing : refuse('offering-already-opened')
   return accept({ type: 'OfferingOpened', data })
 }
 
 /** Starts an offering from its start date on, declining every place still pending. */
 export const startOffering = (command: StartOffering, offering: OpenedOffering): EnrollmentDecision => {
-  if (!isOrganiserOrSystem(command.actor)) return refuseWith('not-authorised')
+  if (!isOrganiserOrSystem(command.actor)) return refuse('not-authorised')
   if (offering.startedAt !== null) return nothing
-  if (offering.status === 'cancelled') return refuseWith('offering-cancelled')
-  if (jakartaDate(command.at) < offering.terms.schedule.start) return refuseWith('start-date-not-reached')
+  if (offering.status === 'cancelled') return refuse('offering-cancelled')
+  if (jakartaDate(command.at) < offering.terms.schedule.start) return refuse('start-date-not-reached')
   const { at } = command
   const { offeringId } = command.data
   return accept<EnrollmentEvent>(
@@ -77,9 +64,9 @@ export const startOffering = (command: StartOffering, offering: OpenedOffering):
 
 /** Cancels an offering before it is closed, ending every place without an outcome. */
 export const cancelOffering = (command: CancelOffering, offering: OpenedOffering): EnrollmentDecision => {
-  if (!isOrganiser(command.actor)) return refuseWith('not-authorised')
+  if (!isOrganiser(command.actor)) return refuse('not-authorised')
   if (offering.status === 'cancelled') return nothing
-  if (offering.status === 'closed') return refuseWith('offering-closed')
+  if (offering.status === 'closed') return refuse('offering-closed')
   const endedPlaces = placesOf(offering)
     .filter(place => place.status === 'pending' || place.status === 'approved')
     .map(place => place.nip)
@@ -89,10 +76,10 @@ export const cancelOffering = (command: CancelOffering, offering: OpenedOffering
 
 /** Closes a started offering once every approved place has its outcome. */
 export const closeOffering = (command: CloseOffering, offering: OpenedOffering): EnrollmentDecision => {
-  if (!isOrganiser(command.actor)) return refuseWith('not-authorised')
+  if (!isOrganiser(command.actor)) return refuse('not-authorised')
   if (offering.status === 'closed') return nothing
-  if (offering.status === 'cancelled') return refuseWith('offering-cancelled')
-  if (offering.status === 'open') return refuseWith('offering-not-started')
-  if (placesOf(offering).some(place => place.status === 'approved')) return refuseWith('places-without-outcome')
+  if (offering.status === 'cancelled') return refuse('offering-cancelled')
+  if (offering.status === 'open') return refuse('offering-not-started')
+  if (placesOf(offering).some(place => place.status === 'approved')) return refuse('places-without-outcome')
   return accept({ type: 'OfferingClosed', data: { at: command.at, offeringId: command.data.offeringId } })
 }
