@@ -1,64 +1,59 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
+import { accept, entryOf, nothing, sameBy } from '../kernel/index.js'
 import { competencyKey, jakartaYear } from '../shared/index.js'
-import type { CompetencyCommandOf } from './commands.js'
+import { type CompetencyCommandOf, DevelopmentPlanItems, LearningYear, PlannedMinutes } from './commands.js'
+import { aPyb, type CompetencyDecision, isPyb, onProfile } from './decision.js'
 import { competencyGaps } from './eligibility.js'
-import type { CompetencyEvent } from './events.js'
-import { profileFor, requireActor, requireRole } from './preconditions.js'
-import { entryOf, sameJson } from '../kernel/index.js'
-import { competencyRejections as reject, type CompetencyRejection } from './rejections.js'
+import { competencyRejections } from './rejections.js'
 import type { CompetencyState } from './state.js'
 
-type Decision = E.Either<CompetencyRejection, readonly CompetencyEvent[]>
+const { refuse } = competencyRejections
+
 type PlanItems = CompetencyCommandOf<'PlanDevelopment'>['data']['items']
 
+const samePlanItems = sameBy(DevelopmentPlanItems)
+
 const isPlanShape = (year: number, items: PlanItems): boolean =>
-  Number.isInteger(year) &&
-  year >= 2000 &&
-  year <= 2100 &&
+  LearningYear.is(year) &&
   items.length >= 1 &&
   items.length <= 20 &&
-  items.every(
-    item => Number.isInteger(item.plannedMinutes) && item.plannedMinutes >= 1 && item.plannedMinutes <= 100_000,
-  )
+  items.every(item => PlannedMinutes.is(item.plannedMinutes))
 
 /**
  * Drafts the annual development plan (HCDP): an item resting on a competency gap must name a competency of the
  * standard assessed below its required level (or not yet assessed). A new plan for the year replaces the old one.
  */
-export const planDevelopment = (command: CompetencyCommandOf<'PlanDevelopment'>, state: CompetencyState): Decision =>
-  pipe(
-    requireRole(command.actor, ['pyb'], 'a pyb (authorised official)'),
-    E.chain(() => profileFor(state, command.data.nip)),
-    E.chain((profile): Decision => {
-      const { year, items } = command.data
-      const current = entryOf(profile.plans, String(year))
-      if (current !== undefined && sameJson(current.items, items)) return E.right([])
-      if (!isPlanShape(year, items)) return E.left(reject.planInvalid)
-      if (year < jakartaYear(command.at)) return E.left(reject.planForPastYear)
-      const gaps = new Set(
-        competencyGaps(profile)
-          .filter(gap => gap.gap > 0)
-          .map(gap => competencyKey(gap.competency)),
-      )
-      const unfounded = items.find(item => item.basis === 'competency-gap' && !gaps.has(competencyKey(item.competency)))
-      if (unfounded !== undefined) return E.left(reject.noCompetencyGap(competencyKey(unfounded.competency)))
-      return E.right([{ type: 'DevelopmentPlanned', data: { at: command.at, nip: profile.nip, year, items } }])
-    }),
-  )
+export const planDevelopment = (
+  command: CompetencyCommandOf<'PlanDevelopment'>,
+  state: CompetencyState,
+): CompetencyDecision => {
+  if (!isPyb(command.actor)) return refuse('actor-not-allowed', aPyb)
+  return onProfile(state, command.data.nip, profile => {
+    const { year, items } = command.data
+    const current = entryOf(profile.plans, String(year))
+    if (current !== undefined && samePlanItems(current.items, items)) return nothing
+    if (!isPlanShape(year, items)) return refuse('plan-invalid')
+    if (year < jakartaYear(command.at)) return refuse('plan-for-past-year')
+    const gaps = new Set(
+      competencyGaps(profile)
+        .filter(gap => gap.gap > 0)
+        .map(gap => competencyKey(gap.competency)),
+    )
+    const unfounded = items.find(item => item.basis === 'competency-gap' && !gaps.has(competencyKey(item.competency)))
+    if (unfounded !== undefined) return refuse('no-competency-gap', competencyKey(unfounded.competency))
+    return accept({ type: 'DevelopmentPlanned', data: { at: command.at, nip: profile.nip, year, items } })
+  })
+}
 
 /** The system recommends developing a competency after a complaint; the same recommendation again changes nothing. */
 export const recommendDevelopment = (
   command: CompetencyCommandOf<'RecommendDevelopment'>,
   state: CompetencyState,
-): Decision =>
-  pipe(
-    requireActor(command.actor, actor => actor.kind === 'system', 'the system'),
-    E.chain(() => profileFor(state, command.data.nip)),
-    E.chain((profile): Decision => {
-      const { recommendationId, competency, reason } = command.data
-      if (entryOf(profile.recommendations, recommendationId) !== undefined) return E.right([])
-      const data = { at: command.at, nip: profile.nip, recommendationId, competency, reason }
-      return E.right([{ type: 'DevelopmentRecommended', data }])
-    }),
-  )
+): CompetencyDecision => {
+  if (command.actor.kind !== 'system') return refuse('actor-not-allowed', 'the system')
+  return onProfile(state, command.data.nip, profile => {
+    const { recommendationId, competency, reason } = command.data
+    if (entryOf(profile.recommendations, recommendationId) !== undefined) return nothing
+    const data = { at: command.at, nip: profile.nip, recommendationId, competency, reason }
+    return accept({ type: 'DevelopmentRecommended', data })
+  })
+}

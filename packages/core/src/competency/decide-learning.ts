@@ -1,15 +1,12 @@
-import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
-import { entryOf, mapGet } from '../kernel/index.js'
+import { accept, entryOf, mapGet, nothing } from '../kernel/index.js'
 import { type Actor, hasAnyRole, hasRole, isAsn, jakartaDate, type PolicyConfig } from '../shared/index.js'
-import type { CompetencyCommandOf } from './commands.js'
-import type { CompetencyEvent } from './events.js'
+import { type CompetencyCommandOf, CreditedMinutes } from './commands.js'
+import { type CompetencyDecision, onProfile } from './decision.js'
 import { type LearningSource, learningActivityKey, learningSourceKey, policyActivityKey } from './learning-source.js'
-import { profileFor, requireActor } from './preconditions.js'
-import { competencyRejections as reject, type CompetencyRejection } from './rejections.js'
+import { competencyRejections } from './rejections.js'
 import type { CompetencyState } from './state.js'
 
-type Decision = E.Either<CompetencyRejection, readonly CompetencyEvent[]>
+const { refuse } = competencyRejections
 
 /** Who may credit each kind of source, and how the rejection names them. */
 const creditors: {
@@ -31,8 +28,6 @@ const creditors: {
   },
 }
 
-const isCreditedMinutes = (minutes: number): boolean => Number.isInteger(minutes) && minutes >= 0 && minutes <= 100_000
-
 /** The minutes a source counts toward JP: a mentor's own sessions count only when the policy says so. */
 const creditedMinutes = (source: LearningSource, minutes: number, config: PolicyConfig): number =>
   source.kind === 'mentoring-given' && config.mentorship.mentorCredit === 'activity' ? 0 : minutes
@@ -42,32 +37,29 @@ export const creditLearning = (
   command: CompetencyCommandOf<'CreditLearning'>,
   state: CompetencyState,
   config: PolicyConfig,
-): Decision => {
+): CompetencyDecision => {
   const { nip, source, minutes, form, competency, completedOn, title } = command.data
   const creditor = creditors[source.kind]
-  return pipe(
-    requireActor(command.actor, actor => creditor.allowed(actor, nip), creditor.who),
-    E.chain(() => profileFor(state, nip)),
-    E.chain((profile): Decision => {
-      const sourceKey = learningSourceKey(source)
-      if (mapGet(profile.credits, sourceKey) !== undefined) return E.right([])
-      if (!isCreditedMinutes(minutes)) return E.left(reject.minutesOutOfRange)
-      if (completedOn > jakartaDate(command.at)) return E.left(reject.datedInFuture)
-      const data = {
-        at: command.at,
-        nip: profile.nip,
-        source,
-        sourceKey,
-        activityKey: learningActivityKey(source),
-        minutes: creditedMinutes(source, minutes, config),
-        form,
-        completedOn,
-        year: Number(completedOn.slice(0, 4)),
-        title,
-      }
-      return E.right([{ type: 'LearningCredited', data: competency === undefined ? data : { ...data, competency } }])
-    }),
-  )
+  if (!creditor.allowed(command.actor, nip)) return refuse('actor-not-allowed', creditor.who)
+  return onProfile(state, nip, profile => {
+    const sourceKey = learningSourceKey(source)
+    if (mapGet(profile.credits, sourceKey) !== undefined) return nothing
+    if (!CreditedMinutes.is(minutes)) return refuse('minutes-out-of-range')
+    if (completedOn > jakartaDate(command.at)) return refuse('dated-in-future')
+    const data = {
+      at: command.at,
+      nip: profile.nip,
+      source,
+      sourceKey,
+      activityKey: learningActivityKey(source),
+      minutes: creditedMinutes(source, minutes, config),
+      form,
+      completedOn,
+      year: Number(completedOn.slice(0, 4)),
+      title,
+    }
+    return accept({ type: 'LearningCredited', data: competency === undefined ? data : { ...data, competency } })
+  })
 }
 
 /** Records a policy consultation as an activity, with the JP minutes the policy credits; once per consultation. */
@@ -75,24 +67,22 @@ export const recordPolicyParticipation = (
   command: CompetencyCommandOf<'RecordPolicyParticipation'>,
   state: CompetencyState,
   config: PolicyConfig,
-): Decision =>
-  pipe(
-    requireActor(command.actor, actor => hasAnyRole(actor, ['pyb', 'atasan']), 'a pyb or an atasan'),
-    E.chain(() => profileFor(state, command.data.nip)),
-    E.chain((profile): Decision => {
-      const { consultationId, title, participatedOn } = command.data
-      if (entryOf(profile.policyParticipations, consultationId) !== undefined) return E.right([])
-      if (participatedOn > jakartaDate(command.at)) return E.left(reject.datedInFuture)
-      const data = {
-        at: command.at,
-        nip: profile.nip,
-        consultationId,
-        title,
-        participatedOn,
-        year: Number(participatedOn.slice(0, 4)),
-        minutes: config.learning.policyParticipationMinutes,
-        activityKey: policyActivityKey(consultationId),
-      }
-      return E.right([{ type: 'PolicyParticipationRecorded', data }])
-    }),
-  )
+): CompetencyDecision => {
+  if (!hasAnyRole(command.actor, ['pyb', 'atasan'])) return refuse('actor-not-allowed', 'a pyb or an atasan')
+  return onProfile(state, command.data.nip, profile => {
+    const { consultationId, title, participatedOn } = command.data
+    if (entryOf(profile.policyParticipations, consultationId) !== undefined) return nothing
+    if (participatedOn > jakartaDate(command.at)) return refuse('dated-in-future')
+    const data = {
+      at: command.at,
+      nip: profile.nip,
+      consultationId,
+      title,
+      participatedOn,
+      year: Number(participatedOn.slice(0, 4)),
+      minutes: config.learning.policyParticipationMinutes,
+      activityKey: policyActivityKey(consultationId),
+    }
+    return accept({ type: 'PolicyParticipationRecorded', data })
+  })
+}

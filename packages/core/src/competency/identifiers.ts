@@ -1,24 +1,21 @@
 import * as t from 'io-ts'
-import { isStreamId, refine } from '../kernel/index.js'
-
-const idRule = 'must be 1-128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit'
-
-/** A codec for an identifier that can also serve inside a stream name or a credit source key. */
-const identifier = (name: string): t.Type<string, string> =>
-  refine(t.string, (s): s is string => isStreamId(s), name, idRule)
+import { refine, streamId } from '../kernel/index.js'
 
 /** Codec for the id of a training offering (the `<id>` of `enrollment-<id>`). */
-export const CreditOfferingId = identifier('OfferingId')
+export const CreditOfferingId = streamId('OfferingId')
 /** Codec for the id of a mentorship (the `<id>` of `mentorship-<id>`). */
-export const CreditMentorshipId = identifier('MentorshipId')
-/** Codec for the id of a mentoring session within its mentorship. */
-export const CreditSessionId = identifier('SessionId')
-/** Codec for the id of a self-reported learning activity. */
-export const SelfReportId = identifier('ReportId')
+export const CreditMentorshipId = streamId('MentorshipId')
+/** Codec for the id of a mentoring session within its mentorship (it also serves inside a credit's source key). */
+export const CreditSessionId = streamId('SessionId')
+/** Codec for the id of a self-reported learning activity (it also serves inside a credit's source key). */
+export const SelfReportId = streamId('ReportId')
 /** Codec for the id of one competency assessment. */
-export const AssessmentId = identifier('AssessmentId')
+export const AssessmentId = streamId('AssessmentId')
 /** Codec for the id of a policy consultation an ASN took part in. */
-export const ConsultationId = identifier('ConsultationId')
+export const ConsultationId = streamId('ConsultationId')
+/** Codec for the id of the complaint behind a recommendation (the `<id>` of `complaint-<id>`). */
+export const RecommendationComplaintId = streamId('ComplaintId')
+
 const recommendationIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/
 
 /**
@@ -31,5 +28,3 @@ export const RecommendationId = refine(
   'RecommendationId',
   'must be 1-200 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
 )
-/** Codec for the id of the complaint behind a recommendation (the `<id>` of `complaint-<id>`). */
-export const RecommendationComplaintId = identifier('ComplaintId')

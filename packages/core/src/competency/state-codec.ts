@@ -30,7 +30,8 @@ import type { CompetencyState } from './state.js'
  */
 export const competencySnapshotVersion = 1
 
-const Employment = t.strict(
+/** Codec for an employment as the state holds it: every field a repeated registration or position is compared on. */
+export const EmploymentCodec = t.strict(
   {
     employeeType: EmployeeType,
     unit: ProfileUnitName,
@@ -90,8 +91,8 @@ const CompetencyProfile = t.strict(
     status: t.literal('registered'),
     nip: Nip,
     registeredAt: Instant,
-    registration: Employment,
-    employment: Employment,
+    registration: EmploymentCodec,
+    employment: EmploymentCodec,
     standard: t.readonlyArray(CompetencyRequirement),
     assessments: t.record(t.string, AssessedLevel),
     latestLevels: t.record(t.string, AssessedLevel),

@@ -1,8 +1,7 @@
 import { aggregate } from '../kernel/index.js'
-import { ComplaintCommand } from './commands.js'
+import { ComplaintCommand, ComplaintId } from './commands.js'
 import { complaintDecider } from './decider.js'
 import { complaintEvents } from './events.js'
-import { ComplaintId } from './values.js'
 
 /** A public complaint, one stream per complaint (`complaint-<complaintId>`). */
 export const complaint = aggregate({

@@ -1,14 +1,41 @@
 import * as t from 'io-ts'
-import { taggedUnion, text } from '../kernel/index.js'
+import { oneOf, refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
 import { command, LocalDate, Nip, SealedPersonalData } from '../shared/index.js'
-import {
-  ComplaintCategory,
-  ComplaintChannel,
-  ComplaintId,
-  FollowUpId,
-  SatisfactionRating,
-  TrackingId,
-} from './values.js'
+
+/** Codec for a complaint's id: it names the stream `complaint-<complaintId>`. */
+export const ComplaintId = streamId('ComplaintId')
+
+/** Codec for a follow-up's id, unique within its complaint (makes recording it idempotent). */
+export const FollowUpId = streamId('FollowUpId')
+
+const trackingPattern = /^[A-Z]{2,5}-\d{4}-\d{6}$/
+
+/** Codec for the receipt (tanda terima) number given to the complainant, e.g. `BLW-2026-000123` (UU 25/2009 Pasal 44). */
+export const TrackingId = refine(
+  t.string,
+  (s): s is string => trackingPattern.test(s),
+  'TrackingId',
+  'must be a receipt number like BLW-2026-000123 (2-5 capital letters, a year, 6 digits)',
+)
+
+/** Codec for what a citizen brings: a complaint (pengaduan), an aspiration (aspirasi) or a request for information. */
+export const ComplaintCategory = oneOf(['pengaduan', 'aspirasi', 'permintaan-informasi'], 'ComplaintCategory')
+/** `pengaduan`, `aspirasi` or `permintaan-informasi`. */
+export type ComplaintCategory = t.TypeOf<typeof ComplaintCategory>
+
+/** The channels a complaint arrives by; the desk files on a citizen's behalf only through the offline ones. */
+export const complaintChannels = ['web', 'sms', 'whatsapp', 'loket', 'surat', 'telepon'] as const
+
+/** The channels through which the complaint desk files on a citizen's behalf (counter, letter, telephone). */
+export const offlineChannels: readonly ComplaintChannel[] = ['loket', 'surat', 'telepon']
+
+/** Codec for the channel a complaint arrived by. */
+export const ComplaintChannel = oneOf(complaintChannels, 'ComplaintChannel')
+/** The channel a complaint arrived by. */
+export type ComplaintChannel = t.TypeOf<typeof ComplaintChannel>
+
+/** Codec for a satisfaction rating, 1 (very dissatisfied) to 5 (very satisfied). */
+export const SatisfactionRating = wholeNumber(1, 5, 'SatisfactionRating')
 
 /** File a complaint (by the citizen, or by the desk on the citizen's behalf through an offline channel). */
 export const FileComplaint = command(
@@ -154,3 +181,9 @@ export const ComplaintCommand = taggedUnion(
 )
 /** A command on one complaint. */
 export type ComplaintCommand = t.TypeOf<typeof ComplaintCommand>
+
+/** The complaint command of one type. */
+export type ComplaintCommandOf<Type extends ComplaintCommand['type']> = Extract<
+  ComplaintCommand,
+  { readonly type: Type }
+>

@@ -8,7 +8,7 @@ import {
   type PolicyConfig,
 } from '../shared/index.js'
 import type { ComplaintState } from './state.js'
-import type { MissableStage } from './values.js'
+import type { MissableStage } from './events.js'
 
 /** A stage with a deadline: the four that can be missed, the completion window and the automatic close. */
 export type ComplaintDeadlineStage = MissableStage | 'completion' | 'auto-close'

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { nextDeadlines } from './deadlines.js'
 import { complaintDecider } from './decider.js'
 import { type ComplaintEvent, complaintEvents } from './events.js'
-import { complaintRejectionCodes } from './rejections.js'
+import { complaintRejections } from './rejections.js'
 import { type ComplaintState, isFinalComplaintStatus } from './state.js'
 
 const runs = { seed: 20260813, numRuns: 250 }
@@ -134,7 +134,7 @@ describe.each(policies)('complaint invariants in every reachable state, under %s
         for (const step of steps) {
           expect(decider.decide(step.command, step.before)).toEqual(step.result)
           if (E.isLeft(step.result)) {
-            expect(complaintRejectionCodes).toContain(step.result.left.code)
+            expect(complaintRejections.codes).toContain(step.result.left.code)
             expect(step.result.left.message).not.toBe('')
           }
         }

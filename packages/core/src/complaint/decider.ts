@@ -1,9 +1,7 @@
 import { absurd, type Decider } from '../kernel/index.js'
 import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
 import type { ComplaintCommand } from './commands.js'
-import type { ComplaintEvent } from './events.js'
-import { evolveComplaint } from './evolve.js'
-import type { ComplaintDecision } from './guards.js'
+import { checkDeadlines } from './decide-deadlines.js'
 import {
   closeComplaint,
   decideComplaint,
@@ -12,7 +10,7 @@ import {
   notifyComplainant,
   rateSatisfaction,
   recordFollowUp,
-} from './handling.js'
+} from './decide-handling.js'
 import {
   archiveComplaint,
   declareNotInAuthority,
@@ -20,49 +18,11 @@ import {
   requestCompletion,
   supplyCompletion,
   verifyComplaint,
-} from './intake.js'
+} from './decide-intake.js'
+import type { ComplaintEvent } from './events.js'
+import { evolveComplaint } from './evolve.js'
 import type { ComplaintRejection } from './rejections.js'
 import { type ComplaintState, initialComplaintState } from './state.js'
-import { checkDeadlines } from './timer.js'
-
-const decideComplaintCommand = (
-  command: ComplaintCommand,
-  state: ComplaintState,
-  config: PolicyConfig,
-): ComplaintDecision => {
-  switch (command.type) {
-    case 'FileComplaint':
-      return fileComplaint(command, state, config)
-    case 'VerifyComplaint':
-      return verifyComplaint(command, state)
-    case 'RequestCompletion':
-      return requestCompletion(command, state)
-    case 'SupplyCompletion':
-      return supplyCompletion(command, state)
-    case 'DeclareNotInAuthority':
-      return declareNotInAuthority(command, state)
-    case 'ArchiveComplaint':
-      return archiveComplaint(command, state)
-    case 'DisposeComplaint':
-      return disposeComplaint(command, state)
-    case 'RecordFollowUp':
-      return recordFollowUp(command, state)
-    case 'DecideComplaint':
-      return decideComplaint(command, state)
-    case 'NotifyComplainant':
-      return notifyComplainant(command, state)
-    case 'RateSatisfaction':
-      return rateSatisfaction(command, state)
-    case 'CheckDeadlines':
-      return checkDeadlines(command, state, config)
-    case 'EscalateToOmbudsman':
-      return escalateToOmbudsman(command, state)
-    case 'CloseComplaint':
-      return closeComplaint(command, state)
-    default:
-      return absurd(command)
-  }
-}
 
 /**
  * The public-complaint decider (DOMAIN.md §4, UU 25/2009 Pasal 40–53), one stream per complaint, with deadlines
@@ -74,7 +34,40 @@ export const complaintDecider = (
   checkedPolicy(config)
   return {
     initialState: initialComplaintState,
-    decide: (command, state) => decideComplaintCommand(command, state, config),
+    decide: (command, state) => {
+      switch (command.type) {
+        case 'FileComplaint':
+          return fileComplaint(command, state, config)
+        case 'VerifyComplaint':
+          return verifyComplaint(command, state)
+        case 'RequestCompletion':
+          return requestCompletion(command, state)
+        case 'SupplyCompletion':
+          return supplyCompletion(command, state)
+        case 'DeclareNotInAuthority':
+          return declareNotInAuthority(command, state)
+        case 'ArchiveComplaint':
+          return archiveComplaint(command, state)
+        case 'DisposeComplaint':
+          return disposeComplaint(command, state)
+        case 'RecordFollowUp':
+          return recordFollowUp(command, state)
+        case 'DecideComplaint':
+          return decideComplaint(command, state)
+        case 'NotifyComplainant':
+          return notifyComplainant(command, state)
+        case 'RateSatisfaction':
+          return rateSatisfaction(command, state)
+        case 'CheckDeadlines':
+          return checkDeadlines(command, state, config)
+        case 'EscalateToOmbudsman':
+          return escalateToOmbudsman(command, state)
+        case 'CloseComplaint':
+          return closeComplaint(command, state)
+        default:
+          return absurd(command)
+      }
+    },
     evolve: evolveComplaint,
   }
 }

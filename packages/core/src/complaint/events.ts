@@ -1,16 +1,27 @@
 import * as t from 'io-ts'
-import { event, eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
+import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text } from '../kernel/index.js'
 import { Instant, LocalDate, Nip, PersonalData } from '../shared/index.js'
 import {
-  ComplaintClosedReason,
   ComplaintCategory,
   ComplaintChannel,
   ComplaintId,
   FollowUpId,
-  MissableStage,
   SatisfactionRating,
   TrackingId,
-} from './values.js'
+} from './commands.js'
+
+/** The stages whose deadline, once passed, is recorded as a `DeadlineMissed` fact. */
+export const missableStages = ['verification', 'follow-up', 'decision', 'notification'] as const
+
+/** Codec for a stage with a deadline that can be missed. */
+export const MissableStage = oneOf(missableStages, 'MissableStage')
+/** `verification` (and disposition), `follow-up`, `decision` or `notification`. */
+export type MissableStage = t.TypeOf<typeof MissableStage>
+
+/** Codec for why a complaint was closed: resolved by the desk, or closed by itself when neither side answered. */
+export const ComplaintClosedReason = oneOf(['resolved', 'no-response'], 'ComplaintClosedReason')
+/** `resolved` or `no-response`. */
+export type ComplaintClosedReason = t.TypeOf<typeof ComplaintClosedReason>
 
 /** A complaint was received; it carries the receipt (tracking id and time of receipt) and personal data only encrypted. */
 export const ComplaintFiled = event(

@@ -1,5 +1,6 @@
 import type { Instant, LocalDate, Nip } from '../shared/index.js'
-import type { ComplaintClosedReason, ComplaintCategory, MissableStage } from './values.js'
+import type { ComplaintCategory } from './commands.js'
+import type { ComplaintClosedReason, MissableStage } from './events.js'
 
 /** Where a complaint stands; the last five are final. */
 export type ComplaintStatus =

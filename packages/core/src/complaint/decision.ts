@@ -1,0 +1,58 @@
+import type * as E from 'fp-ts/lib/Either.js'
+import { nothing } from '../kernel/index.js'
+import { type Actor, type AsnActor, compareInstants, hasRole, type Instant } from '../shared/index.js'
+import type { ComplaintEvent } from './events.js'
+import { type ComplaintRejection, complaintRejections } from './rejections.js'
+import { type Complaint, type ComplaintState, type ComplaintStatus, isFinalComplaintStatus } from './state.js'
+
+const { refuse } = complaintRejections
+
+/** What a complaint command decides: events (none when already done) or a rejection. */
+export type ComplaintDecision = E.Either<ComplaintRejection, readonly ComplaintEvent[]>
+
+/** Runs a decision on the complaint `complaintId`, refusing when none is filed or the stream holds another. */
+export const onComplaint = (
+  state: ComplaintState,
+  complaintId: string,
+  decide: (complaint: Complaint) => ComplaintDecision,
+): ComplaintDecision => {
+  if (state.status === 'not-filed') return refuse('complaint-not-filed')
+  if (complaintId !== state.complaintId) return refuse('wrong-complaint')
+  return decide(state)
+}
+
+/** A command's own decision on a filed complaint, with what tells that it was already applied. */
+export interface ComplaintStep {
+  /** Final statuses this command leads to: on a complaint already there, repeating it changes nothing. */
+  readonly endsIn?: readonly ComplaintStatus[]
+  /** Whether the command was already applied (then it changes nothing, even if dated earlier). */
+  readonly done?: (complaint: Complaint) => boolean
+  /** The command's own checks and events. */
+  readonly decide: (complaint: Complaint) => ComplaintDecision
+}
+
+/**
+ * A command dated `at` as the next step of the complaint `onComplaint` found, with the checks every such command
+ * shares, in order: not ended (a command that ends it as it already is changes nothing), not already applied, not
+ * dated before the last fact; then the command's own decision.
+ */
+export const nextStep =
+  (at: Instant, step: ComplaintStep) =>
+  (complaint: Complaint): ComplaintDecision => {
+    if (isFinalComplaintStatus(complaint.status))
+      return step.endsIn?.includes(complaint.status) === true ? nothing : refuse('complaint-ended')
+    if (step.done?.(complaint) === true) return nothing
+    if (compareInstants(at, complaint.lastAt) < 0) return refuse('out-of-order')
+    return step.decide(complaint)
+  }
+
+/** Whether the actor is a complaint desk officer (admin-pengaduan). */
+export const isDesk = (actor: Actor): actor is AsnActor => hasRole(actor, 'admin-pengaduan')
+
+/**
+ * Whether the actor is the complainant: a citizen, whose pseudonym matches the complainant's encrypted identity when
+ * the complaint names one.
+ */
+export const isComplainant = (actor: Actor, complaint: Complaint): boolean =>
+  actor.kind === 'citizen' &&
+  (complaint.complainantSubjectId === null || actor.subjectId === complaint.complainantSubjectId)
