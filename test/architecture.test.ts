@@ -14,6 +14,8 @@ const sourceFiles = (dir: string): readonly string[] =>
     return name.endsWith('.ts') ? [path] : []
   })
 
+const isProductionSource = (file: string): boolean => !file.endsWith('.test.ts') && !file.endsWith('test-support.ts')
+
 const importsOf = (file: string): readonly string[] =>
   [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].flatMap(m =>
     m[1] === undefined ? [] : [m[1]],
@@ -50,5 +52,82 @@ describe('repository architecture', () => {
       const text = readFileSync(file, 'utf8')
       expect(text, relative(root, file)).not.toMatch(/Date\.now\(|new Date\(\)|Math\.random\(|process\.env/)
     }
+  })
+
+  describe("core's folders read bottom-up", () => {
+    const coreSrc = join(packagesDir, 'core', 'src')
+    // Each top-level part of core and the parts it may import; the four aggregates never import each other.
+    const aggregateFolders = ['enrollment', 'mentorship', 'competency', 'complaint']
+    const mayImport: Readonly<Record<string, readonly string[]>> = {
+      kernel: [],
+      shared: ['kernel'],
+      ...Object.fromEntries(aggregateFolders.map(folder => [folder, ['kernel', 'shared']])),
+      'aggregates.ts': ['kernel', 'shared', ...aggregateFolders],
+      policies: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts'],
+      application: ['kernel', 'shared'],
+      'index.ts': ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts', 'policies', 'application'],
+    }
+    // A folder, or a file at core's top (aggregates.ts, index.ts) as a part of its own; imports name `.js` files.
+    const partOf = (file: string): string => relative(coreSrc, file.replace(/\.js$/, '.ts')).split(/[\\/]/)[0] ?? ''
+    const folderOf = (file: string): string => {
+      const path = relative(coreSrc, file.replace(/\.js$/, '.ts'))
+      const folder = relative(coreSrc, join(file, '..'))
+      return folder === '' ? path : folder
+    }
+    const edges = sourceFiles(coreSrc)
+      .filter(isProductionSource)
+      .flatMap(file =>
+        importsOf(file)
+          .filter(specifier => specifier.startsWith('.'))
+          .map(specifier => ({ file, target: resolve(file, '..', specifier) })),
+      )
+
+    it('each part imports only the parts below it', () => {
+      expect(Object.keys(mayImport).sort()).toEqual(
+        readdirSync(coreSrc)
+          .filter(name => !name.endsWith('.test.ts'))
+          .sort(),
+      )
+      for (const { file, target } of edges) {
+        const from = partOf(file)
+        const to = partOf(target)
+        if (from !== to) expect(mayImport[from], `${relative(root, file)} imports ${to}`).toContain(to)
+      }
+    })
+
+    it('no folder of core imports, directly or through others, a folder that imports it', () => {
+      const graph = new Map<string, Set<string>>()
+      for (const { file, target } of edges) {
+        const from = folderOf(file)
+        const to = folderOf(target)
+        if (from !== to) graph.set(from, (graph.get(from) ?? new Set()).add(to))
+      }
+      const cycles: string[] = []
+      const visit = (folder: string, path: readonly string[]): void => {
+        if (path.includes(folder)) {
+          cycles.push([...path.slice(path.indexOf(folder)), folder].join(' -> '))
+          return
+        }
+        for (const next of graph.get(folder) ?? []) visit(next, [...path, folder])
+      }
+      for (const folder of graph.keys()) visit(folder, [])
+      expect(cycles).toEqual([])
+    })
+  })
+
+  it('the kernel names no aggregate: stream kinds come from the aggregates themselves', () => {
+    const kernel = join(packagesDir, 'core', 'src', 'kernel')
+    for (const file of sourceFiles(kernel).filter(isProductionSource))
+      expect(readFileSync(file, 'utf8'), relative(root, file)).not.toMatch(
+        /'(enrollment|mentorship|competency|complaint)'/,
+      )
+  })
+
+  it.each(['examples', 'scripts', 'test'])('%s import the packages only through their public entries', dir => {
+    for (const file of sourceFiles(join(root, dir)))
+      for (const specifier of importsOf(file)) {
+        expect(specifier, relative(root, file)).not.toMatch(/^@pembina\/[^/]+\/.+/)
+        expect(specifier, relative(root, file)).not.toMatch(/(^|\/)packages\//)
+      }
   })
 })
