@@ -8,9 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import {
   commandHandler,
   decodeWith,
+  defaultPolicy,
+  enrollment,
   EnrollmentCommand,
-  enrollmentDecider,
-  enrollmentEvents,
   type EventStore,
   formatHandleFailure,
   inMemoryEventStore,
@@ -48,24 +48,19 @@ const stores: readonly (readonly [string, () => EventStore])[] = [
 describe.each(stores)('handling a command on the %s store', (_name, open) => {
   it('writes the events once, with a hash chain anyone can verify', async () => {
     const store = open()
-    const enrollment = commandHandler({
-      store,
-      decider: enrollmentDecider(),
-      registry: enrollmentEvents,
-      streamName: command => `enrollment-${command.data.offeringId}`,
-    })
+    const handler = commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
 
     const command = decodeWith(EnrollmentCommand)(openOffering) // external input is decoded first
     if (E.isLeft(command)) throw new Error('the example command decodes')
-    const result = await enrollment.handle(command.right, { commandId: 'c9a1f0e2-3b4d-4c5e-8f60-718293a4b5c6' })()
+    const result = await handler.handle(command.right, { commandId: 'c9a1f0e2-3b4d-4c5e-8f60-718293a4b5c6' })()
     if (E.isLeft(result)) throw new Error(formatHandleFailure(result.left))
     expect(result.right.events.map(written => written.event.type)).toEqual(['OfferingOpened'])
 
     // The same command id again: the first outcome, nothing written.
-    const again = await enrollment.handle(command.right, { commandId: 'c9a1f0e2-3b4d-4c5e-8f60-718293a4b5c6' })()
+    const again = await handler.handle(command.right, { commandId: 'c9a1f0e2-3b4d-4c5e-8f60-718293a4b5c6' })()
     expect(E.isRight(again) && again.right.written).toBe(false)
 
-    const verdict = await verifyChain(store.readStream('enrollment-pmwp-2026-ii'))
+    const verdict = await verifyChain(store.readStream(enrollment.streamOf(command.right)))
     expect(verdict.valid).toBe(true)
     await store.close()
   })

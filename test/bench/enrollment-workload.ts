@@ -10,8 +10,8 @@ import {
   type EnrollmentEvent,
   type EnrollmentRejection,
   type EventStore,
-  enrollmentDecider,
-  enrollmentEvents,
+  defaultPolicy,
+  enrollment,
   instant,
   localDate,
   type Nip,
@@ -37,9 +37,6 @@ const started = instant('2026-03-02T08:00:00+07:00')
 
 /** The offering id of the i-th offering: `bench-000042`. */
 export const offeringIdOf = (index: number): string => `bench-${String(index).padStart(6, '0')}`
-
-/** The stream of an enrollment command. */
-export const enrollmentStream = (command: EnrollmentCommand): string => `enrollment-${command.data.offeringId}`
 
 const participant = (step: number): Nip => staff[step % staff.length] ?? kepala
 
@@ -98,9 +95,8 @@ export const enrollmentHandler = (
 ): CommandHandler<EnrollmentCommand, EnrollmentEvent, EnrollmentRejection> =>
   commandHandler({
     store,
-    decider: enrollmentDecider(),
-    registry: enrollmentEvents,
-    streamName: enrollmentStream,
+    aggregate: enrollment,
+    config: defaultPolicy,
     ...(cache ? { cache: stateCache<EnrollmentState>() } : {}),
   })
 

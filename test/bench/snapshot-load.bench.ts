@@ -7,12 +7,13 @@ import {
   addDays,
   chainHash,
   commandHandler,
+  competency,
   type CompetencyCommand,
-  competencyDecider,
   competencyEvents,
   type CompetencyState,
   CompetencyStateCodec,
   competencySnapshotVersion,
+  defaultPolicy,
   eventIdOf,
   type EventStore,
   type EventToAppend,
@@ -31,11 +32,11 @@ const snapshotAt = 9_990
 const runs = 7
 
 const sari = nip('199203152019032004')
-const streamName = `competency-${sari}`
+const streamName = competency.streamName(sari)
 const pyb: Actor = { kind: 'asn', nip: nip('196608011988031001'), roles: ['pyb'] }
 const bkpsdm: Actor = { kind: 'system', process: 'training-credit' }
 const firstDay = localDate('2000-01-03')
-const decider = competencyDecider()
+const decider = competency.decider(defaultPolicy)
 
 const register: CompetencyCommand = {
   type: 'RegisterProfile',
@@ -139,19 +140,14 @@ const timeOnce = async (stream: ReturnType<typeof buildStream>, mode: Mode) => {
   const appended = await seeded.append(streamName, stream.toAppend, 'no-stream')()
   if (E.isLeft(appended)) throw new Error(`could not seed the stream: ${appended.left._tag}`)
   const { store, counter } = counting(seeded)
-  const base = { store, decider, registry: competencyEvents, streamName: () => streamName }
+  const base = { store, aggregate: competency, config: defaultPolicy }
   let snapshots: SnapshotStore | undefined
   if (mode !== 'without snapshot') {
     snapshots = inMemorySnapshotStore()
     await snapshots.save(stream.snapshot)()
   }
   const handler = commandHandler(
-    snapshots === undefined
-      ? base
-      : {
-          ...base,
-          snapshots: { store: snapshots, version: competencySnapshotVersion, codec: CompetencyStateCodec, every: 1000 },
-        },
+    snapshots === undefined ? base : { ...base, snapshots: { store: snapshots, every: 1000 } },
   )
   const started = performance.now()
   const result = await handler.handle(credit(events), { commandId: `credit-${events}` })()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { type AppendResult, type EventStore, type EventToAppend, inMemoryEventStore } from '@pembina/core'
+import { type AppendResult, enrollment, type EventStore, type EventToAppend, inMemoryEventStore } from '@pembina/core'
 import { adapterForThisFile } from './adapter-fixture.js'
 
 const { openStore } = adapterForThisFile()
@@ -15,7 +15,7 @@ const placeRequested = (n: number): EventToAppend => ({
 
 describe('appends to EventStoreDB', () => {
   it('a store opened after events were written reports their re-append as not written, without reading the stream', async () => {
-    const stream = `enrollment-${randomUUID()}`
+    const stream = enrollment.streamName(randomUUID())
     const events = [placeRequested(0), placeRequested(1)]
     const first = openStore()
     const written = await first.append(stream, events, 'no-stream')()
@@ -35,7 +35,7 @@ describe('appends to EventStoreDB', () => {
   it('data with its own toJSON is written as JSON.stringify writes it, as every other store keeps it', async () => {
     const store = openStore()
     const memory = inMemoryEventStore()
-    const stream = `competency-${randomUUID()}`
+    const stream = enrollment.streamName(randomUUID())
     // A value object an application might hand over as data: its JSON form is what toJSON answers.
     const data = [new Date(Date.UTC(2026, 0, 5)), { toJSON: () => ({ minutes: 90 }) }]
     const events = data.map(value => ({ ...placeRequested(0), eventId: randomUUID(), data: value }))
@@ -57,7 +57,7 @@ describe('appends to EventStoreDB', () => {
 
   it('an event id that is not a UUID is refused before anything is sent', async () => {
     const store = openStore()
-    const stream = `enrollment-${randomUUID()}`
+    const stream = enrollment.streamName(randomUUID())
     try {
       const refused = await store.append(stream, [{ ...placeRequested(0), eventId: 'request-0' }], 'no-stream')()
       expect(E.isLeft(refused) && refused.left).toMatchObject({

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppendResult, CaughtUp, EventStore, EventToAppend, StoredRecord } from '@pembina/core'
+import {
+  type AppendResult,
+  type CaughtUp,
+  enrollment,
+  type EventStore,
+  type EventToAppend,
+  type StoredRecord,
+} from '@pembina/core'
 import { eventStoreDbEventStore } from '@pembina/eventstoredb'
 import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
 
@@ -135,7 +142,7 @@ describe('the EventStoreDB adapter when the server goes away', () => {
       connectionString: test.connectionString,
       retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 100 },
     })
-    const stream = `enrollment-${randomUUID()}`
+    const stream = enrollment.streamName(randomUUID())
     let down = false
     try {
       expect(E.isRight(await store.append(stream, [sessionLogged(0)], 'no-stream')())).toBe(true)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { commandHandler, enrollmentDecider, enrollmentEvents, verifyChain } from '@pembina/core'
+import { commandHandler, defaultPolicy, enrollment, verifyChain } from '@pembina/core'
 import { adapterForThisFile } from './adapter-fixture.js'
 import { offeringStream, openOffering, participants, requestPlace } from '../reliability/enrollment-workload.js'
 
@@ -11,12 +11,7 @@ describe('the command handler over EventStoreDB', () => {
   it('writes enrollment commands whose metadata and hash chain read back and verify', async () => {
     const store = openStore()
     try {
-      const handler = commandHandler({
-        store,
-        decider: enrollmentDecider(),
-        registry: enrollmentEvents,
-        streamName: command => offeringStream(command.data.offeringId),
-      })
+      const handler = commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
       const offeringId = `latsar-${randomUUID()}`
       const commands = [openOffering(offeringId), ...participants.slice(0, 3).map(p => requestPlace(offeringId, p))]
       for (const [i, command] of commands.entries()) {
@@ -43,12 +38,7 @@ describe('the command handler over EventStoreDB', () => {
   it('a command retried under the same command id writes once', async () => {
     const store = openStore()
     try {
-      const handler = commandHandler({
-        store,
-        decider: enrollmentDecider(),
-        registry: enrollmentEvents,
-        streamName: command => offeringStream(command.data.offeringId),
-      })
+      const handler = commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
       const offeringId = `latsar-${randomUUID()}`
       const first = await handler.handle(openOffering(offeringId), { commandId: `${offeringId}-open` })()
       const again = await handler.handle(openOffering(offeringId), { commandId: `${offeringId}-open` })()

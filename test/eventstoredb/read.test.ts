@@ -5,6 +5,7 @@ import {
   type EventStore,
   type EventToAppend,
   inMemoryEventStore,
+  mentorship,
   type ReadStreamOptions,
   StreamNotFoundError,
 } from '@pembina/core'
@@ -44,8 +45,8 @@ describe('stream reads on EventStoreDB at their boundaries', () => {
   it('a read of no event, or backwards from before the first, answers as the in-memory store does', async () => {
     const esdb = openStore()
     const memory = inMemoryEventStore()
-    const stream = `mentorship-${randomUUID()}`
-    const missing = `mentorship-${randomUUID()}`
+    const stream = mentorship.streamName(randomUUID())
+    const missing = mentorship.streamName(randomUUID())
     const events = [sessionLogged(0), sessionLogged(1), sessionLogged(2)]
     try {
       for (const store of [esdb, memory])

@@ -4,21 +4,18 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import {
+  competency,
   type CompetencyCommand,
-  competencyDecider,
-  competencyEvents,
+  complaint,
   type ComplaintCommand,
-  complaintDecider,
-  complaintEvents,
   commandHandler,
+  defaultPolicy,
+  enrollment,
   type EnrollmentCommand,
-  enrollmentDecider,
-  enrollmentEvents,
   type EventStore,
   formatHandleFailure,
+  mentorship,
   type MentorshipCommand,
-  mentorshipDecider,
-  mentorshipEvents,
 } from '@pembina/core'
 import {
   arbCompetencyScenario,
@@ -84,30 +81,10 @@ export const arbHistory = (size: HistorySize): fc.Arbitrary<readonly HistoryComm
 
 /** The command handlers of the four aggregates over one store. */
 export const historyWriter = (store: EventStore) => {
-  const enrollment = commandHandler({
-    store,
-    decider: enrollmentDecider(),
-    registry: enrollmentEvents,
-    streamName: (command: EnrollmentCommand) => `enrollment-${command.data.offeringId}`,
-  })
-  const mentorship = commandHandler({
-    store,
-    decider: mentorshipDecider(),
-    registry: mentorshipEvents,
-    streamName: (command: MentorshipCommand) => `mentorship-${command.data.mentorshipId}`,
-  })
-  const complaint = commandHandler({
-    store,
-    decider: complaintDecider(),
-    registry: complaintEvents,
-    streamName: (command: ComplaintCommand) => `complaint-${command.data.complaintId}`,
-  })
-  const competency = commandHandler({
-    store,
-    decider: competencyDecider(),
-    registry: competencyEvents,
-    streamName: (command: CompetencyCommand) => `competency-${command.data.nip}`,
-  })
+  const offerings = commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
+  const mentorships = commandHandler({ store, aggregate: mentorship, config: defaultPolicy })
+  const complaints = commandHandler({ store, aggregate: complaint, config: defaultPolicy })
+  const profiles = commandHandler({ store, aggregate: competency, config: defaultPolicy })
   let handled = 0
   const check = <Failure extends { readonly kind: string }>(
     outcome: E.Either<Failure, unknown>,
@@ -119,11 +96,11 @@ export const historyWriter = (store: EventStore) => {
   /** Handles one command (with a fresh command id); a refusal writes nothing, any other failure throws. */
   return async (step: HistoryCommand): Promise<void> => {
     const context = { commandId: `history-command-${++handled}` }
-    if (step.category === 'enrollment') check(await enrollment.handle(step.command, context)(), formatHandleFailure)
+    if (step.category === 'enrollment') check(await offerings.handle(step.command, context)(), formatHandleFailure)
     else if (step.category === 'mentorship')
-      check(await mentorship.handle(step.command, context)(), formatHandleFailure)
-    else if (step.category === 'complaint') check(await complaint.handle(step.command, context)(), formatHandleFailure)
-    else check(await competency.handle(step.command, context)(), formatHandleFailure)
+      check(await mentorships.handle(step.command, context)(), formatHandleFailure)
+    else if (step.category === 'complaint') check(await complaints.handle(step.command, context)(), formatHandleFailure)
+    else check(await profiles.handle(step.command, context)(), formatHandleFailure)
   }
 }
 

@@ -9,8 +9,8 @@ import {
   type CompetencyRejection,
   type EventStore,
   commandHandler,
-  competencyDecider,
-  competencyEvents,
+  competency,
+  defaultPolicy,
   formatHandleFailure,
   type HandleFailure,
   type HandleResult,
@@ -29,7 +29,7 @@ export const profileNips: readonly Nip[] = [
 ]
 
 /** The stream of a competency profile. */
-export const profileStream = (subject: string): string => `competency-${subject}`
+export const profileStream = (subject: Nip): string => competency.streamName(subject)
 
 const pyb: Actor = { kind: 'asn', nip: nip('196608011988031001'), roles: ['asn', 'pyb'] }
 const assessor: Actor = { kind: 'asn', nip: nip('198001012005011003'), roles: ['asn', 'assessor'] }
@@ -82,12 +82,7 @@ export const sharedCommand = (index: number): WorkloadCommand => {
 export const competencyHandler = (
   store: EventStore,
 ): CommandHandler<CompetencyCommand, CompetencyEvent, CompetencyRejection> =>
-  commandHandler({
-    store,
-    decider: competencyDecider(),
-    registry: competencyEvents,
-    streamName: command => profileStream(command.data.nip),
-  })
+  commandHandler({ store, aggregate: competency, config: defaultPolicy })
 
 /** What a handled command came to, as a worker reports it. */
 export const Outcome = t.keyof({

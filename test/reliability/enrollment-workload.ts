@@ -6,10 +6,10 @@ import {
   type Actor,
   type CommandHandler,
   commandHandler,
+  defaultPolicy,
+  enrollment,
   type EnrollmentCommand,
-  enrollmentDecider,
   type EnrollmentEvent,
-  enrollmentEvents,
   type EnrollmentRejection,
   type EventStore,
   instant,
@@ -35,7 +35,7 @@ export const participants: readonly Nip[] = Array.from({ length: 10 }, (_, i) =>
 )
 
 /** The stream of an offering. */
-export const offeringStream = (offeringId: string): string => `enrollment-${offeringId}`
+export const offeringStream = (offeringId: string): string => enrollment.streamName(offeringId)
 
 /** The id of the `k`-th offering the crash writer runs. */
 export const crashOfferingId = (k: number): string => `crash-${k}`
@@ -116,12 +116,7 @@ export const stepOf = (commandId: string): EnrollmentStep | undefined => {
 export const enrollmentHandler = (
   store: EventStore,
 ): CommandHandler<EnrollmentCommand, EnrollmentEvent, EnrollmentRejection> =>
-  commandHandler({
-    store,
-    decider: enrollmentDecider(),
-    registry: enrollmentEvents,
-    streamName: command => offeringStream(command.data.offeringId),
-  })
+  commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
 
 /** The line the crash writer prints once a command is handled: what the caller was told. */
 export const Acknowledgement = t.type({ commandId: t.string, written: t.boolean, eventIds: t.array(t.string) })

@@ -4,15 +4,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  type CompetencyCommand,
-  commandHandler,
-  competencyDecider,
-  competencyEvents,
-  competencySnapshotVersion,
-  CompetencyStateCodec,
-  verifyChain,
-} from '@pembina/core'
+import { commandHandler, competency, defaultPolicy, verifyChain } from '@pembina/core'
 import { arbCompetencyScenario } from '@pembina/testkit'
 import { sqliteEventStore } from './sqlite-event-store.js'
 
@@ -24,8 +16,6 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const streamOf = (command: CompetencyCommand): string => `competency-${command.data.nip}`
-
 describe('the command handler with snapshots kept in the SQLite file', () => {
   it('gives the same outcomes as without snapshots, and leaves a snapshot that fits the stream', async () => {
     const [commands = []] = fc.sample(arbCompetencyScenario(), { seed: 5, numRuns: 1 })
@@ -33,22 +23,11 @@ describe('the command handler with snapshots kept in the SQLite file', () => {
     const without = sqliteEventStore({ path: join(dir, 'without.db') })
     const handlerWith = commandHandler({
       store: withSnapshots,
-      decider: competencyDecider(),
-      registry: competencyEvents,
-      streamName: streamOf,
-      snapshots: {
-        store: withSnapshots.snapshots,
-        version: competencySnapshotVersion,
-        codec: CompetencyStateCodec,
-        every: 3,
-      },
+      aggregate: competency,
+      config: defaultPolicy,
+      snapshots: { store: withSnapshots.snapshots, every: 3 },
     })
-    const handlerWithout = commandHandler({
-      store: without,
-      decider: competencyDecider(),
-      registry: competencyEvents,
-      streamName: streamOf,
-    })
+    const handlerWithout = commandHandler({ store: without, aggregate: competency, config: defaultPolicy })
     for (const [i, command] of commands.entries()) {
       const a = await handlerWith.handle(command, { commandId: `c-${i}` })()
       const b = await handlerWithout.handle(command, { commandId: `c-${i}` })()
@@ -56,7 +35,7 @@ describe('the command handler with snapshots kept in the SQLite file', () => {
         E.isRight(b) ? b.right.events.map(w => w.event) : b.left.kind,
       )
     }
-    const stream = commands[0] === undefined ? '' : streamOf(commands[0])
+    const stream = commands[0] === undefined ? '' : competency.streamOf(commands[0])
     const saved = await withSnapshots.snapshots.load(stream)()
     const revision = await withSnapshots.streamRevision(stream)()
     expect(

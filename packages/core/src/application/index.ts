@@ -1,12 +1,13 @@
-export * from './in-memory-event-store.js'
-export * from './canonical-json.js'
-export * from './hash-chain.js'
-export * from './event-ids.js'
-export * from './retry-backoff.js'
-export * from './handle-outcome.js'
-export * from './command-handler.js'
-export * from './in-memory-snapshot-store.js'
-export type { SnapshotOptions, SnapshotUse } from './snapshot-load.js'
-export { snapshotCommandLimit } from './recent-commands.js'
-export * from './wake-signal.js'
-export * from './state-cache.js'
+export * from './handling/index.js'
+export * from './in-memory/index.js'
+export * from './integrity/index.js'
+export type {
+  HandleCorruptStream,
+  HandleUnavailable,
+  SnapshotOptions,
+  SnapshotUse,
+  StateCache,
+  StateCacheOptions,
+  WrittenEvent,
+} from './loading/index.js'
+export { snapshotCommandLimit, stateCache } from './loading/index.js'

@@ -59,8 +59,33 @@ export interface Aggregate<
   readonly idOfStream: (name: string) => E.Either<string, Id>
 }
 
+/** An aggregate that offers snapshots of its state: a command handler may keep them for its long streams. */
+export type SnapshottedAggregate<
+  Category extends string,
+  Id extends string,
+  Command extends { readonly type: string },
+  Event extends DomainEvent,
+  State,
+  Reject,
+  Config,
+> = Aggregate<Category, Id, Command, Event, State, Reject, Config> & { readonly snapshots: StateSnapshots<State> }
+
 /** Builds an aggregate from its definition: its stream names follow from its category and id codec. */
-export const aggregate = <
+export function aggregate<
+  Category extends string,
+  Id extends string,
+  Command extends { readonly type: string },
+  Event extends DomainEvent,
+  State,
+  Reject,
+  Config,
+>(
+  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config> & {
+    readonly snapshots: StateSnapshots<State>
+  },
+): SnapshottedAggregate<Category, Id, Command, Event, State, Reject, Config>
+/** Builds an aggregate from its definition: its stream names follow from its category and id codec. */
+export function aggregate<
   Category extends string,
   Id extends string,
   Command extends { readonly type: string },
@@ -70,7 +95,18 @@ export const aggregate = <
   Config,
 >(
   definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config>,
-): Aggregate<Category, Id, Command, Event, State, Reject, Config> => {
+): Aggregate<Category, Id, Command, Event, State, Reject, Config>
+export function aggregate<
+  Category extends string,
+  Id extends string,
+  Command extends { readonly type: string },
+  Event extends DomainEvent,
+  State,
+  Reject,
+  Config,
+>(
+  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config>,
+): Aggregate<Category, Id, Command, Event, State, Reject, Config> {
   const { category, id, idOf } = definition
   const categories: readonly Category[] = [category]
   return {

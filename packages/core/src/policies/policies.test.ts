@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { arbMentorshipScenario, asnActor, runScenario } from '@pembina/testkit'
 import {
+  competency,
   CompetencyCommand,
   competencyEvents,
   decodeWith,
@@ -79,7 +80,7 @@ const placeCompleted: EnrollmentEvent = {
 describe('policies between aggregates', () => {
   it("a completed training place credits the participant's profile with the offering's JP", () => {
     const commands = reactTo(placeCompleted, defaultPolicy)
-    expect(commands.map(c => c.stream)).toEqual([`competency-${participant}`])
+    expect(commands.map(c => c.stream)).toEqual([competency.streamName(nip(participant))])
     const { state } = apply(
       registered(participant),
       commands.map(c => c.command),
@@ -109,7 +110,7 @@ describe('policies between aggregates', () => {
     }
     const [recommendation, ...rest] = reactTo(missed, defaultPolicy)
     expect(rest).toEqual([])
-    expect(recommendation?.stream).toBe(`competency-${officer}`)
+    expect(recommendation?.stream).toBe(competency.streamName(officer))
     expect(recommendation?.command.type === 'RecommendDevelopment' && recommendation.command.data.competency).toEqual({
       type: 'manajerial',
       code: 'M.05',
@@ -180,8 +181,8 @@ describe('policies between aggregates', () => {
         const mentee = first.data.menteeNip
         const mentor = first.data.mentorNip
         const reactions = run.events.flatMap(e => reactTo(e, defaultPolicy))
-        const forMentee = reactions.filter(r => r.stream === `competency-${mentee}`).map(r => r.command)
-        const forMentor = reactions.filter(r => r.stream === `competency-${mentor}`).map(r => r.command)
+        const forMentee = reactions.filter(r => r.stream === competency.streamName(mentee)).map(r => r.command)
+        const forMentor = reactions.filter(r => r.stream === competency.streamName(mentor)).map(r => r.command)
         // Twice over: a policy that runs again must not credit again.
         const menteeProfile = apply(registered(mentee), [...forMentee, ...forMentee]).state
         const mentorProfile = apply(registered(mentor), [...forMentor, ...forMentor]).state
@@ -207,7 +208,9 @@ describe('policies between aggregates', () => {
         const run = runScenario(mentorshipDecider(config), commands)
         for (const event of run.events) {
           if (event.type !== 'SessionLogged') continue
-          const mentorCredit = reactTo(event, config).find(r => r.stream === `competency-${event.data.mentorNip}`)
+          const mentorCredit = reactTo(event, config).find(
+            r => r.stream === competency.streamName(event.data.mentorNip),
+          )
           expect(mentorCredit?.command.type === 'CreditLearning' && mentorCredit.command.data.minutes).toBe(
             event.data.minutes,
           )

@@ -14,7 +14,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { competencyGapsProjection } from './competency-gaps.js'
 import { competencyGaps, competencyGapsOfUnit } from './competency-gaps-queries.js'
-import { decided, foldProjection, inGlobalOrder, recorded, storeOf } from './test-support.js'
+import { decided, foldProjection, inGlobalOrder, recorded, recordedProfile, storeOf } from './test-support.js'
 
 const { pyb, assessor, system } = competencyOfficials
 const sari = nip('199203152019032004')
@@ -50,9 +50,7 @@ const gapsStore = (...histories: readonly (readonly CompetencyCommand[])[]) =>
     [competencyGapsProjection.name]: foldProjection(
       competencyGapsProjection,
       inGlobalOrder(
-        histories.flatMap((commands, i) =>
-          recorded(`competency-${i}`, decided(competencyDecider(defaultPolicy), commands)),
-        ),
+        histories.flatMap(commands => recordedProfile(decided(competencyDecider(defaultPolicy), commands))),
       ),
     ),
   })

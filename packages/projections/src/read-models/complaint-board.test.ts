@@ -1,5 +1,6 @@
 import {
   type Actor,
+  complaint as complaints,
   type ComplaintCommand,
   complaintDecider,
   type ComplaintEvent,
@@ -79,7 +80,7 @@ const storeAfter = (...histories: readonly (readonly ComplaintEvent[])[]) =>
   storeOf({
     [complaintBoardProjection.name]: foldProjection(
       complaintBoardProjection,
-      inGlobalOrder(histories.flatMap((events, i) => recorded(`complaint-${i}`, events))),
+      inGlobalOrder(histories.flatMap((events, i) => recorded(complaints.streamName(`${i}`), events))),
     ),
   })
 

@@ -23,7 +23,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { incentiveEligibility, incentiveEligibilityOfUnit } from './incentive-eligibility.js'
 import { learningHoursProjection } from './learning-hours.js'
-import { decided, foldProjection, inGlobalOrder, recorded, storeOf } from './test-support.js'
+import { decided, foldProjection, inGlobalOrder, recordedProfile, storeOf } from './test-support.js'
 
 const { pyb, atasan, system } = competencyOfficials
 const rudi = nip('198507122010011002') // PNS at Puskesmas Belawan, also a mentor
@@ -103,7 +103,7 @@ const storeAfter = (histories: readonly (readonly CompetencyEvent[])[]) =>
   storeOf({
     [learningHoursProjection.name]: foldProjection(
       learningHoursProjection,
-      inGlobalOrder(histories.flatMap((events, i) => recorded(`competency-${i}`, events))),
+      inGlobalOrder(histories.flatMap(events => recordedProfile(events))),
     ),
   })
 const profile = (commands: readonly CompetencyCommand[], config = defaultPolicy) =>

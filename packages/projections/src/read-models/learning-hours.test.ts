@@ -19,7 +19,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { learningHoursProjection, learningYearKey } from './learning-hours.js'
 import { learningHours, learningHoursOfUnit } from './learning-hours-queries.js'
-import { decided, foldProjection, inGlobalOrder, recorded, storeOf } from './test-support.js'
+import { decided, foldProjection, inGlobalOrder, recorded, recordedProfile, storeOf } from './test-support.js'
 
 const { pyb, atasan, system } = competencyOfficials
 const sari = nip('199203152019032004') // PPPK at Puskesmas Belawan
@@ -56,7 +56,7 @@ const storeAfter = (...histories: readonly (readonly CompetencyEvent[])[]) =>
   storeOf({
     [learningHoursProjection.name]: foldProjection(
       learningHoursProjection,
-      inGlobalOrder(histories.flatMap((events, i) => recorded(`competency-${i}`, events))),
+      inGlobalOrder(histories.flatMap(events => recordedProfile(events))),
     ),
   })
 

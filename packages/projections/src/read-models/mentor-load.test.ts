@@ -4,6 +4,7 @@ import {
   type Instant,
   instant,
   localDate,
+  mentorship as mentorships,
   type MentorshipCommand,
   mentorshipDecider,
   type Nip,
@@ -95,7 +96,7 @@ const mentorship = ({ id, mentee, mentor = mentorNip, ending = 'accepted', sessi
       actor: by,
       data: { mentorshipId: id, reason: 'mutasi tugas' },
     })
-  return recorded(`mentorship-${id}`, decided(mentorshipDecider(defaultPolicy), commands))
+  return recorded(mentorships.streamName(id), decided(mentorshipDecider(defaultPolicy), commands))
 }
 
 /** Mentorships decided one after another, each accepted with the mentor's load as the read model shows it then. */
@@ -217,7 +218,7 @@ describe('mentor load properties', () => {
         fc.tuple(history('m-1'), history('m-2'), history('m-3')),
         fc.array(fc.nat(), { maxLength: 120 }),
         (runs, picks) => {
-          const streams = runs.map((run, i) => recorded(`mentorship-m-${i + 1}`, run.events))
+          const streams = runs.map((run, i) => recorded(mentorships.streamName(`m-${i + 1}`), run.events))
           const loads = foldProjection(mentorLoadProjection, inGlobalOrder(interleave(streams, picks)))
           const expected = new Map<string, number>()
           for (const { state } of runs)

@@ -2,6 +2,7 @@ import {
   type Actor,
   approvedPlaces,
   defaultPolicy,
+  enrollment,
   type EnrollmentCommand,
   enrollmentDecider,
   type EnrollmentEvent,
@@ -70,7 +71,7 @@ const week = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-0
 const events = (commands: readonly EnrollmentCommand[]): readonly EnrollmentEvent[] =>
   decided(enrollmentDecider(defaultPolicy), commands)
 const rosterAfter = (commands: readonly EnrollmentCommand[], id = offeringId): OfferingRosterDocument | undefined =>
-  foldProjection(offeringRosterProjection, recorded(`enrollment-${id}`, events(commands))).get(id)
+  foldProjection(offeringRosterProjection, recorded(enrollment.streamName(id), events(commands))).get(id)
 const placeOf = (roster: OfferingRosterDocument | undefined, who: Nip) => roster?.places.find(p => p.nip === who)
 
 describe('offering rosters', () => {
@@ -190,9 +191,9 @@ describe('offering rosters', () => {
 describe('offering roster queries', () => {
   const second = 'pmwp-2026-iii'
   const docs = foldProjection(offeringRosterProjection, [
-    ...recorded(`enrollment-${offeringId}`, events([open(), request(sari), approve(sari), start()])),
+    ...recorded(enrollment.streamName(offeringId), events([open(), request(sari), approve(sari), start()])),
     ...recorded(
-      `enrollment-${second}`,
+      enrollment.streamName(second),
       events([open(second, 4, '2026-02-16', '2026-02-18'), request(rudi, '2026-02-03T10:00:00', second)]),
       100n,
     ),
@@ -224,7 +225,7 @@ describe('offering roster properties', () => {
       fc.property(arbEnrollmentHistory(), ({ events: history, state }) => {
         if (state.status === 'unopened') return
         const id = state.terms.offeringId
-        const roster = foldProjection(offeringRosterProjection, recorded(`enrollment-${id}`, history)).get(id)
+        const roster = foldProjection(offeringRosterProjection, recorded(enrollment.streamName(id), history)).get(id)
         expect(roster?.places.map(p => [p.nip, p.status])).toEqual(placesOf(state).map(p => [p.nip, p.status]))
         expect(roster?.takingPart).toBe(approvedPlaces(state))
         expect(roster?.fillRate).toBeLessThanOrEqual(1)

@@ -1,3 +1,4 @@
+import { enrollment } from '@pembina/core'
 import { arbEnrollmentHistory } from '@pembina/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -30,7 +31,7 @@ describe('offering rosters served from the in-memory read-model store', () => {
         const events = histories.flatMap(({ events: history, state }, i) =>
           state.status === 'unopened'
             ? []
-            : recorded(`enrollment-${state.terms.offeringId}`, history, BigInt(i * 1000)),
+            : recorded(enrollment.streamName(state.terms.offeringId), history, BigInt(i * 1000)),
         )
         const docs = foldProjection(offeringRosterProjection, events)
         const expected = storeOf({ [offeringRosterProjection.name]: docs })

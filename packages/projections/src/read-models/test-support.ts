@@ -1,5 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { type Decider, decodeWith, formatDecodeFailure, type Instant, instant, type PembinaEvent } from '@pembina/core'
+import {
+  competency,
+  type CompetencyEvent,
+  type Decider,
+  decodeWith,
+  formatDecodeFailure,
+  type Instant,
+  instant,
+  type PembinaEvent,
+} from '@pembina/core'
 import type { JsonValue, KeyedDocument, ListQuery, Projection, ProjectedEvent, ReadModelStore } from '../projection.js'
 
 // Test support for the read models: folds events through a projection in memory and serves the documents to the
@@ -33,6 +42,12 @@ export const recorded = (
       },
     }
   })
+
+/** The events of one competency profile as its stream, `competency-<nip>`, hands them to a projection. */
+export const recordedProfile = (events: readonly CompetencyEvent[], firstPosition = 1n): readonly ProjectedEvent[] => {
+  const first = events[0]
+  return first === undefined ? [] : recorded(competency.streamName(first.data.nip), events, firstPosition)
+}
 
 /** The events a decider decides for commands that must all be accepted, each decided against the state so far. */
 export const decided = <

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type { StoredSnapshot, SnapshotStore } from '../kernel/snapshot-store.js'
+import type { StoredSnapshot, SnapshotStore } from '../../kernel/snapshot-store.js'
 
 interface KeptSnapshot extends Omit<StoredSnapshot, 'state'> {
   /** The state as JSON text, so it round-trips as a durable store would and no caller can mutate what was saved. */

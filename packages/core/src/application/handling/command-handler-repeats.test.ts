@@ -4,19 +4,19 @@ import {
   type CompetencyCommand,
   type CompetencyEvent,
   type CompetencyState,
-  competencyDecider,
+  competency,
   competencyEvents,
   CompetencyStateCodec,
   competencySnapshotVersion,
-} from '../competency/index.js'
-import { fold } from '../kernel/decider.js'
-import { EventMetadataHead } from '../shared/event-metadata.js'
-import type { EventStore } from '../kernel/event-store.js'
+} from '../../competency/index.js'
+import { fold } from '../../kernel/decider.js'
+import { EventMetadataHead } from '../../shared/event-metadata.js'
+import type { EventStore } from '../../kernel/event-store.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js'
+import { stateCache } from '../loading/index.js'
 import { type CommandHandler, commandHandler } from './command-handler.js'
 import type { HandleFailure, HandleResult } from './handle-outcome.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
-import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
-import { stateCache } from './state-cache.js'
 import { at, pyb, registerSari, sari, sariStream } from './test-support.js'
 
 // Sari's profile, whose competency standard the pyb sets at level 2, then 3, then 4: setting level 2 again is a change.
@@ -29,8 +29,8 @@ const standard = (requiredLevel: number): CompetencyCommand => ({
   data: { nip: sari, standard: [{ competency: { type: 'teknis', code: 'T.KES.07' }, requiredLevel }] },
 })
 
-const decider = competencyDecider()
-const base = { decider, registry: competencyEvents, streamName: () => stream, sleep: () => Promise.resolve() }
+const decider = competency.decider(defaultPolicy)
+const base = { aggregate: competency, config: defaultPolicy, sleep: () => Promise.resolve() }
 type Handler = CommandHandler<CompetencyCommand, CompetencyEvent, unknown>
 
 /** Registers Sari and sets her standard at levels 2 (command `level-2`), 3 and 4; the outcome of `level-2`. */
@@ -93,12 +93,7 @@ describe('a command sent again after its id left the handler’s recent command 
     const revision = await store.streamRevision(stream)()
     const snapshots = inMemorySnapshotStore()
     await snapshots.save(await snapshotWithoutIds(store))()
-    const codec = CompetencyStateCodec
-    const handler = commandHandler({
-      ...base,
-      store,
-      snapshots: { store: snapshots, version: competencySnapshotVersion, codec, every: 1000 },
-    })
+    const handler = commandHandler({ ...base, store, snapshots: { store: snapshots, every: 1000 } })
     firstOutcomeAgain(await handler.handle(standard(2), { commandId: 'level-2' })(), first)
     expect(await store.streamRevision(stream)()).toEqual(revision)
   })

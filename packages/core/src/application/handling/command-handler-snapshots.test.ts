@@ -4,20 +4,18 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import { describe, expect, it } from 'vitest'
 import {
   type CompetencyCommand,
-  competencyDecider,
-  competencyEvents,
+  competency,
   CompetencyStateCodec,
-  competencySnapshotVersion,
   initialCompetencyState,
-} from '../competency/index.js'
-import { EventMetadata } from '../shared/event-metadata.js'
-import type { EventStore, StoredRecord } from '../kernel/event-store.js'
-import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
-import type { Actor } from '../shared/actor.js'
-import { localDate } from '../shared/time.js'
+} from '../../competency/index.js'
+import { EventMetadata } from '../../shared/event-metadata.js'
+import type { EventStore, StoredRecord } from '../../kernel/event-store.js'
+import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.js'
+import type { Actor } from '../../shared/actor.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { localDate } from '../../shared/time.js'
+import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
-import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
 import { at, registerSari, sari, sariStream } from './test-support.js'
 
 // Sari, Pengelola Data Kesehatan at Puskesmas Belawan: her profile registered by the pyb, trainings credited by BKPSDM.
@@ -85,10 +83,8 @@ const recordingTracer = () => {
 
 const handlerOn = (store: EventStore, snapshots?: SnapshotStore, every = 10) => {
   const { tracer, spans } = recordingTracer()
-  const options = { store, decider: competencyDecider(), registry: competencyEvents, streamName: () => stream, tracer }
-  const snapshotOptions = snapshots && {
-    snapshots: { store: snapshots, version: competencySnapshotVersion, codec: CompetencyStateCodec, every },
-  }
+  const options = { store, aggregate: competency, config: defaultPolicy, tracer }
+  const snapshotOptions = snapshots && { snapshots: { store: snapshots, every } }
   return { handler: commandHandler({ ...options, ...snapshotOptions }), spans }
 }
 

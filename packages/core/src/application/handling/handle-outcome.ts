@@ -1,9 +1,9 @@
-import { absurd } from '../kernel/absurd.js'
-import type { DomainEvent } from '../kernel/domain-event.js'
-import type { EventMetadata } from '../shared/event-metadata.js'
-import type { ExpectedRevision, StreamRevision } from '../kernel/event-store.js'
-import type { Actor } from '../shared/actor.js'
-import type { Instant } from '../shared/time.js'
+import { absurd } from '../../kernel/absurd.js'
+import type { DomainEvent } from '../../kernel/domain-event.js'
+import type { ExpectedRevision, StreamRevision } from '../../kernel/event-store.js'
+import type { Actor } from '../../shared/actor.js'
+import type { Instant } from '../../shared/time.js'
+import type { HandleCorruptStream, HandleUnavailable, WrittenEvent } from '../loading/index.js'
 
 /** What a handler needs of a command beyond its decider: its type, the instant it was issued and who issued it. */
 export interface HandledCommand {
@@ -20,13 +20,6 @@ export interface CommandContext {
   readonly commandId: string
   readonly correlationId?: string
   readonly causationId?: string
-}
-
-/** An event of a command's outcome: the domain event, its revision in the stream and its metadata. */
-export interface WrittenEvent<Event extends DomainEvent> {
-  readonly revision: number
-  readonly event: Event
-  readonly metadata: EventMetadata
 }
 
 /** A handled command: the events it wrote (or had written, for a repeated command id) and where the stream now is. */
@@ -57,22 +50,6 @@ export interface HandleConflict {
   readonly attempts: number
   readonly expected: ExpectedRevision
   readonly actual: StreamRevision
-}
-
-/** The store failed or could not be reached; nothing was written by this call. */
-export interface HandleUnavailable {
-  readonly kind: 'unavailable'
-  readonly streamName: string
-  readonly message: string
-  readonly cause?: unknown
-}
-
-/** A stored record of the stream could not be read or decoded, so the handler refused to decide on it. */
-export interface HandleCorruptStream {
-  readonly kind: 'corrupt-stream'
-  readonly streamName: string
-  readonly revision: number
-  readonly reason: string
 }
 
 /**

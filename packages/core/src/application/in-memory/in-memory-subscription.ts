@@ -5,7 +5,7 @@ import {
   type Subscription,
   StoreUnavailableError,
   matchesFilter,
-} from '../kernel/event-store.js'
+} from '../../kernel/event-store.js'
 import { type InMemoryRow, firstIndexAfter, rowToEvent } from './in-memory-log.js'
 import { wakeSignal } from './wake-signal.js'
 

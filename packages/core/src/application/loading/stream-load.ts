@@ -1,12 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type { Decider } from '../kernel/decider.js'
-import { decodeGuarded, decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { type DomainEvent } from '../kernel/domain-event.js'
-import { EventMetadata, EventMetadataHead } from '../shared/event-metadata.js'
-import { type EventStore, type StreamRevision, StreamNotFoundError, type StoredRecord } from '../kernel/event-store.js'
-import type { EventRegistry } from '../kernel/registry.js'
-import type { HandleCorruptStream, HandleUnavailable, WrittenEvent } from './handle-outcome.js'
+import type { Decider } from '../../kernel/decider.js'
+import { decodeGuarded, decodeWith, formatDecodeFailure } from '../../kernel/decode.js'
+import { type DomainEvent } from '../../kernel/domain-event.js'
+import { EventMetadata, EventMetadataHead } from '../../shared/event-metadata.js'
+import {
+  type EventStore,
+  type StreamRevision,
+  StreamNotFoundError,
+  type StoredRecord,
+} from '../../kernel/event-store.js'
+import type { EventRegistry } from '../../kernel/registry.js'
+import { corrupt, type LoadFailure, unavailable } from './load-failure.js'
 import { recentCommands } from './recent-commands.js'
+import type { WrittenEvent } from './written-event.js'
 
 /** A stream as a handler loaded it: the folded state, where the stream is, and a command's earlier outcome in it. */
 export interface LoadedStream<Event extends DomainEvent, State> {
@@ -37,24 +43,6 @@ export interface FoldOptions<State> {
   readonly base?: LoadBase<State>
   readonly recentLimit?: number
 }
-
-/** Why a load failed. */
-export type LoadFailure = HandleCorruptStream | HandleUnavailable
-
-const corrupt = (record: StoredRecord, reason: string): HandleCorruptStream => ({
-  kind: 'corrupt-stream',
-  streamName: record.streamName,
-  revision: record.revision,
-  reason,
-})
-
-/** The failure for an error a store raised while reading. */
-export const unavailable = (streamName: string, cause: unknown): HandleUnavailable => ({
-  kind: 'unavailable',
-  streamName,
-  message: cause instanceof Error ? cause.message : String(cause),
-  cause,
-})
 
 const decodeHead = decodeGuarded(EventMetadataHead, 'metadata')
 

@@ -1,11 +1,11 @@
 import type { Span } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
-import type { Decider } from '../kernel/decider.js'
-import type { DomainEvent } from '../kernel/domain-event.js'
-import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
-import type { WrittenEvent } from './handle-outcome.js'
+import type { Decider } from '../../kernel/decider.js'
+import type { DomainEvent } from '../../kernel/domain-event.js'
+import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.js'
+import type { WrittenEvent } from './written-event.js'
 import { recentCommands, snapshotCommandLimit } from './recent-commands.js'
-import type { SnapshotLoad, SnapshotOptions, SnapshotUse } from './snapshot-load.js'
+import type { SnapshotLoad, Snapshotting, SnapshotUse } from './snapshot-load.js'
 
 /** One span attribute value for how a load used snapshots. */
 export const snapshotUseText = (use: SnapshotUse): string =>
@@ -16,7 +16,7 @@ export const snapshotUseText = (use: SnapshotUse): string =>
  * the stream is empty). `written` are the events the command appended after the loaded stream, if it appended any.
  */
 export const nextSnapshot = <Command, Event extends DomainEvent, State, Reject>(
-  options: SnapshotOptions<State>,
+  options: Snapshotting<State>,
   decider: Decider<Command, Event, State, Reject>,
   streamName: string,
   commandId: string,

@@ -1,20 +1,21 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { type EnrollmentCommand, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
-import { type EventStore, invalidAppend, StoreUnavailableError, type StreamRevision } from '../kernel/event-store.js'
-import { nip, type Nip } from '../shared/nip.js'
-import { instant, localDate } from '../shared/time.js'
+import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
+import { type EventStore, invalidAppend, StoreUnavailableError, type StreamRevision } from '../../kernel/event-store.js'
+import { nip, type Nip } from '../../shared/nip.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { instant, localDate } from '../../shared/time.js'
+import { inMemoryEventStore } from '../in-memory/index.js'
+import { verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
 import { formatHandleFailure } from './handle-outcome.js'
-import { verifyChain } from './hash-chain.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
 import { backoffDelay, defaultRetryPolicy } from './retry-backoff.js'
 
 const kepala = nip('196608011988031001')
 const sari = nip('199203152019032004')
 const rudi = nip('198507122010011002')
 const offeringId = 'pmwp-2026-ii'
-const stream = `enrollment-${offeringId}`
+const stream = enrollment.streamName(offeringId)
 const open: EnrollmentCommand = {
   type: 'OpenOffering',
   at: instant('2026-02-02T09:00:00+07:00'),
@@ -35,7 +36,7 @@ const request = (who: Nip): EnrollmentCommand => ({
 /** A handler over `store` that records its sleeps and counts its decisions. */
 const setUp = (store: EventStore, attempts = defaultRetryPolicy.attempts) => {
   const sleeps: number[] = []
-  const decider = enrollmentDecider()
+  const decider = enrollment.decider(defaultPolicy)
   const decisions: EnrollmentCommand[] = []
   const counted: typeof decider = {
     ...decider,
@@ -46,9 +47,8 @@ const setUp = (store: EventStore, attempts = defaultRetryPolicy.attempts) => {
   }
   const handler = commandHandler({
     store,
-    decider: counted,
-    registry: enrollmentEvents,
-    streamName: command => `enrollment-${command.data.offeringId}`,
+    aggregate: { ...enrollment, decider: () => counted },
+    config: defaultPolicy,
     retry: { attempts },
     sleep: ms => {
       sleeps.push(ms)

@@ -2,14 +2,15 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { arbEnrollmentScenario, runScenario } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
-import { type EnrollmentEvent, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
-import { EventMetadata } from '../shared/event-metadata.js'
-import type { EventStore } from '../kernel/event-store.js'
+import { enrollment, type EnrollmentEvent, enrollmentEvents } from '../../enrollment/index.js'
+import { EventMetadata } from '../../shared/event-metadata.js'
+import type { EventStore } from '../../kernel/event-store.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { inMemoryEventStore } from '../in-memory/index.js'
+import { verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
-import { verifyChain } from './hash-chain.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
 
-const decider = enrollmentDecider()
+const decider = enrollment.decider(defaultPolicy)
 const runs = { seed: 20260302, numRuns: 200 }
 
 const decodedStream = async (store: EventStore, streamName: string): Promise<readonly EnrollmentEvent[]> => {
@@ -32,9 +33,9 @@ describe('command handler against the pure decider (property)', () => {
       fc.asyncProperty(arbEnrollmentScenario(), async commands => {
         const first = commands[0]
         if (first === undefined) return
-        const streamName = `enrollment-${first.data.offeringId}`
+        const streamName = enrollment.streamOf(first)
         const store = inMemoryEventStore()
-        const handler = commandHandler({ store, decider, registry: enrollmentEvents, streamName: () => streamName })
+        const handler = commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
         const expected = runScenario(decider, commands)
         const writers: number[] = []
         for (const [i, command] of commands.entries()) {

@@ -1,14 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { type EnrollmentCommand, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
-import type { EventStore, StoredEvent, StoredRecord } from '../kernel/event-store.js'
-import { nip } from '../shared/nip.js'
-import { instant, localDate } from '../shared/time.js'
+import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
+import type { EventStore, StoredEvent, StoredRecord } from '../../kernel/event-store.js'
+import { nip } from '../../shared/nip.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { instant, localDate } from '../../shared/time.js'
+import { inMemoryEventStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
 
 const offeringId = 'pmwp-2026-ii'
-const stream = `enrollment-${offeringId}`
+const stream = enrollment.streamName(offeringId)
 const open: EnrollmentCommand = {
   type: 'OpenOffering',
   at: instant('2026-02-02T09:00:00+07:00'),
@@ -28,7 +29,7 @@ const request: EnrollmentCommand = {
 }
 
 const setUp = (store: EventStore) => {
-  const decider = enrollmentDecider()
+  const decider = enrollment.decider(defaultPolicy)
   const decisions: EnrollmentCommand[] = []
   const counted: typeof decider = {
     ...decider,
@@ -37,12 +38,7 @@ const setUp = (store: EventStore) => {
       return decider.decide(command, state)
     },
   }
-  const handler = commandHandler({
-    store,
-    decider: counted,
-    registry: enrollmentEvents,
-    streamName: command => `enrollment-${command.data.offeringId}`,
-  })
+  const handler = commandHandler({ store, aggregate: { ...enrollment, decider: () => counted }, config: defaultPolicy })
   return { handler, decisions }
 }
 

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { EventMetadata } from '../shared/event-metadata.js'
-import type { StoredRecord } from '../kernel/event-store.js'
+import { decodeWith, formatDecodeFailure } from '../../kernel/decode.js'
+import { EventMetadata } from '../../shared/event-metadata.js'
+import type { StoredRecord } from '../../kernel/event-store.js'
 import { canonicalJson, formatNotJson, type NotJson, sha256Hex } from './canonical-json.js'
 
 /** What an event's hash covers: its type and data, its essential metadata, its place in its stream and the link. */

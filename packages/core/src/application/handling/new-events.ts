@@ -1,14 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeGuarded, decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { type DomainEvent } from '../kernel/domain-event.js'
-import { EventMetadata } from '../shared/event-metadata.js'
-import type { EventToAppend, StreamRevision } from '../kernel/event-store.js'
-import type { EventRegistry, SerializedEvent } from '../kernel/registry.js'
-import { Actor } from '../shared/actor.js'
-import { formatNotJson } from './canonical-json.js'
-import { eventIdOf } from './event-ids.js'
-import type { CommandContext, HandledCommand, HandleInvalidEvent, WrittenEvent } from './handle-outcome.js'
-import { chainHash } from './hash-chain.js'
+import { decodeGuarded, decodeWith, formatDecodeFailure } from '../../kernel/decode.js'
+import { type DomainEvent } from '../../kernel/domain-event.js'
+import { EventMetadata } from '../../shared/event-metadata.js'
+import type { EventToAppend, StreamRevision } from '../../kernel/event-store.js'
+import type { EventRegistry, SerializedEvent } from '../../kernel/registry.js'
+import { Actor } from '../../shared/actor.js'
+import { chainHash, eventIdOf, formatNotJson } from '../integrity/index.js'
+import type { WrittenEvent } from '../loading/index.js'
+import type { CommandContext, HandledCommand, HandleInvalidEvent } from './handle-outcome.js'
 
 /** A command's events ready to append: what the store receives and what the handler reports. */
 export interface NewEvents<Event extends DomainEvent> {

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import type { StoredEvent, StoredRecord } from '../kernel/event-store.js'
+import type { StoredEvent, StoredRecord } from '../../kernel/event-store.js'
 import { chainHash, verifyChain } from './hash-chain.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
+import { inMemoryEventStore } from '../in-memory/index.js'
 
 const stream = 'complaint-belawan-0042'
 const actor = { kind: 'system', process: 'complaint-timer' }

@@ -9,12 +9,13 @@ import {
 } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { type EnrollmentCommand, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
-import type { EventStore } from '../kernel/event-store.js'
-import { nip } from '../shared/nip.js'
-import { instant, localDate } from '../shared/time.js'
+import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
+import type { EventStore } from '../../kernel/event-store.js'
+import { nip } from '../../shared/nip.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { instant, localDate } from '../../shared/time.js'
+import { inMemoryEventStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
 
 interface RecordedSpan {
   name: string
@@ -76,7 +77,7 @@ const recordingTracer = () => {
 }
 
 const offeringId = 'pmwp-2026-ii'
-const stream = `enrollment-${offeringId}`
+const stream = enrollment.streamName(offeringId)
 const admin = { kind: 'asn', nip: nip('197505052000031004'), roles: ['admin-pelatihan'] } as const
 const open: EnrollmentCommand = {
   type: 'OpenOffering',
@@ -94,9 +95,8 @@ const traced = (store: EventStore) => {
   const { tracer, spans } = recordingTracer()
   const handler = commandHandler({
     store,
-    decider: enrollmentDecider(),
-    registry: enrollmentEvents,
-    streamName: command => `enrollment-${command.data.offeringId}`,
+    aggregate: enrollment,
+    config: defaultPolicy,
     retry: { attempts: 2 },
     sleep: () => Promise.resolve(),
     tracer,

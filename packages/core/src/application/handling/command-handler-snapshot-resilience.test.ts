@@ -3,16 +3,17 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import type { Decider } from '../kernel/decider.js'
-import type { EventStore } from '../kernel/event-store.js'
-import { eventRegistry, eventSchemas } from '../kernel/registry.js'
-import type { SnapshotStore } from '../kernel/snapshot-store.js'
-import type { Actor } from '../shared/actor.js'
-import { instant } from '../shared/time.js'
+import { aggregate } from '../../kernel/aggregate.js'
+import type { Decider } from '../../kernel/decider.js'
+import type { EventStore } from '../../kernel/event-store.js'
+import { eventRegistry, eventSchemas } from '../../kernel/registry.js'
+import type { SnapshotStore } from '../../kernel/snapshot-store.js'
+import { streamId } from '../../kernel/stream-name.js'
+import { Actor } from '../../shared/actor.js'
+import { Instant, instant } from '../../shared/time.js'
+import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js'
+import { snapshotCommandLimit } from '../loading/index.js'
 import { commandHandler } from './command-handler.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
-import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
-import { snapshotCommandLimit } from './recent-commands.js'
 
 // A tally: `Add` always adds (deciding it again would write again), `Mark` marks once (an idempotent decision).
 const Added = t.strict({ type: t.literal('Added'), data: t.strict({ amount: t.number }) })
@@ -25,7 +26,8 @@ interface TallyState {
 const TallyStateCodec: t.Type<TallyState, unknown> = t.strict({ total: t.number, marked: t.boolean })
 const actor: Actor = { kind: 'system', process: 'tally' }
 const at = instant('2026-06-01T09:00:00+07:00')
-type TallyCommand = { readonly type: 'Add' | 'Mark'; readonly at: typeof at; readonly actor: Actor }
+const TallyCommand = t.readonly(t.strict({ type: t.keyof({ Add: null, Mark: null }), at: Instant, actor: Actor }))
+type TallyCommand = t.TypeOf<typeof TallyCommand>
 const add: TallyCommand = { type: 'Add', at, actor }
 const mark: TallyCommand = { type: 'Mark', at, actor }
 const tally: Decider<TallyCommand, TallyEvent, TallyState, never> = {
@@ -43,7 +45,17 @@ const tally: Decider<TallyCommand, TallyEvent, TallyState, never> = {
 }
 const schema = eventSchemas<TallyEvent>(t.union([Added, Marked]))
 const registry = eventRegistry([schema('Added', Added, 'One was added.'), schema('Marked', Marked, 'It was marked.')])
-const stream = 'tally-1'
+// One tally, the stream `tally-1`; it needs no configuration.
+const tallies = aggregate({
+  category: 'tally',
+  commands: TallyCommand,
+  events: registry,
+  decider: () => tally,
+  id: streamId('TallyId'),
+  idOf: () => '1',
+  snapshots: { version: 1, codec: TallyStateCodec },
+})
+const stream = tallies.streamName('1')
 
 interface RecordedSpan {
   readonly attributes: Attributes
@@ -85,10 +97,10 @@ const recordingTracer = () => {
 
 const handlerOn = (store: EventStore, snapshots: SnapshotStore | undefined, every: number) => {
   const { tracer, spans } = recordingTracer()
-  const base = { store, decider: tally, registry, streamName: () => stream, tracer }
+  const base = { store, aggregate: tallies, config: undefined, tracer }
   const handler = commandHandler({
     ...base,
-    ...(snapshots && { snapshots: { store: snapshots, version: 1, codec: TallyStateCodec, every } }),
+    ...(snapshots && { snapshots: { store: snapshots, every } }),
     retry: { attempts: 2 },
     sleep: () => Promise.resolve(),
   })
@@ -171,8 +183,9 @@ describe('a failing snapshot store never fails a command', () => {
       throw new Error('no JSON form')
     })
     const handler = commandHandler({
-      ...{ store: inMemoryEventStore(), decider: tally, registry, streamName: () => stream, tracer },
-      snapshots: { store: inMemorySnapshotStore(), version: 1, codec, every: 1 },
+      ...{ store: inMemoryEventStore(), aggregate: { ...tallies, snapshots: { version: 1, codec } }, tracer },
+      config: undefined,
+      snapshots: { store: inMemorySnapshotStore(), every: 1 },
     })
     expect(await handler.handle(add, { commandId: 'add-1' })()).toMatchObject(E.right({ written: true }))
     expect(spans[0]?.events).toEqual(['pembina.snapshot.save-failed'])

@@ -2,20 +2,16 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { arbEnrollmentScenario, runScenario } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
-import {
-  type EnrollmentCommand,
-  type EnrollmentState,
-  enrollmentDecider,
-  enrollmentEvents,
-} from '../enrollment/index.js'
-import { EventMetadataHead } from '../shared/event-metadata.js'
-import type { EventStore } from '../kernel/event-store.js'
+import { enrollment, type EnrollmentCommand, type EnrollmentState } from '../../enrollment/index.js'
+import { EventMetadataHead } from '../../shared/event-metadata.js'
+import type { EventStore } from '../../kernel/event-store.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { inMemoryEventStore } from '../in-memory/index.js'
+import { verifyChain } from '../integrity/index.js'
+import { type StateCache, stateCache } from '../loading/index.js'
 import { commandHandler } from './command-handler.js'
-import { verifyChain } from './hash-chain.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
-import { type StateCache, stateCache } from './state-cache.js'
 
-const decider = enrollmentDecider()
+const decider = enrollment.decider(defaultPolicy)
 
 /** A store that counts the records its stream reads yield. */
 const counting = (inner: EventStore): { readonly store: EventStore; readonly records: () => number } => {
@@ -35,16 +31,10 @@ const counting = (inner: EventStore): { readonly store: EventStore; readonly rec
 }
 
 const streamOf = (commands: readonly EnrollmentCommand[]): string =>
-  `enrollment-${commands[0]?.data.offeringId ?? 'none'}`
+  enrollment.streamName(commands[0]?.data.offeringId ?? 'none')
 
-const handlerOn = (store: EventStore, streamName: string, cache?: StateCache<EnrollmentState>) =>
-  commandHandler({
-    store,
-    decider,
-    registry: enrollmentEvents,
-    streamName: () => streamName,
-    ...(cache === undefined ? {} : { cache }),
-  })
+const handlerOn = (store: EventStore, cache?: StateCache<EnrollmentState>) =>
+  commandHandler({ store, aggregate: enrollment, config: defaultPolicy, ...(cache === undefined ? {} : { cache }) })
 
 const lastHashOf = async (store: EventStore, streamName: string): Promise<string | undefined> => {
   for await (const record of store.readStream(streamName, { direction: 'backwards', limit: 1 })) {
@@ -91,8 +81,8 @@ describe('command handler with a state cache', () => {
       fc.asyncProperty(arbEnrollmentScenario(), fc.infiniteStream(fc.boolean()), async (commands, throughCache) => {
         const streamName = streamOf(commands)
         const store = inMemoryEventStore()
-        const cached = handlerOn(store, streamName, stateCache())
-        const other = handlerOn(store, streamName)
+        const cached = handlerOn(store, stateCache())
+        const other = handlerOn(store)
         const expected = runScenario(decider, commands)
         const firstOutcomes = new Map<number, unknown>()
         const lanes = throughCache[Symbol.iterator]()
@@ -124,9 +114,8 @@ describe('command handler with a state cache', () => {
 
   it('reads a cached stream only from its cached revision', async () => {
     const commands = scenario()
-    const streamName = streamOf(commands)
     const { store, records } = counting(inMemoryEventStore())
-    const handler = handlerOn(store, streamName, stateCache())
+    const handler = handlerOn(store, stateCache())
     let readBefore = 0
     for (const [i, command] of commands.entries()) {
       await handler.handle(command, { commandId: `command-${i}` })()
@@ -142,8 +131,8 @@ describe('command handler with a state cache', () => {
     const streamName = streamOf(commands)
     const { store, records } = counting(inMemoryEventStore())
     const cache = stateCache<EnrollmentState>()
-    const cached = handlerOn(store, streamName, cache)
-    const other = handlerOn(store, streamName)
+    const cached = handlerOn(store, cache)
+    const other = handlerOn(store)
     await cached.handle(at(commands, 0), { commandId: 'command-0' })()
     for (const i of [1, 2, 3]) await other.handle(at(commands, i), { commandId: `command-${i}` })()
     const before = records()
@@ -159,7 +148,7 @@ describe('command handler with a state cache', () => {
     const streamName = streamOf(commands)
     const store = inMemoryEventStore()
     const cache = stateCache<EnrollmentState>()
-    const handler = handlerOn(store, streamName, cache)
+    const handler = handlerOn(store, cache)
     for (const i of [0, 1, 2]) await handler.handle(at(commands, i), { commandId: `command-${i}` })()
     const entry = cache.get(streamName)
     if (entry === undefined) throw new Error('the stream is cached after three commands')

@@ -1,26 +1,20 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type * as t from 'io-ts'
-import type { Decider } from '../kernel/decider.js'
-import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { type DomainEvent } from '../kernel/domain-event.js'
-import { EventMetadataHead } from '../shared/event-metadata.js'
-import { type EventStore, type StoredRecord, StreamNotFoundError } from '../kernel/event-store.js'
-import type { EventRegistry } from '../kernel/registry.js'
-import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
+import type { StateSnapshots } from '../../kernel/aggregate.js'
+import type { Decider } from '../../kernel/decider.js'
+import { decodeWith, formatDecodeFailure } from '../../kernel/decode.js'
+import type { DomainEvent } from '../../kernel/domain-event.js'
+import type { EventStore } from '../../kernel/event-store.js'
+import type { EventRegistry } from '../../kernel/registry.js'
+import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.js'
+import { loadFromBase } from './base-load.js'
+import type { LoadFailure } from './load-failure.js'
 import { snapshotCommandLimit } from './recent-commands.js'
-import {
-  foldRecords,
-  type LoadBase,
-  type LoadedStream,
-  type LoadFailure,
-  loadStream,
-  unavailable,
-} from './stream-load.js'
+import { type LoadBase, type LoadedStream, loadStream } from './stream-load.js'
 
 /**
- * Opt-in snapshots for a command handler: where they are kept, the version of the state's shape (bump it whenever
- * the state type or `evolve` changes: older snapshots are then ignored), the codec of the state, and how many events
- * must have been folded since the last snapshot before a command writes a new one (after any outcome of a load).
+ * Opt-in snapshots for a command handler: where they are kept, and how many events must have been folded since the
+ * last snapshot before a command writes a new one (after any outcome of a load). The version of the state's shape and
+ * its codec come from the aggregate (`aggregate.snapshots`): only an aggregate that offers them can be snapshotted.
  *
  * Idempotency: a snapshot keeps the ids of the last 1,000 commands folded into it (`snapshotCommandLimit`). A repeated
  * command id found after the snapshot returns its first outcome, as without snapshots; one found only in the
@@ -32,13 +26,16 @@ import {
  * whole stream, finds them, and returns its first outcome. Records before the snapshot are not read again: a corrupt
  * one there goes unnoticed until a full read (an audit, or `verifyChain`).
  */
-export interface SnapshotOptions<State> {
+export interface SnapshotOptions {
   readonly store: SnapshotStore
-  readonly version: number
-  /** Decodes a stored state (JSON); a state that does not decode is ignored and the stream is loaded in full. */
-  readonly codec: t.Type<State, unknown>
   readonly every: number
 }
+
+/**
+ * Snapshots as a handler keeps them: its options, and the aggregate's state version and codec (a stored state that
+ * does not decode with it is ignored and the stream is loaded in full).
+ */
+export type Snapshotting<State> = SnapshotOptions & StateSnapshots<State>
 
 /** How a load used snapshots: none was stored, one was used, or one was ignored (and why). */
 export type SnapshotUse =
@@ -75,7 +72,7 @@ const readSnapshot = async (
 const baseOf = <State>(
   snapshot: StoredSnapshot,
   streamName: string,
-  options: SnapshotOptions<State>,
+  options: Snapshotting<State>,
 ): E.Either<SnapshotUse, LoadBase<State>> => {
   if (snapshot.streamName !== streamName) return E.left(ignored(`it is of stream ${snapshot.streamName}`))
   if (snapshot.snapshotVersion !== options.version)
@@ -86,50 +83,6 @@ const baseOf = <State>(
   if (E.isLeft(state)) return E.left(ignored(`its state does not decode: ${formatDecodeFailure(state.left)}`))
   const { revision, lastHash, recentCommandIds } = snapshot
   return E.right({ state: state.right, revision, lastHash, recentCommandIds })
-}
-
-/** Whether the record is the snapshot's last event: the same revision and the same hash, which commits to its past. */
-const isChainHead = (record: StoredRecord, base: LoadBase<unknown>): boolean => {
-  if (record.kind !== 'event' || record.revision !== base.revision) return false
-  const metadata = decodeWith(EventMetadataHead, 'metadata')(record.metadata)
-  return E.isRight(metadata) && metadata.right.hash === base.lastHash
-}
-
-/** A load from a base: the stream folded over it, or why the stream no longer fits it. */
-export type BaseLoad<Event extends DomainEvent, State> =
-  | { readonly fits: true; readonly stream: LoadedStream<Event, State> }
-  | { readonly fits: false; readonly reason: string }
-
-/**
- * Loads a stream from a base the caller holds (a snapshot, a cached state): the stream is read from the base's
- * revision, whose event must still carry the base's `lastHash` (the chain head commits to every event before it), and
- * the events after it are folded over the base's state, keeping up to `recentLimit` command ids.
- */
-export const loadFromBase = async <Command, Event extends DomainEvent, State, Reject>(
-  store: EventStore,
-  decider: Decider<Command, Event, State, Reject>,
-  registry: EventRegistry<Event>,
-  streamName: string,
-  commandId: string,
-  base: LoadBase<State>,
-  recentLimit: number,
-): Promise<E.Either<LoadFailure, BaseLoad<Event, State>>> => {
-  const records = store.readStream(streamName, { fromRevision: base.revision })[Symbol.asyncIterator]()
-  let head: IteratorResult<StoredRecord>
-  try {
-    head = await records.next()
-  } catch (cause) {
-    if (cause instanceof StreamNotFoundError) return E.right({ fits: false, reason: 'the stream no longer exists' })
-    return E.left(unavailable(streamName, cause))
-  }
-  if (head.done === true || !isChainHead(head.value, base)) {
-    await records.return?.()
-    const reason = `the stream no longer has its last event (revision ${base.revision}, lastHash)`
-    return E.right({ fits: false, reason })
-  }
-  const rest: AsyncIterable<StoredRecord> = { [Symbol.asyncIterator]: () => records }
-  const loaded = await foldRecords(rest, decider, registry, streamName, commandId, { base, recentLimit })
-  return E.map((stream: LoadedStream<Event, State>): BaseLoad<Event, State> => ({ fits: true, stream }))(loaded)
 }
 
 /**
@@ -144,7 +97,7 @@ export const loadWithSnapshot = async <Command, Event extends DomainEvent, State
   registry: EventRegistry<Event>,
   streamName: string,
   commandId: string,
-  options: SnapshotOptions<State>,
+  options: Snapshotting<State>,
 ): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> => {
   const full = async (use: SnapshotUse): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> =>
     E.map((stream: LoadedStream<Event, State>) => ({ stream, use, handledBefore: false }))(

@@ -1,16 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { v5 } from 'uuid'
 import { describe, expect, it } from 'vitest'
-import { type EnrollmentCommand, enrollmentDecider, enrollmentEvents } from '../enrollment/index.js'
-import { EventMetadata } from '../shared/event-metadata.js'
-import type { EventStore, StoredEvent, StoredRecord } from '../kernel/event-store.js'
-import type { Actor } from '../shared/actor.js'
-import { nip, type Nip } from '../shared/nip.js'
-import { type Instant, instant, localDate } from '../shared/time.js'
+import { enrollment, type EnrollmentCommand, enrollmentEvents } from '../../enrollment/index.js'
+import { EventMetadata } from '../../shared/event-metadata.js'
+import type { EventStore, StoredEvent, StoredRecord } from '../../kernel/event-store.js'
+import type { Actor } from '../../shared/actor.js'
+import { nip, type Nip } from '../../shared/nip.js'
+import { type Instant, instant, localDate } from '../../shared/time.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { inMemoryEventStore } from '../in-memory/index.js'
+import { eventIdOf, pembinaEventNamespace, verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
-import { eventIdOf, pembinaEventNamespace } from './event-ids.js'
-import { verifyChain } from './hash-chain.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
 
 // Puskesmas Belawan's head (atasan), two of her staff, and BKPSDM's training admin who opens the offering.
 const kepala = nip('196608011988031001')
@@ -19,7 +19,7 @@ const rudi = nip('198507122010011002')
 const asn = (who: Nip, ...roles: readonly ('asn' | 'admin-pelatihan')[]): Actor => ({ kind: 'asn', nip: who, roles })
 const admin = asn(nip('197505052000031004'), 'admin-pelatihan')
 const offeringId = 'pmwp-2026-ii'
-const stream = `enrollment-${offeringId}`
+const stream = enrollment.streamName(offeringId)
 const on = (text: string): Instant => instant(`${text}+07:00`)
 
 const open = (capacity = 2): EnrollmentCommand => ({
@@ -45,13 +45,7 @@ const request = (who: Nip): EnrollmentCommand => ({
   data: { offeringId, nip: who, atasanNip: kepala },
 })
 
-const handlerOn = (store: EventStore) =>
-  commandHandler({
-    store,
-    decider: enrollmentDecider(),
-    registry: enrollmentEvents,
-    streamName: command => `enrollment-${command.data.offeringId}`,
-  })
+const handlerOn = (store: EventStore) => commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
 
 const recordsOf = async (store: EventStore): Promise<readonly StoredRecord[]> => {
   const records: StoredRecord[] = []
@@ -222,18 +216,20 @@ describe('command handler refusing to write what it could not read back', () => 
     const store = inMemoryEventStore()
     const handler = commandHandler({
       store,
-      decider: enrollmentDecider(),
-      registry: {
-        ...enrollmentEvents,
-        encode: event => {
-          if (encoding === 'throws') throw new Error(`event type ${event.type} is not registered`)
-          const encoded = enrollmentEvents.encode(event)
-          if (encoding === 'unreadable' && typeof encoded.data === 'object' && encoded.data !== null)
-            return { ...encoded, data: { ...encoded.data, capacity: -1 } }
-          return encoding === 'undefined' ? { ...encoded, data: { note: undefined } } : encoded
+      aggregate: {
+        ...enrollment,
+        events: {
+          ...enrollmentEvents,
+          encode: event => {
+            if (encoding === 'throws') throw new Error(`event type ${event.type} is not registered`)
+            const encoded = enrollmentEvents.encode(event)
+            if (encoding === 'unreadable' && typeof encoded.data === 'object' && encoded.data !== null)
+              return { ...encoded, data: { ...encoded.data, capacity: -1 } }
+            return encoding === 'undefined' ? { ...encoded, data: { note: undefined } } : encoded
+          },
         },
       },
-      streamName: () => stream,
+      config: defaultPolicy,
     })
     const result = await handler.handle(open(), context)()
     expect(result).toMatchObject(E.left({ kind: 'invalid-event', streamName: stream, eventType: 'OfferingOpened' }))

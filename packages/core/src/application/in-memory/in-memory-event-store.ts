@@ -17,7 +17,7 @@ import {
   matchesFilter,
   repeatedEventId,
   satisfiesExpected,
-} from '../kernel/event-store.js'
+} from '../../kernel/event-store.js'
 import { type InMemoryRow, firstIndexAfter, lazyAsync, readLimit, rowToEvent } from './in-memory-log.js'
 import { openSubscription } from './in-memory-subscription.js'
 

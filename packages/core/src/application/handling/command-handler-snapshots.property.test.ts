@@ -3,21 +3,15 @@ import * as TE from 'fp-ts/lib/TaskEither.js'
 import fc from 'fast-check'
 import { arbCompetencyScenario } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
-import {
-  competencyDecider,
-  competencyEvents,
-  CompetencyStateCodec,
-  competencySnapshotVersion,
-} from '../competency/index.js'
-import type { EventStore, StoredRecord } from '../kernel/event-store.js'
-import type { SnapshotStore, StoredSnapshot } from '../kernel/snapshot-store.js'
+import { competency } from '../../competency/index.js'
+import type { EventStore, StoredRecord } from '../../kernel/event-store.js'
+import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.js'
+import { defaultPolicy } from '../../shared/policy-config.js'
+import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js'
+import { verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
-import { verifyChain } from './hash-chain.js'
-import { inMemoryEventStore } from './in-memory-event-store.js'
-import { inMemorySnapshotStore } from './in-memory-snapshot-store.js'
 
 const runs = { seed: 20260306, numRuns: 200 }
-const decider = competencyDecider()
 
 const recordsOf = async (store: EventStore, streamName: string): Promise<readonly StoredRecord[]> => {
   const records: StoredRecord[] = []
@@ -36,10 +30,10 @@ describe('command handler with snapshots against one without (property)', () => 
       fc.asyncProperty(arbCompetencyScenario(), fc.integer({ min: 1, max: 5 }), async (commands, every) => {
         const first = commands[0]
         if (first === undefined) return
-        const streamName = `competency-${first.data.nip}`
+        const streamName = competency.streamOf(first)
         const plainStore = inMemoryEventStore()
         const snapshotStore = inMemoryEventStore()
-        const base = { decider, registry: competencyEvents, streamName: () => streamName }
+        const base = { aggregate: competency, config: defaultPolicy }
         const plain = commandHandler({ ...base, store: plainStore })
         const kept = inMemorySnapshotStore()
         const store: SnapshotStore = {
@@ -50,12 +44,7 @@ describe('command handler with snapshots against one without (property)', () => 
               return found
             })(kept.load(name)),
         }
-        const snapshots = { store, version: competencySnapshotVersion, every }
-        const snapshotted = commandHandler({
-          ...base,
-          store: snapshotStore,
-          snapshots: { ...snapshots, codec: CompetencyStateCodec },
-        })
+        const snapshotted = commandHandler({ ...base, store: snapshotStore, snapshots: { store, every } })
         for (const [i, command] of commands.entries()) {
           const context = { commandId: `command-${i}` }
           expect(await snapshotted.handle(command, context)()).toEqual(await plain.handle(command, context)())

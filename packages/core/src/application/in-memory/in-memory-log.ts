@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../kernel/event-store.js'
+import type { StoredEvent } from '../../kernel/event-store.js'
 
 /** One event as the in-memory store keeps it: data and metadata as JSON text, so no caller can mutate them. */
 export interface InMemoryRow {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { eventStoreContract } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
-import type { EventToAppend } from '../kernel/event-store.js'
+import type { EventToAppend } from '../../kernel/event-store.js'
 import { inMemoryEventStore } from './in-memory-event-store.js'
 
 eventStoreContract('in-memory', () => inMemoryEventStore(), { countsEvents: true })

@@ -1,0 +1,58 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type { Decider } from '../../kernel/decider.js'
+import type { DomainEvent } from '../../kernel/domain-event.js'
+import type { SnapshotLoad } from '../loading/index.js'
+import type { HandleFailure, HandleResult } from './handle-outcome.js'
+
+/** What handling a command came to. */
+export type Outcome<Event extends DomainEvent, Reject> = E.Either<HandleFailure<Reject>, HandleResult<Event>>
+
+/** What a command comes to on its loaded stream: an outcome settled without writing, or events to append. */
+export type Decision<Event extends DomainEvent, Reject> =
+  | { readonly kind: 'settled'; readonly outcome: Outcome<Event, Reject> }
+  | { readonly kind: 'append'; readonly events: readonly Event[] }
+
+const settled = <Event extends DomainEvent, Reject>(outcome: Outcome<Event, Reject>): Decision<Event, Reject> => ({
+  kind: 'settled',
+  outcome,
+})
+
+/**
+ * Decides a command on its loaded stream: the first outcome again when the stream holds the command's events,
+ * nothing when it was handled before the snapshot, else the decider's rejection, nothing to do, or events to append.
+ */
+export const decideOn = <Command, Event extends DomainEvent, State, Reject>(
+  decider: Decider<Command, Event, State, Reject>,
+  command: Command,
+  streamName: string,
+  loaded: SnapshotLoad<Event, State>,
+  attempts: number,
+): Decision<Event, Reject> => {
+  const { stream, handledBefore } = loaded
+  const last = stream.earlier[stream.earlier.length - 1]
+  if (last !== undefined)
+    return settled(
+      E.right({
+        streamName,
+        events: stream.earlier,
+        nextExpectedRevision: last.revision,
+        position: stream.earlierPosition,
+        written: false,
+        attempts,
+      }),
+    )
+  const unchanged: HandleResult<Event> = {
+    streamName,
+    events: [],
+    nextExpectedRevision: stream.revision,
+    position: null,
+    written: false,
+    attempts,
+  }
+  // Handled before the snapshot: its events are in the stream, but this load did not read them.
+  if (handledBefore) return settled(E.right(unchanged))
+  const decision = decider.decide(command, stream.state)
+  if (E.isLeft(decision)) return settled(E.left({ kind: 'rejected', streamName, rejection: decision.left }))
+  if (decision.right.length === 0) return settled(E.right(unchanged))
+  return { kind: 'append', events: decision.right }
+}

@@ -1,0 +1,82 @@
+import type { Tracer } from '@opentelemetry/api'
+import type { StateSnapshots } from '../../kernel/aggregate.js'
+import type { Decider } from '../../kernel/decider.js'
+import type { DomainEvent } from '../../kernel/domain-event.js'
+import type { EventStore } from '../../kernel/event-store.js'
+import type { EventRegistry } from '../../kernel/registry.js'
+import type { SnapshotOptions, Snapshotting, StateCache } from '../loading/index.js'
+import type { HandledCommand } from './handle-outcome.js'
+import type { RetryPolicy } from './retry-backoff.js'
+
+/**
+ * What a command handler needs of an aggregate (every `Aggregate` has it): its decider under a configuration, its
+ * event registry, the stream a command addresses and, where it offers them, what snapshots of its state need.
+ */
+export interface HandledAggregate<Command extends HandledCommand, Event extends DomainEvent, State, Reject, Config> {
+  readonly decider: (config: Config) => Decider<Command, Event, State, Reject>
+  readonly events: EventRegistry<Event>
+  readonly streamOf: (command: Command) => string
+  readonly snapshots?: StateSnapshots<State>
+}
+
+/** What every command handler is built from: a store, an aggregate and the configuration its decider applies. */
+export interface CommandHandlerBase<Command extends HandledCommand, Event extends DomainEvent, State, Reject, Config> {
+  readonly store: EventStore
+  readonly aggregate: HandledAggregate<Command, Event, State, Reject, Config>
+  readonly config: Config
+  /** How conflicts are retried (defaults: `defaultRetryPolicy`). */
+  readonly retry?: Partial<RetryPolicy>
+  /** Waits between retries (default: a timer); tests inject one that does not wait. */
+  readonly sleep?: (ms: number) => Promise<void>
+  /** Where spans go (default: `trace.getTracer('@pembina/core')`, a no-op unless the host registers an SDK). */
+  readonly tracer?: Tracer
+  /**
+   * An in-process cache of folded states (`stateCache()`; none by default): a stream in it is read only from its
+   * cached revision, whose hash must still match, instead of from the start. A command id found only among the cached
+   * ids is loaded in full, so it still gets its first outcome back; one older than the cache's `commandLimit` most
+   * recent commands of its stream is decided again, and its events, with the same ids, are never written twice: the
+   * store refuses them, the handler reads the whole stream and returns the first outcome. With a cache, snapshots are
+   * saved only by loads that missed it.
+   */
+  readonly cache?: StateCache<State>
+}
+
+/** Opt-in snapshots for long streams (see `SnapshotOptions`), only of an aggregate that offers them. */
+export interface WithSnapshots<Command extends HandledCommand, Event extends DomainEvent, State, Reject, Config> {
+  readonly aggregate: HandledAggregate<Command, Event, State, Reject, Config> & {
+    readonly snapshots: StateSnapshots<State>
+  }
+  readonly snapshots?: SnapshotOptions
+}
+
+/** No snapshots: every load reads the stream from its start (or from the state cache). */
+export interface WithoutSnapshots {
+  readonly snapshots?: undefined
+}
+
+/**
+ * What a command handler is built from: `commandHandler({ store, aggregate: enrollment, config })`. Asking for
+ * snapshots of an aggregate that offers none (no `snapshots` in its definition) is a type error.
+ */
+export type CommandHandlerOptions<
+  Command extends HandledCommand,
+  Event extends DomainEvent,
+  State,
+  Reject,
+  Config,
+> = CommandHandlerBase<Command, Event, State, Reject, Config> &
+  (WithSnapshots<Command, Event, State, Reject, Config> | WithoutSnapshots)
+
+/**
+ * The snapshots a handler keeps: its options with the aggregate's state version and codec. Throws when asked for
+ * snapshots of an aggregate that offers none, which the options' type already refuses.
+ */
+export const snapshotting = <Command extends HandledCommand, Event extends DomainEvent, State, Reject, Config>(
+  aggregate: HandledAggregate<Command, Event, State, Reject, Config>,
+  options: SnapshotOptions | undefined,
+): Snapshotting<State> | undefined => {
+  if (options === undefined) return undefined
+  if (aggregate.snapshots === undefined)
+    throw new TypeError('snapshots were asked for an aggregate that offers none (its definition has no `snapshots`)')
+  return { ...options, ...aggregate.snapshots }
+}

@@ -1,0 +1,3 @@
+export * from './canonical-json.js'
+export * from './event-ids.js'
+export * from './hash-chain.js'
