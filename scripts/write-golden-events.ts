@@ -16,6 +16,7 @@ import {
   complaintEvents,
   enrollmentEvents,
   mentorshipEvents,
+  defaultPolicy,
 } from '@pembina/core'
 import { arbCompetencyHistory, arbComplaintHistory, arbEnrollmentHistory, arbMentorshipHistory } from '@pembina/testkit'
 import { runBelawanScenario, scenarioIds } from '../examples/belawan/scenario.js'
@@ -92,19 +93,19 @@ const { ledger } = run
 
 const collected: readonly Collected[] = [
   collect('enrollment', enrollmentEvents, ledger.offering(scenarioIds.offeringId), () =>
-    seeded(arbEnrollmentHistory()).flatMap(history => history.events),
+    seeded(arbEnrollmentHistory(defaultPolicy)).flatMap(history => history.events),
   ),
   collect('mentorship', mentorshipEvents, ledger.mentorshipEvents(scenarioIds.mentorshipId), () =>
-    seeded(arbMentorshipHistory()).flatMap(history => history.events),
+    seeded(arbMentorshipHistory(defaultPolicy)).flatMap(history => history.events),
   ),
   collect(
     'competency',
     competencyEvents,
     ledger.profiles().flatMap(nip => ledger.profile(nip)),
-    () => seeded(arbCompetencyHistory()).flatMap(history => history.events),
+    () => seeded(arbCompetencyHistory(defaultPolicy)).flatMap(history => history.events),
   ),
   collect('complaint', complaintEvents, ledger.complaintEvents(scenarioIds.complaintId), () =>
-    seeded(arbComplaintHistory()).flatMap(history => history.events),
+    seeded(arbComplaintHistory(defaultPolicy)).flatMap(history => history.events),
   ),
 ]
 

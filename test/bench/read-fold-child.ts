@@ -8,13 +8,14 @@ import {
   type EnrollmentState,
   EventMetadataHead,
   formatDecodeFailure,
+  defaultPolicy,
 } from '@pembina/core'
 import { openDatabase } from './better-sqlite3.js'
 import { secondsSince } from './measure.js'
 import type { ReplayReport } from './read-fold-report.js'
 import { sqliteEventStore } from './sqlite-store.js'
 
-const decider = enrollmentDecider()
+const decider = enrollmentDecider(defaultPolicy)
 // What the handler's fold decodes of each event's metadata (command id, schema version, hash); audits decode it whole.
 const decodeMetadata = decodeGuarded(EventMetadataHead, 'metadata')
 

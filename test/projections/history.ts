@@ -62,7 +62,9 @@ export const arbHistory = (size: HistorySize): fc.Arbitrary<readonly HistoryComm
   fc
     .record({
       offerings: streamsOf(size.offerings, i => arbEnrollmentScenario(`offering-${i}`)),
-      mentorships: streamsOf(size.mentorships, i => arbMentorshipScenario({ mentorshipId: `mentorship-${i}` })),
+      mentorships: streamsOf(size.mentorships, i =>
+        arbMentorshipScenario(defaultPolicy, { mentorshipId: `mentorship-${i}` }),
+      ),
       complaints: streamsOf(size.complaints, () => arbComplaintScenario()),
       profiles: streamsOf(size.profiles, () => arbCompetencyScenario({ maxSteps: 12 })),
       picks: fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),

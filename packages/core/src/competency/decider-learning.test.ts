@@ -1,6 +1,6 @@
 import { deciderSpec } from '@pembina/testkit'
 import { describe, it } from 'vitest'
-import { type Actor, instant, localDate, nip, policyConfig, systemActor } from '../shared/index.js'
+import { type Actor, defaultPolicy, instant, localDate, nip, policyConfig, systemActor } from '../shared/index.js'
 import type { CompetencyCommandOf } from './commands.js'
 import { competencyDecider } from './decider.js'
 import type { CompetencyEventOf } from './events.js'
@@ -58,7 +58,7 @@ const session = (kind: 'mentoring-session' | 'mentoring-given'): LearningSource 
   sessionId: 's-3',
 })
 
-const spec = deciderSpec(competencyDecider())
+const spec = deciderSpec(competencyDecider(defaultPolicy))
 
 describe('learning credited to the profile', () => {
   it('a completed training place is credited to the year it was completed', () => {

@@ -12,7 +12,7 @@ import { learningSourceKey } from './learning-source.js'
 import type { CompetencyState } from './state.js'
 
 const settings = { seed: 20_260_302, numRuns: 200 }
-const decider = competencyDecider()
+const decider = competencyDecider(defaultPolicy)
 const scenario = arbCompetencyScenario()
 
 /** Credited minutes per year, computed from the event history alone. */
@@ -95,7 +95,7 @@ describe('competency decider properties', () => {
             ),
           )
           const expected = minutes >= minimum && activities.size >= defaultPolicy.incentive.minActivities
-          expect(incentiveEligibility(state, year).eligible).toBe(expected)
+          expect(incentiveEligibility(state, year, defaultPolicy).eligible).toBe(expected)
         }
       }),
       settings,
@@ -146,7 +146,7 @@ describe('competency decider properties', () => {
   })
 
   it("a mentor's sessions credit no minutes under the default policy, and their minutes when configured", () => {
-    const creditedFromMentoring = (config: PolicyConfig | undefined, commands: readonly CompetencyCommand[]) =>
+    const creditedFromMentoring = (config: PolicyConfig, commands: readonly CompetencyCommand[]) =>
       runScenario(competencyDecider(config), commands).steps.flatMap(({ command, result }) => {
         if (command.type !== 'CreditLearning' || command.data.source.kind !== 'mentoring-given') return []
         if (E.isLeft(result)) return []
@@ -158,7 +158,7 @@ describe('competency decider properties', () => {
     const minutesCounted = policyConfig({ mentorCredit: 'activity-and-minutes' })
     fc.assert(
       fc.property(scenario, commands => {
-        for (const { credited } of creditedFromMentoring(undefined, commands)) expect(credited).toBe(0)
+        for (const { credited } of creditedFromMentoring(defaultPolicy, commands)) expect(credited).toBe(0)
         for (const { sent, credited } of creditedFromMentoring(minutesCounted, commands)) expect(credited).toBe(sent)
       }),
       settings,

@@ -1,6 +1,6 @@
 import { deciderSpec } from '@pembina/testkit'
 import { describe, it } from 'vitest'
-import { type Actor, type Competency, instant, type Instant, nip, systemActor } from '../shared/index.js'
+import { type Actor, type Competency, defaultPolicy, instant, type Instant, nip, systemActor } from '../shared/index.js'
 import type { CompetencyCommandOf, CompetencyRequirement, DevelopmentPlanItem } from './commands.js'
 import { competencyDecider } from './decider.js'
 import type { CompetencyEventOf } from './events.js'
@@ -70,7 +70,7 @@ const gapItem = (competency: Competency): DevelopmentPlanItem => ({
   basis: 'competency-gap',
 })
 
-const spec = deciderSpec(competencyDecider())
+const spec = deciderSpec(competencyDecider(defaultPolicy))
 
 describe('competency profile', () => {
   it('a pyb registers the competency profile of an ASN', () => {

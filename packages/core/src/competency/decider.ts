@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { CompetencyCommand } from './commands.js'
 import { planDevelopment, recommendDevelopment } from './decide-development.js'
 import { creditLearning, recordPolicyParticipation } from './decide-learning.js'
@@ -14,7 +14,7 @@ import { type CompetencyState, initialCompetencyState } from './state.js'
  * assessments, learning credited once per source, policy participation, development plans and recommendations.
  */
 export const competencyDecider = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Decider<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection> => {
   checkedPolicy(config)
   return {

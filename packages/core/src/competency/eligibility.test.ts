@@ -67,7 +67,7 @@ describe('incentives for active ASN', () => {
       credit(training('OFF-1'), jpToMinutes(12)),
       credit(selfReport('R-1'), jpToMinutes(10)),
     ])
-    const result = incentiveEligibility(state, 2026)
+    const result = incentiveEligibility(state, 2026, defaultPolicy)
     expect(result).toMatchObject({ eligible: false, creditedMinutes: 990, minimumMinutes: 1080, activities: 2 })
     expect(result.reasons).toEqual(['credited 22.0 JP is below the annual minimum of 24.0 JP for PPPK'])
   })
@@ -78,7 +78,7 @@ describe('incentives for active ASN', () => {
       credit(training('OFF-1'), jpToMinutes(16)),
       credit(selfReport('R-1'), jpToMinutes(4)),
     ])
-    expect(incentiveEligibility(state, 2026)).toEqual({
+    expect(incentiveEligibility(state, 2026, defaultPolicy)).toEqual({
       year: 2026,
       eligible: true,
       creditedMinutes: 900,
@@ -91,13 +91,19 @@ describe('incentives for active ASN', () => {
 
   it('a PNS with 20 JP from a single activity is not eligible', () => {
     const state = profileAfter([register('PNS'), credit(training('OFF-1'), jpToMinutes(20))])
-    expect(incentiveEligibility(state, 2026).reasons).toEqual(['1 distinct activities, at least 2 needed'])
+    expect(incentiveEligibility(state, 2026, defaultPolicy).reasons).toEqual([
+      '1 distinct activities, at least 2 needed',
+    ])
   })
 
   it('mentoring another ASN counts as an activity but not as JP by default', () => {
     const given: LearningSource = { kind: 'mentoring-given', mentorshipId: 'MS-1', sessionId: 'S-1' }
     const state = profileAfter([register('PNS'), credit(training('OFF-1'), jpToMinutes(20)), credit(given, 120)])
-    expect(incentiveEligibility(state, 2026)).toMatchObject({ eligible: true, creditedMinutes: 900, activities: 2 })
+    expect(incentiveEligibility(state, 2026, defaultPolicy)).toMatchObject({
+      eligible: true,
+      creditedMinutes: 900,
+      activities: 2,
+    })
   })
 
   it('sessions of one mentorship count as one activity', () => {
@@ -107,7 +113,11 @@ describe('incentives for active ASN', () => {
       sessionId,
     })
     const state = profileAfter([register('PNS'), credit(session('S-1'), 450), credit(session('S-2'), 450)])
-    expect(incentiveEligibility(state, 2026)).toMatchObject({ eligible: false, creditedMinutes: 900, activities: 1 })
+    expect(incentiveEligibility(state, 2026, defaultPolicy)).toMatchObject({
+      eligible: false,
+      creditedMinutes: 900,
+      activities: 1,
+    })
   })
 
   it('learning counts toward the year it was completed', () => {
@@ -134,7 +144,10 @@ describe('incentives for active ASN', () => {
       },
     }
     const commands = [register('PNS'), credit(training('OFF-1'), 900), participate]
-    expect(incentiveEligibility(profileAfter(commands), 2026)).toMatchObject({ eligible: true, activities: 2 })
+    expect(incentiveEligibility(profileAfter(commands), 2026, defaultPolicy)).toMatchObject({
+      eligible: true,
+      activities: 2,
+    })
     const jp = policyConfig({ policyParticipationJp: 3 })
     expect(annualLearning(profileAfter(commands, jp), 2026).creditedMinutes).toBe(1035)
   })
@@ -158,7 +171,9 @@ describe('incentives for active ASN', () => {
   })
 
   it('an ASN without a profile is not eligible', () => {
-    expect(incentiveEligibility(competencyDecider().initialState, 2026).eligible).toBe(false)
+    expect(incentiveEligibility(competencyDecider(defaultPolicy).initialState, 2026, defaultPolicy).eligible).toBe(
+      false,
+    )
   })
 })
 

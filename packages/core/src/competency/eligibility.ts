@@ -1,7 +1,6 @@
 import {
   type Competency,
   competencyKey,
-  defaultPolicy,
   type EmployeeType,
   formatJp,
   type LocalDate,
@@ -85,7 +84,7 @@ export interface IncentiveEligibility {
 export const incentiveEligibility = (
   state: CompetencyState,
   year: number,
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): IncentiveEligibility => {
   const employeeType: EmployeeType = state.status === 'registered' ? state.employment.employeeType : 'PNS'
   const minimumMinutes = config.learning.annualMinimumMinutes[employeeType]

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { arbCompetencyHistory } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
+import { defaultPolicy } from '../shared/index.js'
 import { type CompetencyState, initialCompetencyState } from './state.js'
 import { CompetencyStateCodec, competencySnapshotVersion } from './state-codec.js'
 
@@ -18,7 +19,7 @@ const throughJson = (state: CompetencyState): unknown => jsonOf(CompetencyStateC
 describe('competency state codec (snapshots)', () => {
   it('every reachable state survives JSON and decodes deep-equal to itself', () => {
     fc.assert(
-      fc.property(arbCompetencyHistory(), run => {
+      fc.property(arbCompetencyHistory(defaultPolicy), run => {
         for (const state of [initialCompetencyState, ...run.steps.map(step => step.after)])
           expect(CompetencyStateCodec.decode(throughJson(state))).toEqual(E.right(state))
       }),
@@ -28,7 +29,7 @@ describe('competency state codec (snapshots)', () => {
 
   it('refuses a state whose credit lost a field, and drops fields the state type does not have', () => {
     fc.assert(
-      fc.property(arbCompetencyHistory(), run => {
+      fc.property(arbCompetencyHistory(defaultPolicy), run => {
         const state = run.state
         if (state.status !== 'registered') return
         // A registered state encodes to an object whose credits are a record of objects (the snapshot's JSON).

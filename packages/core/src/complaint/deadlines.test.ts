@@ -1,4 +1,4 @@
-import { type Actor, instant, type Instant, localDate, nip, policyConfig } from '@pembina/core'
+import { type Actor, instant, type Instant, localDate, nip, policyConfig, defaultPolicy } from '@pembina/core'
 import { deciderSpec } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
 import type { ComplaintCommand } from './commands.js'
@@ -81,7 +81,7 @@ const missed = (
   },
 })
 
-const spec = deciderSpec(complaintDecider())
+const spec = deciderSpec(complaintDecider(defaultPolicy))
 
 describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
   it('verification is due 3 working days after receipt; its miss is recorded once, naming the unit', () => {
@@ -207,11 +207,11 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
 
   it('the open deadlines follow the stage, for the SLA board', () => {
     const fold = (...events: readonly ComplaintEvent[]) => events.reduce(evolveComplaint, initialComplaintState)
-    expect(nextDeadlines(initialComplaintState)).toEqual([])
-    expect(nextDeadlines(fold(filed))).toEqual([
+    expect(nextDeadlines(initialComplaintState, defaultPolicy)).toEqual([])
+    expect(nextDeadlines(fold(filed), defaultPolicy)).toEqual([
       { stage: 'verification', dueAt: endOf('2026-08-18'), responsibleNip: null },
     ])
-    expect(nextDeadlines(fold(filed, verified, disposed))).toEqual([
+    expect(nextDeadlines(fold(filed, verified, disposed), defaultPolicy)).toEqual([
       { stage: 'follow-up', dueAt: endOf('2026-08-24'), responsibleNip: officerNip },
       { stage: 'decision', dueAt: endOf('2026-10-13'), responsibleNip: officerNip },
     ])

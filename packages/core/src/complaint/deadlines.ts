@@ -1,12 +1,4 @@
-import {
-  addDays,
-  defaultPolicy,
-  endOfJakartaDay,
-  type Instant,
-  jakartaDate,
-  type Nip,
-  type PolicyConfig,
-} from '../shared/index.js'
+import { addDays, endOfJakartaDay, type Instant, jakartaDate, type Nip, type PolicyConfig } from '../shared/index.js'
 import type { ComplaintState } from './state.js'
 import type { MissableStage } from './events.js'
 
@@ -21,7 +13,7 @@ export interface ComplaintDeadline {
 }
 
 /** The end (23:59:59.999 WIB) of the `n`-th working day after an instant's local date. */
-export const deadlineAfterWorkingDays = (from: Instant, n: number, config: PolicyConfig = defaultPolicy): Instant =>
+export const deadlineAfterWorkingDays = (from: Instant, n: number, config: PolicyConfig): Instant =>
   endOfJakartaDay(config.calendar.addWorkingDays(jakartaDate(from), n))
 
 /** The end (23:59:59.999 WIB) of the `n`-th calendar day after an instant's local date. */
@@ -33,10 +25,7 @@ export const deadlineAfterCalendarDays = (from: Instant, n: number): Instant =>
  * the completion window, follow-up, decision, notification and the automatic close. A deadline whose miss was
  * already recorded stays open until its stage is done.
  */
-export const nextDeadlines = (
-  state: ComplaintState,
-  config: PolicyConfig = defaultPolicy,
-): readonly ComplaintDeadline[] => {
+export const nextDeadlines = (state: ComplaintState, config: PolicyConfig): readonly ComplaintDeadline[] => {
   if (state.status === 'not-filed') return []
   const periods = config.complaint
   const verifier = state.verification?.officerNip ?? null

@@ -175,7 +175,7 @@ describe.each(policies)('complaint invariants in every reachable state, under %s
 
 describe('the complaint scenario generator', () => {
   it('reaches every event type and accepts most commands, so the invariants above are not vacuous', () => {
-    const steps = fc.sample(arbComplaintHistory(), { seed: 7, numRuns: 300 }).flatMap(run => run.steps)
+    const steps = fc.sample(arbComplaintHistory(defaultPolicy), { seed: 7, numRuns: 300 }).flatMap(run => run.steps)
     const types = new Set(
       steps.flatMap(step => (E.isRight(step.result) ? step.result.right.map(event => event.type) : [])),
     )

@@ -1,4 +1,13 @@
-import { type Actor, type Instant, instant, localDate, nip, type PersonalData, policyConfig } from '@pembina/core'
+import {
+  type Actor,
+  type Instant,
+  instant,
+  localDate,
+  nip,
+  type PersonalData,
+  policyConfig,
+  defaultPolicy,
+} from '@pembina/core'
 import { deciderSpec } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
 import type { ComplaintCommand } from './commands.js'
@@ -33,7 +42,7 @@ const t4 = instant('2026-08-20T09:00:00+07:00')
 const t5 = instant('2026-08-24T09:00:00+07:00')
 const t6 = instant('2026-08-25T09:00:00+07:00')
 
-const spec = deciderSpec(complaintDecider())
+const spec = deciderSpec(complaintDecider(defaultPolicy))
 
 type FilingData = Extract<ComplaintCommand, { readonly type: 'FileComplaint' }>['data']
 const filingData: FilingData = {

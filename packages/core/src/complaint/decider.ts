@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { ComplaintCommand } from './commands.js'
 import { checkDeadlines } from './decide-deadlines.js'
 import {
@@ -29,7 +29,7 @@ import { type ComplaintState, initialComplaintState } from './state.js'
  * from the policy configuration and its working calendar.
  */
 export const complaintDecider = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Decider<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintRejection> => {
   checkedPolicy(config)
   return {

@@ -1,13 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
-import { fold } from '@pembina/core'
+import { fold, defaultPolicy } from '@pembina/core'
 import { arbEnrollmentHistory, arbEnrollmentScenario, runScenario } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
 import { enrollmentDecider } from './decider.js'
 import { type EnrollmentEvent, enrollmentEvents } from './events.js'
 import { approvedPlaces, type EnrollmentState } from './state.js'
 
-const decider = enrollmentDecider()
+const decider = enrollmentDecider(defaultPolicy)
 const runs = { seed: 20260302, numRuns: 300 }
 
 const statesOf = (history: { steps: readonly { before: EnrollmentState }[]; state: EnrollmentState }) => [
@@ -23,7 +23,7 @@ const isOutcome = (
 describe('enrollment invariants over generated histories (property)', () => {
   it('approved places never exceed capacity, in every reachable state, and every state survives JSON', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), history => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), history => {
         for (const state of statesOf(history)) {
           if (state.status !== 'unopened') expect(approvedPlaces(state)).toBeLessThanOrEqual(state.terms.capacity)
           expect(JSON.parse(JSON.stringify(state))).toEqual(state)
@@ -35,7 +35,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('each participant gets at most one outcome, and only an approved place gets one', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), history => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), history => {
         const outcomes = history.events.filter(isOutcome).map(event => event.data.nip)
         expect(new Set(outcomes).size).toBe(outcomes.length)
         for (const { before, result } of history.steps) {
@@ -50,7 +50,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('nothing happens after an offering is closed or cancelled', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), history => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), history => {
         const end = history.events.findIndex(e => e.type === 'OfferingClosed' || e.type === 'OfferingCancelled')
         if (end >= 0) expect(history.events.length).toBe(end + 1)
       }),
@@ -60,7 +60,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it("every event carries its command's instant and offering", () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), history => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), history => {
         for (const { command, result } of history.steps)
           if (E.isRight(result))
             for (const event of result.right)
@@ -72,7 +72,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('every decided event satisfies its codec: stored and read back through the registry, it is unchanged', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), history => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), history => {
         for (const event of history.events)
           expect(enrollmentEvents.decode(enrollmentEvents.encode(event))).toEqual(E.right(event))
       }),
@@ -82,9 +82,9 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('decide is deterministic: the same command in the same state gives a deep-equal result', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), history => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), history => {
         for (const { command, before, result } of history.steps)
-          expect(enrollmentDecider().decide(command, before)).toEqual(result)
+          expect(enrollmentDecider(defaultPolicy).decide(command, before)).toEqual(result)
       }),
       runs,
     )
@@ -92,7 +92,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('a command decided again right after its events were applied changes nothing (idempotent)', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), history => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), history => {
         for (const { command, before, result } of history.steps) {
           if (E.isLeft(result) || result.right.length === 0) continue
           expect(decider.decide(command, fold(decider, result.right, before))).toEqual(E.right([]))
@@ -104,7 +104,7 @@ describe('enrollment invariants over generated histories (property)', () => {
 
   it('evolve never throws, whatever the order of the events and whichever offering they belong to', () => {
     const mixed = fc
-      .tuple(arbEnrollmentHistory(), arbEnrollmentHistory())
+      .tuple(arbEnrollmentHistory(defaultPolicy), arbEnrollmentHistory(defaultPolicy))
       .chain(([a, b]) => fc.shuffledSubarray([...a.events, ...b.events]))
     fc.assert(
       fc.property(mixed, events => {

@@ -9,6 +9,7 @@ import {
   nip,
   policyConfig,
   systemActor,
+  defaultPolicy,
 } from '@pembina/core'
 import { asnActor, deciderSpec } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
@@ -101,7 +102,7 @@ const noShow: EnrollmentEvent = {
   data: { at: on('2026-03-06T18:00:00'), offeringId, nip: sari, reason: 'no-show', attendedDays: 0, sessionDays: 5 },
 }
 const closed: EnrollmentEvent = { type: 'OfferingClosed', data: { at: on('2026-03-09T09:00:00'), offeringId } }
-const spec = deciderSpec(enrollmentDecider())
+const spec = deciderSpec(enrollmentDecider(defaultPolicy))
 /** Given these past events, when this command: what the decider decided, with the spec's assertions. */
 const given = (events: readonly EnrollmentEvent[], command: EnrollmentCommand) => spec.given(...events).when(command)
 const enrolled: readonly EnrollmentEvent[] = [opened(), requested(sari), approved(sari)]

@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { EnrollmentCommand } from './commands.js'
 import { cancelOffering, closeOffering, openOffering, startOffering } from './decide-offering.js'
 import { concludePlace } from './decide-outcomes.js'
@@ -16,7 +16,7 @@ import { type EnrollmentState, initialEnrollmentState } from './state.js'
  * atasan within capacity, attendance and scores, one outcome per approved place, cancellation and closing.
  */
 export const enrollmentDecider = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Decider<EnrollmentCommand, EnrollmentEvent, EnrollmentState, EnrollmentRejection> => {
   checkedPolicy(config)
   return {

@@ -14,6 +14,7 @@ export {
   WithdrawPlace,
 } from './commands.js'
 export { enrollmentDecider } from './decider.js'
+export { evolveEnrollment } from './evolve.js'
 export {
   AssessmentRecorded,
   AttendanceRecorded,

@@ -1,4 +1,4 @@
-import { decodeWith } from '@pembina/core'
+import { decodeWith, defaultPolicy } from '@pembina/core'
 import { arbMentorshipScenario } from '@pembina/testkit'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
@@ -130,7 +130,7 @@ describe('decoding mentorship commands', () => {
 
   it('every generated command, valid or not for the decider, decodes to itself (property)', () => {
     fc.assert(
-      fc.property(arbMentorshipScenario({ noise: true }), commands => {
+      fc.property(arbMentorshipScenario(defaultPolicy, { noise: true }), commands => {
         for (const command of commands) expect(decode(JSON.parse(JSON.stringify(command)))).toEqual(E.right(command))
       }),
       { seed: 3104, numRuns: 200 },

@@ -8,13 +8,13 @@ import { mentorshipDecider } from './decider.js'
 import { mentorshipEvents } from './events.js'
 import { isFinal, type MentorshipState } from './state.js'
 
-const decider = mentorshipDecider()
+const decider = mentorshipDecider(defaultPolicy)
 const runs = { seed: 20260302, numRuns: 300 }
 
 /** Each command with the state it met, the decision, and the state after its events. */
 const walk = (commands: readonly MentorshipCommand[]) => runScenario(decider, commands).steps
 
-const scenarios = arbMentorshipScenario({ noise: true })
+const scenarios = arbMentorshipScenario(defaultPolicy, { noise: true })
 
 describe('mentorship invariants over generated scenarios (valid and invalid commands)', () => {
   it('sessions are logged only while the mentorship is active, dated between acceptance and the logging day', () => {
@@ -130,7 +130,7 @@ describe('the mentorship decider', () => {
 
   it('evolve never throws, whatever the order of events, and the state survives a JSON snapshot', () => {
     const histories = fc.tuple(
-      arbMentorshipHistory(),
+      arbMentorshipHistory(defaultPolicy),
       arbMentorshipHistory(defaultPolicy, { mentorshipId: 'lain-001' }),
     )
     fc.assert(
@@ -160,7 +160,7 @@ describe('the mentorship decider', () => {
   })
 
   it('the scenario generator mostly produces mentorships that run their course', () => {
-    const samples = fc.sample(arbMentorshipScenario(), { seed: 20260303, numRuns: 300 })
+    const samples = fc.sample(arbMentorshipScenario(defaultPolicy), { seed: 20260303, numRuns: 300 })
     const statuses = samples.map(commands => runScenario(decider, commands).state.status)
     const share = (status: string): number => statuses.filter(s => s === status).length / statuses.length
     expect(share('completed')).toBeGreaterThan(0.3)

@@ -1,4 +1,4 @@
-import { type Actor, instant, type Instant, localDate, nip, policyConfig } from '@pembina/core'
+import { type Actor, instant, type Instant, localDate, nip, policyConfig, defaultPolicy } from '@pembina/core'
 import { deciderSpec } from '@pembina/testkit'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -141,7 +141,7 @@ const completed: MentorshipEvent = {
   },
 }
 
-const spec = deciderSpec(mentorshipDecider())
+const spec = deciderSpec(mentorshipDecider(defaultPolicy))
 
 describe('proposing a mentorship', () => {
   it('the mentee proposes a mentorship with mentor, unit, goals and planned sessions', () => {

@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { checkedPolicy, defaultPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { MentorshipCommand } from './commands.js'
 import { completeMentorship, endMentorship } from './decide-closing.js'
 import { markGoalAchieved } from './decide-goals.js'
@@ -13,7 +13,7 @@ import { initialMentorshipState, type MentorshipState } from './state.js'
 
 /** The mentorship decider (DOMAIN.md §3), with the agency's policy parameters. */
 export const mentorshipDecider = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): Decider<MentorshipCommand, MentorshipEvent, MentorshipState, MentorshipRejection> => {
   checkedPolicy(config)
   return {

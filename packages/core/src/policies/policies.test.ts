@@ -25,7 +25,7 @@ import {
 } from '../index.js'
 
 const pyb = asnActor(nip('196608011988031001'), 'asn', 'pyb')
-const profiles = competencyDecider()
+const profiles = competencyDecider(defaultPolicy)
 
 const registered = (who: string, employeeType: 'PNS' | 'PPPK' = 'PNS'): readonly CompetencyEvent[] => {
   const result = profiles.decide(
@@ -173,8 +173,8 @@ describe('policies between aggregates', () => {
 
   it("every logged session credits the mentee's minutes once and the mentor an activity (property)", () => {
     fc.assert(
-      fc.property(arbMentorshipScenario(), commands => {
-        const run = runScenario(mentorshipDecider(), commands)
+      fc.property(arbMentorshipScenario(defaultPolicy), commands => {
+        const run = runScenario(mentorshipDecider(defaultPolicy), commands)
         const sessions = run.events.flatMap(e => (e.type === 'SessionLogged' ? [e] : []))
         const first = sessions[0]
         if (first === undefined) return
@@ -204,7 +204,7 @@ describe('policies between aggregates', () => {
   it('an agency that credits mentors with JP gets the session minutes on the mentor too', () => {
     const config = policyConfig({ mentorCredit: 'activity-and-minutes' })
     fc.assert(
-      fc.property(arbMentorshipScenario({ config }), commands => {
+      fc.property(arbMentorshipScenario(config), commands => {
         const run = runScenario(mentorshipDecider(config), commands)
         for (const event of run.events) {
           if (event.type !== 'SessionLogged') continue

@@ -146,7 +146,7 @@ describe('competency gaps', () => {
 describe('competency gaps properties', () => {
   it('for every reachable profile, the read model shows core’s gaps of the whole profile', async () => {
     await fc.assert(
-      fc.asyncProperty(arbCompetencyHistory(), async ({ events, state }) => {
+      fc.asyncProperty(arbCompetencyHistory(defaultPolicy), async ({ events, state }) => {
         const docs = foldProjection(competencyGapsProjection, recorded('competency-p', events))
         if (state.status !== 'registered') {
           expect(docs.size).toBe(0)

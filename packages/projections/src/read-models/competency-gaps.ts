@@ -1,12 +1,12 @@
 import {
   Competency,
-  competencyDecider,
   type CompetencyGap,
   competencyGaps as gapsOf,
   CompetencyLevel,
   type CompetencyProfile,
   CompetencyRequirement,
   type CompetencyState,
+  evolveCompetency,
   competencyKey,
   initialCompetencyState,
   Instant,
@@ -65,9 +65,6 @@ export const CompetencyGapsDocument = documentCodec(
 )
 /** An ASN's competency gaps. */
 export type CompetencyGapsDocument = t.TypeOf<typeof CompetencyGapsDocument>
-
-// Core's fold of a competency stream; it does not depend on the policy.
-const { evolve: evolveCompetency } = competencyDecider()
 
 const stateOf = (doc: CompetencyGapsDocument | undefined): CompetencyState =>
   doc === undefined

@@ -215,7 +215,7 @@ describe('complaint SLA board: breaches, resolution time and satisfaction', () =
 describe('complaint SLA board properties', () => {
   it('for every reachable complaint, the board’s deadlines are core’s next deadlines and its breaches the misses recorded', async () => {
     await fc.assert(
-      fc.asyncProperty(arbComplaintHistory(), async ({ events, state }) => {
+      fc.asyncProperty(arbComplaintHistory(defaultPolicy), async ({ events, state }) => {
         if (state.status === 'not-filed') return
         const store = storeAfter(events)
         const asOf = state.lastAt
@@ -223,7 +223,7 @@ describe('complaint SLA board properties', () => {
         expect(onBoard?.status).toBe(state.status)
         expect(
           onBoard?.deadlines.map(({ stage, dueAt, responsibleNip }) => ({ stage, dueAt, responsibleNip })),
-        ).toEqual([...nextDeadlines(state)].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)))
+        ).toEqual([...nextDeadlines(state, defaultPolicy)].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)))
         expect(Object.fromEntries(onBoard?.breaches.map(breach => [breach.stage, breach.dueAt]) ?? [])).toEqual(
           state.missed,
         )

@@ -219,7 +219,7 @@ describe('learning hours by unit', () => {
 describe('learning hours properties', () => {
   it('for every reachable profile and year, the total is the sum of the sources and equals core’s annual learning', async () => {
     await fc.assert(
-      fc.asyncProperty(arbCompetencyHistory(), async ({ events, state }) => {
+      fc.asyncProperty(arbCompetencyHistory(defaultPolicy), async ({ events, state }) => {
         if (state.status !== 'registered') return
         const store = storeAfter(events)
         const years = new Set([

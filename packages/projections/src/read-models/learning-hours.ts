@@ -1,9 +1,9 @@
 import {
   Competency,
-  competencyDecider,
   type CompetencyEvent,
   CreditedMinutes,
   type CompetencyState,
+  evolveCompetency,
   initialCompetencyState,
   Instant,
   LearningForm,
@@ -89,9 +89,6 @@ export type LearningHoursDocument = t.TypeOf<typeof LearningHoursDocument>
 
 /** The key of one ASN's learning in one year. */
 export const learningYearKey = (nip: string, year: number): string => `${nip}/${year}`
-
-// Core's fold of a competency stream; it does not depend on the policy.
-const { evolve: evolveCompetency } = competencyDecider()
 
 const stateOf = (doc: AsnLearningDocument | undefined): CompetencyState =>
   doc === undefined

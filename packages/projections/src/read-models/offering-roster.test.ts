@@ -222,7 +222,7 @@ describe('offering roster queries', () => {
 describe('offering roster properties', () => {
   it('for every reachable history, each place has the status core gives it, and the fill rate is taking part / capacity, never above 1', () => {
     fc.assert(
-      fc.property(arbEnrollmentHistory(), ({ events: history, state }) => {
+      fc.property(arbEnrollmentHistory(defaultPolicy), ({ events: history, state }) => {
         if (state.status === 'unopened') return
         const id = state.terms.offeringId
         const roster = foldProjection(offeringRosterProjection, recorded(enrollment.streamName(id), history)).get(id)

@@ -1,4 +1,4 @@
-import { enrollment } from '@pembina/core'
+import { enrollment, defaultPolicy } from '@pembina/core'
 import { arbEnrollmentHistory } from '@pembina/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -27,7 +27,7 @@ const served = async (docs: ReadonlyMap<string, JsonValue>): Promise<ReadModelSt
 describe('offering rosters served from the in-memory read-model store', () => {
   it('for any offerings, the store answers the roster queries as the documents folded in memory do', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(arbEnrollmentHistory(), { maxLength: 4 }), async histories => {
+      fc.asyncProperty(fc.array(arbEnrollmentHistory(defaultPolicy), { maxLength: 4 }), async histories => {
         const events = histories.flatMap(({ events: history, state }, i) =>
           state.status === 'unopened'
             ? []

@@ -20,7 +20,7 @@ describe('arbCompetencyHistory', () => {
   })
 
   it('generates plans resting on a competency gap that the decider accepts, in many histories', () => {
-    const histories = fc.sample(arbCompetencyHistory(), settings)
+    const histories = fc.sample(arbCompetencyHistory(defaultPolicy), settings)
     const withGapPlan = histories.filter(({ events }) =>
       events.some(
         event => event.type === 'DevelopmentPlanned' && event.data.items.some(item => item.basis === 'competency-gap'),

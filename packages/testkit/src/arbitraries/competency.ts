@@ -8,7 +8,6 @@ import {
   type CompetencyRejection,
   type CompetencyRequirement,
   type CompetencyState,
-  defaultPolicy,
   type DevelopmentPlanItem,
   type EmployeeType,
   type Instant,
@@ -395,7 +394,7 @@ export const arbCompetencyScenario = (
 
 /** Reachable histories of one competency profile: a generated scenario run through the decider under `config`. */
 export const arbCompetencyHistory = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
   options: CompetencyScenarioOptions = {},
 ): fc.Arbitrary<ScenarioRun<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection>> =>
   arbCompetencyScenario(options).map(commands => runScenario(competencyDecider(config), commands))

@@ -7,7 +7,6 @@ import {
   type ComplaintEvent,
   type ComplaintRejection,
   type ComplaintState,
-  defaultPolicy,
   type Instant,
   instant,
   jakartaDate,
@@ -268,6 +267,6 @@ export const arbComplaintScenario = (): fc.Arbitrary<readonly ComplaintCommand[]
 
 /** Reachable histories of one complaint under a policy: a generated scenario run through the decider. */
 export const arbComplaintHistory = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): fc.Arbitrary<ScenarioRun<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintRejection>> =>
   arbComplaintScenario().map(commands => runScenario(complaintDecider(config), commands))

@@ -3,7 +3,6 @@ import {
   type Actor,
   addDays,
   daysBetween,
-  defaultPolicy,
   type EnrollmentCommand,
   type EnrollmentEvent,
   type EnrollmentRejection,
@@ -240,6 +239,6 @@ export const arbEnrollmentScenario = (offeringId?: string): fc.Arbitrary<readonl
 
 /** Reachable histories of one offering: a generated scenario (OpenOffering first) run through the decider. */
 export const arbEnrollmentHistory = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): fc.Arbitrary<ScenarioRun<EnrollmentCommand, EnrollmentEvent, EnrollmentState, EnrollmentRejection>> =>
   arbEnrollmentScenario().map(commands => runScenario(enrollmentDecider(config), commands))

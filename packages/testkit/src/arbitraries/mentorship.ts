@@ -3,7 +3,6 @@ import {
   type Actor,
   addDays,
   daysBetween,
-  defaultPolicy,
   type Instant,
   instant,
   jakartaDate,
@@ -34,7 +33,7 @@ const nipAppointed = (year: number, month: number, sequence: number): Nip =>
 
 /** A mentor and a mentee where the mentor is senior: appointed early enough, or (about one pair in five) of higher rank only. */
 export const arbMentorPair = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): fc.Arbitrary<{ readonly mentor: MentorshipParty; readonly mentee: MentorshipParty }> => {
   const gapYears = config.mentorship.minSeniorityYears + 1
   return fc
@@ -73,7 +72,7 @@ export const arbMentorshipGoals: fc.Arbitrary<readonly MentorshipGoal[]> = fc
 /** Valid proposals for one mentorship id: a senior mentor, 1–4 goals, 1–8 planned sessions. */
 export const arbMentorshipProposal = (
   mentorshipId = 'dinkes-belawan-2026-001',
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
 ): fc.Arbitrary<MentorshipProposal> =>
   fc
     .record({
@@ -106,7 +105,6 @@ export interface MentorshipScenarioOptions {
   readonly mentorshipId?: string
   /** The instant before the first command (default 2026-01-05T08:00+07:00). */
   readonly start?: Instant
-  readonly config?: PolicyConfig
   /** Mix in invalid, unauthorised and repeated commands (default false: mostly-valid commands only). */
   readonly noise?: boolean
 }
@@ -311,10 +309,10 @@ const arbNoise = (proposal: MentorshipProposal, config: PolicyConfig): fc.Arbitr
  * interleaved, and an ending (completed, ended, declined or still open). With `noise`, invalid and repeated commands are mixed in.
  */
 export const arbMentorshipScenario = (
+  config: PolicyConfig,
   options: MentorshipScenarioOptions = {},
 ): fc.Arbitrary<readonly MentorshipCommand[]> => {
   const mentorshipId = options.mentorshipId ?? 'dinkes-belawan-2026-001'
-  const config = options.config ?? defaultPolicy
   const start = options.start ?? instant('2026-01-05T08:00:00+07:00')
   return arbValidTemplates(mentorshipId, config).chain(({ proposal, templates }) =>
     (options.noise === true
@@ -344,7 +342,7 @@ export const arbMentorshipScenario = (
 
 /** Reachable histories of one mentorship stream: a scenario generated under `config` run through its decider. */
 export const arbMentorshipHistory = (
-  config: PolicyConfig = defaultPolicy,
+  config: PolicyConfig,
   options: Omit<MentorshipScenarioOptions, 'config'> = {},
 ): fc.Arbitrary<ScenarioRun<MentorshipCommand, MentorshipEvent, MentorshipState, MentorshipRejection>> =>
-  arbMentorshipScenario({ ...options, config }).map(commands => runScenario(mentorshipDecider(config), commands))
+  arbMentorshipScenario(config, options).map(commands => runScenario(mentorshipDecider(config), commands))
