@@ -23,6 +23,10 @@ import { arbHistory, writeHistory } from './history.js'
 import { allRecords } from './read-model-probes.js'
 import { metadataFor } from './test-events.js'
 
+// 200 generated histories are written and decoded: about 3 s alone, up to 6 s while another test run shares the two
+// cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const registries = {
   enrollment: (stored: SerializedEvent) => enrollmentEvents.decode(stored),
   mentorship: (stored: SerializedEvent) => mentorshipEvents.decode(stored),
@@ -64,7 +68,7 @@ const stored = (
 const GoldenFile = t.readonlyArray(t.type({ type: t.string, data: t.unknown, schemaVersion: t.number }))
 const goldenDir = resolve(import.meta.dirname, '../golden')
 
-describe('decoding a stored record for a projection', () => {
+describe('decoding a stored record for a projection', { timeout: propertyTimeoutMs }, () => {
   it('gives, for every golden event of every version, what the registry decodes', () => {
     let checked = 0
     for (const category of readdirSync(goldenDir))

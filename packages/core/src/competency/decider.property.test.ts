@@ -11,6 +11,10 @@ import type { CompetencyEvent } from './events.js'
 import { learningSourceKey } from './learning-source.js'
 import type { CompetencyState } from './state.js'
 
+// fast-check decides 200 generated histories per property: about 3 s alone, up to 6 s while another test run shares the
+// two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const settings = { seed: 20_260_302, numRuns: 200 }
 const decider = competencyDecider(defaultPolicy)
 const scenario = arbCompetencyScenario()
@@ -54,7 +58,7 @@ const prefixes = (commands: readonly CompetencyCommand[]) => {
   })
 }
 
-describe('competency decider properties', () => {
+describe('competency decider properties', { timeout: propertyTimeoutMs }, () => {
   it('each learning source is credited at most once in the history', () => {
     fc.assert(
       fc.property(scenario, commands => {

@@ -15,6 +15,10 @@ import { type ComplaintEvent, complaintEvents } from './events.js'
 import { complaintRejections } from './rejections.js'
 import { type ComplaintState, isFinalComplaintStatus } from './state.js'
 
+// fast-check decides 200 generated scenarios per property: about 3 s alone, up to 6 s while another test run shares the
+// two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const runs = { seed: 20260813, numRuns: 250 }
 const finalEvents = new Set<ComplaintEvent['type']>([
   'ComplaintClosed',
@@ -46,134 +50,138 @@ const policies: readonly (readonly [string, PolicyConfig])[] = [
   ],
 ]
 
-describe.each(policies)('complaint invariants in every reachable state, under %s', (_name, config) => {
-  const decider = complaintDecider(config)
-  const scenario = arbComplaintHistory(config)
+describe.each(policies)(
+  'complaint invariants in every reachable state, under %s',
+  { timeout: propertyTimeoutMs },
+  (_name, config) => {
+    const decider = complaintDecider(config)
+    const scenario = arbComplaintHistory(config)
 
-  it('the timeline of a complaint never goes back', () => {
-    fc.assert(
-      fc.property(scenario, ({ events }) => {
-        const ats = events.map(event => Date.parse(event.data.at))
-        ats.forEach((at, i) => {
-          expect(at).toBeGreaterThanOrEqual(ats[i - 1] ?? at)
-        })
-      }),
-      runs,
-    )
-  })
+    it('the timeline of a complaint never goes back', () => {
+      fc.assert(
+        fc.property(scenario, ({ events }) => {
+          const ats = events.map(event => Date.parse(event.data.at))
+          ats.forEach((at, i) => {
+            expect(at).toBeGreaterThanOrEqual(ats[i - 1] ?? at)
+          })
+        }),
+        runs,
+      )
+    })
 
-  it('an ended complaint stays ended: no event follows a final one', () => {
-    fc.assert(
-      fc.property(scenario, ({ steps, events: history }) => {
-        const end = history.findIndex(event => finalEvents.has(event.type))
-        if (end >= 0) expect(history.length).toBe(end + 1)
-        steps.forEach(step => {
-          if (step.before.status !== 'not-filed' && isFinalComplaintStatus(step.before.status))
-            expect(step.after).toEqual(step.before)
-        })
-      }),
-      runs,
-    )
-  })
+    it('an ended complaint stays ended: no event follows a final one', () => {
+      fc.assert(
+        fc.property(scenario, ({ steps, events: history }) => {
+          const end = history.findIndex(event => finalEvents.has(event.type))
+          if (end >= 0) expect(history.length).toBe(end + 1)
+          steps.forEach(step => {
+            if (step.before.status !== 'not-filed' && isFinalComplaintStatus(step.before.status))
+              expect(step.after).toEqual(step.before)
+          })
+        }),
+        runs,
+      )
+    })
 
-  it('each stage’s deadline miss is recorded at most once, only after it fell due, at the due time then open', () => {
-    fc.assert(
-      fc.property(scenario, ({ steps }) => {
-        const seen = new Set<string>()
-        for (const step of steps)
-          for (const event of E.isRight(step.result) ? step.result.right : [])
-            if (event.type === 'DeadlineMissed') {
-              expect(seen.has(event.data.stage)).toBe(false)
-              seen.add(event.data.stage)
-              expect(Date.parse(event.data.at)).toBeGreaterThan(Date.parse(event.data.dueAt))
-              const open = nextDeadlines(step.before, config).find(deadline => deadline.stage === event.data.stage)
-              expect(open?.dueAt).toBe(event.data.dueAt)
-            }
-      }),
-      runs,
-    )
-  })
+    it('each stage’s deadline miss is recorded at most once, only after it fell due, at the due time then open', () => {
+      fc.assert(
+        fc.property(scenario, ({ steps }) => {
+          const seen = new Set<string>()
+          for (const step of steps)
+            for (const event of E.isRight(step.result) ? step.result.right : [])
+              if (event.type === 'DeadlineMissed') {
+                expect(seen.has(event.data.stage)).toBe(false)
+                seen.add(event.data.stage)
+                expect(Date.parse(event.data.at)).toBeGreaterThan(Date.parse(event.data.dueAt))
+                const open = nextDeadlines(step.before, config).find(deadline => deadline.stage === event.data.stage)
+                expect(open?.dueAt).toBe(event.data.dueAt)
+              }
+        }),
+        runs,
+      )
+    })
 
-  it('the anonymous and confidential flags never go from true to false', () => {
-    fc.assert(
-      fc.property(scenario, ({ steps }) => {
-        for (const step of steps) {
-          const [wasAnonymous, wasConfidential] = flagsOf(step.before)
-          const [anonymous, confidential] = flagsOf(step.after)
-          if (wasAnonymous) expect(anonymous).toBe(true)
-          if (wasConfidential) expect(confidential).toBe(true)
-          for (const event of E.isRight(step.result) ? step.result.right : [])
-            if (event.type === 'ComplaintVerified') {
-              expect(event.data.anonymous || !wasAnonymous).toBe(true)
-              expect(event.data.confidential || !wasConfidential).toBe(true)
-            }
-        }
-      }),
-      runs,
-    )
-  })
-
-  it('no event holds a complainant’s clear identity: identity fields are encrypted envelopes, and events match their schema', () => {
-    fc.assert(
-      fc.property(scenario, ({ events }) => {
-        for (const event of events) {
-          for (const [key, value] of fieldsOf(event.data)) {
-            expect(key).not.toMatch(clearIdentityWords)
-            if (personalDataFields.has(key)) expect(PersonalData.is(value)).toBe(true)
+    it('the anonymous and confidential flags never go from true to false', () => {
+      fc.assert(
+        fc.property(scenario, ({ steps }) => {
+          for (const step of steps) {
+            const [wasAnonymous, wasConfidential] = flagsOf(step.before)
+            const [anonymous, confidential] = flagsOf(step.after)
+            if (wasAnonymous) expect(anonymous).toBe(true)
+            if (wasConfidential) expect(confidential).toBe(true)
+            for (const event of E.isRight(step.result) ? step.result.right : [])
+              if (event.type === 'ComplaintVerified') {
+                expect(event.data.anonymous || !wasAnonymous).toBe(true)
+                expect(event.data.confidential || !wasConfidential).toBe(true)
+              }
           }
-          expect(complaintEvents.decode(complaintEvents.encode(event))).toEqual(E.right(event))
-        }
-      }),
-      runs,
-    )
-  })
+        }),
+        runs,
+      )
+    })
 
-  it('decide is deterministic, and a refusal carries a known code and a message', () => {
-    fc.assert(
-      fc.property(scenario, ({ steps }) => {
-        for (const step of steps) {
-          expect(decider.decide(step.command, step.before)).toEqual(step.result)
-          if (E.isLeft(step.result)) {
-            expect(complaintRejections.codes).toContain(step.result.left.code)
-            expect(step.result.left.message).not.toBe('')
-          }
-        }
-      }),
-      runs,
-    )
-  })
-
-  it('a command decided again right after its events were applied changes nothing (idempotent)', () => {
-    fc.assert(
-      fc.property(scenario, ({ steps }) => {
-        for (const step of steps)
-          if (E.isRight(step.result) && step.result.right.length > 0)
-            expect(decider.decide(step.command, step.after)).toEqual(E.right([]))
-      }),
-      runs,
-    )
-  })
-
-  it('evolve never throws, for events in any order, and every state survives a JSON snapshot', () => {
-    fc.assert(
-      fc.property(
-        fc
-          .array(scenario, { minLength: 1, maxLength: 3 })
-          .chain(runsOf => fc.shuffledSubarray(runsOf.flatMap(run => run.events))),
-        events => {
-          let state = decider.initialState
+    it('no event holds a complainant’s clear identity: identity fields are encrypted envelopes, and events match their schema', () => {
+      fc.assert(
+        fc.property(scenario, ({ events }) => {
           for (const event of events) {
-            state = decider.evolve(state, event)
-            expect(JSON.parse(JSON.stringify(state))).toEqual(state)
+            for (const [key, value] of fieldsOf(event.data)) {
+              expect(key).not.toMatch(clearIdentityWords)
+              if (personalDataFields.has(key)) expect(PersonalData.is(value)).toBe(true)
+            }
+            expect(complaintEvents.decode(complaintEvents.encode(event))).toEqual(E.right(event))
           }
-        },
-      ),
-      { ...runs, numRuns: 200 },
-    )
-  })
-})
+        }),
+        runs,
+      )
+    })
 
-describe('the complaint scenario generator', () => {
+    it('decide is deterministic, and a refusal carries a known code and a message', () => {
+      fc.assert(
+        fc.property(scenario, ({ steps }) => {
+          for (const step of steps) {
+            expect(decider.decide(step.command, step.before)).toEqual(step.result)
+            if (E.isLeft(step.result)) {
+              expect(complaintRejections.codes).toContain(step.result.left.code)
+              expect(step.result.left.message).not.toBe('')
+            }
+          }
+        }),
+        runs,
+      )
+    })
+
+    it('a command decided again right after its events were applied changes nothing (idempotent)', () => {
+      fc.assert(
+        fc.property(scenario, ({ steps }) => {
+          for (const step of steps)
+            if (E.isRight(step.result) && step.result.right.length > 0)
+              expect(decider.decide(step.command, step.after)).toEqual(E.right([]))
+        }),
+        runs,
+      )
+    })
+
+    it('evolve never throws, for events in any order, and every state survives a JSON snapshot', () => {
+      fc.assert(
+        fc.property(
+          fc
+            .array(scenario, { minLength: 1, maxLength: 3 })
+            .chain(runsOf => fc.shuffledSubarray(runsOf.flatMap(run => run.events))),
+          events => {
+            let state = decider.initialState
+            for (const event of events) {
+              state = decider.evolve(state, event)
+              expect(JSON.parse(JSON.stringify(state))).toEqual(state)
+            }
+          },
+        ),
+        { ...runs, numRuns: 200 },
+      )
+    })
+  },
+)
+
+describe('the complaint scenario generator', { timeout: propertyTimeoutMs }, () => {
   it('reaches every event type and accepts most commands, so the invariants above are not vacuous', () => {
     const steps = fc.sample(arbComplaintHistory(defaultPolicy), { seed: 7, numRuns: 300 }).flatMap(run => run.steps)
     const types = new Set(

@@ -7,6 +7,10 @@ import { enrollmentDecider } from './decider.js'
 import { type EnrollmentEvent, enrollmentEvents } from './events.js'
 import { approvedPlaces, type EnrollmentState } from './state.js'
 
+// fast-check decides 200 generated histories per property: about 3 s alone, up to 6 s while another test run shares the
+// two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const decider = enrollmentDecider(defaultPolicy)
 const runs = { seed: 20260302, numRuns: 300 }
 
@@ -20,7 +24,7 @@ const isOutcome = (
 ): event is Extract<EnrollmentEvent, { readonly type: 'PlaceCompleted' | 'PlaceNotCompleted' }> =>
   event.type === 'PlaceCompleted' || event.type === 'PlaceNotCompleted'
 
-describe('enrollment invariants over generated histories (property)', () => {
+describe('enrollment invariants over generated histories (property)', { timeout: propertyTimeoutMs }, () => {
   it('approved places never exceed capacity, in every reachable state, and every state survives JSON', () => {
     fc.assert(
       fc.property(arbEnrollmentHistory(defaultPolicy), history => {

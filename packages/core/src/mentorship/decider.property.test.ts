@@ -8,6 +8,10 @@ import { mentorshipDecider } from './decider.js'
 import { mentorshipEvents } from './events.js'
 import { isFinal, type MentorshipState } from './state.js'
 
+// fast-check decides 200 generated scenarios per property: about 3 s alone, up to 6 s while another test run shares the
+// two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const decider = mentorshipDecider(defaultPolicy)
 const runs = { seed: 20260302, numRuns: 300 }
 
@@ -16,98 +20,102 @@ const walk = (commands: readonly MentorshipCommand[]) => runScenario(decider, co
 
 const scenarios = arbMentorshipScenario(defaultPolicy, { noise: true })
 
-describe('mentorship invariants over generated scenarios (valid and invalid commands)', () => {
-  it('sessions are logged only while the mentorship is active, dated between acceptance and the logging day', () => {
-    fc.assert(
-      fc.property(scenarios, commands => {
-        for (const step of walk(commands))
-          for (const event of E.isRight(step.result) ? step.result.right : [])
-            if (event.type === 'SessionLogged') {
-              expect(step.before.status).toBe('active')
-              if (step.before.status === 'none') return
-              expect(event.data.date <= jakartaDate(event.data.at)).toBe(true)
-              expect(step.before.acceptedOn !== null && event.data.date >= step.before.acceptedOn).toBe(true)
-            }
-      }),
-      runs,
-    )
-  })
+describe(
+  'mentorship invariants over generated scenarios (valid and invalid commands)',
+  { timeout: propertyTimeoutMs },
+  () => {
+    it('sessions are logged only while the mentorship is active, dated between acceptance and the logging day', () => {
+      fc.assert(
+        fc.property(scenarios, commands => {
+          for (const step of walk(commands))
+            for (const event of E.isRight(step.result) ? step.result.right : [])
+              if (event.type === 'SessionLogged') {
+                expect(step.before.status).toBe('active')
+                if (step.before.status === 'none') return
+                expect(event.data.date <= jakartaDate(event.data.at)).toBe(true)
+                expect(step.before.acceptedOn !== null && event.data.date >= step.before.acceptedOn).toBe(true)
+              }
+        }),
+        runs,
+      )
+    })
 
-  it('each session id is logged at most once', () => {
-    fc.assert(
-      fc.property(scenarios, commands => {
-        const ids = runScenario(decider, commands).events.flatMap(event =>
-          event.type === 'SessionLogged' ? [event.data.sessionId] : [],
-        )
-        expect(new Set(ids).size).toBe(ids.length)
-      }),
-      runs,
-    )
-  })
+    it('each session id is logged at most once', () => {
+      fc.assert(
+        fc.property(scenarios, commands => {
+          const ids = runScenario(decider, commands).events.flatMap(event =>
+            event.type === 'SessionLogged' ? [event.data.sessionId] : [],
+          )
+          expect(new Set(ids).size).toBe(ids.length)
+        }),
+        runs,
+      )
+    })
 
-  it("achieved goals are always among the mentorship's goals", () => {
-    fc.assert(
-      fc.property(scenarios, commands => {
-        for (const { after } of walk(commands)) {
-          if (after.status === 'none') continue
-          const goalIds = after.proposal.goals.map(goal => goal.goalId)
-          for (const achieved of Object.keys(after.achievedGoals)) expect(goalIds).toContain(achieved)
-        }
-      }),
-      runs,
-    )
-  })
-
-  it('a completed, declined or ended mentorship stays so', () => {
-    fc.assert(
-      fc.property(scenarios, commands => {
-        let final: MentorshipState['status'] | undefined
-        for (const { after } of walk(commands)) {
-          if (final !== undefined) expect(after.status).toBe(final)
-          else if (after.status !== 'none' && isFinal(after.status)) final = after.status
-        }
-      }),
-      runs,
-    )
-  })
-
-  it("the sessions' total minutes are the sum of the logged sessions, also when the mentorship completes", () => {
-    fc.assert(
-      fc.property(scenarios, commands => {
-        let logged = 0
-        let count = 0
-        for (const step of walk(commands)) {
-          for (const event of E.isRight(step.result) ? step.result.right : []) {
-            if (event.type === 'SessionLogged') {
-              logged += event.data.minutes
-              count += 1
-            }
-            if (event.type === 'MentorshipCompleted')
-              expect([event.data.totalMinutes, event.data.sessions]).toEqual([logged, count])
+    it("achieved goals are always among the mentorship's goals", () => {
+      fc.assert(
+        fc.property(scenarios, commands => {
+          for (const { after } of walk(commands)) {
+            if (after.status === 'none') continue
+            const goalIds = after.proposal.goals.map(goal => goal.goalId)
+            for (const achieved of Object.keys(after.achievedGoals)) expect(goalIds).toContain(achieved)
           }
-          if (step.after.status === 'none') continue
-          const sessions = Object.values(step.after.sessions)
-          expect(step.after.totalMinutes).toBe(logged)
-          expect(sessions.reduce((sum, session) => sum + session.minutes, 0)).toBe(logged)
-          expect([step.after.sessionCount, sessions.length]).toEqual([count, count])
-        }
-      }),
-      runs,
-    )
-  })
+        }),
+        runs,
+      )
+    })
 
-  it('every accepted proposal has a mentor other than the mentee', () => {
-    fc.assert(
-      fc.property(scenarios, commands => {
-        for (const event of runScenario(decider, commands).events)
-          if (event.type === 'MentorshipProposed') expect(event.data.mentor.nip).not.toBe(event.data.mentee.nip)
-      }),
-      runs,
-    )
-  })
-})
+    it('a completed, declined or ended mentorship stays so', () => {
+      fc.assert(
+        fc.property(scenarios, commands => {
+          let final: MentorshipState['status'] | undefined
+          for (const { after } of walk(commands)) {
+            if (final !== undefined) expect(after.status).toBe(final)
+            else if (after.status !== 'none' && isFinal(after.status)) final = after.status
+          }
+        }),
+        runs,
+      )
+    })
 
-describe('the mentorship decider', () => {
+    it("the sessions' total minutes are the sum of the logged sessions, also when the mentorship completes", () => {
+      fc.assert(
+        fc.property(scenarios, commands => {
+          let logged = 0
+          let count = 0
+          for (const step of walk(commands)) {
+            for (const event of E.isRight(step.result) ? step.result.right : []) {
+              if (event.type === 'SessionLogged') {
+                logged += event.data.minutes
+                count += 1
+              }
+              if (event.type === 'MentorshipCompleted')
+                expect([event.data.totalMinutes, event.data.sessions]).toEqual([logged, count])
+            }
+            if (step.after.status === 'none') continue
+            const sessions = Object.values(step.after.sessions)
+            expect(step.after.totalMinutes).toBe(logged)
+            expect(sessions.reduce((sum, session) => sum + session.minutes, 0)).toBe(logged)
+            expect([step.after.sessionCount, sessions.length]).toEqual([count, count])
+          }
+        }),
+        runs,
+      )
+    })
+
+    it('every accepted proposal has a mentor other than the mentee', () => {
+      fc.assert(
+        fc.property(scenarios, commands => {
+          for (const event of runScenario(decider, commands).events)
+            if (event.type === 'MentorshipProposed') expect(event.data.mentor.nip).not.toBe(event.data.mentee.nip)
+        }),
+        runs,
+      )
+    })
+  },
+)
+
+describe('the mentorship decider', { timeout: propertyTimeoutMs }, () => {
   it('decides deterministically: the same command in the same state gives a deep-equal result', () => {
     fc.assert(
       fc.property(scenarios, commands => {

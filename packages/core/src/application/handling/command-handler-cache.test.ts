@@ -11,6 +11,10 @@ import { verifyChain } from '../integrity/index.js'
 import { type StateCache, stateCache } from '../loading/index.js'
 import { commandHandler } from './command-handler.js'
 
+// The property runs generated scenarios through two handlers on one store: about 3 s alone, up to 6 s while another
+// test run shares the two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const decider = enrollment.decider(defaultPolicy)
 
 /** A store that counts the records its stream reads yield. */
@@ -75,7 +79,7 @@ const scenario = (): readonly EnrollmentCommand[] => {
   return commands
 }
 
-describe('command handler with a state cache', () => {
+describe('command handler with a state cache', { timeout: propertyTimeoutMs }, () => {
   it('gives the pure decider’s decisions while another writer without the cache appends to the same stream (property)', async () => {
     await fc.assert(
       fc.asyncProperty(arbEnrollmentScenario(), fc.infiniteStream(fc.boolean()), async (commands, throughCache) => {
@@ -160,7 +164,7 @@ describe('command handler with a state cache', () => {
   })
 })
 
-describe('stateCache', () => {
+describe('stateCache', { timeout: propertyTimeoutMs }, () => {
   const entry = (revision: number) => ({ state: revision, revision, lastHash: `${revision}`, recentCommandIds: [] })
 
   it('evicts the least recently used stream beyond its bound', () => {

@@ -11,6 +11,10 @@ import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js
 import { verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
 
+// Every generated history goes through two handlers and two stores: about 3 s alone, up to 6 s while another test run
+// shares the two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const runs = { seed: 20260306, numRuns: 200 }
 
 const recordsOf = async (store: EventStore, streamName: string): Promise<readonly StoredRecord[]> => {
@@ -23,7 +27,7 @@ const recordsOf = async (store: EventStore, streamName: string): Promise<readonl
   return records
 }
 
-describe('command handler with snapshots against one without (property)', () => {
+describe('command handler with snapshots against one without (property)', { timeout: propertyTimeoutMs }, () => {
   it('handling a generated competency history gives the same outcome for every command and the same stream', async () => {
     let snapshotsLoaded = 0
     await fc.assert(

@@ -10,6 +10,10 @@ import { inMemoryEventStore } from '../in-memory/index.js'
 import { verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
 
+// Every generated scenario goes through the handler and a store: about 3 s alone, up to 6 s while another test run
+// shares the two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
+const propertyTimeoutMs = 30_000
+
 const decider = enrollment.decider(defaultPolicy)
 const runs = { seed: 20260302, numRuns: 200 }
 
@@ -27,7 +31,7 @@ const decodedStream = async (store: EventStore, streamName: string): Promise<rea
   return events
 }
 
-describe('command handler against the pure decider (property)', () => {
+describe('command handler against the pure decider (property)', { timeout: propertyTimeoutMs }, () => {
   it('handling a generated scenario gives the same decisions and the same stream as the pure decider, and the chain verifies', async () => {
     await fc.assert(
       fc.asyncProperty(arbEnrollmentScenario(), async commands => {
