@@ -12,11 +12,10 @@ import { installCommandPackages, installPackedPackages } from './user-project.js
 
 const root = resolve(import.meta.dirname, '../..')
 
-// Setup builds, packs and installs in about 35 s on an idle 2-core machine and about twice that while another test
-// run shares the cores; a cold npm cache adds downloads. Ten minutes would fail CI anyway: four leave a wide margin.
-const setupTimeoutMs = 240_000
-// Each check is one or two processes of a few seconds (tsc over every published declaration: about 10 s of CPU).
-const stepTimeoutMs = 120_000
+// Setup and the tsc builds take ~20 s on busy 2 cores, ~50 s beside a second run, +30 s on an empty npm cache: 5x that.
+const heavyStepTimeoutMs = 300_000
+// npm ls and a compiled program run in a few seconds.
+const stepTimeoutMs = 60_000
 
 // Packages a service hands values to and gets values from: a second copy of any of them breaks types or instanceof.
 const shared = ['fp-ts', 'io-ts', '@opentelemetry/api', 'fast-check', '@pembina/core', '@pembina/projections']
@@ -76,7 +75,7 @@ beforeAll(async () => {
     cpSync(join(import.meta.dirname, file), join(project(), 'src', file))
   for (const [file, content] of Object.entries(projectFiles))
     writeFileSync(join(project(), file), `${JSON.stringify(content, null, 2)}\n`)
-}, setupTimeoutMs)
+}, heavyStepTimeoutMs)
 
 afterAll(() => {
   if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true })
@@ -106,28 +105,32 @@ describe('the packed packages, installed with npm into a fresh project', () => {
     }
   })
 
-  it('what a service shares with the packages is a peer dependency, installed once', async () => {
-    for (const { manifest } of packed) {
-      const published = readManifest(installed(manifest.name, 'package.json'))
-      expect(
-        Object.keys(published.dependencies ?? {}).filter(name => shared.includes(name)),
-        manifest.name,
-      ).toEqual([])
-      expect(JSON.stringify(published), manifest.name).not.toContain('workspace:')
-      expect(published.engines?.['node'], manifest.name).toBe('^20.19.0 || >=22.12.0')
-      expect(published.license, manifest.name).toBe('Apache-2.0')
-    }
-    // npm ls exits non-zero on a missing, invalid or unmet peer dependency anywhere in the tree.
-    await runCommand('npm', ['ls', '--all'], { cwd: project() })
-    const copies = await runCommand('npm', ['ls', '--all', '--parseable', ...shared], { cwd: project() })
-    const paths = copies.stdout.split('\n').filter(line => line.includes('node_modules'))
-    expect(paths.map(path => relative(join(project(), 'node_modules'), path)).toSorted()).toEqual(shared.toSorted())
-  })
+  it(
+    'what a service shares with the packages is a peer dependency, installed once',
+    async () => {
+      for (const { manifest } of packed) {
+        const published = readManifest(installed(manifest.name, 'package.json'))
+        expect(
+          Object.keys(published.dependencies ?? {}).filter(name => shared.includes(name)),
+          manifest.name,
+        ).toEqual([])
+        expect(JSON.stringify(published), manifest.name).not.toContain('workspace:')
+        expect(published.engines?.['node'], manifest.name).toBe('^20.19.0 || >=22.12.0')
+        expect(published.license, manifest.name).toBe('Apache-2.0')
+      }
+      // npm ls exits non-zero on a missing, invalid or unmet peer dependency anywhere in the tree.
+      await runCommand('npm', ['ls', '--all'], { cwd: project() })
+      const copies = await runCommand('npm', ['ls', '--all', '--parseable', ...shared], { cwd: project() })
+      const paths = copies.stdout.split('\n').filter(line => line.includes('node_modules'))
+      expect(paths.map(path => relative(join(project(), 'node_modules'), path)).toSorted()).toEqual(shared.toSorted())
+    },
+    stepTimeoutMs,
+  )
 
   it(
     'a service and a policy check compile against the published types without skipLibCheck (node16 and bundler)',
     compiled,
-    stepTimeoutMs,
+    heavyStepTimeoutMs,
   )
 
   it(
@@ -144,7 +147,7 @@ describe('the packed packages, installed with npm into a fresh project', () => {
         roster: { status: 'open', placesLeft: 30 },
       })
     },
-    stepTimeoutMs,
+    heavyStepTimeoutMs,
   )
 
   it(
@@ -154,7 +157,7 @@ describe('the packed packages, installed with npm into a fresh project', () => {
       const { stdout } = await runCommand(process.execPath, ['dist/policy-check.js'], { cwd: project() })
       expect(JSON.parse(stdout)).toEqual({ policyChecked: true })
     },
-    stepTimeoutMs,
+    heavyStepTimeoutMs,
   )
 
   it(

@@ -16,14 +16,13 @@ export const PackageManifest = t.intersection([
     devDependencies: Ranges,
     peerDependencies: Ranges,
     engines: Ranges,
-    files: t.array(t.string),
   }),
 ])
 
 /** A decoded package.json. */
 export type PackageManifest = t.TypeOf<typeof PackageManifest>
 
-/** Reads and decodes the package.json at `path`; throws, naming the file and the bad fields, when it does not decode. */
+/** Reads and decodes the package.json at `path`; throws, naming the file and each bad field, if it does not decode. */
 export const readManifest = (path: string): PackageManifest => {
   const manifest = decodeWith(PackageManifest)(JSON.parse(readFileSync(path, 'utf8')))
   if (E.isLeft(manifest)) throw new Error(`${path}: ${formatDecodeFailure(manifest.left)}`)

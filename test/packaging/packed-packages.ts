@@ -69,7 +69,7 @@ const stageWorkspace = (root: string, stage: string, folders: readonly string[])
 export const workspaceTsc = (root: string): string =>
   createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc')
 
-/** Copies the workspace's packages under `into`, builds them with tsc -b and packs each with pnpm into `into/tarballs`. */
+/** Copies the workspace's packages under `into`, builds them with tsc -b and packs each into `into/tarballs`. */
 export const packWorkspace = async (root: string, into: string): Promise<readonly PackedPackage[]> => {
   const folders = packageFolders(root)
   const stage = join(into, 'stage')

@@ -14,8 +14,9 @@ export const installCommandPackages = (readme: string): readonly string[] =>
 // better-sqlite3 compiles its native addon from source on install here (about a minute; no prebuilt binary is
 // reachable). The workspace already has that addon, compiled by the same install script from the same registry
 // tarball for the Node running this test, so the project is pinned to the workspace's version (which pnpm resolved
-// from @pembina/sqlite's own range), installed without install scripts, and given the workspace's addon: the tree
-// and every file npm installs are what a user gets, and the addon is the one the build would produce.
+// from @pembina/sqlite's own range), installed without install scripts (the only other one in the tree, protobufjs's,
+// prints a version warning), and given the workspace's addon: the tree and every file npm installs are what a user
+// gets, and the addon is the one the build would produce.
 const workspaceSqlite = (root: string): { readonly dir: string; readonly version: string } => {
   const dir = realpathSync(join(root, 'packages', 'sqlite', 'node_modules', 'better-sqlite3'))
   const { version } = readManifest(join(dir, 'package.json'))
@@ -53,7 +54,11 @@ export const installPackedPackages = async (
     ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...specs],
     { cwd: dir },
   )
-  const release = join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release')
+  const installed = join(dir, 'node_modules', 'better-sqlite3')
+  const { version } = readManifest(join(installed, 'package.json'))
+  if (version !== sqlite.version)
+    throw new Error(`npm installed better-sqlite3 ${String(version)}, not ${sqlite.version}`)
+  const release = join(installed, 'build', 'Release')
   mkdirSync(release, { recursive: true })
   copyFileSync(join(sqlite.dir, 'build', 'Release', 'better_sqlite3.node'), join(release, 'better_sqlite3.node'))
 }
