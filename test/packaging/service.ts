@@ -49,12 +49,7 @@ if (E.isLeft(command)) throw new Error('the command decodes')
 const store: EventStore =
   connectionString === undefined ? sqliteEventStore({ path }) : eventStoreDbEventStore({ connectionString })
 const config = policyConfig({ minimumAttendance: 0.75 })
-const handler = commandHandler({
-  store,
-  decider: enrollment.decider(config),
-  registry: enrollment.events,
-  streamName: enrollment.streamOf,
-})
+const handler = commandHandler({ store, aggregate: enrollment, config })
 const commandId = 'c9a1f0e2-3b4d-4c5e-8f60-718293a4b5c6'
 const first = await handler.handle(command.right, { commandId })()
 if (E.isLeft(first)) throw new Error(formatHandleFailure(first.left))
