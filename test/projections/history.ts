@@ -63,7 +63,7 @@ export const arbHistory = (size: HistorySize): fc.Arbitrary<readonly HistoryComm
     .record({
       offerings: streamsOf(size.offerings, i => arbEnrollmentScenario(`offering-${i}`)),
       mentorships: streamsOf(size.mentorships, i =>
-        arbMentorshipScenario(defaultPolicy, { mentorshipId: `mentorship-${i}` }),
+        arbMentorshipScenario(defaultPolicy, { mentorshipId: `pair-${i}` }),
       ),
       complaints: streamsOf(size.complaints, () => arbComplaintScenario()),
       profiles: streamsOf(size.profiles, () => arbCompetencyScenario({ maxSteps: 12 })),
