@@ -1,4 +1,3 @@
-import { type Attributes, INVALID_SPAN_CONTEXT, type Span, type Tracer } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import * as t from 'io-ts'
@@ -14,6 +13,7 @@ import { Instant, instant } from '../../shared/time.js'
 import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js'
 import { snapshotCommandLimit } from '../loading/index.js'
 import { commandHandler } from './command-handler.js'
+import { recordingTracer } from './test-support.js'
 
 // A tally: `Add` always adds (deciding it again would write again), `Mark` marks once (an idempotent decision).
 const Added = t.strict({ type: t.literal('Added'), data: t.strict({ amount: t.number }) })
@@ -56,44 +56,6 @@ const tallies = aggregate({
   snapshots: { version: 1, codec: TallyStateCodec },
 })
 const stream = tallies.streamName('1')
-
-interface RecordedSpan {
-  readonly attributes: Attributes
-  readonly events: string[]
-}
-const recordingTracer = () => {
-  const spans: RecordedSpan[] = []
-  const tracer: Tracer = {
-    startSpan: (_name, options) => {
-      const recorded: RecordedSpan = { attributes: { ...options?.attributes }, events: [] }
-      spans.push(recorded)
-      const span: Span = {
-        spanContext: () => INVALID_SPAN_CONTEXT,
-        setAttribute: (key, value) => {
-          recorded.attributes[key] = value
-          return span
-        },
-        setAttributes: () => span,
-        addEvent: name => {
-          recorded.events.push(name)
-          return span
-        },
-        addLink: () => span,
-        addLinks: () => span,
-        setStatus: () => span,
-        updateName: () => span,
-        end: () => undefined,
-        isRecording: () => true,
-        recordException: () => undefined,
-      }
-      return span
-    },
-    startActiveSpan: () => {
-      throw new Error('the handler starts its spans explicitly')
-    },
-  }
-  return { tracer, spans }
-}
 
 const handlerOn = (store: EventStore, snapshots: SnapshotStore | undefined, every: number) => {
   const { tracer, spans } = recordingTracer()

@@ -1,4 +1,3 @@
-import { type Attributes, INVALID_SPAN_CONTEXT, type Span, type Tracer } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import * as TE from 'fp-ts/lib/TaskEither.js'
 import { describe, expect, it } from 'vitest'
@@ -16,7 +15,7 @@ import { defaultPolicy } from '../../shared/policy-config.js'
 import { localDate } from '../../shared/time.js'
 import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-import { at, registerSari, sari, sariStream } from './test-support.js'
+import { at, recordingTracer, registerSari, sari, sariStream } from './test-support.js'
 
 // Sari, Pengelola Data Kesehatan at Puskesmas Belawan: her profile registered by the pyb, trainings credited by BKPSDM.
 const bkpsdm: Actor = { kind: 'system', process: 'training-credit' }
@@ -47,38 +46,6 @@ const counting = (inner: EventStore) => {
     }),
   }
   return { store, counter }
-}
-
-/** A tracer that keeps the attributes of the spans the handler starts. */
-const recordingTracer = () => {
-  const spans: { readonly attributes: Attributes }[] = []
-  const tracer: Tracer = {
-    startSpan: (_name, options) => {
-      const recorded = { attributes: { ...options?.attributes } }
-      spans.push(recorded)
-      const span: Span = {
-        spanContext: () => INVALID_SPAN_CONTEXT,
-        setAttribute: (key, value) => {
-          recorded.attributes[key] = value
-          return span
-        },
-        setAttributes: () => span,
-        addEvent: () => span,
-        addLink: () => span,
-        addLinks: () => span,
-        setStatus: () => span,
-        updateName: () => span,
-        end: () => undefined,
-        isRecording: () => true,
-        recordException: () => undefined,
-      }
-      return span
-    },
-    startActiveSpan: () => {
-      throw new Error('the handler starts its spans explicitly')
-    },
-  }
-  return { tracer, spans }
 }
 
 const handlerOn = (store: EventStore, snapshots?: SnapshotStore, every = 10) => {

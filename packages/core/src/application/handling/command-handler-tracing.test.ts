@@ -1,12 +1,4 @@
-import {
-  type Attributes,
-  INVALID_SPAN_CONTEXT,
-  type Span,
-  SpanStatusCode,
-  type SpanStatus,
-  trace,
-  type Tracer,
-} from '@opentelemetry/api'
+import { SpanStatusCode } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
@@ -16,65 +8,7 @@ import { defaultPolicy } from '../../shared/policy-config.js'
 import { instant, localDate } from '../../shared/time.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-
-interface RecordedSpan {
-  name: string
-  readonly attributes: Attributes
-  readonly parent: Span | undefined
-  status: SpanStatus | undefined
-  ended: boolean
-  span?: Span
-}
-
-/** A tracer that keeps every span it starts, as an SDK would export them. */
-const recordingTracer = () => {
-  const spans: RecordedSpan[] = []
-  const tracer: Tracer = {
-    startSpan: (name, options, context) => {
-      const recorded: RecordedSpan = {
-        name,
-        attributes: { ...options?.attributes },
-        parent: context === undefined ? undefined : trace.getSpan(context),
-        status: undefined,
-        ended: false,
-      }
-      const span: Span = {
-        spanContext: () => INVALID_SPAN_CONTEXT,
-        setAttribute: (key, value) => {
-          recorded.attributes[key] = value
-          return span
-        },
-        setAttributes: attributes => {
-          Object.assign(recorded.attributes, attributes)
-          return span
-        },
-        addEvent: () => span,
-        addLink: () => span,
-        addLinks: () => span,
-        setStatus: status => {
-          recorded.status = status
-          return span
-        },
-        updateName: newName => {
-          recorded.name = newName
-          return span
-        },
-        end: () => {
-          recorded.ended = true
-        },
-        isRecording: () => true,
-        recordException: () => undefined,
-      }
-      recorded.span = span
-      spans.push(recorded)
-      return span
-    },
-    startActiveSpan: () => {
-      throw new Error('the handler starts its spans explicitly')
-    },
-  }
-  return { tracer, spans }
-}
+import { recordingTracer } from './test-support.js'
 
 const offeringId = 'pmwp-2026-ii'
 const stream = enrollment.streamName(offeringId)

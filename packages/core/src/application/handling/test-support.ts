@@ -1,5 +1,13 @@
 // Shared by the command handler's tests (not built into dist): Sari, Pengelola Data Kesehatan at Puskesmas Belawan,
-// and her competency profile as the pyb registers it.
+// and her competency profile as the pyb registers it; a tracer that records the spans the handler starts.
+import {
+  type Attributes,
+  INVALID_SPAN_CONTEXT,
+  type Span,
+  type SpanStatus,
+  trace,
+  type Tracer,
+} from '@opentelemetry/api'
 import { competency, type CompetencyCommand } from '../../competency/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { nip } from '../../shared/nip.js'
@@ -17,4 +25,69 @@ export const registerSari: CompetencyCommand = {
     ...{ nip: sari, employeeType: 'PNS', unit: 'Puskesmas Belawan', position: { kind: 'pelaksana' } },
     ...{ positionTitle: 'Pengelola Data Kesehatan', rank: 'II/c' },
   },
+}
+
+/** A span as a recording tracer keeps it: what an SDK would export. */
+export interface RecordedSpan {
+  name: string
+  readonly attributes: Attributes
+  readonly parent: Span | undefined
+  readonly events: string[]
+  status: SpanStatus | undefined
+  ended: boolean
+  span?: Span
+}
+
+/** A tracer that keeps every span it starts, as an SDK would export them. */
+export const recordingTracer = (): { readonly tracer: Tracer; readonly spans: readonly RecordedSpan[] } => {
+  const spans: RecordedSpan[] = []
+  const tracer: Tracer = {
+    startSpan: (name, options, context) => {
+      const recorded: RecordedSpan = {
+        name,
+        attributes: { ...options?.attributes },
+        parent: context === undefined ? undefined : trace.getSpan(context),
+        events: [],
+        status: undefined,
+        ended: false,
+      }
+      const span: Span = {
+        spanContext: () => INVALID_SPAN_CONTEXT,
+        setAttribute: (key, value) => {
+          recorded.attributes[key] = value
+          return span
+        },
+        setAttributes: attributes => {
+          Object.assign(recorded.attributes, attributes)
+          return span
+        },
+        addEvent: eventName => {
+          recorded.events.push(eventName)
+          return span
+        },
+        addLink: () => span,
+        addLinks: () => span,
+        setStatus: status => {
+          recorded.status = status
+          return span
+        },
+        updateName: newName => {
+          recorded.name = newName
+          return span
+        },
+        end: () => {
+          recorded.ended = true
+        },
+        isRecording: () => true,
+        recordException: () => undefined,
+      }
+      recorded.span = span
+      spans.push(recorded)
+      return span
+    },
+    startActiveSpan: () => {
+      throw new Error('the handler starts its spans explicitly')
+    },
+  }
+  return { tracer, spans }
 }
