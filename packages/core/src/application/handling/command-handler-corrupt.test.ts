@@ -4,22 +4,11 @@ import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
 import type { EventStore, StoredEvent, StoredRecord } from '../../kernel/event-store.js'
 import { nip } from '../../shared/nip.js'
 import { defaultPolicy } from '../../shared/policy-config.js'
-import { instant, localDate } from '../../shared/time.js'
+import { instant } from '../../shared/time.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
+import { offeringId, offeringStream as stream, openOffering as open } from './test-support.js'
 
-const offeringId = 'pmwp-2026-ii'
-const stream = enrollment.streamName(offeringId)
-const open: EnrollmentCommand = {
-  type: 'OpenOffering',
-  at: instant('2026-02-02T09:00:00+07:00'),
-  actor: { kind: 'asn', nip: nip('197505052000031004'), roles: ['admin-pelatihan'] },
-  data: {
-    ...{ offeringId, title: 'Pelatihan Manajemen Waktu', provider: 'BKPSDM Kota Medan', venue: 'Aula BKPSDM' },
-    ...{ form: 'pelatihan-manajerial', competency: { type: 'manajerial', code: 'M.04' }, jp: 24, capacity: 2 },
-    schedule: { start: localDate('2026-03-02'), end: localDate('2026-03-06') },
-  },
-}
 const sari = nip('199203152019032004')
 const request: EnrollmentCommand = {
   type: 'RequestPlace',

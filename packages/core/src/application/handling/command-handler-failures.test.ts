@@ -4,28 +4,17 @@ import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
 import { type EventStore, invalidAppend, StoreUnavailableError, type StreamRevision } from '../../kernel/event-store.js'
 import { nip, type Nip } from '../../shared/nip.js'
 import { defaultPolicy } from '../../shared/policy-config.js'
-import { instant, localDate } from '../../shared/time.js'
+import { instant } from '../../shared/time.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 import { verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
+import { offeringId, offeringStream as stream, openOffering as open } from './test-support.js'
 import { formatHandleFailure } from './handle-outcome.js'
 import { backoffDelay, defaultRetryPolicy } from './retry-backoff.js'
 
 const kepala = nip('196608011988031001')
 const sari = nip('199203152019032004')
 const rudi = nip('198507122010011002')
-const offeringId = 'pmwp-2026-ii'
-const stream = enrollment.streamName(offeringId)
-const open: EnrollmentCommand = {
-  type: 'OpenOffering',
-  at: instant('2026-02-02T09:00:00+07:00'),
-  actor: { kind: 'asn', nip: nip('197505052000031004'), roles: ['admin-pelatihan'] },
-  data: {
-    ...{ offeringId, title: 'Pelatihan Manajemen Waktu', provider: 'BKPSDM Kota Medan', venue: 'Aula BKPSDM' },
-    ...{ form: 'pelatihan-manajerial', competency: { type: 'manajerial', code: 'M.04' }, jp: 24, capacity: 2 },
-    schedule: { start: localDate('2026-03-02'), end: localDate('2026-03-06') },
-  },
-}
 const request = (who: Nip): EnrollmentCommand => ({
   type: 'RequestPlace',
   at: instant('2026-02-10T10:00:00+07:00'),

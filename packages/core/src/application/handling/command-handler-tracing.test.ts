@@ -3,26 +3,12 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
 import type { EventStore } from '../../kernel/event-store.js'
-import { nip } from '../../shared/nip.js'
 import { defaultPolicy } from '../../shared/policy-config.js'
-import { instant, localDate } from '../../shared/time.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-import { recordingTracer } from './test-support.js'
+import { offeringId, offeringStream as stream, openOffering as open, recordingTracer } from './test-support.js'
 
-const offeringId = 'pmwp-2026-ii'
-const stream = enrollment.streamName(offeringId)
-const admin = { kind: 'asn', nip: nip('197505052000031004'), roles: ['admin-pelatihan'] } as const
-const open: EnrollmentCommand = {
-  type: 'OpenOffering',
-  at: instant('2026-02-02T09:00:00+07:00'),
-  actor: admin,
-  data: {
-    ...{ offeringId, title: 'Pelatihan Manajemen Waktu', provider: 'BKPSDM Kota Medan', venue: 'Aula BKPSDM' },
-    ...{ form: 'pelatihan-manajerial', competency: { type: 'manajerial', code: 'M.04' }, jp: 24, capacity: 2 },
-    schedule: { start: localDate('2026-03-02'), end: localDate('2026-03-06') },
-  },
-}
+const admin = open.actor
 const start: EnrollmentCommand = { type: 'StartOffering', at: open.at, actor: admin, data: { offeringId } }
 
 const traced = (store: EventStore) => {

@@ -1,5 +1,5 @@
 // Shared by the command handler's tests (not built into dist): Sari, Pengelola Data Kesehatan at Puskesmas Belawan,
-// and her competency profile as the pyb registers it; a tracer that records the spans the handler starts.
+// and her competency profile as the pyb registers it; an offering at BKPSDM; a tracer that records the spans the handler starts.
 import {
   type Attributes,
   INVALID_SPAN_CONTEXT,
@@ -9,9 +9,10 @@ import {
   type Tracer,
 } from '@opentelemetry/api'
 import { competency, type CompetencyCommand } from '../../competency/index.js'
+import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
 import type { Actor } from '../../shared/actor.js'
 import { nip } from '../../shared/nip.js'
-import { instant } from '../../shared/time.js'
+import { instant, localDate } from '../../shared/time.js'
 
 export const sari = nip('199203152019032004')
 export const sariStream = competency.streamName(sari)
@@ -24,6 +25,20 @@ export const registerSari: CompetencyCommand = {
   data: {
     ...{ nip: sari, employeeType: 'PNS', unit: 'Puskesmas Belawan', position: { kind: 'pelaksana' } },
     ...{ positionTitle: 'Pengelola Data Kesehatan', rank: 'II/c' },
+  },
+}
+
+export const offeringId = 'pmwp-2026-ii'
+export const offeringStream = enrollment.streamName(offeringId)
+/** A two-place offering opened by BKPSDM's training admin. */
+export const openOffering: EnrollmentCommand = {
+  type: 'OpenOffering',
+  at: instant('2026-02-02T09:00:00+07:00'),
+  actor: { kind: 'asn', nip: nip('197505052000031004'), roles: ['admin-pelatihan'] },
+  data: {
+    ...{ offeringId, title: 'Pelatihan Manajemen Waktu', provider: 'BKPSDM Kota Medan', venue: 'Aula BKPSDM' },
+    ...{ form: 'pelatihan-manajerial', competency: { type: 'manajerial', code: 'M.04' }, jp: 24, capacity: 2 },
+    schedule: { start: localDate('2026-03-02'), end: localDate('2026-03-06') },
   },
 }
 
