@@ -4,7 +4,6 @@ import {
   type Category,
   type DecodeFailure,
   type EventFilter,
-  type EventRegistry,
   formatDecodeFailure,
   matchesFilter,
   type PembinaEvent,
@@ -16,38 +15,10 @@ import type { ProjectedEvent } from './projection.js'
 
 type DecodeEvent = (stored: SerializedEvent) => E.Either<DecodeFailure, PembinaEvent>
 
-/** The reading half of an aggregate's event registry: what decoding needs of it (any aggregate's registry is one). */
-interface DecodingRegistry {
-  readonly schemas: readonly {
-    readonly type: string
-    readonly version: number
-    readonly codec: { readonly is: (u: unknown) => u is PembinaEvent }
-  }[]
-  readonly decode: EventRegistry<PembinaEvent>['decode']
-}
-
-/**
- * A registry's decoder with a fast path: data stored at the current schema version that already has the event's
- * type (the codec's `is` holds: every field present and valid) is taken as it is, without the copy a full decode
- * makes; anything else (an older version to upcast, a value the codec must convert, a bad field) goes through the
- * registry's full decode, which also reports what is wrong. The two agree on every event Pembina writes: the only
- * difference is that the fast path leaves in place fields the codec does not know, which Pembina never stores.
- */
-const fastDecoder = (registry: DecodingRegistry): DecodeEvent => {
-  const schemas = new Map(registry.schemas.map(schema => [schema.type, schema]))
-  return stored => {
-    const schema = schemas.get(stored.type)
-    if (schema !== undefined && stored.schemaVersion === schema.version) {
-      const candidate = { type: stored.type, data: stored.data }
-      if (schema.codec.is(candidate)) return E.right(candidate)
-    }
-    return registry.decode(stored)
-  }
-}
-
-// Each of Pembina's categories decodes (and upcasts) with its aggregate's registry.
+// Each of Pembina's categories decodes (and upcasts) with its aggregate's registry, without a copy of an event stored
+// as its codec writes it (`decodeInPlace`).
 const registries = new Map<Category, DecodeEvent>(
-  aggregates.map((each): [Category, DecodeEvent] => [each.category, fastDecoder(each.events)]),
+  aggregates.map((each): [Category, DecodeEvent] => [each.category, stored => each.events.decodeInPlace(stored)]),
 )
 
 const categories = [...registries.keys()]

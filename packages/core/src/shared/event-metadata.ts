@@ -46,6 +46,21 @@ const EventMetadataFields = t.strict(
 export const EventMetadata: t.Type<EventMetadata, t.OutputOf<typeof EventMetadataFields>> = EventMetadataFields
 
 /**
+ * Codec for the part of an event's metadata that comes from the command that wrote it (its ids, who and when), the same
+ * for every event of the command: checked once per command before its events are built.
+ */
+export const CommandMetadata = t.type(
+  {
+    commandId: Identifier,
+    correlationId: Identifier,
+    causationId: Identifier,
+    actor: Actor,
+    occurredAt: Instant,
+  },
+  'CommandMetadata',
+)
+
+/**
  * Codec for the part of stored metadata a command handler needs to fold a stream (which command wrote the event,
  * its schema version, its chain hash): decoding it alone keeps loading cheap. Audits decode `EventMetadata` whole.
  */

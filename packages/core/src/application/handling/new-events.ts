@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeGuarded, decodeWith, formatDecodeFailure } from '../../kernel/decode.js'
 import { type DomainEvent } from '../../kernel/domain-event.js'
-import { EventMetadata } from '../../shared/event-metadata.js'
+import { CommandMetadata, type EventMetadata } from '../../shared/event-metadata.js'
 import type { EventToAppend, StreamRevision } from '../../kernel/event-store.js'
 import type { EventRegistry, SerializedEvent } from '../../kernel/registry.js'
 import { Actor } from '../../shared/actor.js'
@@ -42,8 +42,9 @@ const actorAsStored = (actor: Actor): E.Either<string, Actor> => {
   return E.isLeft(decoded) ? E.left(formatDecodeFailure(decoded.left)) : decoded
 }
 
-// The metadata as a reader decodes it.
-const readBack = decodeGuarded(EventMetadata, 'metadata')
+// What every event of a command takes from it, as a reader decodes it; the rest (the event id, schema version and
+// hashes) is made here, always valid.
+const checkCommandMetadata = decodeGuarded(CommandMetadata, 'metadata')
 
 /**
  * Gives each event its metadata: an id derived from the command id and its index, the command's actor and instant,
@@ -60,41 +61,43 @@ export const newEvents = <Event extends DomainEvent>(
   const toAppend: EventToAppend[] = []
   const written: WrittenEvent<Event>[] = []
   const first = head.revision === 'no-stream' ? 0 : head.revision + 1
+  const invalid = (event: Event, reason: string): E.Either<HandleInvalidEvent, never> =>
+    E.left({ kind: 'invalid-event', streamName: head.streamName, eventType: event.type, reason })
   // An application's own fields on the actor it passes (a name, say) are neither stored in clear text nor hashed.
   const actor = actorAsStored(command.actor)
+  const fromCommand = E.chain((stored: Actor) =>
+    E.mapLeft(formatDecodeFailure)(
+      checkCommandMetadata({
+        commandId: context.commandId,
+        correlationId: context.correlationId ?? context.commandId,
+        causationId: context.causationId ?? context.commandId,
+        actor: stored,
+        occurredAt: command.at,
+      }),
+    ),
+  )(actor)
   let prevHash = head.lastHash
   for (const [index, event] of events.entries()) {
-    const invalid = (reason: string): E.Either<HandleInvalidEvent, never> =>
-      E.left({ kind: 'invalid-event', streamName: head.streamName, eventType: event.type, reason })
-    if (E.isLeft(actor)) return invalid(actor.left)
+    if (E.isLeft(fromCommand)) return invalid(event, fromCommand.left)
+    const { commandId, correlationId, causationId, actor: storedActor, occurredAt } = fromCommand.right
     const encoded = encode(registry, event)
-    if (E.isLeft(encoded)) return invalid(encoded.left)
+    if (E.isLeft(encoded)) return invalid(event, encoded.left)
+    const { type, data, schemaVersion } = encoded.right
     const revision = first + index
-    const content = {
-      eventId: eventIdOf(context.commandId, index),
-      commandId: context.commandId,
-      correlationId: context.correlationId ?? context.commandId,
-      causationId: context.causationId ?? context.commandId,
-      actor: actor.right,
-      occurredAt: command.at,
-      schemaVersion: encoded.right.schemaVersion,
-      prevHash,
-    }
+    const eventId = eventIdOf(commandId, index)
     const hash = chainHash({
-      ...content,
-      type: encoded.right.type,
-      data: encoded.right.data,
-      streamName: head.streamName,
-      revision,
+      ...{ type, data, schemaVersion, eventId, commandId, correlationId, causationId },
+      ...{ actor: storedActor, occurredAt, streamName: head.streamName, revision, prevHash },
     })
-    if (E.isLeft(hash)) return invalid(formatNotJson(hash.left))
+    if (E.isLeft(hash)) return invalid(event, formatNotJson(hash.left))
     // Data its own codec refuses (a value a decider computed out of range) would leave the stream unreadable.
-    const decodable = registry.decode(encoded.right)
-    if (E.isLeft(decodable)) return invalid(formatDecodeFailure(decodable.left))
-    const readable = readBack({ ...content, hash: hash.right })
-    if (E.isLeft(readable)) return invalid(formatDecodeFailure(readable.left))
-    const metadata = readable.right
-    toAppend.push({ eventId: metadata.eventId, type: encoded.right.type, data: encoded.right.data, metadata })
+    const decodable = registry.decodeInPlace(encoded.right)
+    if (E.isLeft(decodable)) return invalid(event, formatDecodeFailure(decodable.left))
+    const metadata: EventMetadata = {
+      ...{ eventId, commandId, correlationId, causationId, actor: storedActor, occurredAt, schemaVersion },
+      ...{ prevHash, hash: hash.right },
+    }
+    toAppend.push({ eventId, type, data, metadata })
     written.push({ revision, event, metadata })
     prevHash = hash.right
   }

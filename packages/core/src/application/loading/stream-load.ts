@@ -72,7 +72,7 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
       const head = decodeHead(record.metadata)
       if (E.isLeft(head)) return E.left(corrupt(record, formatDecodeFailure(head.left)))
       const { schemaVersion } = head.right
-      const event = registry.decode({ type: record.type, data: record.data, schemaVersion })
+      const event = registry.decodeInPlace({ type: record.type, data: record.data, schemaVersion })
       if (E.isLeft(event)) return E.left(corrupt(record, formatDecodeFailure(event.left)))
       state = decider.evolve(state, event.right)
       revision = record.revision
