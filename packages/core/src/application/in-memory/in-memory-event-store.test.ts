@@ -29,6 +29,23 @@ describe('in-memory event store', () => {
     expect((await readAll(store)).map(r => r.position)).toEqual([1n, 2n])
   })
 
+  it('what was written cannot be changed, neither through the appended value nor through a record read back', async () => {
+    const store = inMemoryEventStore()
+    const data = { places: [{ nip: '199203152019032004' }] }
+    await store.append('test-1', [event('a', data)], 'no-stream')()
+    data.places.push({ nip: '198507122010011002' })
+    const [read] = await readAll(store)
+    expect(read?.kind === 'event' && read.data).toEqual({ places: [{ nip: '199203152019032004' }] })
+    const stored: unknown = read?.kind === 'event' ? read.data : undefined
+    const places: unknown[] =
+      typeof stored === 'object' && stored !== null && 'places' in stored && Array.isArray(stored.places)
+        ? stored.places
+        : []
+    expect(places).toHaveLength(1)
+    expect(() => places.push('tampered')).toThrow(TypeError)
+    expect((await readAll(store))[0]).toMatchObject({ data: { places: [{ nip: '199203152019032004' }] } })
+  })
+
   it('stores undefined data as null, as a JSON store would', async () => {
     const store = inMemoryEventStore()
     await store.append('test-1', [event('a', undefined)], 'no-stream')()

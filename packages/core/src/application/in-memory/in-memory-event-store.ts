@@ -18,7 +18,7 @@ import {
   repeatedEventId,
   satisfiesExpected,
 } from '../../kernel/event-store.js'
-import { type InMemoryRow, firstIndexAfter, lazyAsync, readLimit, rowToEvent } from './in-memory-log.js'
+import { type InMemoryRow, firstIndexAfter, lazyAsync, readLimit, storedJson } from './in-memory-log.js'
 import { openSubscription } from './in-memory-subscription.js'
 
 interface InMemoryStream {
@@ -35,12 +35,6 @@ const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
 const revisionOf = (stream: InMemoryStream | undefined): StreamRevision =>
   stream === undefined || stream.rows.length === 0 ? 'no-stream' : stream.rows.length - 1
 
-// JSON has no `undefined`: an absent value (or a function) is stored, and read back, as null.
-const toJson = (value: unknown): string => {
-  const text: unknown = JSON.stringify(value)
-  return typeof text === 'string' ? text : 'null'
-}
-
 /** Whether `events` are exactly the events already at the revisions this append would have given them. */
 const isReappend = (stream: InMemoryStream, events: readonly EventToAppend[], expected: ExpectedRevision): boolean => {
   const first = events[0]
@@ -52,7 +46,8 @@ const isReappend = (stream: InMemoryStream, events: readonly EventToAppend[], ex
 
 /**
  * An EventStore held in memory, for tests and small embedded use: appends are atomic, data and metadata are kept
- * as JSON text (so they round-trip as a durable store would and callers cannot mutate what was written), and
+ * as their JSON reads back (so they round-trip as a durable store would), frozen (so no caller can change what was
+ * written, and reads hand out the stored records without copies), and
  * global positions start at 1. An empty append that satisfies the expected revision writes nothing and answers
  * the stream's current revision (-1 and position 0 when the stream does not exist).
  */
@@ -95,15 +90,18 @@ export const inMemoryEventStore = (): EventStore => {
     const rows: InMemoryRow[] = []
     for (const [i, event] of events.entries()) {
       try {
-        rows.push({
-          streamName,
-          revision: target.rows.length + i,
-          position: BigInt(log.length + i + 1),
-          eventId: event.eventId,
-          type: event.type,
-          data: toJson(event.data),
-          metadata: toJson(event.metadata),
-        })
+        rows.push(
+          Object.freeze({
+            kind: 'event',
+            streamName,
+            revision: target.rows.length + i,
+            position: BigInt(log.length + i + 1),
+            eventId: event.eventId,
+            type: event.type,
+            data: storedJson(event.data),
+            metadata: storedJson(event.metadata),
+          }),
+        )
       } catch (cause) {
         const detail = cause instanceof Error ? `: ${cause.message}` : ''
         return E.left(invalidAppend(streamName, event.eventId, `has data or metadata that is not JSON${detail}`, cause))
@@ -135,7 +133,7 @@ export const inMemoryEventStore = (): EventStore => {
       const row = revision <= last ? stream.rows[revision] : undefined
       if (row === undefined) return
       ensureOpen()
-      yield rowToEvent(row)
+      yield row
     }
   }
 
@@ -148,7 +146,7 @@ export const inMemoryEventStore = (): EventStore => {
       if (row === undefined || !matchesFilter(row.streamName, options.filter)) continue
       ensureOpen()
       remaining -= 1
-      yield rowToEvent(row)
+      yield row
     }
   }
 

@@ -1,32 +1,28 @@
 import type { StoredEvent } from '../../kernel/event-store.js'
 
-/** One event as the in-memory store keeps it: data and metadata as JSON text, so no caller can mutate them. */
-export interface InMemoryRow {
-  readonly streamName: string
-  readonly revision: number
-  readonly position: bigint
-  readonly eventId: string
-  readonly type: string
-  readonly data: string
-  readonly metadata: string
+/**
+ * One event as the in-memory store keeps it and hands it out: its data and metadata are what their JSON text reads
+ * back as (so they round-trip as in a durable store), frozen all the way down, so no caller can change what was
+ * written and no read needs a copy.
+ */
+export type InMemoryRow = StoredEvent
+
+const freezeDeep = (value: unknown): unknown => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) freezeDeep(child)
+    Object.freeze(value)
+  }
+  return value
 }
 
-/** Reads a row back as a stored event with fresh copies of its data and metadata. */
-export const rowToEvent = (row: InMemoryRow): StoredEvent => ({
-  kind: 'event',
-  streamName: row.streamName,
-  revision: row.revision,
-  position: row.position,
-  eventId: row.eventId,
-  type: row.type,
-  data: parseJson(row.data),
-  metadata: parseJson(row.metadata),
-})
-
-// JSON.parse is typed `any`; widening to unknown keeps the value undecoded for the reader.
-const parseJson = (text: string): unknown => {
-  const value: unknown = JSON.parse(text)
-  return value
+/**
+ * A value as a store keeps it: what its JSON text reads back as (JSON has no `undefined`: an absent value, or a
+ * function, is kept as null), frozen. Throws when the value has no JSON text (a bigint, a cycle).
+ */
+export const storedJson = (value: unknown): unknown => {
+  const text: unknown = JSON.stringify(value)
+  const parsed: unknown = typeof text === 'string' ? JSON.parse(text) : null
+  return freezeDeep(parsed)
 }
 
 /** The index in the global log of the first row after `after`: positions are the row's index plus one. */

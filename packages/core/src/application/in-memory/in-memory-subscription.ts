@@ -6,7 +6,7 @@ import {
   StoreUnavailableError,
   matchesFilter,
 } from '../../kernel/event-store.js'
-import { type InMemoryRow, firstIndexAfter, rowToEvent } from './in-memory-log.js'
+import { type InMemoryRow, firstIndexAfter } from './in-memory-log.js'
 import { wakeSignal } from './wake-signal.js'
 
 /** What a subscription needs of the in-memory store: its log, whether it is closed, and a way to hear of appends. */
@@ -43,7 +43,7 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
           index += 1
           if (!matchesFilter(row.streamName, options.filter)) continue
           lastDelivered = row.position
-          yield rowToEvent(row)
+          yield row
         } else if (!caughtUp) {
           caughtUp = true
           yield { kind: 'caught-up', position: lastDelivered }
