@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 
 /** A value that has no JSON form (undefined, a function, NaN, a bigint, a cycle, a Date…): where it is and why. */
@@ -11,8 +11,9 @@ export interface NotJson {
 
 const notJson = (path: string, reason: string): NotJson => ({ _tag: 'NotJson', path, reason })
 
-// The path of the value being written, as keys from the root: joined into text only when a value is not JSON.
-type Path = (string | number)[]
+// The path of the value being written, as keys from the root, joined into text only when a value is not JSON; null on
+// the first pass, which tracks no path: only a value found not to be JSON is written again, with its path tracked.
+type Path = (string | number)[] | null
 
 /** Carries a `NotJson` out of the recursion; thrown only on failure, so the common case pays nothing for it. */
 class NotJsonFound extends Error {
@@ -21,7 +22,11 @@ class NotJsonFound extends Error {
   }
 }
 
+/** Says that the first pass met a value that is not JSON: the second pass finds where. */
+class NotJsonSomewhere extends Error {}
+
 const fail = (path: Path, reason: string): never => {
+  if (path === null) throw new NotJsonSomewhere(reason)
   throw new NotJsonFound(notJson(path.join('.'), reason))
 }
 
@@ -57,9 +62,9 @@ const arrayText = (items: readonly unknown[], path: Path, ancestors: object[]): 
   let text = '['
   for (let i = 0; i < items.length; i++) {
     if (i > 0) text += ','
-    path.push(i)
+    path?.push(i)
     text += textOf(items[i], path, ancestors)
-    path.pop()
+    path?.pop()
   }
   return `${text}]`
 }
@@ -75,9 +80,9 @@ const objectText = (value: object, path: Path, ancestors: object[]): string => {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string
     if (i > 0) text += ','
-    path.push(key)
+    path?.push(key)
     text += `${JSON.stringify(key)}:${textOf(record[key], path, ancestors)}`
-    path.pop()
+    path?.pop()
   }
   return `${text}}`
 }
@@ -88,16 +93,22 @@ const objectText = (value: object, path: Path, ancestors: object[]): string => {
  */
 export const canonicalJson = (value: unknown): E.Either<NotJson, string> => {
   try {
-    return E.right(textOf(value, [], []))
-  } catch (cause) {
-    if (cause instanceof NotJsonFound) return E.left(cause.problem)
-    // A throwing getter or proxy is reported as a value, like any other input that is not JSON.
-    return E.left(notJson('', `could not be read: ${String(cause)}`))
+    return E.right(textOf(value, null, []))
+  } catch (first) {
+    if (!(first instanceof NotJsonSomewhere)) return E.left(unreadable(first))
+    try {
+      return E.right(textOf(value, [], []))
+    } catch (cause) {
+      return E.left(cause instanceof NotJsonFound ? cause.problem : unreadable(cause))
+    }
   }
 }
 
+// A throwing getter or proxy is reported as a value, like any other input that is not JSON.
+const unreadable = (cause: unknown): NotJson => notJson('', `could not be read: ${String(cause)}`)
+
 /** The SHA-256 of text (UTF-8), as 64 lower-case hex digits. */
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex')
 
 /** One line a person can read for a `NotJson`. */
 export const formatNotJson = (problem: NotJson): string =>

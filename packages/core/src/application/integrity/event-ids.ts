@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * Pembina's uuid v5 namespace for event ids: itself `v5('https://pembina.dev/event-id', v5.URL)`, fixed forever,
@@ -35,7 +35,7 @@ const nameBytes = (name: string): Buffer => {
  * event a command writes needs one; the tests check it against the `uuid` package.
  */
 const uuidV5 = (name: string): string => {
-  const bytes = createHash('sha1').update(namespaceBytes).update(nameBytes(name)).digest()
+  const bytes = hash('sha1', Buffer.concat([namespaceBytes, nameBytes(name)]), 'buffer')
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
   const hex = bytes.toString('hex', 0, 16)
