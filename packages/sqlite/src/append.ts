@@ -7,6 +7,7 @@ import {
   type EventToAppend,
   type ExpectedRevision,
   type StreamRevision,
+  invalidAppend,
   satisfiesExpected,
 } from '@pembina/core'
 import { categoryOf, decodeRow, encodeJson } from './rows.js'
@@ -93,6 +94,35 @@ export const encodeEvents = (
   return E.right(encoded)
 }
 
+/** Whether SQLite refused an insert because its event id is stored already (the UNIQUE index on `event_id`). */
+export const isDuplicateEventId = (error: unknown): boolean =>
+  error instanceof Error &&
+  'code' in error &&
+  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  error.message.includes('events.event_id')
+
+/**
+ * Why a batch an insert found a stored id in cannot be appended: its first event stored in another stream, named with
+ * that stream; else the store's failure. Throws what SQLite throws while looking.
+ */
+export const eventStoredElsewhere = (
+  queries: AppendQueries,
+  streamName: string,
+  events: readonly EncodedEvent[],
+  cause: unknown,
+): AppendError => {
+  for (const event of events) {
+    const at = queries.eventLocation(event.eventId)
+    if (at !== undefined && at.streamName !== streamName)
+      return invalidAppend(streamName, event.eventId, `is already stored in stream ${at.streamName}`, cause)
+  }
+  return {
+    _tag: 'StoreUnavailable',
+    message: `appending to ${streamName}: an event id of this append is already stored`,
+    cause,
+  }
+}
+
 // Where a re-append of `events` must find them: right after the expected revision, or where the first one is.
 const reappendStart = (expected: ExpectedRevision, first: Location): number =>
   typeof expected === 'number' ? expected + 1 : expected === 'no-stream' ? 0 : first.revision
@@ -116,8 +146,21 @@ export const appendInTransaction = (
   events: readonly EncodedEvent[],
   expected: ExpectedRevision,
   idCheck: IdCheck = 'checked',
+): E.Either<AppendError, AppendResult> =>
+  appendAtHead(queries, streamName, events, expected, idCheck, queries.streamHead(streamName))
+
+/** The last event of a stream, as an append needs it: its revision and position; undefined for no stream. */
+export type StreamHead = { readonly revision: number; readonly position: bigint } | undefined
+
+/** `appendInTransaction` with the stream's head already known to the caller (read inside the same transaction). */
+export const appendAtHead = (
+  queries: AppendQueries,
+  streamName: string,
+  events: readonly EncodedEvent[],
+  expected: ExpectedRevision,
+  idCheck: IdCheck,
+  head: StreamHead,
 ): E.Either<AppendError, AppendResult> => {
-  const head = queries.streamHead(streamName)
   const actual: StreamRevision = head === undefined ? 'no-stream' : head.revision
   const conflict = E.left<AppendError>({ _tag: 'ConcurrencyConflict', streamName, expected, actual })
   if (idCheck === 'optimistic' && satisfiesExpected(expected, actual))
@@ -141,7 +184,7 @@ const insertAll = (
   queries: AppendQueries,
   streamName: string,
   events: readonly EncodedEvent[],
-  head: { readonly revision: number; readonly position: bigint } | undefined,
+  head: StreamHead,
 ): E.Either<AppendError, AppendResult> => {
   if (events.length === 0)
     return E.right({ nextExpectedRevision: head?.revision ?? -1, position: head?.position ?? 0n, written: false })

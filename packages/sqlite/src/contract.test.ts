@@ -41,5 +41,9 @@ const writeCorruptRecord = (store: EventStore, streamName: string): Promise<void
   return Promise.resolve()
 }
 
-eventStoreContract('sqlite (FULL)', makeStore('full'), { writeCorruptRecord, countsEvents: true })
-eventStoreContract('sqlite (NORMAL)', makeStore('normal'), { writeCorruptRecord, countsEvents: true })
+eventStoreContract('sqlite (FULL)', makeStore('full'), { writeCorruptRecord, countsEvents: true, locksWrites: true })
+eventStoreContract('sqlite (NORMAL)', makeStore('normal'), {
+  writeCorruptRecord,
+  countsEvents: true,
+  locksWrites: true,
+})

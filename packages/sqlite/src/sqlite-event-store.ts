@@ -13,7 +13,15 @@ import {
   repeatedEventId,
 } from '@pembina/core'
 import type { Database } from 'better-sqlite3'
-import { appendInTransaction, type AppendQueries, appendQueries, type EncodedEvent, encodeEvents } from './append.js'
+import {
+  appendInTransaction,
+  type AppendQueries,
+  appendQueries,
+  type EncodedEvent,
+  encodeEvents,
+  eventStoredElsewhere,
+  isDuplicateEventId,
+} from './append.js'
 import { type ConnectionPragmas, type Durability, openConnection, openFailure, readPragmas } from './connection.js'
 import { storeUnavailable, storeUnavailableError } from './errors.js'
 import {
@@ -24,6 +32,7 @@ import {
   readQueries,
   readStreamRecords,
 } from './read.js'
+import { sqliteReadAndAppend } from './locked-write.js'
 import { latestEventsVersion } from './schema.js'
 import { sqliteSnapshotStore } from './snapshots.js'
 import { openSubscription } from './subscribe.js'
@@ -47,6 +56,8 @@ export interface SqliteEventStoreOptions {
 
 /** An EventStore in one SQLite file, with what it runs on for diagnostics. */
 export interface SqliteEventStore extends EventStore {
+  /** Reads a stream and appends to it in one `BEGIN IMMEDIATE` transaction (see `EventStore.readAndAppend`). */
+  readonly readAndAppend: NonNullable<EventStore['readAndAppend']>
   /** The database file this store writes. */
   readonly file: string
   /** The journal mode, synchronous level and busy timeout the connection actually runs with. */
@@ -56,12 +67,6 @@ export interface SqliteEventStore extends EventStore {
   /** How many events lie after a position and pass a filter: a count over the store's indexes, no event read. */
   readonly countAfter: NonNullable<EventStore['countAfter']>
 }
-
-const isDuplicateEventId = (error: unknown): boolean =>
-  error instanceof Error &&
-  'code' in error &&
-  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  error.message.includes('events.event_id')
 
 /**
  * Prepares every statement the store runs. A file whose tables do not match its recorded schema (edited by hand)
@@ -145,18 +150,12 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
     }
   }
 
-  // The first event of a batch whose id a rolled-back insert found stored in another stream, named with that stream.
   const storedElsewhere = (streamName: string, events: readonly EncodedEvent[], cause: unknown): AppendError => {
     try {
-      for (const event of events) {
-        const at = writes.eventLocation(event.eventId)
-        if (at !== undefined && at.streamName !== streamName)
-          return invalidAppend(streamName, event.eventId, `is already stored in stream ${at.streamName}`, cause)
-      }
+      return eventStoredElsewhere(writes, streamName, events, cause)
     } catch (error) {
       return storeUnavailable(error, `appending to ${streamName} in`, file)
     }
-    return unavailable(`appending to ${streamName}: an event id of this append is already stored`, cause)
   }
 
   const appendNow = (
@@ -192,6 +191,10 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
       const batch = [...events]
       return () => Promise.resolve(appendNow(streamName, batch, expected))
     },
+    readAndAppend: sqliteReadAndAppend({
+      ...{ db, writes, reads, pageSize, file, closedMessage, notify },
+      isClosed: () => closed,
+    }),
     readStream: (streamName, readOptions) => readStreamRecords(context, streamName, readOptions),
     readAll: readOptions => readAllRecords(context, readOptions),
     subscribe: subscribeOptions => {

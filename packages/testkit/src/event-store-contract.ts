@@ -1,9 +1,10 @@
 import type { EventStore } from '@pembina/core'
-import { afterEach, describe } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { appendCases } from './event-store-contract/append-cases.js'
 import { countCases } from './event-store-contract/count-cases.js'
 import { type EventStoreContractOptions, contractContext } from './event-store-contract/fixtures.js'
 import { lifecycleCases } from './event-store-contract/lifecycle-cases.js'
+import { lockedWriteCases } from './event-store-contract/locked-write-cases.js'
 import { readCases } from './event-store-contract/read-cases.js'
 import { subscribeCases } from './event-store-contract/subscribe-cases.js'
 
@@ -11,7 +12,8 @@ export type { EventStoreContractOptions } from './event-store-contract/fixtures.
 
 /**
  * Declares the contract every EventStore adapter passes: expected revisions and conflicts, atomic and idempotent
- * appends, stream and global reads with filters and limits, counts (for stores that offer them), subscriptions (catch-up, caught-up, live, close),
+ * appends, stream and global reads with filters and limits, counts and locked writes (for stores that offer them),
+ * subscriptions (catch-up, caught-up, live, close),
  * exact JSON round-trips, large streams and closing. Each test makes its own store with `makeStore`, closes it
  * afterwards, and writes only to streams no other test or run uses, so a shared server can run it too.
  */
@@ -36,6 +38,13 @@ export const eventStoreContract = (
     })
     describe('count', () => {
       countCases(ctx)
+    })
+    describe('read and append under one lock', () => {
+      if (ctx.locksWrites) lockedWriteCases(ctx)
+      else
+        it('leaves `readAndAppend` out: the store does not lock its writes', async () => {
+          expect((await ctx.open()).readAndAppend).toBeUndefined()
+        })
     })
     // A case that waits for a delivery runs longer than the wait, so a missing delivery fails with its own message
     // (what was waited for, what came) rather than with the runner's bare test timeout.

@@ -145,6 +145,19 @@ export interface Subscription extends AsyncIterable<StoredRecord | CaughtUp> {
   readonly close: () => Promise<void>
 }
 
+/** What a write under a stream's lock decided: a value for its caller, and the events to append (none: nothing). */
+export interface LockedWrite<A> {
+  readonly value: A
+  /** The events to append, right after revision `expected` of the stream; absent when nothing is to be written. */
+  readonly append?: { readonly events: readonly EventToAppend[]; readonly expected: ExpectedRevision }
+}
+
+/** What a locked write came to: the caller's value, and where its append left the stream (null: nothing appended). */
+export interface LockedWriteResult<A> {
+  readonly value: A
+  readonly appended: AppendResult | null
+}
+
 /**
  * The port every store implements (in memory, SQLite, EventStoreDB). Appends return TaskEither; reads are
  * AsyncIterables that stream in bounded memory, reject with `StreamNotFoundError` for a stream that does not
@@ -165,6 +178,20 @@ export interface EventStore {
    * report how far behind it is while catching up.
    */
   readonly countAfter?: (options?: CountOptions) => TE.TaskEither<StoreUnavailable, number>
+  /**
+   * Reads a stream and appends to it under one write lock, so that no other writer comes between the read and the
+   * append: `write` receives the stream's records from `fromRevision` on, in order (none when the stream does not
+   * exist), runs synchronously inside the lock, and answers what to append (a throw from it writes nothing and comes
+   * back as `StoreUnavailable`, carrying it). The append follows
+   * `append`'s rules (the expected revision, idempotent re-appends, `InvalidAppend`); nothing is written when it
+   * fails or `write` answers none. Offered by stores that serialise their writers anyway (SQLite, in memory); on a
+   * store without it a command handler reads, then appends with the expected revision and retries on a conflict.
+   */
+  readonly readAndAppend?: <A>(
+    streamName: string,
+    fromRevision: number,
+    write: (records: Iterable<StoredRecord>) => LockedWrite<A>,
+  ) => TE.TaskEither<AppendError, LockedWriteResult<A>>
   /** The revision a stream is at, without reading its events. */
   readonly streamRevision: (streamName: string) => TE.TaskEither<StoreUnavailable, StreamRevision>
   /** Releases the store's resources; further calls fail. */

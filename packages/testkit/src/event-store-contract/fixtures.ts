@@ -30,6 +30,11 @@ export interface EventStoreContractOptions {
    * when false it checks that the store leaves `countAfter` out.
    */
   readonly countsEvents?: boolean
+  /**
+   * The store offers `readAndAppend`, reading and appending under one write lock (default false). When true the suite
+   * checks it; when false it checks that the store leaves `readAndAppend` out.
+   */
+  readonly locksWrites?: boolean
 }
 
 /** What every group of contract cases shares: stores closed after each test, unique names, the options. */
@@ -48,6 +53,7 @@ export interface ContractContext {
   readonly deliveryTimeoutMs: number
   readonly writeCorruptRecord: EventStoreContractOptions['writeCorruptRecord']
   readonly countsEvents: boolean
+  readonly locksWrites: boolean
 }
 
 /** Builds the shared context: `track` registers each opened store for closing after the test. */
@@ -79,6 +85,7 @@ export const contractContext = (
     deliveryTimeoutMs: options.deliveryTimeoutMs ?? 5_000,
     writeCorruptRecord: options.writeCorruptRecord,
     countsEvents: options.countsEvents ?? false,
+    locksWrites: options.locksWrites ?? false,
   }
 }
 

@@ -10,29 +10,13 @@ import { inMemoryEventStore } from '../in-memory/index.js'
 import { verifyChain } from '../integrity/index.js'
 import { type StateCache, stateCache } from '../loading/index.js'
 import { commandHandler } from './command-handler.js'
+import { countingReads } from './test-support.js'
 
 // The property runs generated scenarios through two handlers on one store: about 3 s alone, up to 6 s while another
 // test run shares the two cores, so each case gets ten times its quiet run instead of vitest's 5 s default.
 const propertyTimeoutMs = 30_000
 
 const decider = enrollment.decider(defaultPolicy)
-
-/** A store that counts the records its stream reads yield. */
-const counting = (inner: EventStore): { readonly store: EventStore; readonly records: () => number } => {
-  let records = 0
-  const store: EventStore = {
-    ...inner,
-    readStream: (streamName, options) => ({
-      async *[Symbol.asyncIterator]() {
-        for await (const record of inner.readStream(streamName, options)) {
-          records += 1
-          yield record
-        }
-      },
-    }),
-  }
-  return { store, records: () => records }
-}
 
 const streamOf = (commands: readonly EnrollmentCommand[]): string =>
   enrollment.streamName(commands[0]?.data.offeringId ?? 'none')
@@ -118,7 +102,7 @@ describe('command handler with a state cache', { timeout: propertyTimeoutMs }, (
 
   it('reads a cached stream only from its cached revision', async () => {
     const commands = scenario()
-    const { store, records } = counting(inMemoryEventStore())
+    const { store, records } = countingReads(inMemoryEventStore())
     const handler = handlerOn(store, stateCache())
     let readBefore = 0
     for (const [i, command] of commands.entries()) {
@@ -133,7 +117,7 @@ describe('command handler with a state cache', { timeout: propertyTimeoutMs }, (
   it('folds what another writer appended after the cached revision', async () => {
     const commands = scenario()
     const streamName = streamOf(commands)
-    const { store, records } = counting(inMemoryEventStore())
+    const { store, records } = countingReads(inMemoryEventStore())
     const cache = stateCache<EnrollmentState>()
     const cached = handlerOn(store, cache)
     const other = handlerOn(store)

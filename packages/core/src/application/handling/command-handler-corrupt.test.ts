@@ -7,7 +7,7 @@ import { defaultPolicy } from '../../shared/policy-config.js'
 import { instant } from '../../shared/time.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-import { offeringId, offeringStream as stream, openOffering as open } from './test-support.js'
+import { offeringId, offeringStream as stream, openOffering as open, readThenAppend } from './test-support.js'
 
 const sari = nip('199203152019032004')
 const request: EnrollmentCommand = {
@@ -42,15 +42,26 @@ const storeWith = async (bad: (opened: StoredEvent) => StoredRecord): Promise<Ev
   await setUp(inner).handler.handle(open, { commandId: 'open-1' })()
   const opened = await firstEvent(inner)
   const records: readonly StoredRecord[] = [opened, bad(opened)]
+  const { readAndAppend } = inner
   return {
     ...inner,
     readStream: async function* () {
       for (const record of records) yield await Promise.resolve(record)
     },
+    ...(readAndAppend && {
+      readAndAppend: (streamName, fromRevision, write) =>
+        readAndAppend(streamName, fromRevision, () => write(records.slice(fromRevision))),
+    }),
   }
 }
 
-describe('command handler on a corrupt stream', () => {
+// Each case on both ways a handler writes: under the store's write lock, and read, then appended.
+const paths = [
+  ['under the store lock', (store: EventStore): EventStore => store],
+  ['read, then appended', readThenAppend],
+] as const
+
+describe.each(paths)('command handler on a corrupt stream, %s', (_path, storeFor) => {
   it.each([
     [
       'a record the store could not read',
@@ -79,7 +90,7 @@ describe('command handler on a corrupt stream', () => {
       'metadata: ',
     ],
   ])('refuses to decide and names the stream, revision and reason, for %s', async (_, bad, reason) => {
-    const { handler, decisions } = setUp(await storeWith(bad))
+    const { handler, decisions } = setUp(storeFor(await storeWith(bad)))
     const result = await handler.handle(request, { commandId: 'req-sari' })()
     expect(result).toMatchObject(E.left({ kind: 'corrupt-stream', streamName: stream, revision: 1 }))
     expect(E.isLeft(result) && result.left.kind === 'corrupt-stream' && result.left.reason).toContain(reason)
@@ -95,7 +106,7 @@ describe('command handler on a corrupt stream', () => {
       [{ eventId: 'stray', type: 'PlaceRequested', data: { offeringId }, metadata: opened.metadata }],
       0,
     )()
-    const { handler, decisions } = setUp(store)
+    const { handler, decisions } = setUp(storeFor(store))
     const result = await handler.handle(request, { commandId: 'req-sari' })()
     expect(result).toMatchObject(E.left({ kind: 'corrupt-stream', streamName: stream, revision: 1 }))
     expect(decisions).toEqual([])

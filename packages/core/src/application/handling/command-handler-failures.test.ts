@@ -8,7 +8,7 @@ import { instant } from '../../shared/time.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 import { verifyChain } from '../integrity/index.js'
 import { commandHandler } from './command-handler.js'
-import { offeringId, offeringStream as stream, openOffering as open } from './test-support.js'
+import { offeringId, offeringStream as stream, openOffering as open, readThenAppend } from './test-support.js'
 import { formatHandleFailure } from './handle-outcome.js'
 import { backoffDelay, defaultRetryPolicy } from './retry-backoff.js'
 
@@ -63,7 +63,7 @@ describe('command handler under concurrent writers', () => {
     const inner = await openedStore()
     let rivalWrote = false
     const racy: EventStore = {
-      ...inner,
+      ...readThenAppend(inner),
       append: (name, events, expected) => async () => {
         if (!rivalWrote) {
           rivalWrote = true
@@ -89,7 +89,7 @@ describe('command handler under concurrent writers', () => {
       const inner = await openedStore()
       let duplicate: Outcome | undefined
       const racy: EventStore = {
-        ...inner,
+        ...readThenAppend(inner),
         append: (streamName, events, expected) => async () => {
           if (duplicate !== undefined) return inner.append(streamName, events, expected)()
           duplicate = await setUp(inner).handler.handle(request(sari), { commandId: 'req-sari' })()
@@ -110,7 +110,7 @@ describe('command handler under concurrent writers', () => {
   it('gives up with a `conflict` failure after the bounded attempts, backing off between them', async () => {
     const inner = await openedStore()
     const busy: EventStore = {
-      ...inner,
+      ...readThenAppend(inner),
       append: (streamName, _events, expected) => () =>
         Promise.resolve(E.left({ _tag: 'ConcurrencyConflict', streamName, expected, actual: 7 })),
     }
@@ -120,6 +120,76 @@ describe('command handler under concurrent writers', () => {
     const policy = { ...defaultRetryPolicy, attempts: 3 }
     expect(sleeps).toEqual([backoffDelay(policy, 'req-sari', 1), backoffDelay(policy, 'req-sari', 2)])
     await expect(revisionOf(inner)).resolves.toEqual(E.right(0))
+  })
+})
+
+describe('command handler on a store that reads and appends under one write lock', () => {
+  /** What a write under the lock asks the store to append, decided on the stream as it is, nothing written. */
+  const asked = async (
+    store: EventStore,
+    streamName: string,
+    write: Parameters<NonNullable<EventStore['readAndAppend']>>[2],
+  ) => {
+    if (store.readAndAppend === undefined) throw new Error('the in-memory store reads and appends under one lock')
+    let append: ReturnType<typeof write>['append']
+    await store.readAndAppend(streamName, 0, records => {
+      append = write(records).append
+      return { value: undefined }
+    })()
+    return append
+  }
+
+  it('reads, decides and appends each command in one step: concurrent commands on one stream meet no conflict', async () => {
+    const store = await openedStore()
+    const { handler, sleeps, decisions } = setUp(store)
+    const staff = [sari, rudi, nip('199001012015031003'), nip('198811222012122001')]
+    const results = await Promise.all(staff.map(who => handler.handle(request(who), { commandId: `req-${who}` })()))
+    expect(results.map(result => E.isRight(result) && [result.right.written, result.right.attempts])).toEqual(
+      staff.map(() => [true, 1]),
+    )
+    expect(sleeps).toEqual([])
+    expect(decisions).toHaveLength(4)
+    await expect(verifyChain(store.readStream(stream))).resolves.toMatchObject({ valid: true, events: 5 })
+  })
+
+  it('reports `unavailable` when the locked write fails or rejects, and `invalid-event` when its append is refused', async () => {
+    const inner = await openedStore()
+    const failing = (answer: 'unavailable' | 'rejects' | 'invalid'): EventStore => ({
+      ...inner,
+      readAndAppend: (streamName, _fromRevision, write) => async () => {
+        const append = await asked(inner, streamName, write)
+        if (answer === 'rejects') throw new Error('socket closed')
+        return answer === 'unavailable'
+          ? E.left({ _tag: 'StoreUnavailable', message: 'disk I/O error' })
+          : E.left(invalidAppend(streamName, append?.events[0]?.eventId ?? '', 'is already stored elsewhere'))
+      },
+    })
+    const handle = (store: EventStore) => setUp(store).handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(await handle(failing('unavailable'))).toMatchObject(
+      E.left({ kind: 'unavailable', message: 'disk I/O error' }),
+    )
+    expect(await handle(failing('rejects'))).toMatchObject(E.left({ kind: 'unavailable', message: 'socket closed' }))
+    expect(await handle(failing('invalid'))).toMatchObject(
+      E.left({ kind: 'invalid-event', eventType: 'PlaceRequested', streamName: stream }),
+    )
+    expect(await inner.streamRevision(stream)()).toEqual(E.right(0))
+  })
+
+  it('retries a conflict the locked write reports, and gives up after the bounded attempts', async () => {
+    const inner = await openedStore()
+    const conflicted: EventStore = {
+      ...inner,
+      readAndAppend: (streamName, _fromRevision, write) => async () => {
+        const append = await asked(inner, streamName, write)
+        return E.left({ _tag: 'ConcurrencyConflict', streamName, expected: append?.expected ?? 'any', actual: 7 })
+      },
+    }
+    const { handler, sleeps } = setUp(conflicted, 2)
+    const result = await handler.handle(request(sari), { commandId: 'req-sari' })()
+    expect(result).toEqual(
+      E.left({ kind: 'conflict', streamName: stream, attempts: 2, expected: 0, actual: 7 }),
+    )
+    expect(sleeps).toHaveLength(1)
   })
 })
 
@@ -142,7 +212,7 @@ describe('command handler when the store fails', () => {
   it('reports `unavailable` when an append fails, with the store message', async () => {
     const inner = await openedStore()
     const down: EventStore = {
-      ...inner,
+      ...readThenAppend(inner),
       append: () => () => Promise.resolve(E.left({ _tag: 'StoreUnavailable', message: 'disk I/O error' })),
     }
     const result = await setUp(down).handler.handle(request(sari), { commandId: 'req-sari' })()
@@ -152,7 +222,7 @@ describe('command handler when the store fails', () => {
   it('reports `invalid-event` naming the event type when the store refuses the batch itself, without retrying', async () => {
     const inner = await openedStore()
     const refusing: EventStore = {
-      ...inner,
+      ...readThenAppend(inner),
       append: (streamName, events) => () =>
         Promise.resolve(
           E.left(invalidAppend(streamName, events[0]?.eventId ?? '', 'is already stored in stream enrollment-other')),
@@ -176,7 +246,10 @@ describe('command handler when the store fails', () => {
 
   it('reports `unavailable` when an append rejects instead of returning its failure', async () => {
     const inner = await openedStore()
-    const broken: EventStore = { ...inner, append: () => () => Promise.reject(new Error('socket closed')) }
+    const broken: EventStore = {
+      ...readThenAppend(inner),
+      append: () => () => Promise.reject(new Error('socket closed')),
+    }
     const result = await setUp(broken).handler.handle(request(sari), { commandId: 'req-sari' })()
     expect(result).toMatchObject(E.left({ kind: 'unavailable', message: 'socket closed' }))
   })
@@ -184,7 +257,7 @@ describe('command handler when the store fails', () => {
   it('reports `unavailable` when the stream cannot be read', async () => {
     const inner = await openedStore()
     const unreadable: EventStore = {
-      ...inner,
+      ...readThenAppend(inner),
       readStream: () => ({
         [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new StoreUnavailableError('database is locked')) }),
       }),

@@ -6,7 +6,13 @@ import type { EventStore } from '../../kernel/event-store.js'
 import { defaultPolicy } from '../../shared/policy-config.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 import { commandHandler } from './command-handler.js'
-import { offeringId, offeringStream as stream, openOffering as open, recordingTracer } from './test-support.js'
+import {
+  offeringId,
+  offeringStream as stream,
+  openOffering as open,
+  readThenAppend,
+  recordingTracer,
+} from './test-support.js'
 
 const admin = open.actor
 const start: EnrollmentCommand = { type: 'StartOffering', at: open.at, actor: admin, data: { offeringId } }
@@ -57,7 +63,7 @@ describe('command handler tracing (OpenTelemetry API only)', () => {
   it('records every append attempt under one handle span, and a conflict after the bound as an error', async () => {
     const inner = inMemoryEventStore()
     const busy: EventStore = {
-      ...inner,
+      ...readThenAppend(inner),
       append: (streamName, _events, expected) => () =>
         Promise.resolve(E.left({ _tag: 'ConcurrencyConflict', streamName, expected, actual: 3 })),
     }

@@ -2,15 +2,29 @@ import { type Span, trace } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
-import type { AppendError } from '../../kernel/event-store.js'
+import type { AppendError, ConcurrencyConflict } from '../../kernel/event-store.js'
 import { type LoadedStream, streamLoader, type WrittenEvent } from '../loading/index.js'
 import { decideOn, type Outcome } from './decision.js'
-import type { CommandContext, HandledCommand, HandleFailure, HandleResult } from './handle-outcome.js'
+import type { CommandContext, HandleConflict, HandledCommand, HandleFailure, HandleResult } from './handle-outcome.js'
 import { type CommandHandlerOptions, snapshotting } from './handler-options.js'
 import { type NewEvents, newEvents } from './new-events.js'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from './retry-backoff.js'
 import { refusedAppend, tracedAppend } from './traced-append.js'
 import { tracedHandle } from './traced-handle.js'
+import { lockedAttempt } from './locked-attempt.js'
+
+/** The failure of a command whose every attempt met a conflict. */
+const conflictAfter = (
+  streamName: string,
+  attempts: number,
+  { expected, actual }: ConcurrencyConflict,
+): HandleConflict => ({
+  kind: 'conflict',
+  streamName,
+  attempts,
+  expected,
+  actual,
+})
 
 /** Handles an aggregate's commands: load, fold, decide, append with the expected revision, retry on conflict. */
 export interface CommandHandler<Command extends HandledCommand, Event extends DomainEvent, Reject> {
@@ -34,6 +48,9 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
   const registry = aggregate.events
   const snapshots = snapshotting(aggregate, options.snapshots)
   const loader = streamLoader({ store, decider, registry, snapshots, cache })
+  // A store that reads and appends under one write lock runs each attempt as one step; the cache and snapshots read
+  // part of a stream outside the store, so a handler with either reads, then appends with the expected revision.
+  const readAndAppend = cache === undefined && snapshots === undefined ? store.readAndAppend : undefined
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry }
   const attempts = Number.isFinite(policy.attempts)
     ? Math.max(1, Math.floor(policy.attempts))
@@ -70,6 +87,13 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
     for (let attempt = 1; ; attempt++) {
       span.setAttribute('pembina.attempts', attempt)
       if (attempt > 1) await sleep(backoffDelay(policy, commandId, attempt - 1))
+      if (readAndAppend !== undefined) {
+        const locked = { readAndAppend, tracer, span, decider, registry, command, context, streamName, attempt }
+        const outcome = await lockedAttempt(locked)
+        if (E.isRight(outcome)) return outcome.right
+        if (attempt >= attempts) return E.left(conflictAfter(streamName, attempts, outcome.left))
+        continue
+      }
       const loaded = await load(streamName, commandId, span)
       if (E.isLeft(loaded)) return loaded
       const { stream } = loaded.right
@@ -87,10 +111,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
       if (E.isRight(appended)) return finish(appended, appended.right.written ? appended.right.events : [])
       const error = appended.left
       if (error._tag !== 'ConcurrencyConflict') return E.left(refusedAppend(streamName, error, built.right.toAppend))
-      if (attempt >= attempts) {
-        const { expected, actual } = error
-        return E.left({ kind: 'conflict', streamName, attempts, expected, actual })
-      }
+      if (attempt >= attempts) return E.left(conflictAfter(streamName, attempts, error))
       load = error.actual === stream.revision ? loader.loadWhole : loader.load
     }
   }

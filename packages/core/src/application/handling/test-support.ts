@@ -10,6 +10,7 @@ import {
 } from '@opentelemetry/api'
 import { competency, type CompetencyCommand } from '../../competency/index.js'
 import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
+import type { EventStore, StoredRecord } from '../../kernel/event-store.js'
 import type { Actor } from '../../shared/actor.js'
 import { nip } from '../../shared/nip.js'
 import { instant, localDate } from '../../shared/time.js'
@@ -105,4 +106,42 @@ export const recordingTracer = (): { readonly tracer: Tracer; readonly spans: re
     },
   }
   return { tracer, spans }
+}
+
+/**
+ * The store without its locked writes (`readAndAppend`), as a store that cannot lock (EventStoreDB) is: a handler on
+ * it reads, then appends with the expected revision. For tests of that path, and of faults injected into its reads
+ * and appends.
+ */
+export const readThenAppend = (store: EventStore): EventStore => {
+  const { append, readStream, readAll, subscribe, streamRevision, close, countAfter } = store
+  return { append, readStream, readAll, subscribe, streamRevision, close, ...(countAfter && { countAfter }) }
+}
+
+/** A store that counts the records its stream reads yield, read alone or under its write lock. */
+export const countingReads = (inner: EventStore): { readonly store: EventStore; readonly records: () => number } => {
+  let records = 0
+  function* counted(read: Iterable<StoredRecord>): Generator<StoredRecord> {
+    for (const record of read) {
+      records += 1
+      yield record
+    }
+  }
+  const { readAndAppend } = inner
+  const store: EventStore = {
+    ...inner,
+    readStream: (streamName, options) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const record of inner.readStream(streamName, options)) {
+          records += 1
+          yield record
+        }
+      },
+    }),
+    ...(readAndAppend && {
+      readAndAppend: (streamName, fromRevision, write) =>
+        readAndAppend(streamName, fromRevision, read => write(counted(read))),
+    }),
+  }
+  return { store, records: () => records }
 }

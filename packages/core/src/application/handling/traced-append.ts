@@ -12,6 +12,43 @@ import type {
 import type { HandleUnavailable } from '../loading/index.js'
 import type { HandleInvalidEvent } from './handle-outcome.js'
 
+/** Starts the span of an append (`pembina.append`: stream, count, expected revision), a child of the command's. */
+export const startAppendSpan = (
+  tracer: Tracer,
+  parent: Span,
+  streamName: string,
+  events: number,
+  expected: ExpectedRevision,
+): Span =>
+  tracer.startSpan(
+    'pembina.append',
+    {
+      attributes: {
+        'pembina.stream': streamName,
+        'pembina.events': events,
+        'pembina.expected_revision': String(expected),
+      },
+    },
+    trace.setSpan(otelContext.active(), parent),
+  )
+
+/** Ends an append's span with its outcome; a failed append marks it as an error. */
+export const endAppendSpan = (span: Span, result: E.Either<AppendError, AppendResult>): void => {
+  span.setAttribute(
+    'pembina.outcome',
+    E.isLeft(result) ? result.left._tag : result.right.written ? 'written' : 'already-written',
+  )
+  if (E.isLeft(result)) span.setStatus({ code: SpanStatusCode.ERROR, message: result.left._tag })
+  span.end()
+}
+
+/** A store's rejection, which it should have returned as a failure, as the `StoreUnavailable` it stands for. */
+export const rejectedByStore = (cause: unknown): StoreUnavailable => ({
+  _tag: 'StoreUnavailable',
+  message: cause instanceof Error ? cause.message : String(cause),
+  cause,
+})
+
 /**
  * Appends a command's events under a child span of the command's (`pembina.append`: stream, count, expected revision
  * and outcome). A store that rejects instead of returning its failure is still reported as unavailable, not lost.
@@ -24,32 +61,15 @@ export const tracedAppend = async (
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
 ): Promise<E.Either<AppendError, AppendResult>> => {
-  const span = tracer.startSpan(
-    'pembina.append',
-    {
-      attributes: {
-        'pembina.stream': streamName,
-        'pembina.events': events.length,
-        'pembina.expected_revision': String(expected),
-      },
-    },
-    trace.setSpan(otelContext.active(), parent),
-  )
+  const span = startAppendSpan(tracer, parent, streamName, events.length, expected)
+  let result: E.Either<AppendError, AppendResult>
   try {
-    const result = await store.append(streamName, events, expected)()
-    span.setAttribute(
-      'pembina.outcome',
-      E.isLeft(result) ? result.left._tag : result.right.written ? 'written' : 'already-written',
-    )
-    if (E.isLeft(result)) span.setStatus({ code: SpanStatusCode.ERROR, message: result.left._tag })
-    return result
+    result = await store.append(streamName, events, expected)()
   } catch (cause) {
-    span.setAttribute('pembina.outcome', 'StoreUnavailable')
-    span.setStatus({ code: SpanStatusCode.ERROR, message: String(cause) })
-    return E.left({ _tag: 'StoreUnavailable', message: cause instanceof Error ? cause.message : String(cause), cause })
-  } finally {
-    span.end()
+    result = E.left(rejectedByStore(cause))
   }
+  endAppendSpan(span, result)
+  return result
 }
 
 /** An append the store refused for good, as the handler reports it: unavailable, or the event it found invalid. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { EventToAppend } from '../../kernel/event-store.js'
 import { inMemoryEventStore } from './in-memory-event-store.js'
 
-eventStoreContract('in-memory', () => inMemoryEventStore(), { countsEvents: true })
+eventStoreContract('in-memory', () => inMemoryEventStore(), { countsEvents: true, locksWrites: true })
 
 const event = (eventId: string, data: unknown): EventToAppend => ({ eventId, type: 'Tested', data, metadata: {} })
 

@@ -6,6 +6,8 @@ import {
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
+  type LockedWrite,
+  type LockedWriteResult,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoreUnavailable,
@@ -117,6 +119,28 @@ export const inMemoryEventStore = (): EventStore => {
     return E.right(resultAt(target, target.rows.length - 1, true))
   }
 
+  // JavaScript runs one write at a time: reading the stream and appending in one synchronous step holds the lock.
+  const readAndAppendNow = <A>(
+    streamName: string,
+    fromRevision: number,
+    write: (records: Iterable<StoredRecord>) => LockedWrite<A>,
+  ): E.Either<AppendError, LockedWriteResult<A>> => {
+    if (closed) return E.left(unavailable(closedMessage))
+    const rows = streams.get(streamName)?.rows ?? []
+    let decided: LockedWrite<A>
+    try {
+      decided = write(rows.slice(Math.max(0, fromRevision)))
+    } catch (cause) {
+      const detail = cause instanceof Error ? cause.message : String(cause)
+      return E.left(unavailable(`writing to ${streamName}: the write under its lock threw: ${detail}`, cause))
+    }
+    const { value, append } = decided
+    if (append === undefined) return E.right({ value, appended: null })
+    return E.map((appended: AppendResult) => ({ value, appended }))(
+      appendNow(streamName, [...append.events], append.expected),
+    )
+  }
+
   function ensureOpen(): void {
     if (closed) throw new StoreUnavailableError(closedMessage)
   }
@@ -156,6 +180,8 @@ export const inMemoryEventStore = (): EventStore => {
       const batch = [...events]
       return () => Promise.resolve(appendNow(streamName, batch, expected))
     },
+    readAndAppend: (streamName, fromRevision, write) => () =>
+      Promise.resolve(readAndAppendNow(streamName, fromRevision, write)),
     readStream: (streamName, options) => lazyAsync(() => readStream(streamName, options)),
     readAll: options => lazyAsync(() => readAll(options)),
     subscribe: options =>

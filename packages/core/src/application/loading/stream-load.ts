@@ -10,7 +10,7 @@ import {
   type StoredRecord,
 } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
-import { corrupt, type LoadFailure, unavailable } from './load-failure.js'
+import { corrupt, type HandleCorruptStream, type LoadFailure, unavailable } from './load-failure.js'
 import { recentCommands } from './recent-commands.js'
 import type { WrittenEvent } from './written-event.js'
 
@@ -46,6 +46,53 @@ export interface FoldOptions<State> {
 
 const decodeHead = decodeGuarded(EventMetadataHead, 'metadata')
 
+/** A fold of a stream's records in progress: each record read goes in with `add`, the loaded stream comes out of `done`. */
+interface StreamFold<Event extends DomainEvent, State> {
+  /** Folds one record; a corrupt record, bad metadata or an event the registry cannot decode is the failure. */
+  readonly add: (record: StoredRecord) => HandleCorruptStream | undefined
+  readonly done: () => LoadedStream<Event, State>
+}
+
+const streamFold = <Command, Event extends DomainEvent, State, Reject>(
+  decider: Decider<Command, Event, State, Reject>,
+  registry: EventRegistry<Event>,
+  commandId: string,
+  options: FoldOptions<State>,
+): StreamFold<Event, State> => {
+  const { base } = options
+  let state = base?.state ?? decider.initialState
+  let revision: StreamRevision = base?.revision ?? 'no-stream'
+  let lastHash: string | null = base?.lastHash ?? null
+  const earlier: WrittenEvent<Event>[] = []
+  let earlierPosition: bigint | null = null
+  let folded = 0
+  const recent = recentCommands(options.recentLimit ?? 0, base?.recentCommandIds)
+  return {
+    add: record => {
+      if (record.kind === 'corrupt') return corrupt(record, record.reason)
+      const head = decodeHead(record.metadata)
+      if (E.isLeft(head)) return corrupt(record, formatDecodeFailure(head.left))
+      const { schemaVersion } = head.right
+      const event = registry.decodeInPlace({ type: record.type, data: record.data, schemaVersion })
+      if (E.isLeft(event)) return corrupt(record, formatDecodeFailure(event.left))
+      state = decider.evolve(state, event.right)
+      revision = record.revision
+      lastHash = head.right.hash
+      folded += 1
+      recent.note(head.right.commandId)
+      if (head.right.commandId === commandId) {
+        // Only a command's own earlier events are reported back: only they need their whole metadata decoded.
+        const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
+        if (E.isLeft(metadata)) return corrupt(record, formatDecodeFailure(metadata.left))
+        earlier.push({ revision: record.revision, event: event.right, metadata: metadata.right })
+        earlierPosition = record.position
+      }
+      return undefined
+    },
+    done: () => ({ state, revision, lastHash, earlier, earlierPosition, folded, recentCommandIds: recent.ids() }),
+  }
+}
+
 /**
  * Folds records read forwards, one at a time (memory holds the state, not the stream), over a base or the initial
  * state. A missing stream is empty; a corrupt record, bad metadata or an event the registry cannot decode stops it.
@@ -58,39 +105,35 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
   commandId: string,
   options: FoldOptions<State> = {},
 ): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> => {
-  const { base } = options
-  let state = base?.state ?? decider.initialState
-  let revision: StreamRevision = base?.revision ?? 'no-stream'
-  let lastHash: string | null = base?.lastHash ?? null
-  const earlier: WrittenEvent<Event>[] = []
-  let earlierPosition: bigint | null = null
-  let folded = 0
-  const recent = recentCommands(options.recentLimit ?? 0, base?.recentCommandIds)
+  const fold = streamFold(decider, registry, commandId, options)
   try {
     for await (const record of records) {
-      if (record.kind === 'corrupt') return E.left(corrupt(record, record.reason))
-      const head = decodeHead(record.metadata)
-      if (E.isLeft(head)) return E.left(corrupt(record, formatDecodeFailure(head.left)))
-      const { schemaVersion } = head.right
-      const event = registry.decodeInPlace({ type: record.type, data: record.data, schemaVersion })
-      if (E.isLeft(event)) return E.left(corrupt(record, formatDecodeFailure(event.left)))
-      state = decider.evolve(state, event.right)
-      revision = record.revision
-      lastHash = head.right.hash
-      folded += 1
-      recent.note(head.right.commandId)
-      if (head.right.commandId === commandId) {
-        // Only a command's own earlier events are reported back: only they need their whole metadata decoded.
-        const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
-        if (E.isLeft(metadata)) return E.left(corrupt(record, formatDecodeFailure(metadata.left)))
-        earlier.push({ revision: record.revision, event: event.right, metadata: metadata.right })
-        earlierPosition = record.position
-      }
+      const failed = fold.add(record)
+      if (failed !== undefined) return E.left(failed)
     }
   } catch (cause) {
     if (!(cause instanceof StreamNotFoundError)) return E.left(unavailable(streamName, cause))
   }
-  return E.right({ state, revision, lastHash, earlier, earlierPosition, folded, recentCommandIds: recent.ids() })
+  return E.right(fold.done())
+}
+
+/**
+ * Folds records already at hand, as `foldRecords` does, without waiting between them: for a read under a store's
+ * write lock (`readAndAppend`), where the fold and the decision run inside the lock. A failing read throws through.
+ */
+export const foldRecordsNow = <Command, Event extends DomainEvent, State, Reject>(
+  records: Iterable<StoredRecord>,
+  decider: Decider<Command, Event, State, Reject>,
+  registry: EventRegistry<Event>,
+  commandId: string,
+  options: FoldOptions<State> = {},
+): E.Either<HandleCorruptStream, LoadedStream<Event, State>> => {
+  const fold = streamFold(decider, registry, commandId, options)
+  for (const record of records) {
+    const failed = fold.add(record)
+    if (failed !== undefined) return E.left(failed)
+  }
+  return E.right(fold.done())
 }
 
 /** Reads a whole stream forwards and folds it (see `foldRecords`). */

@@ -1,0 +1,177 @@
+import type { Database } from 'better-sqlite3'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  type AppendError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  invalidAppend,
+  type LockedWrite,
+  type LockedWriteResult,
+  repeatedEventId,
+  type StoredRecord,
+  type StoreUnavailable,
+} from '@pembina/core'
+import {
+  type AppendQueries,
+  appendAtHead,
+  type EncodedEvent,
+  encodeEvents,
+  eventStoredElsewhere,
+  isDuplicateEventId,
+  type StreamHead,
+} from './append.js'
+import { storeUnavailable } from './errors.js'
+import type { ReadQueries } from './read.js'
+import { toStreamRecord } from './rows.js'
+
+/** What a store's locked writes run on: its connection, its queries, and how it tells readers of new events. */
+export interface LockedWriteContext {
+  readonly db: Database
+  readonly writes: AppendQueries
+  readonly reads: ReadQueries
+  readonly pageSize: number
+  readonly file: string
+  readonly isClosed: () => boolean
+  readonly closedMessage: string
+  /** Wakes the store's subscriptions after a write. */
+  readonly notify: () => void
+}
+
+/** A stream read page by page inside the write transaction, and the head it found once read to its end. */
+interface LockedRead {
+  readonly records: Iterable<StoredRecord>
+  /** The stream's last event, when the read went to the end and so saw it (from revision 0, an empty read: none). */
+  readonly head: () => { readonly known: true; readonly head: StreamHead } | { readonly known: false }
+}
+
+const lockedRead = (reads: ReadQueries, streamName: string, fromRevision: number, pageSize: number): LockedRead => {
+  let last: StreamHead
+  let ended = false
+  function* records(): Generator<StoredRecord> {
+    let cursor = Math.max(0, fromRevision)
+    for (;;) {
+      // A page at a time with `all`, so no statement stays open while the write folds (or later inserts).
+      const rows = reads.streamForwards(streamName, cursor, Number.MAX_SAFE_INTEGER, pageSize)
+      for (const row of rows) {
+        const record = toStreamRecord(row, streamName)
+        last = { revision: record.revision, position: record.position }
+        yield record
+      }
+      const final = rows[rows.length - 1]
+      if (final === undefined || rows.length < pageSize) {
+        ended = true
+        return
+      }
+      cursor = Number(final[1]) + 1
+    }
+  }
+  return {
+    records: records(),
+    head: () => (ended && (last !== undefined || fromRevision <= 0) ? { known: true, head: last } : { known: false }),
+  }
+}
+
+/** Carries a throw of the write out of the transaction, which it rolls back, to be told from SQLite's own errors. */
+class WriteThrew extends Error {
+  constructor(readonly thrown: unknown) {
+    super(thrown instanceof Error ? thrown.message : String(thrown))
+  }
+}
+
+type Append = NonNullable<LockedWrite<unknown>['append']>
+
+/**
+ * `readAndAppend` on SQLite: one `BEGIN IMMEDIATE` transaction reads the stream's rows (a page at a time), runs the
+ * write on them, and inserts what it answers at the head the read saw, so a command costs one write lock, the read
+ * and the inserts, as a hand-written program's would. Inserts run in a savepoint: an id the UNIQUE index finds stored
+ * undoes them alone, and the append is then checked id by id (a re-append, a conflict, or an id of another stream).
+ */
+export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<EventStore['readAndAppend']> => {
+  const { db, writes, reads, pageSize, file, closedMessage } = context
+  const insert = db.transaction(
+    (streamName: string, events: readonly EncodedEvent[], expected: ExpectedRevision, head: StreamHead) =>
+      appendAtHead(writes, streamName, events, expected, 'optimistic', head),
+  )
+  const insertChecked = (streamName: string, events: readonly EncodedEvent[], expected: ExpectedRevision) => {
+    try {
+      return db.transaction(() =>
+        appendAtHead(writes, streamName, events, expected, 'checked', writes.streamHead(streamName)),
+      )()
+    } catch (error) {
+      if (!isDuplicateEventId(error)) throw error
+      return E.left(eventStoredElsewhere(writes, streamName, events, error))
+    }
+  }
+  const appendAfterRead = (
+    streamName: string,
+    read: LockedRead,
+    append: Append,
+  ): E.Either<AppendError, AppendResult> => {
+    const repeated = repeatedEventId(streamName, append.events)
+    if (repeated !== undefined) return E.left(repeated)
+    const encoded = encodeEvents(append.events)
+    if (E.isLeft(encoded)) {
+      const { eventId, cause } = encoded.left
+      const detail = cause instanceof Error ? `: ${cause.message}` : ''
+      return E.left(invalidAppend(streamName, eventId, `has data or metadata that is not JSON${detail}`, cause))
+    }
+    const seen = read.head()
+    const head = seen.known ? seen.head : writes.streamHead(streamName)
+    try {
+      return insert(streamName, encoded.right, append.expected, head)
+    } catch (error) {
+      if (!isDuplicateEventId(error)) throw error
+      return insertChecked(streamName, encoded.right, append.expected)
+    }
+  }
+  const transaction = db.transaction(
+    (
+      streamName: string,
+      fromRevision: number,
+      write: (records: Iterable<StoredRecord>) => Append | undefined,
+    ): E.Either<AppendError, AppendResult | null> => {
+      const read = lockedRead(reads, streamName, fromRevision, pageSize)
+      let append: Append | undefined
+      try {
+        append = write(read.records)
+      } catch (thrown) {
+        throw new WriteThrew(thrown)
+      }
+      return append === undefined ? E.right(null) : appendAfterRead(streamName, read, append)
+    },
+  )
+
+  const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
+    cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
+
+  const readAndAppend = <A>(
+    streamName: string,
+    fromRevision: number,
+    write: (records: Iterable<StoredRecord>) => LockedWrite<A>,
+  ): E.Either<AppendError, LockedWriteResult<A>> => {
+    if (context.isClosed()) return E.left(unavailable(closedMessage))
+    let decided: LockedWrite<A> | undefined
+    try {
+      const result = transaction.immediate(streamName, fromRevision, records => {
+        decided = write(records)
+        return decided.append
+      })
+      if (decided === undefined)
+        return E.left(unavailable(`writing to ${streamName} in ${file}: the write did not run`))
+      const { value } = decided
+      if (E.isRight(result) && result.right?.written === true) context.notify()
+      return E.map((appended: AppendResult | null) => ({ value, appended }))(result)
+    } catch (error) {
+      if (error instanceof WriteThrew)
+        return E.left(
+          unavailable(
+            `writing to ${streamName} in ${file}: the write under its lock threw: ${error.message}`,
+            error.thrown,
+          ),
+        )
+      return E.left(storeUnavailable(error, `writing to ${streamName} in`, file))
+    }
+  }
+  return (streamName, fromRevision, write) => () => Promise.resolve(readAndAppend(streamName, fromRevision, write))
+}
