@@ -13,6 +13,7 @@ import {
   type StoreUnavailable,
 } from '@pembina/core'
 import {
+  appendInTransaction,
   type AppendQueries,
   appendAtHead,
   type EncodedEvent,
@@ -79,30 +80,26 @@ class WriteThrew extends Error {
   }
 }
 
+/** Carries an append whose insert met an id already stored out of the transaction, which it rolls back. */
+class IdStored extends Error {
+  constructor(
+    readonly events: readonly EncodedEvent[],
+    readonly expected: ExpectedRevision,
+  ) {
+    super('an event id of the append is already stored')
+  }
+}
+
 type Append = NonNullable<LockedWrite<unknown>['append']>
 
 /**
  * `readAndAppend` on SQLite: one `BEGIN IMMEDIATE` transaction reads the stream's rows (a page at a time), runs the
  * write on them, and inserts what it answers at the head the read saw, so a command costs one write lock, the read
- * and the inserts, as a hand-written program's would. Inserts run in a savepoint: an id the UNIQUE index finds stored
- * undoes them alone, and the append is then checked id by id (a re-append, a conflict, or an id of another stream).
+ * and the inserts, as a hand-written program's would. An id the UNIQUE index finds stored rolls it all back, and the
+ * append is then made on its own, checked id by id (a re-append, a conflict, or an id of another stream).
  */
 export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<EventStore['readAndAppend']> => {
   const { db, writes, reads, pageSize, file, closedMessage } = context
-  const insert = db.transaction(
-    (streamName: string, events: readonly EncodedEvent[], expected: ExpectedRevision, head: StreamHead) =>
-      appendAtHead(writes, streamName, events, expected, 'optimistic', head),
-  )
-  const insertChecked = (streamName: string, events: readonly EncodedEvent[], expected: ExpectedRevision) => {
-    try {
-      return db.transaction(() =>
-        appendAtHead(writes, streamName, events, expected, 'checked', writes.streamHead(streamName)),
-      )()
-    } catch (error) {
-      if (!isDuplicateEventId(error)) throw error
-      return E.left(eventStoredElsewhere(writes, streamName, events, error))
-    }
-  }
   const appendAfterRead = (
     streamName: string,
     read: LockedRead,
@@ -119,10 +116,10 @@ export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<Ev
     const seen = read.head()
     const head = seen.known ? seen.head : writes.streamHead(streamName)
     try {
-      return insert(streamName, encoded.right, append.expected, head)
+      return appendAtHead(writes, streamName, encoded.right, append.expected, 'optimistic', head)
     } catch (error) {
-      if (!isDuplicateEventId(error)) throw error
-      return insertChecked(streamName, encoded.right, append.expected)
+      if (isDuplicateEventId(error)) throw new IdStored(encoded.right, append.expected)
+      throw error
     }
   }
   const transaction = db.transaction(
@@ -141,9 +138,34 @@ export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<Ev
       return append === undefined ? E.right(null) : appendAfterRead(streamName, read, append)
     },
   )
+  // An id found stored rolls the whole transaction back (an earlier insert of the batch may have landed); the append
+  // is then made again on its own, checked id by id: a re-append, a conflict, or an id of another stream.
+  const checkedAppend = db.transaction(
+    (streamName: string, events: readonly EncodedEvent[], expected: ExpectedRevision) => {
+      try {
+        return appendInTransaction(writes, streamName, events, expected, 'checked')
+      } catch (error) {
+        if (!isDuplicateEventId(error)) throw error
+        return E.left(eventStoredElsewhere(writes, streamName, events, error))
+      }
+    },
+  )
 
   const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
     cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
+
+  const lockedOrChecked = (
+    streamName: string,
+    fromRevision: number,
+    write: (records: Iterable<StoredRecord>) => Append | undefined,
+  ): E.Either<AppendError, AppendResult | null> => {
+    try {
+      return transaction.immediate(streamName, fromRevision, write)
+    } catch (error) {
+      if (!(error instanceof IdStored)) throw error
+      return checkedAppend.immediate(streamName, error.events, error.expected)
+    }
+  }
 
   const readAndAppend = <A>(
     streamName: string,
@@ -153,7 +175,7 @@ export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<Ev
     if (context.isClosed()) return E.left(unavailable(closedMessage))
     let decided: LockedWrite<A> | undefined
     try {
-      const result = transaction.immediate(streamName, fromRevision, records => {
+      const result = lockedOrChecked(streamName, fromRevision, records => {
         decided = write(records)
         return decided.append
       })

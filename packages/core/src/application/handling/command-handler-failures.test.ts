@@ -186,9 +186,7 @@ describe('command handler on a store that reads and appends under one write lock
     }
     const { handler, sleeps } = setUp(conflicted, 2)
     const result = await handler.handle(request(sari), { commandId: 'req-sari' })()
-    expect(result).toEqual(
-      E.left({ kind: 'conflict', streamName: stream, attempts: 2, expected: 0, actual: 7 }),
-    )
+    expect(result).toEqual(E.left({ kind: 'conflict', streamName: stream, attempts: 2, expected: 0, actual: 7 }))
     expect(sleeps).toHaveLength(1)
   })
 })

@@ -86,16 +86,33 @@ export const newEvents = <Event extends DomainEvent>(
     const revision = first + index
     const eventId = eventIdOf(commandId, index)
     const hash = chainHash({
-      ...{ type, data, schemaVersion, eventId, commandId, correlationId, causationId },
-      ...{ actor: storedActor, occurredAt, streamName: head.streamName, revision, prevHash },
+      type,
+      data,
+      schemaVersion,
+      eventId,
+      commandId,
+      correlationId,
+      causationId,
+      actor: storedActor,
+      occurredAt,
+      streamName: head.streamName,
+      revision,
+      prevHash,
     })
     if (E.isLeft(hash)) return invalid(event, formatNotJson(hash.left))
     // Data its own codec refuses (a value a decider computed out of range) would leave the stream unreadable.
     const decodable = registry.decodeInPlace(encoded.right)
     if (E.isLeft(decodable)) return invalid(event, formatDecodeFailure(decodable.left))
     const metadata: EventMetadata = {
-      ...{ eventId, commandId, correlationId, causationId, actor: storedActor, occurredAt, schemaVersion },
-      ...{ prevHash, hash: hash.right },
+      eventId,
+      commandId,
+      correlationId,
+      causationId,
+      actor: storedActor,
+      occurredAt,
+      schemaVersion,
+      prevHash,
+      hash: hash.right,
     }
     toAppend.push({ eventId, type, data, metadata })
     written.push({ revision, event, metadata })

@@ -74,7 +74,11 @@ const objectText = (value: object, path: Path, ancestors: object[]): string => {
   if (prototype !== Object.prototype && prototype !== null)
     return fail(path, `is ${Object.prototype.toString.call(value)}, not a plain object`)
   // The default sort compares strings by UTF-16 code units, the order RFC 8785 asks for.
-  const keys = Object.keys(value).sort()
+  return membersText(value, Object.keys(value).sort(), path, ancestors)
+}
+
+// The members of an object under keys already in canonical order.
+const membersText = (value: object, keys: readonly string[], path: Path, ancestors: object[]): string => {
   const record = value as Readonly<Record<string, unknown>>
   let text = '{'
   for (let i = 0; i < keys.length; i++) {
@@ -106,6 +110,24 @@ export const canonicalJson = (value: unknown): E.Either<NotJson, string> => {
 
 // A throwing getter or proxy is reported as a value, like any other input that is not JSON.
 const unreadable = (cause: unknown): NotJson => notJson('', `could not be read: ${String(cause)}`)
+
+/**
+ * The canonical JSON of the members of `value` under `keys`, which must be in canonical order (sorted by UTF-16 code
+ * units): what `canonicalJson` writes for an object with exactly those keys, without sorting them. Other members of
+ * `value` are left out. For records of a fixed shape written often (the hash chain's content).
+ */
+export const canonicalJsonOf = (value: object, keys: readonly string[]): E.Either<NotJson, string> => {
+  try {
+    return E.right(membersText(value, keys, null, [value]))
+  } catch (first) {
+    if (!(first instanceof NotJsonSomewhere)) return E.left(unreadable(first))
+    try {
+      return E.right(membersText(value, keys, [], [value]))
+    } catch (cause) {
+      return E.left(cause instanceof NotJsonFound ? cause.problem : unreadable(cause))
+    }
+  }
+}
 
 /** The SHA-256 of text (UTF-8), as 64 lower-case hex digits. */
 export const sha256Hex = (text: string): string => hash('sha256', text, 'hex')

@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { StoredEvent, StoredRecord } from '../../kernel/event-store.js'
+import { canonicalJson, sha256Hex } from './canonical-json.js'
 import { chainHash, verifyChain } from './hash-chain.js'
 import { inMemoryEventStore } from '../in-memory/index.js'
 
@@ -48,6 +50,35 @@ const hashAt = (records: readonly StoredEvent[], i: number): string => {
 }
 
 const notes = [{ note: 'diterima' }, { note: 'diverifikasi', by: 'admin' }, { note: 'selesai', days: 3 }]
+
+describe('chainHash', () => {
+  it('is the SHA-256 of the canonical JSON of exactly the chained fields, whatever else the value holds', () => {
+    const json = fc.jsonValue()
+    const text = fc.string()
+    fc.assert(
+      fc.property(
+        fc.record({
+          ...{ type: text, data: json, schemaVersion: fc.nat(), eventId: text, commandId: text, correlationId: text },
+          ...{ causationId: text, actor: json, occurredAt: text, streamName: text, revision: fc.nat() },
+          ...{ prevHash: fc.option(text, { nil: null }), hash: text, extra: json },
+        }),
+        ({ hash, extra, ...chained }) => {
+          const withMore = { ...chained, hash, extra }
+          expect(chainHash(withMore)).toEqual(E.map(sha256Hex)(canonicalJson(chained)))
+        },
+      ),
+      { numRuns: 300, seed: 20261206 },
+    )
+  })
+
+  it('names the field that is not JSON', () => {
+    const content = {
+      ...{ type: 'Noted', data: { n: 1n }, schemaVersion: 1, eventId: 'e', commandId: 'c', correlationId: 'c' },
+      ...{ causationId: 'c', actor, occurredAt: 'now', streamName: stream, revision: 0, prevHash: null },
+    }
+    expect(chainHash(content)).toMatchObject(E.left({ path: 'data.n' }))
+  })
+})
 
 describe('verifyChain', () => {
   it('accepts an intact stream, from an array or from a store, and reports its head', async () => {

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { decodeWith, formatDecodeFailure } from '../../kernel/decode.js'
 import { EventMetadata } from '../../shared/event-metadata.js'
 import type { StoredRecord } from '../../kernel/event-store.js'
-import { canonicalJson, formatNotJson, type NotJson, sha256Hex } from './canonical-json.js'
+import { canonicalJsonOf, formatNotJson, type NotJson, sha256Hex } from './canonical-json.js'
 
 /** What an event's hash covers: its type and data, its essential metadata, its place in its stream and the link. */
 export interface ChainedContent {
@@ -21,24 +21,28 @@ export interface ChainedContent {
   readonly prevHash: string | null
 }
 
-/** The hash of an event: SHA-256 hex of the canonical JSON of exactly the fields of `ChainedContent`. */
+// The fields of `ChainedContent` in the order canonical JSON writes them (their names sorted by UTF-16 code units).
+const chainedFields = [
+  'actor',
+  'causationId',
+  'commandId',
+  'correlationId',
+  'data',
+  'eventId',
+  'occurredAt',
+  'prevHash',
+  'revision',
+  'schemaVersion',
+  'streamName',
+  'type',
+] as const satisfies readonly (keyof ChainedContent)[]
+
+/**
+ * The hash of an event: SHA-256 hex of the canonical JSON of exactly the fields of `ChainedContent` (other members of
+ * the value given are left out).
+ */
 export const chainHash = (content: ChainedContent): E.Either<NotJson, string> =>
-  E.map(sha256Hex)(
-    canonicalJson({
-      type: content.type,
-      data: content.data,
-      schemaVersion: content.schemaVersion,
-      eventId: content.eventId,
-      commandId: content.commandId,
-      correlationId: content.correlationId,
-      causationId: content.causationId,
-      actor: content.actor,
-      occurredAt: content.occurredAt,
-      streamName: content.streamName,
-      revision: content.revision,
-      prevHash: content.prevHash,
-    }),
-  )
+  E.map(sha256Hex)(canonicalJsonOf(content, chainedFields))
 
 /** Why a chain is broken at a record. */
 export type ChainBreakReason =
