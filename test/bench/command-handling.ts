@@ -6,7 +6,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { EventMetadata, inMemoryEventStore } from '@pembina/core'
 import { openBaselineEventsFile } from './baseline-events-file.js'
 import { openDatabase, type SyncMode } from './better-sqlite3.js'
-import { commandsPerOffering, enrollmentHandler, handleOrThrow } from './enrollment-workload.js'
+import { commandsPerOffering, enrollmentHandler, handleOrThrow, workloadCommands } from './enrollment-workload.js'
 import { type DecidedCommand, type DecidedEvent, runComputingBaseline } from './computing-baseline.js'
 import { alternate, type Rounds, secondsSince, type Timed } from './measure.js'
 import { removeDatabaseFiles, sqliteEventStore } from './sqlite-store.js'
@@ -60,12 +60,12 @@ const runOurs = async (
       ? inMemoryEventStore()
       : sqliteEventStore({ path: file, durability: mode === 'FULL' ? 'full' : 'normal' })
   const handler = enrollmentHandler(store, cache)
+  const commands = workloadCommands(offerings)
   const start = performance.now()
-  for (let step = 0; step < commandsPerOffering; step++)
-    for (let index = 0; index < offerings; index++) await handleOrThrow(handler, index, step)
+  for (const command of commands) await handleOrThrow(handler, command)
   const seconds = secondsSince(start)
   await store.close()
-  return { units: offerings * commandsPerOffering, seconds }
+  return { units: commands.length, seconds }
 }
 
 /** Reads back every command's append from a file our run wrote, in commit order. */
