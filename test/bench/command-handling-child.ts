@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeWith, type EventStore, formatDecodeFailure, inMemoryEventStore } from '@pembina/core'
+import type { SyncMode } from './better-sqlite3.js'
 import { CommandRun, type CommandRunReport, type StoredSummary } from './command-run.js'
 import { runComputingBaseline } from './computing-baseline.js'
 import { emmettStore, emmettStreamTypes, handleWithEmmett } from './emmett-handler.js'
@@ -17,6 +18,10 @@ import { removeDatabaseFiles, sqliteEventStore } from './sqlite-store.js'
 // ru_maxrss: the kernel's record of this process's peak resident set, in kilobytes. Read as soon as the timed run
 // ends, before the benchmark's own checks read the store back.
 const peakRssBytes = (): number => process.resourceUsage().maxRSS * 1024
+
+// The warm-up runs the same code as the timed run, in NORMAL whatever the row's mode: in FULL it would only add the
+// time of its fsyncs.
+const warmUpMode: SyncMode = 'NORMAL'
 
 type OursRun = Extract<CommandRun, { readonly side: 'ours' }>
 type BaselineRun = Extract<CommandRun, { readonly side: 'rows' | 'computed' }>
@@ -81,21 +86,22 @@ const runEmmett = async (offerings: number): Promise<CommandRunReport> => {
 const runBaseline = async (run: BaselineRun): Promise<CommandRunReport> => {
   const captured = captureCommands(run.reference)
   const warmStreams = new Set(Array.from({ length: run.warmUpOfferings }, (_, index) => offeringStream(index)))
-  const replay = (file: string, commands: typeof captured): Promise<Timed> =>
+  const replay = (file: string, mode: SyncMode, commands: typeof captured): Promise<Timed> =>
     run.side === 'rows'
-      ? runRowsBaseline(file, run.mode, commands)
+      ? runRowsBaseline(file, mode, commands)
       : runComputingBaseline(
           file,
-          run.mode,
+          mode,
           commands.map(command => command.decided),
         )
   const warmFile = `${run.file}-warm`
   await replay(
     warmFile,
+    warmUpMode,
     captured.filter(command => warmStreams.has(command.streamName)),
   )
   removeDatabaseFiles(warmFile)
-  const timed = await replay(run.file, captured)
+  const timed = await replay(run.file, run.mode, captured)
   return { commands: timed.units, seconds: timed.seconds, maxRssBytes: peakRssBytes(), stored: null }
 }
 
@@ -103,7 +109,7 @@ const measure = async (run: CommandRun): Promise<CommandRunReport> => {
   switch (run.side) {
     case 'ours': {
       const warmFile = `${run.file}-warm`
-      await runOurs(run, run.warmUpOfferings, warmFile)
+      await runOurs({ ...run, mode: warmUpMode }, run.warmUpOfferings, warmFile)
       removeDatabaseFiles(warmFile)
       return runOurs(run, run.offerings, run.file)
     }
