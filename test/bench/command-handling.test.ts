@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { commandHandlingBench } from './command-handling.js'
 
 // Each case runs the benchmark's workload at a tiny size, every side of every round in a child process of its own
-// (about 1 s to start under tsx): 3 to 6 s alone, about twice that while another test run shares the two cores, so each
-// case gets ten times its quiet run instead of vitest's 5 s default.
+// (about 1 s to start under tsx): 2 to 8 s each on this machine, more while another test run shares its two cores, so
+// each case gets about ten times its usual run instead of vitest's 5 s default.
 const propertyTimeoutMs = 60_000
 
 const dirs: string[] = []
