@@ -1,45 +1,39 @@
 // Benchmark 1: enrollment commands through `commandHandler` on `sqliteEventStore`, against a hand-written
-// better-sqlite3 program doing the same reads and inserts, one BEGIN IMMEDIATE transaction per command.
-import { createHash } from 'node:crypto'
+// better-sqlite3 program doing the same reads and inserts, one BEGIN IMMEDIATE transaction per command; and in
+// memory, through our handler on `inMemoryEventStore` against Emmett's. Each side of each round runs in a child
+// process of its own (`command-handling-child.ts`), for its peak RSS.
+import { fork } from 'node:child_process'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
-import { EventMetadata, inMemoryEventStore } from '@pembina/core'
-import { openBaselineEventsFile } from './baseline-events-file.js'
-import { openDatabase, type SyncMode } from './better-sqlite3.js'
-import { commandsPerOffering, enrollmentHandler, handleOrThrow } from './enrollment-workload.js'
-import { type DecidedCommand, type DecidedEvent, runComputingBaseline } from './computing-baseline.js'
-import { alternate, type Rounds, secondsSince, type Timed } from './measure.js'
-import { removeDatabaseFiles, sqliteEventStore } from './sqlite-store.js'
+import { repositoryRoot, type SyncMode } from './better-sqlite3.js'
+import { type CommandRun, CommandRunReport, type StoredSummary } from './command-run.js'
+import { commandsPerOffering } from './enrollment-workload.js'
+import { alternate, type Rounds, type Timed } from './measure.js'
+import { digestOf } from './our-rows.js'
+import { removeDatabaseFiles } from './sqlite-store.js'
 
-/** An event as our run stored it: the exact text the baseline inserts. */
-interface StoredRow {
-  readonly eventId: string
-  readonly type: string
-  readonly data: string
-  readonly metadata: string
-}
+const childScript = join(import.meta.dirname, 'command-handling-child.ts')
 
-/**
- * One command's append as our run made it: its stream, the revision it started at and its events as stored; and
- * the same command as the computing baseline receives it (context and decided events, no ids, hashes or text).
- */
-interface CapturedCommand {
-  readonly streamName: string
-  readonly category: string | null
-  readonly firstRevision: number
-  readonly events: readonly StoredRow[]
-  readonly decided: DecidedCommand
-}
+// The flags `pnpm bench` runs with, spelled out rather than taken from process.execArgv, so the child also starts
+// under vitest (whose workers run without tsx's loader).
+const childExecArgv = ['--conditions=@pembina/source', '--import', 'tsx']
 
-interface EventsRow {
-  readonly stream_name: string
-  readonly category: string | null
-  readonly revision: number
-  readonly event_id: string
-  readonly type: string
-  readonly data: string
-  readonly metadata: string
-}
+/** Runs one side of one round in a child process, from the repository root (where `tsx` resolves). */
+const runInChild = (run: CommandRun): Promise<CommandRunReport> =>
+  new Promise((resolve, reject) => {
+    const options = { execArgv: childExecArgv, cwd: repositoryRoot, stdio: 'inherit' } as const
+    const child = fork(childScript, [JSON.stringify(run)], options)
+    let report: CommandRunReport | undefined
+    child.on('message', (message: unknown) => {
+      const decoded = CommandRunReport.decode(message)
+      if (E.isRight(decoded)) report = decoded.right
+    })
+    child.on('error', reject)
+    child.on('exit', code => {
+      if (code === 0 && report !== undefined) resolve(report)
+      else reject(new Error(`the ${run.side} side exited with ${String(code)} and ${report ? 'a' : 'no'} report`))
+    })
+  })
 
 /**
  * Which store our handler runs on: `sqlite`, the benchmark itself; `memory`, the in-memory store, which leaves the
@@ -47,126 +41,35 @@ interface EventsRow {
  */
 export type OurStore = 'sqlite' | 'memory'
 
-/** Handles `offerings` × 10 commands through our handler and store (command k of every offering, then k + 1). */
-const runOurs = async (
-  file: string,
-  mode: SyncMode,
-  offerings: number,
-  cache: boolean,
-  on: OurStore = 'sqlite',
-): Promise<Timed> => {
-  const store =
-    on === 'memory'
-      ? inMemoryEventStore()
-      : sqliteEventStore({ path: file, durability: mode === 'FULL' ? 'full' : 'normal' })
-  const handler = enrollmentHandler(store, cache)
-  const start = performance.now()
-  for (let step = 0; step < commandsPerOffering; step++)
-    for (let index = 0; index < offerings; index++) await handleOrThrow(handler, index, step)
-  const seconds = secondsSince(start)
-  await store.close()
-  return { units: offerings * commandsPerOffering, seconds }
-}
-
-/** Reads back every command's append from a file our run wrote, in commit order. */
-const captureCommands = (file: string): readonly CapturedCommand[] => {
-  const db = openDatabase(file)
-  const rows = db.prepare<EventsRow>(
-    'SELECT stream_name, category, revision, event_id, type, data, metadata FROM events ORDER BY position',
-  )
-  const commands: (CapturedCommand & { readonly events: StoredRow[]; readonly decided: { events: DecidedEvent[] } })[] =
-    []
-  let lastCommandId: string | undefined
-  for (const row of rows.iterate()) {
-    const decoded = EventMetadata.decode(JSON.parse(row.metadata))
-    if (E.isLeft(decoded)) throw new Error(`${row.stream_name}@${row.revision}: metadata does not decode`)
-    const metadata = decoded.right
-    const event = { eventId: row.event_id, type: row.type, data: row.data, metadata: row.metadata }
-    const decidedEvent = {
-      type: row.type,
-      schemaVersion: metadata.schemaVersion,
-      data: JSON.parse(row.data) as unknown,
-    }
-    const current = commands[commands.length - 1]
-    if (current !== undefined && metadata.commandId === lastCommandId) {
-      current.events.push(event)
-      current.decided.events.push(decidedEvent)
-    } else {
-      const where = { streamName: row.stream_name, category: row.category, firstRevision: row.revision }
-      const { commandId, correlationId, causationId, actor, occurredAt } = metadata
-      commands.push({
-        ...where,
-        events: [event],
-        decided: { ...where, commandId, correlationId, causationId, actor, occurredAt, events: [decidedEvent] },
-      })
-    }
-    lastCommandId = metadata.commandId
-  }
-  db.close()
-  return commands
-}
-
 /**
- * The baseline: per command, BEGIN IMMEDIATE, read the stream's rows and JSON.parse them (a hand-written program
- * folds them), check the next revision, insert the events, COMMIT. No decoding, hashing or metadata building.
+ * What ours is compared with: `rows`, a hand-written program inserting the exact rows our run stored (SQLite's work
+ * alone; the target's baseline); `computed`, the same computing them (ids, hash chain, metadata, JSON) as it goes;
+ * `emmett`, Emmett 0.38.5's `DeciderCommandHandler` on its in-memory store (with ours in memory).
  */
-const runBaseline = async (file: string, mode: SyncMode, commands: readonly CapturedCommand[]): Promise<Timed> => {
-  const events = await openBaselineEventsFile(file, mode)
-  let parsed = 0
-  const start = performance.now()
-  for (const command of commands)
-    events.inTransaction(() => {
-      let head = -1
-      for (const row of events.readStream(command.streamName)) {
-        if (JSON.parse(row.data) !== null && JSON.parse(row.metadata) !== null) parsed++
-        head = row.revision
-      }
-      if (head + 1 !== command.firstRevision) throw new Error(`${command.streamName}: unexpected revision ${head}`)
-      command.events.forEach((event, i) => {
-        const { eventId, type, data, metadata } = event
-        events.insert(command.streamName, command.category, head + 1 + i, eventId, type, data, metadata)
-      })
-    })
-  const seconds = secondsSince(start)
-  events.close()
-  if (parsed === 0 && commands.length > 1) throw new Error('the baseline read nothing')
-  return { units: commands.length, seconds }
-}
-
-/** A digest of every event row of a file, to prove both sides wrote the same rows. */
-const digestOf = (file: string): string => {
-  const db = openDatabase(file)
-  const hash = createHash('sha256')
-  const rows = db.prepare<EventsRow>(
-    'SELECT stream_name, category, revision, event_id, type, data, metadata FROM events ORDER BY position',
-  )
-  for (const row of rows.iterate()) hash.update(JSON.stringify(row))
-  db.close()
-  return hash.digest('hex')
-}
-
-/**
- * Which hand-written program ours is compared with: `rows` inserts the exact rows our run stored (SQLite's work
- * alone; the target's baseline), `computed` computes them (ids, hash chain, metadata, JSON) as it goes.
- */
-export type BaselineKind = 'rows' | 'computed'
+export type BaselineKind = 'rows' | 'computed' | 'emmett'
 
 /** What the command-handling benchmark is run with. */
 export interface CommandBenchOptions {
   readonly offerings: number
   readonly rounds: number
+  /** The SQLite durability of every side on SQLite (the Emmett row touches no disk and ignores it). */
   readonly mode: SyncMode
   /** Whether our handler keeps a state cache (`stateCache()`), so each command reads only its stream's tail. */
   readonly cache: boolean
   readonly baseline: BaselineKind
-  /** The store our side is timed on (default `sqlite`); the baseline always runs on SQLite in `mode`. */
+  /** The store our side is timed on (default `sqlite`); the SQLite baselines always run on SQLite in `mode`. */
   readonly on?: OurStore
+  /**
+   * Offerings each side handles in its own process, untimed, before its timed run; by default as many as it times:
+   * a fresh process reaches its steady speed only after about one whole run (its JIT and its heap's sizing).
+   */
+  readonly warmUpOfferings?: number
   /** Where its database files go (deleted after each run). */
   readonly dir: string
   readonly progress: (line: string) => void
 }
 
-/** The command-handling benchmark's result: commands per second of each side, per round. */
+/** The command-handling benchmark's result: commands per second and peak RSS of each side, per round. */
 export interface CommandBenchResult {
   readonly mode: SyncMode
   readonly cache: boolean
@@ -175,60 +78,88 @@ export interface CommandBenchResult {
   readonly offerings: number
   readonly commands: number
   readonly rounds: Rounds
+  readonly maxRssBytes: Rounds
+  /** What each in-memory store held after its first round (the Emmett row only). */
+  readonly stored?: { readonly ours: StoredSummary; readonly baseline: StoredSummary }
 }
-
-const warmUpOfferings = 50
 
 /** The benchmark's name in progress lines and the table: `command handling, NORMAL, state cache`. */
 export const commandBenchTitle = (options: Pick<CommandBenchOptions, 'mode' | 'cache' | 'baseline' | 'on'>): string =>
-  `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}${options.on === 'memory' ? ', ours in memory (no storage)' : ''}`
+  options.baseline === 'emmett'
+    ? 'command handling in memory, ours vs Emmett 0.38.5'
+    : `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}${options.on === 'memory' ? ', ours in memory (no storage)' : ''}`
 
 /**
- * Runs the command-handling benchmark in one durability mode: a small warm-up of both sides, then `rounds` rounds
- * alternating ours and the baseline on fresh files, checking once that both wrote identical rows.
+ * Runs the command-handling benchmark: `rounds` rounds alternating ours and the baseline, each side in a fresh process
+ * on a fresh store or file. The SQLite baselines replay the appends of a run of ours (its first round on SQLite, or an
+ * untimed run on SQLite when ours is in memory), and the benchmark checks once that they wrote exactly its rows; ours
+ * in memory and Emmett must hold the same events in every round.
  */
 export const commandHandlingBench = async (options: CommandBenchOptions): Promise<CommandBenchResult> => {
   const { offerings, mode, cache, dir, progress } = options
   const on = options.on ?? 'sqlite'
+  const warmUpOfferings = options.warmUpOfferings ?? offerings
   const fileOf = (name: string): string => join(dir, `commands-${mode}-${name}.sqlite`)
   const title = commandBenchTitle(options)
-  const runTheBaseline = (file: string, commands: readonly CapturedCommand[]): Promise<Timed> =>
-    options.baseline === 'rows'
-      ? runBaseline(file, mode, commands)
-      : runComputingBaseline(
-          file,
-          mode,
-          commands.map(command => command.decided),
-        )
-  progress(`${title}: warming up (${warmUpOfferings} offerings per side)`)
-  await runOurs(fileOf('warm-ours'), mode, warmUpOfferings, cache)
-  if (on === 'memory') await runOurs(fileOf('warm-ours'), mode, warmUpOfferings, cache, on)
-  await runTheBaseline(fileOf('warm-baseline'), captureCommands(fileOf('warm-ours')))
-  for (const name of ['warm-ours', 'warm-baseline']) removeDatabaseFiles(fileOf(name))
+  const reference = fileOf('reference')
+  let referenceDigest: string | undefined
+  const writeReference = async (): Promise<void> => {
+    await runInChild({ side: 'ours', on: 'sqlite', mode, cache, offerings, warmUpOfferings: 0, file: reference })
+    referenceDigest = digestOf(reference)
+  }
+  const firstStored: { ours?: StoredSummary; baseline?: StoredSummary } = {}
+  // Both in-memory sides must hold every event, each stream the same types in the same order, in every round.
+  const checkStored = (side: 'ours' | 'baseline', stored: StoredSummary | null): void => {
+    if (options.baseline !== 'emmett') return
+    const name = side === 'ours' ? 'ours' : 'Emmett'
+    const expected = offerings * commandsPerOffering
+    if (stored === null || stored.events !== expected)
+      throw new Error(`${name}'s store holds ${String(stored?.events)} events, not ${expected}`)
+    firstStored[side] ??= stored
+    const first = firstStored.ours ?? firstStored.baseline
+    if (stored.typesSha256 !== first?.typesSha256) throw new Error(`${name}'s streams hold other event types`)
+  }
+  const rss: { ours: number[]; baseline: number[] } = { ours: [], baseline: [] }
 
-  let captured: readonly CapturedCommand[] | undefined
-  let oursDigest: string | undefined
   const ours = async (round: number): Promise<Timed> => {
-    const file = fileOf(`ours-${round}`)
-    // The baseline inserts the rows of a run on SQLite: in memory, that run comes first, untimed.
-    if (on === 'memory' && captured === undefined) await runOurs(file, mode, offerings, cache)
-    const timed = await runOurs(file, mode, offerings, cache, on)
-    if (captured === undefined) {
-      captured = captureCommands(file)
-      oursDigest = digestOf(file)
-    }
-    removeDatabaseFiles(file)
-    return timed
+    // The SQLite baselines insert the rows of a run of ours on SQLite: in memory, that run comes first, untimed.
+    if (on === 'memory' && options.baseline !== 'emmett' && referenceDigest === undefined) await writeReference()
+    const keep = on === 'sqlite' && referenceDigest === undefined
+    const file = keep ? reference : fileOf(`ours-${round}`)
+    const report = await runInChild({ side: 'ours', on, mode, cache, offerings, warmUpOfferings, file })
+    checkStored('ours', report.stored)
+    if (keep) referenceDigest = digestOf(reference)
+    else removeDatabaseFiles(file)
+    rss.ours.push(report.maxRssBytes)
+    return { units: report.commands, seconds: report.seconds }
   }
   const baseline = async (round: number): Promise<Timed> => {
-    if (captured === undefined) throw new Error('the baseline needs the rows of a run of ours first')
+    if (options.baseline === 'emmett') {
+      const report = await runInChild({ side: 'emmett', offerings, warmUpOfferings })
+      checkStored('baseline', report.stored)
+      rss.baseline.push(report.maxRssBytes)
+      return { units: report.commands, seconds: report.seconds }
+    }
+    if (referenceDigest === undefined) throw new Error('the baseline needs the rows of a run of ours first')
     const file = fileOf(`baseline-${round}`)
-    const timed = await runTheBaseline(file, captured)
-    if (round === 1 && digestOf(file) !== oursDigest) throw new Error('the baseline wrote other rows than ours')
+    const report = await runInChild({ side: options.baseline, mode, warmUpOfferings, reference, file })
+    if (round === 1 && digestOf(file) !== referenceDigest) throw new Error('the baseline wrote other rows than ours')
     removeDatabaseFiles(file)
-    return timed
+    rss.baseline.push(report.maxRssBytes)
+    return { units: report.commands, seconds: report.seconds }
   }
-  progress(`${title}: ${offerings} offerings × ${commandsPerOffering} commands per side and round`)
-  const rounds = await alternate(options.rounds, ours, baseline, progress)
-  return { mode, cache, baseline: options.baseline, on, offerings, commands: offerings * commandsPerOffering, rounds }
+  progress(
+    `${title}: ${offerings} offerings × ${commandsPerOffering} commands per side and round, each side in a process of its own after ${warmUpOfferings} offerings of warm-up`,
+  )
+  try {
+    const rounds = await alternate(options.rounds, ours, baseline, progress)
+    const commands = offerings * commandsPerOffering
+    const { ours: oursStored, baseline: baselineStored } = firstStored
+    return {
+      ...{ mode, cache, baseline: options.baseline, on, offerings, commands, rounds, maxRssBytes: rss },
+      ...(oursStored && baselineStored ? { stored: { ours: oursStored, baseline: baselineStored } } : {}),
+    }
+  } finally {
+    removeDatabaseFiles(reference)
+  }
 }

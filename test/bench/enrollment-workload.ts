@@ -40,11 +40,14 @@ export const offeringIdOf = (index: number): string => `bench-${String(index).pa
 
 const participant = (step: number): Nip => staff[step % staff.length] ?? kepala
 
+/** One command of the workload and the command id a client would give it. */
+export interface WorkloadCommand {
+  readonly command: EnrollmentCommand
+  readonly commandId: string
+}
+
 /** The `step`-th command (0 to 9) of an offering, and the command id a client would give it. */
-export const offeringCommand = (
-  index: number,
-  step: number,
-): { readonly command: EnrollmentCommand; readonly commandId: string } => {
+export const offeringCommand = (index: number, step: number): WorkloadCommand => {
   const offeringId = offeringIdOf(index)
   const commandId = `${offeringId}/${step}`
   if (step === 0)
@@ -100,13 +103,23 @@ export const enrollmentHandler = (
     ...(cache ? { cache: stateCache<EnrollmentState>() } : {}),
   })
 
+/**
+ * The workload's commands in the order every side handles them: command k of every offering, then k + 1. Built
+ * before a side's clock starts, so every side is handed the same command objects.
+ */
+export const workloadCommands = (offerings: number): readonly WorkloadCommand[] =>
+  Array.from({ length: commandsPerOffering * offerings }, (_, i) =>
+    offeringCommand(i % offerings, Math.floor(i / offerings)),
+  )
+
+/** The stream of the i-th offering: `enrollment-bench-000042`. */
+export const offeringStream = (index: number): string => enrollment.streamOf(offeringCommand(index, 0).command)
+
 /** Handles one command and throws unless it wrote events: a benchmark must not time failures. */
 export const handleOrThrow = async (
   handler: CommandHandler<EnrollmentCommand, EnrollmentEvent, EnrollmentRejection>,
-  index: number,
-  step: number,
+  { command, commandId }: WorkloadCommand,
 ): Promise<void> => {
-  const { command, commandId } = offeringCommand(index, step)
   const outcome = await handler.handle(command, { commandId })()
   if (outcome._tag === 'Left') throw new Error(`${commandId} failed: ${JSON.stringify(outcome.left)}`)
   if (!outcome.right.written) throw new Error(`${commandId} wrote nothing`)

@@ -31,6 +31,17 @@ describe('benchmark measurement', () => {
     expect(lines[2]?.indexOf('MISSED')).toBe(lines[0]?.indexOf('result'))
   })
 
+  it('peak RSS columns show each side in its own process, and - for a row run in process', () => {
+    const row = { benchmark: 'x', size: '1', ours: '1/s', baseline: '2/s', ratio: '0.50×', target: '-' } as const
+    const lines = formatTable([
+      { ...row, result: 'n/a', oursRss: '120 MB', baselineRss: '110 MB' },
+      { ...row, result: 'n/a' },
+    ]).split('\n')
+    expect(lines[0]).toMatch(/ours peak RSS +baseline peak RSS$/)
+    expect(lines[2]).toMatch(/120 MB +110 MB$/)
+    expect(lines[3]).toMatch(/n\/a +- +-$/)
+  })
+
   it('a missed target is reported with its ratio and target, so `pnpm bench` exits non-zero; none missed reports nothing', () => {
     const row = (benchmark: string, result: TableRow['result']): TableRow => ({
       benchmark,

@@ -79,6 +79,10 @@ export interface TableRow {
   readonly ratio: string
   readonly target: string
   readonly result: 'met' | 'MISSED' | 'n/a'
+  /** Our side's peak RSS over the rounds, where each side runs in a process of its own; `-` where absent. */
+  readonly oursRss?: string
+  /** The baseline's peak RSS over the rounds, likewise. */
+  readonly baselineRss?: string
 }
 
 /** What to report when some rows missed their target (the bench then exits non-zero); undefined when none did. */
@@ -89,7 +93,17 @@ export const missedTargets = (rows: readonly TableRow[]): string | undefined => 
     : `${missed.length} target(s) missed: ${missed.map(row => `${row.benchmark} (${row.ratio}, ${row.target})`).join('; ')}`
 }
 
-const columns = ['benchmark', 'size', 'ours', 'baseline', 'ratio', 'target', 'result'] as const
+const columns = [
+  'benchmark',
+  'size',
+  'ours',
+  'baseline',
+  'ratio',
+  'target',
+  'result',
+  'oursRss',
+  'baselineRss',
+] as const
 
 const headings: Readonly<Record<(typeof columns)[number], string>> = {
   benchmark: 'benchmark',
@@ -99,11 +113,13 @@ const headings: Readonly<Record<(typeof columns)[number], string>> = {
   ratio: 'ratio (median, range)',
   target: 'target',
   result: 'result',
+  oursRss: 'ours peak RSS',
+  baselineRss: 'baseline peak RSS',
 }
 
 /** Lays rows out as a plain-text table with a heading and aligned columns. */
 export const formatTable = (rows: readonly TableRow[]): string => {
-  const cells = [headings, ...rows].map(row => columns.map(column => row[column]))
+  const cells = [headings, ...rows].map(row => columns.map(column => row[column] ?? '-'))
   const widths = columns.map((_, i) => Math.max(...cells.map(line => line[i]?.length ?? 0)))
   const line = (values: readonly string[]): string =>
     values

@@ -1,6 +1,6 @@
 // The history the read benchmark replays: a few offerings written through the real handler and store, then copied
 // with SQL under fresh offering ids, event ids and command ids until the file holds the events asked for.
-import { commandsPerOffering, enrollmentHandler, handleOrThrow } from './enrollment-workload.js'
+import { commandsPerOffering, enrollmentHandler, handleOrThrow, offeringCommand } from './enrollment-workload.js'
 import { configureLikeStore, openDatabase } from './better-sqlite3.js'
 import { formatCount, secondsSince } from './measure.js'
 import { sqliteEventStore } from './sqlite-store.js'
@@ -28,7 +28,7 @@ export const writeHistory = async (file: string, events: number, progress: (line
   const store = sqliteEventStore({ path: file, durability: 'normal' })
   const handler = enrollmentHandler(store)
   for (let index = 0; index < templateOfferings; index++)
-    for (let step = 0; step < commandsPerOffering; step++) await handleOrThrow(handler, index, step)
+    for (let step = 0; step < commandsPerOffering; step++) await handleOrThrow(handler, offeringCommand(index, step))
   await store.close()
 
   const db = openDatabase(file)

@@ -1,5 +1,6 @@
-// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|read|eventstoredb|rebuild] [--dir DIR]`: runs the benchmarks of
-// test/bench, each ours against a hand-written baseline in the same run, and prints one table of ratios.
+// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild[,...]] [--dir DIR]`:
+// runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
+// one table of ratios.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,15 +40,17 @@ const sizes = {
   rebuildEvents: quick ? 20_000 : 1_000_000,
 }
 const rounds = values.rounds === undefined ? (quick ? 3 : 5) : Math.max(1, Number.parseInt(values.rounds, 10))
-const benchmarks = ['commands', 'read', 'eventstoredb', 'rebuild'] as const
+const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild'] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
-const only = values.only
-if (only !== undefined && !isBenchmark(only))
-  throw new Error(`--only takes one of ${benchmarks.map(name => `"${name}"`).join(', ')}, not "${only}"`)
-const runs = (benchmark: Benchmark): boolean => only === undefined || only === benchmark
+const only = values.only?.split(',')
+for (const name of only ?? [])
+  if (!isBenchmark(name))
+    throw new Error(`--only takes one or more of ${benchmarks.map(known => `"${known}"`).join(', ')}, not "${name}"`)
+const runs = (benchmark: Benchmark): boolean => only === undefined || only.includes(benchmark)
 const targets = {
   commands: 0.7,
+  emmett: 1.0,
   read: 0.5,
   rssBytes: 256 * 1024 * 1024,
   eventStoreDb: 0.9,
@@ -68,7 +71,14 @@ progress(
 )
 progress(`database files in ${dir}; ${rounds} rounds per benchmark, ours and the baseline alternating`)
 
-const comparisonRow = (benchmark: string, size: string, unit: string, measured: Rounds, target: number): TableRow => {
+const comparisonRow = (
+  benchmark: string,
+  size: string,
+  unit: string,
+  measured: Rounds,
+  target: number,
+  maxRssBytes?: Rounds,
+): TableRow => {
   const ratios = pairedRatios(measured)
   return {
     benchmark,
@@ -78,6 +88,12 @@ const comparisonRow = (benchmark: string, size: string, unit: string, measured: 
     ratio: ratioCell(ratios),
     target: `>= ${target.toFixed(2)}×`,
     result: median(ratios) >= target ? 'met' : 'MISSED',
+    ...(maxRssBytes === undefined
+      ? {}
+      : {
+          oursRss: formatMegabytes(Math.max(...maxRssBytes.ours)),
+          baselineRss: formatMegabytes(Math.max(...maxRssBytes.baseline)),
+        }),
   }
 }
 
@@ -104,6 +120,14 @@ try {
       }),
     )
   }
+  // The in-memory peer: ours in memory against Emmett's in-memory store and handler, the same decide and evolve.
+  if (runs('emmett'))
+    commandResults.push(
+      await commandHandlingBench({
+        ...{ offerings: sizes.offerings, rounds, mode: 'NORMAL', cache: false, baseline: 'emmett', on: 'memory' },
+        ...{ dir, progress },
+      }),
+    )
   if (runs('read')) readResult = await readFoldBench({ events: sizes.events, rounds, dir, progress })
   if (runs('eventstoredb')) esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
   if (runs('rebuild'))
@@ -112,17 +136,20 @@ try {
   if (values.dir === undefined) rmSync(dir, { recursive: true, force: true })
 }
 
-// The target is against the baseline inserting our rows; the computing baseline's rows, and ours in memory, are for
-// comparison.
+// The SQLite target is against the baseline inserting our rows, the in-memory one against Emmett; the computing
+// baseline's rows, and ours in memory against SQLite, are for comparison.
 const rows: TableRow[] = commandResults.map(result => {
+  const target = result.baseline === 'emmett' ? targets.emmett : targets.commands
   const row = comparisonRow(
     commandBenchTitle(result),
     `${formatCount(result.offerings)} offerings × 10 commands`,
     'commands/s',
     result.rounds,
-    targets.commands,
+    target,
+    result.maxRssBytes,
   )
-  return result.baseline === 'rows' && result.on === 'sqlite' ? row : { ...row, target: '-', result: 'n/a' }
+  const hasTarget = result.baseline === 'emmett' || (result.baseline === 'rows' && result.on === 'sqlite')
+  return hasTarget ? row : { ...row, target: '-', result: 'n/a' }
 })
 if (readResult !== undefined) {
   const peakOurs = Math.max(...readResult.maxRssBytes.ours)
@@ -133,6 +160,7 @@ if (readResult !== undefined) {
       'events/s',
       readResult.rounds,
       targets.read,
+      readResult.maxRssBytes,
     ),
     {
       benchmark: 'peak RSS of read + decode + fold',
@@ -171,6 +199,7 @@ if (rebuildResult !== undefined) {
       'events/s',
       rebuildResult.rounds,
       targets.rebuild,
+      rebuildResult.maxRssBytes,
     ),
     {
       benchmark: 'peak RSS of projection rebuild',
@@ -186,6 +215,7 @@ if (rebuildResult !== undefined) {
 const table = formatTable(rows)
 console.log(`\n${command}\n\n${table}\n`)
 console.log('ratio: our throughput / the baseline throughput in the same round; median over rounds, (min-max).')
+console.log('peak RSS: the highest over the rounds of a side, each side in a process of its own; - where in-process.')
 
 if (values.json !== undefined) {
   const report = {
