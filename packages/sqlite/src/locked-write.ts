@@ -53,7 +53,7 @@ const lockedRead = (reads: ReadQueries, streamName: string, fromRevision: number
     let cursor = Math.max(0, fromRevision)
     for (;;) {
       // A page at a time with `all`, so no statement stays open while the write folds (or later inserts).
-      const rows = reads.streamForwards(streamName, cursor, Number.MAX_SAFE_INTEGER, pageSize)
+      const rows = reads.streamRows(streamName, cursor, pageSize)
       for (const row of rows) {
         const record = toStreamRecord(row, streamName)
         last = { revision: record.revision, position: record.position }

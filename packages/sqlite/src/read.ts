@@ -52,6 +52,8 @@ const Count = t.type({ count: t.bigint })
 
 /** The statements reads run, each a small named function over one prepared query. */
 export interface ReadQueries {
+  /** Up to `limit` events of a stream from revision `from` on, in revision order. */
+  readonly streamRows: (streamName: string, from: number, limit: number) => readonly StreamEventTuple[]
   /** Up to `limit` events of a stream from revision `from` up to `to`, in revision order. */
   readonly streamForwards: (streamName: string, from: number, to: number, limit: number) => readonly StreamEventTuple[]
   /** Up to `limit` events of a stream from revision `from` down, in reverse revision order. */
@@ -71,8 +73,11 @@ export interface ReadQueries {
 const recordsOf = (rows: readonly unknown[]): readonly StoredRecord[] =>
   rows.map(row => toRecord(EventTuple.is(row) ? row : decodeRow(EventTuple, row, 'event')))
 
+// Checked in place: the rows are returned as they are when every one has the shape (the common case, no copy).
 const streamTuples = (rows: readonly unknown[]): readonly StreamEventTuple[] =>
-  rows.map(row => (StreamEventTuple.is(row) ? row : decodeRow(StreamEventTuple, row, 'event')))
+  rows.every((row): row is StreamEventTuple => StreamEventTuple.is(row))
+    ? rows
+    : rows.map(row => decodeRow(StreamEventTuple, row, 'event'))
 
 // A statement prepared once per filter shape (the filter's SQL), the first time that shape is asked for.
 const perFilter = (
@@ -97,6 +102,11 @@ export const readQueries = (db: Database): ReadQueries => {
       `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
     )
     .raw(true)
+  const fromOn = db
+    .prepare(
+      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    )
+    .raw(true)
   const backwards = db
     .prepare(
       `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
@@ -110,6 +120,7 @@ export const readQueries = (db: Database): ReadQueries => {
   )
   const countStatement = perFilter(db, sql => `SELECT count(*) AS count FROM events WHERE position > ?${sql}`, false)
   return {
+    streamRows: (streamName, from, limit) => streamTuples(fromOn.all(streamName, from, limit)),
     streamForwards: (streamName, from, to, limit) => streamTuples(forwards.all(streamName, from, to, limit)),
     streamBackwards: (streamName, from, limit) => streamTuples(backwards.all(streamName, from, limit)),
     allPage: (after, upTo, clause, limit) => recordsOf(allStatement(clause).all(after, upTo, ...clause.params, limit)),
