@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeWith, EventMetadata, EventMetadataHead, formatDecodeFailure } from '@pembina/core'
+import { decodeWith, EventMetadata, formatDecodeFailure, SchemaVersion } from '@pembina/core'
 import { EventMetadataError } from './errors.js'
 
 const decodeMetadata = decodeWith(EventMetadata, 'metadata')
-const SchemaVersion = EventMetadataHead.props.schemaVersion
 
 const isRecord = (value: unknown): value is { readonly [field: string]: unknown } =>
   typeof value === 'object' && value !== null && !Array.isArray(value)

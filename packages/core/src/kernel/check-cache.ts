@@ -3,8 +3,11 @@
  * a long history that repeats the same values checks each once. Bounded: it starts afresh once it holds `capacity`
  * entries. The check must be pure: the cache changes speed, never an answer.
  */
-export const cachedCheck = <A>(check: (text: string) => A, capacity = 10_000): ((text: string) => A) => {
-  let seen = new Map<string, { readonly value: A }>()
+export const cachedCheck = <Text extends string, A>(
+  check: (text: Text) => A,
+  capacity = 10_000,
+): ((text: Text) => A) => {
+  let seen = new Map<Text, { readonly value: A }>()
   return text => {
     const known = seen.get(text)
     if (known !== undefined) return known.value

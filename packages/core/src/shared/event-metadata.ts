@@ -25,6 +25,9 @@ export const Sha256Hex = refine(
   'must be a SHA-256 hash of 64 lower-case hex digits',
 )
 
+/** Codec for the schema version an event was written with: a whole number from 1. */
+export const SchemaVersion = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'SchemaVersion')
+
 const Identifier = refine(t.string, (s): s is string => s !== '', 'Identifier', 'must be a non-empty string')
 
 const EventMetadataFields = t.strict(
@@ -35,7 +38,7 @@ const EventMetadataFields = t.strict(
     causationId: Identifier,
     actor: Actor,
     occurredAt: Instant,
-    schemaVersion: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'SchemaVersion'),
+    schemaVersion: SchemaVersion,
     prevHash: t.union([Sha256Hex, t.null]),
     hash: Sha256Hex,
   },
@@ -60,17 +63,43 @@ export const CommandMetadata = t.type(
   'CommandMetadata',
 )
 
+const EventMetadataHeadFields = t.type(
+  {
+    commandId: Identifier,
+    schemaVersion: SchemaVersion,
+    hash: Sha256Hex,
+  },
+  'EventMetadataHead',
+)
+/** The part of stored metadata a fold needs: which command wrote the event, its schema version, its chain hash. */
+export type EventMetadataHead = t.TypeOf<typeof EventMetadataHeadFields>
+
+const sha256Pattern = /^[0-9a-f]{64}$/
+
+// The guard of `EventMetadataHeadFields`, written out: it runs for every event a command handler folds.
+const isEventMetadataHead = (u: unknown): u is EventMetadataHead =>
+  typeof u === 'object' &&
+  u !== null &&
+  'commandId' in u &&
+  'schemaVersion' in u &&
+  'hash' in u &&
+  typeof u.commandId === 'string' &&
+  u.commandId !== '' &&
+  typeof u.schemaVersion === 'number' &&
+  Number.isSafeInteger(u.schemaVersion) &&
+  u.schemaVersion >= 1 &&
+  typeof u.hash === 'string' &&
+  sha256Pattern.test(u.hash)
+
 /**
  * Codec for the part of stored metadata a command handler needs to fold a stream (which command wrote the event,
  * its schema version, its chain hash): decoding it alone keeps loading cheap. Audits decode `EventMetadata` whole.
  */
-export const EventMetadataHead = t.type(
-  {
-    commandId: Identifier,
-    schemaVersion: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'SchemaVersion'),
-    hash: Sha256Hex,
-  },
+export const EventMetadataHead: t.Type<EventMetadataHead, t.OutputOf<typeof EventMetadataHeadFields>> = new t.Type(
   'EventMetadataHead',
+  isEventMetadataHead,
+  (u, c) => EventMetadataHeadFields.validate(u, c),
+  head => EventMetadataHeadFields.encode(head),
 )
 
 /** An event as a store holds it: the event, its metadata, its place in its stream and in the global order. */

@@ -50,9 +50,9 @@ export const Instant = new t.Type<Instant, string>(
 /** Codec for local dates: `YYYY-MM-DD`, a real calendar date. */
 export const LocalDate = new t.Type<LocalDate, string>(
   'LocalDate',
-  (u): u is LocalDate => typeof u === 'string' && isLocalDateText(u),
+  (u): u is LocalDate => typeof u === 'string' && isLocalDate(u),
   (u, c) =>
-    typeof u === 'string' && isLocalDateText(u)
+    typeof u === 'string' && isLocalDate(u)
       ? t.success(u as LocalDate)
       : t.failure(u, c, 'must be a real calendar date written YYYY-MM-DD'),
   t.identity,
@@ -62,6 +62,9 @@ function isLocalDateText(s: string): boolean {
   const m = datePattern.exec(s)
   return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))
 }
+
+// Histories repeat the same dates, as they do instants: each distinct text is checked once.
+const isLocalDate = cachedCheck(isLocalDateText)
 
 /** Milliseconds since the Unix epoch of a (valid) instant. */
 export const epochMs = (instant: Instant): number => Date.parse(instant)
@@ -73,8 +76,8 @@ const dayMs = 24 * 60 * 60 * 1000
 const dateText = (utcMs: number): LocalDate => new Date(utcMs).toISOString().slice(0, 10) as LocalDate
 const dateMs = (date: LocalDate): number => Date.parse(`${date}T00:00:00Z`)
 
-/** The local date in Asia/Jakarta at an instant. */
-export const jakartaDate = (instant: Instant): LocalDate => dateText(epochMs(instant) + jakartaOffsetMs)
+/** The local date in Asia/Jakarta at an instant (each distinct instant worked out once: deciders ask it often). */
+export const jakartaDate = cachedCheck((instant: Instant): LocalDate => dateText(epochMs(instant) + jakartaOffsetMs))
 
 /** The year of an instant's local date in Asia/Jakarta. */
 export const jakartaYear = (instant: Instant): number => Number(jakartaDate(instant).slice(0, 4))

@@ -35,11 +35,10 @@ const nameBytes = (name: string): Buffer => {
  * event a command writes needs one; the tests check it against the `uuid` package.
  */
 const uuidV5 = (name: string): string => {
-  const bytes = hash('sha1', Buffer.concat([namespaceBytes, nameBytes(name)]), 'buffer')
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = bytes.toString('hex', 0, 16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
+  const hex = hash('sha1', Buffer.concat([namespaceBytes, nameBytes(name)]), 'hex')
+  // Byte 6's high nibble is the version, 5; byte 8's top two bits the variant, 10.
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
 /** The id of the `index`-th (zero-based) event a command writes: uuid v5 of `${commandId}:${index}`, the same on every retry. */
