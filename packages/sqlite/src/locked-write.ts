@@ -49,26 +49,22 @@ interface LockedRead {
 const lockedRead = (reads: ReadQueries, streamName: string, fromRevision: number, pageSize: number): LockedRead => {
   let last: StreamHead
   let ended = false
-  function* records(): Generator<StoredRecord> {
-    let cursor = Math.max(0, fromRevision)
-    for (;;) {
-      // A page at a time with `all`, so no statement stays open while the write folds (or later inserts).
-      const rows = reads.streamRows(streamName, cursor, pageSize)
-      for (const row of rows) {
-        const record = toStreamRecord(row, streamName)
-        last = { revision: record.revision, position: record.position }
-        yield record
-      }
-      const final = rows[rows.length - 1]
-      if (final === undefined || rows.length < pageSize) {
-        ended = true
-        return
-      }
-      cursor = Number(final[1]) + 1
-    }
+  // A page at a time with `all`, so no statement stays open while the write folds (or later inserts).
+  const page = (from: number): readonly StoredRecord[] => {
+    const records = reads.streamRows(streamName, from, pageSize).map(row => toStreamRecord(row, streamName))
+    const final = records[records.length - 1]
+    if (final !== undefined) last = { revision: final.revision, position: final.position }
+    if (records.length < pageSize) ended = true
+    return records
   }
+  function* pages(first: readonly StoredRecord[]): Generator<StoredRecord> {
+    yield* first
+    while (!ended && last !== undefined) yield* page(last.revision + 1)
+  }
+  const first = page(Math.max(0, fromRevision))
   return {
-    records: records(),
+    // Most streams fit in one page: the page itself is the iterable, without a generator's cost per record.
+    records: ended ? first : pages(first),
     head: () => (ended && (last !== undefined || fromRevision <= 0) ? { known: true, head: last } : { known: false }),
   }
 }
@@ -139,21 +135,12 @@ export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<Ev
     },
   )
   // An id found stored rolls the whole transaction back (an earlier insert of the batch may have landed); the append
-  // is then made again on its own, checked id by id: a re-append, a conflict, or an id of another stream.
+  // is then made again on its own, checked id by id: a re-append, a conflict, or (its insert rolled back too) an id
+  // of another stream.
   const checkedAppend = db.transaction(
-    (streamName: string, events: readonly EncodedEvent[], expected: ExpectedRevision) => {
-      try {
-        return appendInTransaction(writes, streamName, events, expected, 'checked')
-      } catch (error) {
-        if (!isDuplicateEventId(error)) throw error
-        return E.left(eventStoredElsewhere(writes, streamName, events, error))
-      }
-    },
+    (streamName: string, events: readonly EncodedEvent[], expected: ExpectedRevision) =>
+      appendInTransaction(writes, streamName, events, expected, 'checked'),
   )
-
-  const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
-    cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
-
   const lockedOrChecked = (
     streamName: string,
     fromRevision: number,
@@ -163,9 +150,17 @@ export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<Ev
       return transaction.immediate(streamName, fromRevision, write)
     } catch (error) {
       if (!(error instanceof IdStored)) throw error
-      return checkedAppend.immediate(streamName, error.events, error.expected)
+      try {
+        return checkedAppend.immediate(streamName, error.events, error.expected)
+      } catch (stored) {
+        if (!isDuplicateEventId(stored)) throw stored
+        return E.left(eventStoredElsewhere(writes, streamName, error.events, stored))
+      }
     }
   }
+
+  const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
+    cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
 
   const readAndAppend = <A>(
     streamName: string,

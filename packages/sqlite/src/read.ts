@@ -95,35 +95,63 @@ const perFilter = (
   }
 }
 
+/**
+ * A statement with a `LIMIT` for reads of `pageSize` rows, the limit written into its text: SQLite runs a bound
+ * `LIMIT ?` markedly slower than a literal one (about 5 µs more per stream read, measured), and most reads ask for a
+ * whole page; a read of fewer rows takes the statement with the bound limit.
+ */
+const pagedStatement = (db: Database, pageSize: number, query: (limit: string) => string, raw: boolean) => {
+  const page = db.prepare(query(String(pageSize))).raw(raw)
+  const bound = db.prepare(query('?')).raw(raw)
+  return (limit: number, ...params: readonly unknown[]): unknown[] =>
+    limit === pageSize ? page.all(...params) : bound.all(...params, limit)
+}
+
 /** Prepares the read statements on a connection (filtered reads are prepared once per filter shape). */
-export const readQueries = (db: Database): ReadQueries => {
-  const forwards = db
-    .prepare(
-      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ?`,
-    )
-    .raw(true)
-  const fromOn = db
-    .prepare(
-      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-    )
-    .raw(true)
-  const backwards = db
-    .prepare(
-      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    )
-    .raw(true)
-  const head = db.prepare('SELECT max(position) AS position FROM events')
-  const allStatement = perFilter(
+export const readQueries = (db: Database, pageSize: number): ReadQueries => {
+  const forwards = pagedStatement(
     db,
-    sql => `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ?${sql} ORDER BY position LIMIT ?`,
+    pageSize,
+    limit =>
+      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? AND revision <= ? ORDER BY revision LIMIT ${limit}`,
     true,
   )
+  const fromOn = pagedStatement(
+    db,
+    pageSize,
+    limit =>
+      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ${limit}`,
+    true,
+  )
+  const backwards = pagedStatement(
+    db,
+    pageSize,
+    limit =>
+      `SELECT ${streamEventColumns} FROM events WHERE stream_name = ? AND revision <= ? ORDER BY revision DESC LIMIT ${limit}`,
+    true,
+  )
+  const head = db.prepare('SELECT max(position) AS position FROM events')
+  const allPages = new Map<string, ReturnType<typeof pagedStatement>>()
+  // One statement per filter shape (the filter's SQL), prepared the first time that shape is asked for.
+  const allStatement = (clause: FilterClause): ReturnType<typeof pagedStatement> => {
+    const known = allPages.get(clause.sql)
+    if (known !== undefined) return known
+    const statement = pagedStatement(
+      db,
+      pageSize,
+      limit =>
+        `SELECT ${eventColumns} FROM events WHERE position > ? AND position <= ?${clause.sql} ORDER BY position LIMIT ${limit}`,
+      true,
+    )
+    allPages.set(clause.sql, statement)
+    return statement
+  }
   const countStatement = perFilter(db, sql => `SELECT count(*) AS count FROM events WHERE position > ?${sql}`, false)
   return {
-    streamRows: (streamName, from, limit) => streamTuples(fromOn.all(streamName, from, limit)),
-    streamForwards: (streamName, from, to, limit) => streamTuples(forwards.all(streamName, from, to, limit)),
-    streamBackwards: (streamName, from, limit) => streamTuples(backwards.all(streamName, from, limit)),
-    allPage: (after, upTo, clause, limit) => recordsOf(allStatement(clause).all(after, upTo, ...clause.params, limit)),
+    streamRows: (streamName, from, limit) => streamTuples(fromOn(limit, streamName, from)),
+    streamForwards: (streamName, from, to, limit) => streamTuples(forwards(limit, streamName, from, to)),
+    streamBackwards: (streamName, from, limit) => streamTuples(backwards(limit, streamName, from)),
+    allPage: (after, upTo, clause, limit) => recordsOf(allStatement(clause)(limit, after, upTo, ...clause.params)),
     headPosition: () => decodeRow(HeadPosition, head.get(), 'head position').position ?? 0n,
     countAfter: (after, clause) =>
       Number(decodeRow(Count, countStatement(clause).get(after, ...clause.params), 'event count').count),

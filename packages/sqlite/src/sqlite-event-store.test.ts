@@ -167,6 +167,33 @@ describe('sqliteEventStore', () => {
     expect(await collect(store.readStream('s-1', { limit: 0 }))).toEqual([])
   })
 
+  it('reads and appends under one lock across pages: every record once, in order, from a revision, appended after the last', async () => {
+    const store = open({ pageSize: 2 })
+    await store.append('test-1', events(5), 'no-stream')()
+    const seen: number[] = []
+    const result = await store.readAndAppend('test-1', 1, records => {
+      for (const record of records) seen.push(record.revision)
+      return { value: seen.length, append: { events: events(1), expected: 4 } }
+    })()
+    expect(seen).toEqual([1, 2, 3, 4])
+    expect(result).toMatchObject(E.right({ value: 4, appended: { nextExpectedRevision: 5, written: true } }))
+    const onePage = await store.readAndAppend('test-1', 5, records => ({ value: [...records].length }))()
+    expect(onePage).toEqual(E.right({ value: 1, appended: null }))
+  })
+
+  it('refuses, writing nothing, a locked append carrying an event id stored in another stream, even after a new one', async () => {
+    const store = open()
+    const stored = event({ n: 0 })
+    await store.append('test-1', [stored], 'no-stream')()
+    const result = await store.readAndAppend('test-2', 0, () => ({
+      value: null,
+      append: { events: [event({ n: 1 }), stored], expected: 'no-stream' },
+    }))()
+    expect(result).toMatchObject(E.left({ _tag: 'InvalidAppend', eventId: stored.eventId, streamName: 'test-2' }))
+    expect(E.isLeft(result) && result.left._tag === 'InvalidAppend' && result.left.reason).toContain('test-1')
+    expect(await store.streamRevision('test-2')()).toEqual(E.right('no-stream'))
+  })
+
   it('rejects a read of a stream that does not exist with StreamNotFoundError', async () => {
     await expect(collect(open().readStream('missing-1'))).rejects.toBeInstanceOf(StreamNotFoundError)
   })

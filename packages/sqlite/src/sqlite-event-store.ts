@@ -74,6 +74,7 @@ export interface SqliteEventStore extends EventStore {
  */
 const prepareQueries = (
   db: Database,
+  pageSize: number,
   file: string,
   isClosed: () => boolean,
   closedMessage: string,
@@ -81,7 +82,7 @@ const prepareQueries = (
   try {
     return {
       writes: appendQueries(db),
-      reads: readQueries(db),
+      reads: readQueries(db, pageSize),
       snapshots: sqliteSnapshotStore(db, file, isClosed, closedMessage),
     }
   } catch (error) {
@@ -106,7 +107,7 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
   const closedMessage = `the SQLite event store ${file} is closed`
   const listeners = new Set<() => void>()
   let closed = false
-  const queries = prepareQueries(db, file, () => closed, closedMessage)
+  const queries = prepareQueries(db, pageSize, file, () => closed, closedMessage)
   const { writes, reads } = queries
 
   const notify = (): void => {
