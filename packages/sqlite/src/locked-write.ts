@@ -47,25 +47,26 @@ interface LockedRead {
 }
 
 const lockedRead = (reads: ReadQueries, streamName: string, fromRevision: number, pageSize: number): LockedRead => {
-  let last: StreamHead
-  let ended = false
+  // Where the read has got to: the last event it saw, and whether it has seen the end.
+  const at: { last: StreamHead; ended: boolean } = { last: undefined, ended: false }
   // A page at a time with `all`, so no statement stays open while the write folds (or later inserts).
   const page = (from: number): readonly StoredRecord[] => {
     const records = reads.streamRows(streamName, from, pageSize).map(row => toStreamRecord(row, streamName))
     const final = records[records.length - 1]
-    if (final !== undefined) last = { revision: final.revision, position: final.position }
-    if (records.length < pageSize) ended = true
+    if (final !== undefined) at.last = { revision: final.revision, position: final.position }
+    if (records.length < pageSize) at.ended = true
     return records
   }
   function* pages(first: readonly StoredRecord[]): Generator<StoredRecord> {
     yield* first
-    while (!ended && last !== undefined) yield* page(last.revision + 1)
+    while (!at.ended && at.last !== undefined) yield* page(at.last.revision + 1)
   }
   const first = page(Math.max(0, fromRevision))
   return {
     // Most streams fit in one page: the page itself is the iterable, without a generator's cost per record.
-    records: ended ? first : pages(first),
-    head: () => (ended && (last !== undefined || fromRevision <= 0) ? { known: true, head: last } : { known: false }),
+    records: at.ended ? first : pages(first),
+    head: () =>
+      at.ended && (at.last !== undefined || fromRevision <= 0) ? { known: true, head: at.last } : { known: false },
   }
 }
 
