@@ -162,9 +162,9 @@ export const appendAtHead = (
   head: StreamHead,
 ): E.Either<AppendError, AppendResult> => {
   const actual: StreamRevision = head === undefined ? 'no-stream' : head.revision
-  const conflict = E.left<AppendError>({ _tag: 'ConcurrencyConflict', streamName, expected, actual })
   if (idCheck === 'optimistic' && satisfiesExpected(expected, actual))
     return insertAll(queries, streamName, events, head)
+  const conflict = E.left<AppendError>({ _tag: 'ConcurrencyConflict', streamName, expected, actual })
   const known = events
     .map(event => queries.eventLocation(event.eventId))
     .map(at => (at?.streamName === streamName ? at : undefined))

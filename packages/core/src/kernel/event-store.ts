@@ -236,6 +236,8 @@ export const satisfiesExpected = (expected: ExpectedRevision, actual: StreamRevi
  * could never be stored). Every store refuses such a batch with this `InvalidAppend`, and writes nothing.
  */
 export const repeatedEventId = (streamName: string, events: readonly EventToAppend[]): InvalidAppend | undefined => {
+  // Most commands write one event: no set to build for it.
+  if (events.length < 2) return undefined
   const seen = new Set<string>()
   for (const { eventId } of events) {
     if (seen.has(eventId)) return invalidAppend(streamName, eventId, 'appears twice in one append')

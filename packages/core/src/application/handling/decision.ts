@@ -41,18 +41,21 @@ export const decideOn = <Command, Event extends DomainEvent, State, Reject>(
         attempts,
       }),
     )
-  const unchanged: HandleResult<Event> = {
-    streamName,
-    events: [],
-    nextExpectedRevision: stream.revision,
-    position: null,
-    written: false,
-    attempts,
-  }
+  const unchanged = (): Decision<Event, Reject> =>
+    settled(
+      E.right({
+        streamName,
+        events: [],
+        nextExpectedRevision: stream.revision,
+        position: null,
+        written: false,
+        attempts,
+      }),
+    )
   // Handled before the snapshot: its events are in the stream, but this load did not read them.
-  if (handledBefore) return settled(E.right(unchanged))
+  if (handledBefore) return unchanged()
   const decision = decider.decide(command, stream.state)
   if (E.isLeft(decision)) return settled(E.left({ kind: 'rejected', streamName, rejection: decision.left }))
-  if (decision.right.length === 0) return settled(E.right(unchanged))
+  if (decision.right.length === 0) return unchanged()
   return { kind: 'append', events: decision.right }
 }

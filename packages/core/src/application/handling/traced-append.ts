@@ -1,4 +1,12 @@
-import { context as otelContext, type Span, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api'
+import {
+  context as otelContext,
+  INVALID_SPAN_CONTEXT,
+  isSpanContextValid,
+  type Span,
+  SpanStatusCode,
+  trace,
+  type Tracer,
+} from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import type {
   AppendError,
@@ -12,7 +20,13 @@ import type {
 import type { HandleUnavailable } from '../loading/index.js'
 import type { HandleInvalidEvent } from './handle-outcome.js'
 
-/** Starts the span of an append (`pembina.append`: stream, count, expected revision), a child of the command's. */
+// What an append's span is when its command's span reaches no one (no SDK registered: the API's no-op tracer).
+const unseen: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT)
+
+/**
+ * Starts the span of an append (`pembina.append`: stream, count, expected revision), a child of the command's. Under a
+ * command span no SDK records or even gives a valid context (none is registered), it is the one no-op span, made once.
+ */
 export const startAppendSpan = (
   tracer: Tracer,
   parent: Span,
@@ -20,17 +34,19 @@ export const startAppendSpan = (
   events: number,
   expected: ExpectedRevision,
 ): Span =>
-  tracer.startSpan(
-    'pembina.append',
-    {
-      attributes: {
-        'pembina.stream': streamName,
-        'pembina.events': events,
-        'pembina.expected_revision': String(expected),
-      },
-    },
-    trace.setSpan(otelContext.active(), parent),
-  )
+  !parent.isRecording() && !isSpanContextValid(parent.spanContext())
+    ? unseen
+    : tracer.startSpan(
+        'pembina.append',
+        {
+          attributes: {
+            'pembina.stream': streamName,
+            'pembina.events': events,
+            'pembina.expected_revision': String(expected),
+          },
+        },
+        trace.setSpan(otelContext.active(), parent),
+      )
 
 /** Ends an append's span with its outcome; a failed append marks it as an error. */
 export const endAppendSpan = (span: Span, result: E.Either<AppendError, AppendResult>): void => {
