@@ -179,7 +179,7 @@ export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<Ev
         return E.left(unavailable(`writing to ${streamName} in ${file}: the write did not run`))
       const { value } = decided
       if (E.isRight(result) && result.right?.written === true) context.notify()
-      return E.map((appended: AppendResult | null) => ({ value, appended }))(result)
+      return E.isLeft(result) ? result : E.right({ value, appended: result.right })
     } catch (error) {
       if (error instanceof WriteThrew)
         return E.left(

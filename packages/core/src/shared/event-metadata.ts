@@ -62,6 +62,8 @@ export const CommandMetadata = t.type(
   },
   'CommandMetadata',
 )
+/** What every event of a command takes from it: its ids, actor and instant. */
+export type CommandMetadata = t.TypeOf<typeof CommandMetadata>
 
 const EventMetadataHeadFields = t.type(
   {

@@ -66,11 +66,11 @@ export const lockedAttempt = async <Command extends HandledCommand, Event extend
     result = E.left(rejectedByStore(cause))
   }
   if (E.isRight(result) && result.right.value !== undefined) return E.right(result.right.value)
-  const appended = E.chain(({ appended }: LockedWriteResult<unknown>): E.Either<AppendError, AppendResult> =>
-    appended === null
+  const appended: E.Either<AppendError, AppendResult> = E.isLeft(result)
+    ? result
+    : result.right.appended === null
       ? E.left(rejectedByStore(new Error(`the store did not append to ${streamName}`)))
-      : E.right(appended),
-  )(result)
+      : E.right(result.right.appended)
   if (appending !== undefined) endAppendSpan(appending.span, appended)
   const toAppend = appending?.built.toAppend ?? []
   if (E.isLeft(appended))

@@ -46,6 +46,21 @@ const actorAsStored = (actor: Actor): E.Either<string, Actor> => {
 // hashes) is made here, always valid.
 const checkCommandMetadata = decodeGuarded(CommandMetadata, 'metadata')
 
+/** What every event of the command takes from it, checked once, or why it cannot be stored. */
+const commandMetadataOf = (command: HandledCommand, context: CommandContext): E.Either<string, CommandMetadata> => {
+  // An application's own fields on the actor it passes (a name, say) are neither stored in clear text nor hashed.
+  const actor = actorAsStored(command.actor)
+  if (E.isLeft(actor)) return actor
+  const checked = checkCommandMetadata({
+    commandId: context.commandId,
+    correlationId: context.correlationId ?? context.commandId,
+    causationId: context.causationId ?? context.commandId,
+    actor: actor.right,
+    occurredAt: command.at,
+  })
+  return E.isLeft(checked) ? E.left(formatDecodeFailure(checked.left)) : checked
+}
+
 /**
  * Gives each event its metadata: an id derived from the command id and its index, the command's actor and instant,
  * the schema version it is encoded with, and its place in the stream's hash chain after `head`. An event whose data
@@ -63,19 +78,7 @@ export const newEvents = <Event extends DomainEvent>(
   const first = head.revision === 'no-stream' ? 0 : head.revision + 1
   const invalid = (event: Event, reason: string): E.Either<HandleInvalidEvent, never> =>
     E.left({ kind: 'invalid-event', streamName: head.streamName, eventType: event.type, reason })
-  // An application's own fields on the actor it passes (a name, say) are neither stored in clear text nor hashed.
-  const actor = actorAsStored(command.actor)
-  const fromCommand = E.chain((stored: Actor) =>
-    E.mapLeft(formatDecodeFailure)(
-      checkCommandMetadata({
-        commandId: context.commandId,
-        correlationId: context.correlationId ?? context.commandId,
-        causationId: context.causationId ?? context.commandId,
-        actor: stored,
-        occurredAt: command.at,
-      }),
-    ),
-  )(actor)
+  const fromCommand = commandMetadataOf(command, context)
   let prevHash = head.lastHash
   for (const [index, event] of events.entries()) {
     if (E.isLeft(fromCommand)) return invalid(event, fromCommand.left)

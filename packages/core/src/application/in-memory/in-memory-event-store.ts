@@ -136,9 +136,8 @@ export const inMemoryEventStore = (): EventStore => {
     }
     const { value, append } = decided
     if (append === undefined) return E.right({ value, appended: null })
-    return E.map((appended: AppendResult) => ({ value, appended }))(
-      appendNow(streamName, [...append.events], append.expected),
-    )
+    const appended = appendNow(streamName, [...append.events], append.expected)
+    return E.isLeft(appended) ? appended : E.right({ value, appended: appended.right })
   }
 
   function ensureOpen(): void {

@@ -30,9 +30,21 @@ const fail = (path: Path, reason: string): never => {
   throw new NotJsonFound(notJson(path.join('.'), reason))
 }
 
-// The canonical text of `value`. `ancestors` holds the objects being written above it (a short stack: a cycle is
-// an object met again among its own ancestors; the same object twice side by side is fine).
-const textOf = (value: unknown, path: Path, ancestors: object[]): string => {
+// Object keys recur (every event has the same few): each one's quoted text, `"key":`, is written once and kept.
+const keyTexts = new Map<string, string>()
+const keyText = (key: string): string => {
+  let text = keyTexts.get(key)
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`
+    // Bounded: keys are names, not data, but a hostile document could bring many.
+    if (keyTexts.size < 10_000) keyTexts.set(key, text)
+  }
+  return text
+}
+
+// The canonical text of `value`, `depth` objects down. `ancestors[0..depth)` holds the objects being written above it
+// (a cycle is an object met again among its own ancestors; the same object twice side by side is fine).
+const textOf = (value: unknown, path: Path, ancestors: object[], depth: number): string => {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value)
@@ -42,11 +54,11 @@ const textOf = (value: unknown, path: Path, ancestors: object[]): string => {
       return Number.isFinite(value) ? JSON.stringify(value) : fail(path, `${String(value)} is not a JSON number`)
     case 'object': {
       if (value === null) return 'null'
-      if (ancestors.includes(value)) return fail(path, 'is a circular reference')
-      ancestors.push(value)
-      const text = Array.isArray(value) ? arrayText(value, path, ancestors) : objectText(value, path, ancestors)
-      ancestors.pop()
-      return text
+      for (let i = 0; i < depth; i++) if (ancestors[i] === value) return fail(path, 'is a circular reference')
+      ancestors[depth] = value
+      return Array.isArray(value)
+        ? arrayText(value, path, ancestors, depth + 1)
+        : objectText(value, path, ancestors, depth + 1)
     }
     case 'undefined':
     case 'function':
@@ -58,34 +70,40 @@ const textOf = (value: unknown, path: Path, ancestors: object[]): string => {
   }
 }
 
-const arrayText = (items: readonly unknown[], path: Path, ancestors: object[]): string => {
+const arrayText = (items: readonly unknown[], path: Path, ancestors: object[], depth: number): string => {
   let text = '['
   for (let i = 0; i < items.length; i++) {
     if (i > 0) text += ','
     path?.push(i)
-    text += textOf(items[i], path, ancestors)
+    text += textOf(items[i], path, ancestors, depth)
     path?.pop()
   }
   return `${text}]`
 }
 
-const objectText = (value: object, path: Path, ancestors: object[]): string => {
+const objectText = (value: object, path: Path, ancestors: object[], depth: number): string => {
   const prototype: unknown = Object.getPrototypeOf(value)
   if (prototype !== Object.prototype && prototype !== null)
     return fail(path, `is ${Object.prototype.toString.call(value)}, not a plain object`)
   // The default sort compares strings by UTF-16 code units, the order RFC 8785 asks for.
-  return membersText(value, Object.keys(value).sort(), path, ancestors)
+  return membersText(value, Object.keys(value).sort(), path, ancestors, depth)
 }
 
 // The members of an object under keys already in canonical order.
-const membersText = (value: object, keys: readonly string[], path: Path, ancestors: object[]): string => {
+const membersText = (
+  value: object,
+  keys: readonly string[],
+  path: Path,
+  ancestors: object[],
+  depth: number,
+): string => {
   const record = value as Readonly<Record<string, unknown>>
   let text = '{'
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string
     if (i > 0) text += ','
     path?.push(key)
-    text += `${JSON.stringify(key)}:${textOf(record[key], path, ancestors)}`
+    text += keyText(key) + textOf(record[key], path, ancestors, depth)
     path?.pop()
   }
   return `${text}}`
@@ -97,11 +115,11 @@ const membersText = (value: object, keys: readonly string[], path: Path, ancesto
  */
 export const canonicalJson = (value: unknown): E.Either<NotJson, string> => {
   try {
-    return E.right(textOf(value, null, []))
+    return E.right(textOf(value, null, [], 0))
   } catch (first) {
     if (!(first instanceof NotJsonSomewhere)) return E.left(unreadable(first))
     try {
-      return E.right(textOf(value, [], []))
+      return E.right(textOf(value, [], [], 0))
     } catch (cause) {
       return E.left(cause instanceof NotJsonFound ? cause.problem : unreadable(cause))
     }
@@ -118,11 +136,11 @@ const unreadable = (cause: unknown): NotJson => notJson('', `could not be read: 
  */
 export const canonicalJsonOf = (value: object, keys: readonly string[]): E.Either<NotJson, string> => {
   try {
-    return E.right(membersText(value, keys, null, [value]))
+    return E.right(membersText(value, keys, null, [value], 1))
   } catch (first) {
     if (!(first instanceof NotJsonSomewhere)) return E.left(unreadable(first))
     try {
-      return E.right(membersText(value, keys, [], [value]))
+      return E.right(membersText(value, keys, [], [value], 1))
     } catch (cause) {
       return E.left(cause instanceof NotJsonFound ? cause.problem : unreadable(cause))
     }

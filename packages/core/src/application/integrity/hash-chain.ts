@@ -41,8 +41,10 @@ const chainedFields = [
  * The hash of an event: SHA-256 hex of the canonical JSON of exactly the fields of `ChainedContent` (other members of
  * the value given are left out).
  */
-export const chainHash = (content: ChainedContent): E.Either<NotJson, string> =>
-  E.map(sha256Hex)(canonicalJsonOf(content, chainedFields))
+export const chainHash = (content: ChainedContent): E.Either<NotJson, string> => {
+  const text = canonicalJsonOf(content, chainedFields)
+  return E.isLeft(text) ? text : E.right(sha256Hex(text.right))
+}
 
 /** Why a chain is broken at a record. */
 export type ChainBreakReason =
