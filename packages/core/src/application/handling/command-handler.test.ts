@@ -270,3 +270,53 @@ describe('event ids', () => {
     expect(rudiRequests).toMatchObject(E.right({ written: true, nextExpectedRevision: 2 }))
   })
 })
+
+describe('command handler: records that never change are checked once', () => {
+  /** The enrollment aggregate with a registry that counts the events it decodes. */
+  const counting = () => {
+    let decoded = 0
+    const events = {
+      ...enrollmentEvents,
+      decodeInPlace: (stored: Parameters<typeof enrollmentEvents.decodeInPlace>[0]) => {
+        decoded += 1
+        return enrollmentEvents.decodeInPlace(stored)
+      },
+    }
+    return { aggregate: { ...enrollment, events }, decoded: () => decoded }
+  }
+
+  it('decodes each event the in-memory store holds once across commands, since the store hands it out unchanged', async () => {
+    const { aggregate, decoded } = counting()
+    const handler = commandHandler({ store: inMemoryEventStore(), aggregate, config: defaultPolicy })
+    for (const [commandId, command] of [
+      ['open', open()],
+      ['req-sari', request(sari)],
+      ['req-rudi', request(rudi)],
+    ] as const)
+      expect(E.isRight(await handler.handle(command, { commandId })())).toBe(true)
+    // Each new event is decoded once as it is written (3); of the events read, the second command decodes the opening
+    // and the third only the request, the opening being known: 5 in all.
+    expect(decoded()).toBe(5)
+  })
+
+  it('decodes every read of a store that hands out new records each time', async () => {
+    const { aggregate, decoded } = counting()
+    const inner = inMemoryEventStore()
+    const { readAndAppend } = inner
+    if (readAndAppend === undefined) throw new Error('the in-memory store reads and appends under one lock')
+    const copying: EventStore = {
+      ...inner,
+      readAndAppend: (streamName, fromRevision, write) =>
+        readAndAppend(streamName, fromRevision, records => write([...records].map(record => ({ ...record })))),
+    }
+    const handler = commandHandler({ store: copying, aggregate, config: defaultPolicy })
+    for (const [commandId, command] of [
+      ['open', open()],
+      ['req-sari', request(sari)],
+      ['req-rudi', request(rudi)],
+    ] as const)
+      expect(E.isRight(await handler.handle(command, { commandId })())).toBe(true)
+    // 3 as written, and each of the 3 reads decoded afresh.
+    expect(decoded()).toBe(6)
+  })
+})

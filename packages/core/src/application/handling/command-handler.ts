@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type { AppendError, ConcurrencyConflict } from '../../kernel/event-store.js'
-import { type LoadedStream, streamLoader, type WrittenEvent } from '../loading/index.js'
+import { type CheckedRecords, type LoadedStream, streamLoader, type WrittenEvent } from '../loading/index.js'
 import { decideOn, type Outcome } from './decision.js'
 import type { CommandContext, HandleConflict, HandledCommand, HandleFailure, HandleResult } from './handle-outcome.js'
 import { type CommandHandlerOptions, snapshotting } from './handler-options.js'
@@ -51,6 +51,8 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
   // A store that reads and appends under one write lock runs each attempt as one step; the cache and snapshots read
   // part of a stream outside the store, so a handler with either reads, then appends with the expected revision.
   const readAndAppend = cache === undefined && snapshots === undefined ? store.readAndAppend : undefined
+  // Records a store hands out unchanged on every read (the in-memory store's) are checked once for all commands.
+  const checked: CheckedRecords<Event> = new WeakMap()
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry }
   const attempts = Number.isFinite(policy.attempts)
     ? Math.max(1, Math.floor(policy.attempts))
@@ -88,7 +90,18 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
       span.setAttribute('pembina.attempts', attempt)
       if (attempt > 1) await sleep(backoffDelay(policy, commandId, attempt - 1))
       if (readAndAppend !== undefined) {
-        const locked = { readAndAppend, tracer, span, decider, registry, command, context, streamName, attempt }
+        const locked = {
+          readAndAppend,
+          tracer,
+          span,
+          decider,
+          registry,
+          command,
+          context,
+          streamName,
+          attempt,
+          checked,
+        }
         const outcome = await lockedAttempt(locked)
         if (E.isRight(outcome)) return outcome.right
         if (attempt >= attempts) return E.left(conflictAfter(streamName, attempts, outcome.left))

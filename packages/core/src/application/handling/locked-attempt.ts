@@ -12,7 +12,7 @@ import type {
   StoredRecord,
 } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
-import { foldRecordsNow, type LoadedStream } from '../loading/index.js'
+import { type CheckedRecords, foldRecordsNow, type LoadedStream } from '../loading/index.js'
 import { decideOn, type Outcome } from './decision.js'
 import type { CommandContext, HandledCommand } from './handle-outcome.js'
 import { type NewEvents, newEvents } from './new-events.js'
@@ -29,6 +29,8 @@ export interface LockedAttempt<Command extends HandledCommand, Event extends Dom
   readonly context: CommandContext
   readonly streamName: string
   readonly attempt: number
+  /** What checking the records a store marked as never changing came to, kept across the handler's commands. */
+  readonly checked: CheckedRecords<Event>
 }
 
 /**
@@ -44,7 +46,7 @@ export const lockedAttempt = async <Command extends HandledCommand, Event extend
   // Set once the write under the lock has built events: the append's span, and the events for a failure's report.
   let appending: { readonly span: Span; readonly built: NewEvents<Event> } | undefined
   const write = (records: Iterable<StoredRecord>): LockedWrite<Outcome<Event, Reject> | undefined> => {
-    const loaded = foldRecordsNow(records, decider, registry, context.commandId)
+    const loaded = foldRecordsNow(records, decider, registry, context.commandId, { checked: attempt.checked })
     if (E.isLeft(loaded)) return { value: loaded }
     const stream: LoadedStream<Event, State> = loaded.right
     const loadedStream = { stream, use: { status: 'none' }, handledBefore: false } as const

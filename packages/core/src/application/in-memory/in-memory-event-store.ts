@@ -21,6 +21,7 @@ import {
   satisfiesExpected,
 } from '../../kernel/event-store.js'
 import { type InMemoryRow, firstIndexAfter, lazyAsync, readLimit, storedJson } from './in-memory-log.js'
+import { markImmutable } from '../loading/index.js'
 import { openSubscription } from './in-memory-subscription.js'
 
 interface InMemoryStream {
@@ -110,6 +111,7 @@ export const inMemoryEventStore = (): EventStore => {
       }
     }
     for (const row of rows) {
+      markImmutable(row)
       log.push(row)
       target.rows.push(row)
       target.revisions.set(row.eventId, row.revision)

@@ -10,6 +10,7 @@ import {
   type StoredRecord,
 } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
+import { isImmutable } from './immutable-records.js'
 import { corrupt, type HandleCorruptStream, type LoadFailure, unavailable } from './load-failure.js'
 import { recentCommands } from './recent-commands.js'
 import type { WrittenEvent } from './written-event.js'
@@ -38,10 +39,26 @@ export interface LoadBase<State> {
   readonly recentCommandIds: readonly string[]
 }
 
-/** How a fold starts: from a base (else the initial state) and how many recent command ids it keeps (default none). */
-export interface FoldOptions<State> {
+/** What checking a stored record came to: its metadata head and its event. */
+export interface CheckedRecord<Event extends DomainEvent> {
+  readonly head: EventMetadataHead
+  readonly event: Event
+}
+
+/**
+ * What checking each record a store marked as never changing (`markImmutable`) came to, kept by a handler so such a
+ * record is decoded once, not on every load.
+ */
+export type CheckedRecords<Event extends DomainEvent> = WeakMap<StoredRecord, CheckedRecord<Event>>
+
+/**
+ * How a fold starts: from a base (else the initial state), how many recent command ids it keeps (default none), and
+ * where it keeps what checking records that never change came to (default nowhere).
+ */
+export interface FoldOptions<Event extends DomainEvent, State> {
   readonly base?: LoadBase<State>
   readonly recentLimit?: number
+  readonly checked?: CheckedRecords<Event>
 }
 
 const decodeHead = decodeGuarded(EventMetadataHead, 'metadata')
@@ -57,7 +74,7 @@ const streamFold = <Command, Event extends DomainEvent, State, Reject>(
   decider: Decider<Command, Event, State, Reject>,
   registry: EventRegistry<Event>,
   commandId: string,
-  options: FoldOptions<State>,
+  options: FoldOptions<Event, State>,
 ): StreamFold<Event, State> => {
   const { base } = options
   let state = base?.state ?? decider.initialState
@@ -70,21 +87,29 @@ const streamFold = <Command, Event extends DomainEvent, State, Reject>(
   return {
     add: record => {
       if (record.kind === 'corrupt') return corrupt(record, record.reason)
-      const head = decodeHead(record.metadata)
-      if (E.isLeft(head)) return corrupt(record, formatDecodeFailure(head.left))
-      const { schemaVersion } = head.right
-      const event = registry.decodeInPlace({ type: record.type, data: record.data, schemaVersion })
-      if (E.isLeft(event)) return corrupt(record, formatDecodeFailure(event.left))
-      state = decider.evolve(state, event.right)
+      const known = options.checked?.get(record)
+      let head: EventMetadataHead
+      let event: Event
+      if (known === undefined) {
+        const decodedHead = decodeHead(record.metadata)
+        if (E.isLeft(decodedHead)) return corrupt(record, formatDecodeFailure(decodedHead.left))
+        const { schemaVersion } = decodedHead.right
+        const decoded = registry.decodeInPlace({ type: record.type, data: record.data, schemaVersion })
+        if (E.isLeft(decoded)) return corrupt(record, formatDecodeFailure(decoded.left))
+        head = decodedHead.right
+        event = decoded.right
+        if (options.checked !== undefined && isImmutable(record)) options.checked.set(record, { head, event })
+      } else ({ head, event } = known)
+      state = decider.evolve(state, event)
       revision = record.revision
-      lastHash = head.right.hash
+      lastHash = head.hash
       folded += 1
-      recent.note(head.right.commandId)
-      if (head.right.commandId === commandId) {
+      recent.note(head.commandId)
+      if (head.commandId === commandId) {
         // Only a command's own earlier events are reported back: only they need their whole metadata decoded.
         const metadata = decodeWith(EventMetadata, 'metadata')(record.metadata)
         if (E.isLeft(metadata)) return corrupt(record, formatDecodeFailure(metadata.left))
-        earlier.push({ revision: record.revision, event: event.right, metadata: metadata.right })
+        earlier.push({ revision: record.revision, event, metadata: metadata.right })
         earlierPosition = record.position
       }
       return undefined
@@ -103,7 +128,7 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
   registry: EventRegistry<Event>,
   streamName: string,
   commandId: string,
-  options: FoldOptions<State> = {},
+  options: FoldOptions<Event, State> = {},
 ): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> => {
   const fold = streamFold(decider, registry, commandId, options)
   try {
@@ -126,7 +151,7 @@ export const foldRecordsNow = <Command, Event extends DomainEvent, State, Reject
   decider: Decider<Command, Event, State, Reject>,
   registry: EventRegistry<Event>,
   commandId: string,
-  options: FoldOptions<State> = {},
+  options: FoldOptions<Event, State> = {},
 ): E.Either<HandleCorruptStream, LoadedStream<Event, State>> => {
   const fold = streamFold(decider, registry, commandId, options)
   for (const record of records) {
