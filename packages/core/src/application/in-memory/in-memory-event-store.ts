@@ -61,7 +61,8 @@ export const inMemoryEventStore = (): EventStore => {
   let closed = false
 
   const notify = (): void => {
-    for (const listener of [...listeners]) listener()
+    // Copied: a listener may stop listening while it is told. Most stores have none to tell.
+    if (listeners.size > 0) for (const listener of [...listeners]) listener()
   }
 
   const resultAt = (stream: InMemoryStream | undefined, revision: number, written: boolean): AppendResult => ({
@@ -131,14 +132,15 @@ export const inMemoryEventStore = (): EventStore => {
     const rows = streams.get(streamName)?.rows ?? []
     let decided: LockedWrite<A>
     try {
-      decided = write(rows.slice(Math.max(0, fromRevision)))
+      // The rows themselves, not a copy, from the first event: the write sees them through an iterator only.
+      decided = write(fromRevision <= 0 ? rows.values() : rows.slice(fromRevision))
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause)
       return E.left(unavailable(`writing to ${streamName}: the write under its lock threw: ${detail}`, cause))
     }
     const { value, append } = decided
     if (append === undefined) return E.right({ value, appended: null })
-    const appended = appendNow(streamName, [...append.events], append.expected)
+    const appended = appendNow(streamName, append.events, append.expected)
     return E.isLeft(appended) ? appended : E.right({ value, appended: appended.right })
   }
 

@@ -8,8 +8,12 @@ export interface RecentCommands {
   readonly ids: () => readonly string[]
 }
 
+// What remembering nothing is: every load without a cache or snapshots asks for it.
+const noCommands: RecentCommands = { note: () => undefined, ids: () => [] }
+
 /** Starts remembering from `start` (a snapshot's ids); with a limit of 0 it remembers nothing. */
 export const recentCommands = (limit: number, start: readonly string[] = []): RecentCommands => {
+  if (limit <= 0) return noCommands
   // A Set keeps insertion order: the first value is the oldest, so trimming is O(1).
   const ids = new Set<string>()
   let last: string | undefined
