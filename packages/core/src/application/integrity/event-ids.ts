@@ -12,11 +12,10 @@ const namespaceBytes = Buffer.from(pembinaEventNamespace.replaceAll('-', ''), 'h
 const loneSurrogate = /[\uD800-\uDFFF]/u
 
 /**
- * The bytes of a name: its UTF-8. A lone surrogate has no UTF-8 form (Node writes U+FFFD for it, so `x\uD800`,
+ * The bytes of a name holding a lone surrogate. A lone surrogate has no UTF-8 form (Node writes U+FFFD for it, so `x\uD800`,
  * `x\uDC00` and `x\uFFFD` would share their ids); it is written as the three bytes its code unit takes (WTF-8).
  */
 const nameBytes = (name: string): Buffer => {
-  if (!loneSurrogate.test(name)) return Buffer.from(name, 'utf8')
   const parts: Buffer[] = []
   for (const char of name) {
     const unit = char.charCodeAt(0)
@@ -29,13 +28,22 @@ const nameBytes = (name: string): Buffer => {
   return Buffer.concat(parts)
 }
 
+/** The namespace's 16 bytes followed by the name's bytes, in one buffer. */
+const namespaced = (name: string): Buffer => {
+  if (loneSurrogate.test(name)) return Buffer.concat([namespaceBytes, nameBytes(name)])
+  const bytes = Buffer.allocUnsafe(namespaceBytes.length + Buffer.byteLength(name, 'utf8'))
+  namespaceBytes.copy(bytes, 0)
+  bytes.write(name, namespaceBytes.length, 'utf8')
+  return bytes
+}
+
 /**
  * uuid v5 (RFC 9562 §5.5) of a name in Pembina's namespace: SHA-1 of the namespace's 16 bytes and the name's UTF-8,
  * cut to 16 bytes with the version (5) and variant (10xx) bits set. Written on node:crypto directly because every
  * event a command writes needs one; the tests check it against the `uuid` package.
  */
 const uuidV5 = (name: string): string => {
-  const hex = hash('sha1', Buffer.concat([namespaceBytes, nameBytes(name)]), 'hex')
+  const hex = hash('sha1', namespaced(name), 'hex')
   // Byte 6's high nibble is the version, 5; byte 8's top two bits the variant, 10.
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
