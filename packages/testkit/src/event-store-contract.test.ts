@@ -22,22 +22,30 @@ async function* mapped<T>(records: AsyncIterable<T>, map: (record: T) => T): Asy
   for await (const record of records) yield map(record)
 }
 
-const withCorruptRecords = (store: EventStore): EventStore => ({
-  ...store,
-  readStream: (streamName, options) => mapped(store.readStream(streamName, options), asRecord),
-  readAll: options => mapped(store.readAll(options), asRecord),
-  subscribe: options => {
-    const subscription = store.subscribe(options)
-    const records = mapped(subscription, delivered =>
-      delivered.kind === 'caught-up' ? delivered : asRecord(delivered),
-    )
-    return { close: subscription.close, [Symbol.asyncIterator]: () => records }
-  },
-})
+const withCorruptRecords = (store: EventStore): EventStore => {
+  const { readAndAppend } = store
+  return {
+    ...store,
+    ...(readAndAppend && {
+      readAndAppend: (streamName, fromRevision, write) =>
+        readAndAppend(streamName, fromRevision, records => write([...records].map(asRecord))),
+    }),
+    readStream: (streamName, options) => mapped(store.readStream(streamName, options), asRecord),
+    readAll: options => mapped(store.readAll(options), asRecord),
+    subscribe: options => {
+      const subscription = store.subscribe(options)
+      const records = mapped(subscription, delivered =>
+        delivered.kind === 'caught-up' ? delivered : asRecord(delivered),
+      )
+      return { close: subscription.close, [Symbol.asyncIterator]: () => records }
+    },
+  }
+}
 
 eventStoreContract('in-memory, reading one event type as corrupt', () => withCorruptRecords(inMemoryEventStore()), {
   largeStreamSize: 1_000,
   countsEvents: true,
+  locksWrites: true,
   writeCorruptRecord: async (store, streamName) => {
     const corrupt = { eventId: randomUUID(), type: corruptType, data: {}, metadata: {} }
     const result = await store.append(streamName, [corrupt], 'any')()

@@ -15,11 +15,61 @@ const freezeDeep = (value: unknown): unknown => {
   return value
 }
 
+/** Says that a value is not plain JSON data, so its copy takes the JSON text route, with all of JSON's rules. */
+class NotPlain extends Error {}
+const notPlain = new NotPlain()
+
+// Deeper than this, a value is copied through its JSON text (which also finds a cycle).
+const plainDepth = 64
+
+/**
+ * A frozen copy of plain JSON data (null, booleans, finite numbers, strings, arrays, plain objects), equal to what its
+ * JSON text reads back as, made without writing the text: keys keep their order, -0 is 0. Anything else (undefined, a
+ * function, a `toJSON` method, a class instance, a `__proto__` key, a hole) throws `notPlain`.
+ */
+const plainCopy = (value: unknown, depth: number): unknown => {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value
+    case 'number':
+      if (!Number.isFinite(value)) throw notPlain
+      return value === 0 ? 0 : value
+    case 'object': {
+      if (value === null) return null
+      if (depth > plainDepth) throw notPlain
+      if (Array.isArray(value)) {
+        const items: unknown[] = []
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value)) throw notPlain
+          items.push(plainCopy(value[i], depth + 1))
+        }
+        return Object.freeze(items)
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype || 'toJSON' in value) throw notPlain
+      const copy: Record<string, unknown> = {}
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__') throw notPlain
+        copy[key] = plainCopy((value as Readonly<Record<string, unknown>>)[key], depth + 1)
+      }
+      return Object.freeze(copy)
+    }
+    default:
+      throw notPlain
+  }
+}
+
 /**
  * A value as a store keeps it: what its JSON text reads back as (JSON has no `undefined`: an absent value, or a
- * function, is kept as null), frozen. Throws when the value has no JSON text (a bigint, a cycle).
+ * function, is kept as null), frozen. Plain data is copied directly; anything else goes through its JSON text. Throws
+ * when the value has no JSON text (a bigint, a cycle).
  */
 export const storedJson = (value: unknown): unknown => {
+  try {
+    return plainCopy(value, 0)
+  } catch (error) {
+    if (error !== notPlain) throw error
+  }
   const text: unknown = JSON.stringify(value)
   const parsed: unknown = typeof text === 'string' ? JSON.parse(text) : null
   return freezeDeep(parsed)
