@@ -8,3 +8,4 @@ export { applyListQuery, checkListQuery, compareCodePoints } from './list-query.
 export { projectedEventOf, pembinaCategoryOf } from './projected-event.js'
 export { dumpReadModel } from './read-model-dump.js'
 export * from './read-models/index.js'
+export * from './reactor/index.js'
