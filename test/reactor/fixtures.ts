@@ -39,8 +39,12 @@ export const reactorHandlers = (store: EventStore): ReactorHandlers => ({
   competency: commandHandler({ store, aggregate: competency, config: defaultPolicy }),
 })
 
-/** Registers a profile for each NIP (a profile already registered is left as it is). */
-export const registerProfiles = async (store: EventStore, nips: readonly Nip[]): Promise<void> => {
+/** Registers a profile for each NIP; with `exceptRegistered`, a profile already registered is left as it is. */
+export const registerProfiles = async (
+  store: EventStore,
+  nips: readonly Nip[],
+  exceptRegistered = false,
+): Promise<void> => {
   const profiles = commandHandler({ store, aggregate: competency, config: defaultPolicy })
   for (const who of nips) {
     const result = await profiles.handle(
@@ -58,7 +62,8 @@ export const registerProfiles = async (store: EventStore, nips: readonly Nip[]):
       },
       { commandId: `register-${who}` },
     )()
-    if (E.isLeft(result)) throw new Error(`registering ${who}: ${formatHandleFailure(result.left)}`)
+    if (E.isLeft(result) && !(exceptRegistered && result.left.kind === 'rejected'))
+      throw new Error(`registering ${who}: ${formatHandleFailure(result.left)}`)
   }
 }
 
