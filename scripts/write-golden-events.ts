@@ -88,26 +88,26 @@ const collect = <Event extends DomainEvent>(
 
 const seeded = <Value>(arb: fc.Arbitrary<Value>): readonly Value[] => fc.sample(arb, { seed: 1, numRuns: 200 })
 
-const run = runBelawanScenario()
+const run = await runBelawanScenario()
 const { ledger } = run
+const profileEvents = (await Promise.all((await ledger.profiles()).map(nip => ledger.profile(nip)))).flat()
 
 const collected: readonly Collected[] = [
-  collect('enrollment', enrollmentEvents, ledger.offering(scenarioIds.offeringId), () =>
+  collect('enrollment', enrollmentEvents, await ledger.offering(scenarioIds.offeringId), () =>
     seeded(arbEnrollmentHistory(defaultPolicy)).flatMap(history => history.events),
   ),
-  collect('mentorship', mentorshipEvents, ledger.mentorshipEvents(scenarioIds.mentorshipId), () =>
+  collect('mentorship', mentorshipEvents, await ledger.mentorshipEvents(scenarioIds.mentorshipId), () =>
     seeded(arbMentorshipHistory(defaultPolicy)).flatMap(history => history.events),
   ),
-  collect(
-    'competency',
-    competencyEvents,
-    ledger.profiles().flatMap(nip => ledger.profile(nip)),
-    () => seeded(arbCompetencyHistory(defaultPolicy)).flatMap(history => history.events),
+  collect('competency', competencyEvents, profileEvents, () =>
+    seeded(arbCompetencyHistory(defaultPolicy)).flatMap(history => history.events),
   ),
-  collect('complaint', complaintEvents, ledger.complaintEvents(scenarioIds.complaintId), () =>
+  collect('complaint', complaintEvents, await ledger.complaintEvents(scenarioIds.complaintId), () =>
     seeded(arbComplaintHistory(defaultPolicy)).flatMap(history => history.events),
   ),
 ]
+
+await ledger.close()
 
 const written: string[] = []
 const kept: string[] = []

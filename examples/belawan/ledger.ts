@@ -1,32 +1,37 @@
-// A minimal in-memory application around the deciders: decode → fold → decide → append, then the policies.
-// The real command handler and stores (expected revisions, hash chain, SQLite) come with @pembina/sqlite.
+// The demo's application: the four aggregates' command handlers on the in-memory event store, and the reactor running
+// the policies between them. Each command is decoded, handled (fold, decide, append with ids and hash chain), and
+// then waited on until the reactor has reacted to its events, so that the report can show what the policies did.
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import {
-  type Category,
+  type CommandHandler,
+  type HandledCommand,
   type CompetencyEvent,
   type ComplaintEvent,
   type DecodeFailure,
-  type Decider,
+  type DomainEvent,
   type EnrollmentEvent,
+  type EventStore,
+  type HandleResult,
   type MentorshipEvent,
   type PembinaEvent,
   type PolicyConfig,
   type Rejection,
-  CompetencyCommand,
-  ComplaintCommand,
-  EnrollmentCommand,
-  MentorshipCommand,
-  competencyDecider,
-  complaintDecider,
+  type SerializedEvent,
+  commandHandler,
+  EventMetadataHead,
+  competency,
+  complaint,
   decodeWith,
-  enrollmentDecider,
-  fold,
-  mentorshipDecider,
-  reactTo,
+  enrollment,
+  formatHandleFailure,
+  inMemoryEventStore,
+  mentorship,
+  StreamNotFoundError,
 } from '@pembina/core'
+import { inMemoryReadModelStore, type ReactorHandlers, startReactor } from '@pembina/projections'
 
-/** What became of one submitted command. */
+/** What became of one submitted command, and of the commands the policies sent in reaction to its events. */
 export type Outcome =
   | {
       readonly kind: 'accepted'
@@ -37,82 +42,159 @@ export type Outcome =
   | { readonly kind: 'rejected'; readonly stream: string; readonly type: string; readonly rejection: Rejection }
   | { readonly kind: 'invalid'; readonly stream: string; readonly failure: DecodeFailure }
 
-interface Streams<Event> {
-  readonly read: (id: string) => readonly Event[]
-  readonly submit: (id: string, input: unknown) => E.Either<Outcome, readonly Event[]>
-  readonly ids: () => readonly string[]
+/** The four aggregates on one in-memory store, the policies run by the reactor after every accepted command. */
+export interface Ledger {
+  readonly enrollment: (command: unknown) => Promise<Outcome>
+  readonly mentorship: (command: unknown) => Promise<Outcome>
+  readonly competency: (command: unknown) => Promise<Outcome>
+  readonly complaint: (command: unknown) => Promise<Outcome>
+  readonly profile: (nip: string) => Promise<readonly CompetencyEvent[]>
+  readonly profiles: () => Promise<readonly string[]>
+  readonly offering: (offeringId: string) => Promise<readonly EnrollmentEvent[]>
+  readonly mentorshipEvents: (mentorshipId: string) => Promise<readonly MentorshipEvent[]>
+  readonly complaintEvents: (complaintId: string) => Promise<readonly ComplaintEvent[]>
+  /** Stops the reactor and closes the store. */
+  readonly close: () => Promise<void>
 }
 
-const streamsOf = <Command extends { readonly type: string }, Event, State, Reject extends Rejection>(
-  category: Category,
-  decider: Decider<Command, Event, State, Reject>,
-  codec: t.Type<Command, unknown>,
-): Streams<Event> => {
-  const streams = new Map<string, readonly Event[]>()
-  const read = (id: string): readonly Event[] => streams.get(id) ?? []
-  return {
-    read,
-    ids: () => [...streams.keys()],
-    submit: (id, input) => {
-      const stream = `${category}-${id}`
-      const command = decodeWith(codec)(input)
-      if (E.isLeft(command)) return E.left({ kind: 'invalid', stream, failure: command.left })
-      const history = read(id)
-      const decision = decider.decide(command.right, fold(decider, history))
-      if (E.isLeft(decision))
-        return E.left({ kind: 'rejected', stream, type: command.right.type, rejection: decision.left })
-      // All the command's events, or none: one assignment.
-      streams.set(id, [...history, ...decision.right])
-      return E.right(decision.right)
+/** The events of a stream, decoded by its aggregate's registry; none when it does not exist. */
+const eventsOf = async <Event extends DomainEvent>(
+  store: EventStore,
+  streamName: string,
+  decode: (stored: SerializedEvent) => E.Either<DecodeFailure, Event>,
+): Promise<readonly Event[]> => {
+  const events: Event[] = []
+  try {
+    for await (const record of store.readStream(streamName)) {
+      if (record.kind === 'corrupt') throw new Error(`${streamName}: a corrupt record: ${record.reason}`)
+      const head = EventMetadataHead.decode(record.metadata)
+      if (E.isLeft(head)) throw new Error(`${streamName} revision ${record.revision}: metadata does not decode`)
+      const event = decode({ type: record.type, data: record.data, schemaVersion: head.right.schemaVersion })
+      if (E.isLeft(event)) throw new Error(`${streamName} revision ${record.revision} does not decode`)
+      events.push(event.right)
+    }
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return []
+    throw error
+  }
+  return events
+}
+
+/** Creates an empty ledger under a policy configuration, its reactor already following the store. */
+export const ledger = (config: PolicyConfig): Ledger => {
+  const store = inMemoryEventStore()
+  const handlers = {
+    enrollment: commandHandler({ store, aggregate: enrollment, config }),
+    mentorship: commandHandler({ store, aggregate: mentorship, config }),
+    competency: commandHandler({ store, aggregate: competency, config }),
+    complaint: commandHandler({ store, aggregate: complaint, config }),
+  }
+  // What the reactor's commands came to, by the id of the event that caused them: the report shows them under it.
+  const reactions = new Map<string, Outcome[]>()
+  const noteReaction = (causationId: string | undefined, outcome: Outcome): void => {
+    if (causationId === undefined) return
+    reactions.set(causationId, [...(reactions.get(causationId) ?? []), outcome])
+  }
+  const reactorHandlers: ReactorHandlers = {
+    competency: {
+      handle: (command, context) => async () => {
+        const result = await handlers.competency.handle(command, context)()
+        const stream = competency.streamOf(command)
+        if (E.isRight(result))
+          noteReaction(context.causationId, {
+            kind: 'accepted',
+            stream,
+            events: result.right.events.map(written => written.event),
+            reactions: [],
+          })
+        else if (result.left.kind === 'rejected')
+          noteReaction(context.causationId, {
+            kind: 'rejected',
+            stream,
+            type: command.type,
+            rejection: result.left.rejection,
+          })
+        return result
+      },
     },
   }
-}
+  const reactor = startReactor({
+    store,
+    checkpoints: inMemoryReadModelStore(),
+    handlers: reactorHandlers,
+    config,
+    batchDelayMs: 0,
+  })
+  let commands = 0
 
-/** The four aggregates in memory, with the policies run after every accepted command. */
-export interface Ledger {
-  readonly enrollment: (offeringId: string, command: unknown) => Outcome
-  readonly mentorship: (mentorshipId: string, command: unknown) => Outcome
-  readonly competency: (nip: string, command: unknown) => Outcome
-  readonly complaint: (complaintId: string, command: unknown) => Outcome
-  readonly profile: (nip: string) => readonly CompetencyEvent[]
-  readonly profiles: () => readonly string[]
-  readonly offering: (offeringId: string) => readonly EnrollmentEvent[]
-  readonly mentorshipEvents: (mentorshipId: string) => readonly MentorshipEvent[]
-  readonly complaintEvents: (complaintId: string) => readonly ComplaintEvent[]
-}
+  /** Waits until the reactor has passed `position`, then gathers what it did for the events written. */
+  const reactedTo = async (result: HandleResult<DomainEvent>): Promise<readonly Outcome[]> => {
+    const { position } = result
+    if (position === null) return []
+    while ((reactor.status().position ?? -1n) < position) {
+      const { phase, error } = reactor.status()
+      if (phase === 'failed' || phase === 'stopped') throw error ?? new Error(`the reactor has ${phase}`)
+      await new Promise(resolve => setTimeout(resolve, 1))
+    }
+    return result.events.flatMap(written => reactions.get(written.metadata.eventId) ?? [])
+  }
 
-/** Creates an empty in-memory ledger under a policy configuration. */
-export const ledger = (config: PolicyConfig): Ledger => {
-  const enrollment = streamsOf('enrollment', enrollmentDecider(config), EnrollmentCommand)
-  const mentorship = streamsOf('mentorship', mentorshipDecider(config), MentorshipCommand)
-  const competency = streamsOf('competency', competencyDecider(config), CompetencyCommand)
-  const complaint = streamsOf('complaint', complaintDecider(config), ComplaintCommand)
+  const submit =
+    <Command extends HandledCommand, Event extends PembinaEvent>(
+      aggregate: { readonly commands: t.Type<Command, unknown>; readonly streamOf: (command: Command) => string },
+      handler: CommandHandler<Command, Event, Rejection>,
+    ) =>
+    async (input: unknown): Promise<Outcome> => {
+      const command = decodeWith(aggregate.commands)(input)
+      if (E.isLeft(command)) return { kind: 'invalid', stream: '(not decoded)', failure: command.left }
+      const stream = aggregate.streamOf(command.right)
+      const result = await handler.handle(command.right, { commandId: `demo-command-${++commands}` })()
+      if (E.isLeft(result)) {
+        if (result.left.kind !== 'rejected') throw new Error(formatHandleFailure(result.left))
+        return { kind: 'rejected', stream, type: command.right.type, rejection: result.left.rejection }
+      }
+      return {
+        kind: 'accepted',
+        stream,
+        events: result.right.events.map(written => written.event),
+        reactions: await reactedTo(result.right),
+      }
+    }
 
-  const run = <Event extends PembinaEvent>(
-    streams: Streams<Event>,
-    category: Category,
+  /** The events of the stream of an aggregate's id; none for an id that is not one. */
+  const streamEvents = async <Id, Event extends PembinaEvent>(
+    aggregate: {
+      readonly id: t.Type<Id, unknown>
+      readonly streamName: (id: Id) => string
+      readonly events: { readonly decode: (stored: SerializedEvent) => E.Either<DecodeFailure, Event> }
+    },
     id: string,
-    input: unknown,
-  ): Outcome => {
-    const result = streams.submit(id, input)
-    if (E.isLeft(result)) return result.left
-    const reactions = result.right.flatMap(event =>
-      reactTo(event, config).map(({ stream, command }) =>
-        run(competency, 'competency', stream.slice('competency-'.length), command),
-      ),
-    )
-    return { kind: 'accepted', stream: `${category}-${id}`, events: result.right, reactions }
+  ): Promise<readonly Event[]> => {
+    const decoded = decodeWith(aggregate.id)(id)
+    if (E.isLeft(decoded)) return []
+    return eventsOf(store, aggregate.streamName(decoded.right), stored => aggregate.events.decode(stored))
   }
 
   return {
-    enrollment: (id, command) => run(enrollment, 'enrollment', id, command),
-    mentorship: (id, command) => run(mentorship, 'mentorship', id, command),
-    competency: (id, command) => run(competency, 'competency', id, command),
-    complaint: (id, command) => run(complaint, 'complaint', id, command),
-    profile: competency.read,
-    profiles: competency.ids,
-    offering: enrollment.read,
-    mentorshipEvents: mentorship.read,
-    complaintEvents: complaint.read,
+    enrollment: submit(enrollment, handlers.enrollment),
+    mentorship: submit(mentorship, handlers.mentorship),
+    competency: submit(competency, handlers.competency),
+    complaint: submit(complaint, handlers.complaint),
+    profile: nip => streamEvents(competency, nip),
+    profiles: async () => {
+      const nips = new Set<string>()
+      for await (const record of store.readAll({ filter: { category: competency.category } })) {
+        const nip = competency.idOfStream(record.streamName)
+        if (E.isRight(nip)) nips.add(nip.right)
+      }
+      return [...nips]
+    },
+    offering: id => streamEvents(enrollment, id),
+    mentorshipEvents: id => streamEvents(mentorship, id),
+    complaintEvents: id => streamEvents(complaint, id),
+    close: async () => {
+      await reactor.stop()
+      await store.close()
+    },
   }
 }

@@ -56,7 +56,7 @@ const outcomeLines = (what: string, outcome: Outcome, indent: string): readonly 
 }
 
 /** The scenario as printed lines: each step with its events and policy reactions, then the year's standing per ASN. */
-export const reportLines = (run: ScenarioRun): readonly string[] => {
+export const reportLines = async (run: ScenarioRun): Promise<readonly string[]> => {
   const lines: string[] = []
   let section = ''
   for (const step of run.steps) {
@@ -68,8 +68,8 @@ export const reportLines = (run: ScenarioRun): readonly string[] => {
   }
   const decider = competencyDecider(run.config)
   lines.push('', 'Learning in 2026 against the annual minimum (PNS 20 JP, PPPK 24 JP) and the development incentive')
-  for (const nip of run.ledger.profiles()) {
-    const state: CompetencyState = fold(decider, run.ledger.profile(nip))
+  for (const nip of await run.ledger.profiles()) {
+    const state: CompetencyState = fold(decider, await run.ledger.profile(nip))
     const standing = incentiveEligibility(state, 2026, run.config)
     lines.push(
       `  ${nameOf(nip).padEnd(56)} ${formatJp(standing.creditedMinutes).padStart(8)} / ${formatJp(standing.minimumMinutes).padStart(7)}  ` +

@@ -1,4 +1,4 @@
-// A year of pembinaan ASN in Belawan, Kota Medan, run through the deciders and the policies in memory.
+// A year of pembinaan ASN in Belawan, Kota Medan, run through the command handlers and the policy reactor in memory.
 import { exampleIndonesianHolidays2026, type PolicyConfig, policyConfig } from '@pembina/core'
 import { type Ledger, type Outcome, ledger } from './ledger.js'
 import { asn, people, wib } from './people.js'
@@ -23,7 +23,7 @@ const mentorshipId = 'dinkes-2026-001'
 const complaintId = 'blw-2026-000123'
 
 /** Runs the Belawan scenario: training, mentorship, competency profiles and a complaint with a missed deadline. */
-export const runBelawanScenario = (): ScenarioRun => {
+export const runBelawanScenario = async (): Promise<ScenarioRun> => {
   const config = policyConfig({ holidays: exampleIndonesianHolidays2026 })
   const book = ledger(config)
   const steps: Step[] = []
@@ -96,7 +96,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   for (const p of profiles)
     record(
       `register ${p.who.name}`,
-      book.competency(p.who.nip, {
+      await book.competency({
         type: 'RegisterProfile',
         at: wib('2026-01-05', '08:00'),
         actor: pyb,
@@ -112,7 +112,7 @@ export const runBelawanScenario = (): ScenarioRun => {
     )
   record(
     "set Rina's competency standard",
-    book.competency(people.rina.nip, {
+    await book.competency({
       type: 'SetCompetencyStandard',
       at: wib('2026-01-06'),
       actor: pyb,
@@ -128,7 +128,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     "assess Rina's M.04 Orientasi pada Hasil",
-    book.competency(people.rina.nip, {
+    await book.competency({
       type: 'AssessCompetency',
       at: wib('2026-01-20'),
       actor: asn('198001012005011003', 'assessor'),
@@ -142,7 +142,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     "plan Rina's 2026 development (HCDP) from her gap in M.04",
-    book.competency(people.rina.nip, {
+    await book.competency({
       type: 'PlanDevelopment',
       at: wib('2026-01-27'),
       actor: pyb,
@@ -164,7 +164,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   section = 'Training: Pelatihan Manajemen Waktu dan Produktivitas, Angkatan II 2026'
   record(
     'open the offering (24 JP, capacity 3, 3-5 March 2026, BKPSDM Kota Medan)',
-    book.enrollment(offeringId, {
+    await book.enrollment({
       type: 'OpenOffering',
       at: wib('2026-02-02'),
       actor: pyb,
@@ -182,40 +182,38 @@ export const runBelawanScenario = (): ScenarioRun => {
     }),
   )
   const participants = [people.rina, people.budi, people.sari, people.dedi]
-  participants.forEach((p, i) => {
+  for (const [i, p] of participants.entries())
     record(
       `${p.name} requests a place`,
-      book.enrollment(offeringId, {
+      await book.enrollment({
         type: 'RequestPlace',
         at: wib('2026-02-09', `${String(8 + i).padStart(2, '0')}:00`),
         actor: asn(p.nip),
         data: { offeringId, nip: p.nip, atasanNip: people.kepalaPuskesmas.nip },
       }),
     )
-  })
   record(
     'a request with a mistyped NIP (gender digit 3)',
-    book.enrollment(offeringId, {
+    await book.enrollment({
       type: 'RequestPlace',
       at: wib('2026-02-10'),
       actor: asn(people.dedi.nip),
       data: { offeringId, nip: '198811052012123001', atasanNip: people.kepalaPuskesmas.nip },
     }),
   )
-  participants.forEach((p, i) => {
+  for (const [i, p] of participants.entries())
     record(
       `the atasan approves ${p.name}`,
-      book.enrollment(offeringId, {
+      await book.enrollment({
         type: 'ApprovePlace',
         at: wib('2026-02-11', `1${i}:00`),
         actor: atasan,
         data: { offeringId, nip: p.nip },
       }),
     )
-  })
   record(
     'the offering starts',
-    book.enrollment(offeringId, {
+    await book.enrollment({
       type: 'StartOffering',
       at: wib('2026-03-03', '07:30'),
       actor: pyb,
@@ -228,21 +226,21 @@ export const runBelawanScenario = (): ScenarioRun => {
     [people.sari.nip, [true, false, false]],
   ]
   for (const [nip, days] of attendance)
-    days.forEach((present, day) => {
+    for (const [day, present] of days.entries()) {
       const date = `2026-03-0${3 + day}`
       record(
         'record attendance',
-        book.enrollment(offeringId, {
+        await book.enrollment({
           type: 'RecordAttendance',
           at: wib(date, '16:00'),
           actor: pyb,
           data: { offeringId, nip, date, present },
         }),
       )
-    })
+    }
   record(
     'conclude every place',
-    book.enrollment(offeringId, {
+    await book.enrollment({
       type: 'ConcludePlace',
       at: wib('2026-03-05', '17:00'),
       actor: pyb,
@@ -251,13 +249,13 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'close the offering',
-    book.enrollment(offeringId, { type: 'CloseOffering', at: wib('2026-03-06'), actor: pyb, data: { offeringId } }),
+    await book.enrollment({ type: 'CloseOffering', at: wib('2026-03-06'), actor: pyb, data: { offeringId } }),
   )
 
   section = 'Mentorship at Dinas Kesehatan: writing activity reports (laporan kegiatan)'
   record(
     'the atasan proposes the mentorship',
-    book.mentorship(mentorshipId, {
+    await book.mentorship({
       type: 'ProposeMentorship',
       at: wib('2026-02-16'),
       actor: asn('197103031995032001', 'atasan'),
@@ -277,7 +275,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the mentor accepts (1 active mentee so far, limit 5)',
-    book.mentorship(mentorshipId, {
+    await book.mentorship({
       type: 'AcceptMentorship',
       at: wib('2026-02-17'),
       actor: asn(people.mentor.nip, 'mentor'),
@@ -293,7 +291,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   for (const [sessionId, date, minutes, topic] of sessions)
     record(
       `session ${sessionId} on ${date}: ${topic} (${minutes} min)`,
-      book.mentorship(mentorshipId, {
+      await book.mentorship({
         type: 'LogSession',
         at: wib(date, '15:00'),
         actor: asn(people.mentor.nip, 'mentor'),
@@ -303,7 +301,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   for (const goalId of ['laporan-kegiatan', 'rekap-data'])
     record(
       `goal achieved: ${goalId}`,
-      book.mentorship(mentorshipId, {
+      await book.mentorship({
         type: 'MarkGoalAchieved',
         at: wib('2026-05-12', '16:00'),
         actor: asn(people.mentor.nip, 'mentor'),
@@ -312,7 +310,7 @@ export const runBelawanScenario = (): ScenarioRun => {
     )
   record(
     'the mentor completes the mentorship',
-    book.mentorship(mentorshipId, {
+    await book.mentorship({
       type: 'CompleteMentorship',
       at: wib('2026-05-13'),
       actor: asn(people.mentor.nip, 'mentor'),
@@ -323,7 +321,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   section = 'Self-reported learning and policy participation'
   record(
     "the atasan verifies Rina's e-learning on public service (3 JP)",
-    book.competency(people.rina.nip, {
+    await book.competency({
       type: 'CreditLearning',
       at: wib('2026-06-02'),
       actor: atasan,
@@ -340,7 +338,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'Dedi takes part in the consultation on the Belawan public-service standard',
-    book.competency(people.dedi.nip, {
+    await book.competency({
       type: 'RecordPolicyParticipation',
       at: wib('2026-06-10'),
       actor: pyb,
@@ -360,7 +358,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   const officer = asn(people.officer.nip)
   record(
     'a citizen files a complaint (identity and contact sealed, content public)',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'FileComplaint',
       at: wib('2026-04-06', '10:15'),
       actor: citizen,
@@ -381,7 +379,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the desk verifies it',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'VerifyComplaint',
       at: wib('2026-04-07', '09:00'),
       actor: desk,
@@ -390,7 +388,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the desk routes it to the handling officer (disposisi)',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'DisposeComplaint',
       at: wib('2026-04-07', '10:00'),
       actor: desk,
@@ -399,7 +397,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the timer checks deadlines on 10 April: nothing due',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'CheckDeadlines',
       at: wib('2026-04-10', '00:05'),
       actor: system,
@@ -408,7 +406,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the timer checks deadlines on 15 April',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'CheckDeadlines',
       at: wib('2026-04-15', '00:05'),
       actor: system,
@@ -417,7 +415,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the officer records the follow-up (tindak lanjut), late',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'RecordFollowUp',
       at: wib('2026-04-15', '11:00'),
       actor: officer,
@@ -430,7 +428,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the officer decides: upheld',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'DecideComplaint',
       at: wib('2026-04-20'),
       actor: officer,
@@ -439,7 +437,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the desk notifies the complainant',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'NotifyComplainant',
       at: wib('2026-04-21'),
       actor: desk,
@@ -448,7 +446,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the complainant rates the handling 4 of 5',
-    book.complaint(complaintId, {
+    await book.complaint({
       type: 'RateSatisfaction',
       at: wib('2026-04-22'),
       actor: citizen,
@@ -457,7 +455,7 @@ export const runBelawanScenario = (): ScenarioRun => {
   )
   record(
     'the desk closes the complaint',
-    book.complaint(complaintId, { type: 'CloseComplaint', at: wib('2026-04-23'), actor: desk, data: { complaintId } }),
+    await book.complaint({ type: 'CloseComplaint', at: wib('2026-04-23'), actor: desk, data: { complaintId } }),
   )
 
   return { steps, ledger: book, config }
