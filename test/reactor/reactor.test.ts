@@ -13,6 +13,7 @@ import {
   type Policy,
   reactionCommandIdOf,
   type StoreUnavailable,
+  StoreUnavailableError,
 } from '@pembina/core'
 import {
   inMemoryReadModelStore,
@@ -233,6 +234,35 @@ describe('the reactor', () => {
     expect(await reactor.done).toMatchObject({ sent: 1, parked: 0 })
     expect(waits).toEqual([10, 20, 25])
     expect(await trainingCredits(store, who)).toEqual(['pp-down'])
+  })
+
+  it('opens its subscription again, from its checkpoint, when the store fails it', async () => {
+    const store = inMemoryEventStore()
+    const who = staffNip(24)
+    await registerProfiles(store, [who])
+    await completePlaces(store, 'pp-resubscribe', [who])
+    let failures = 2
+    const failing: EventStore = {
+      ...store,
+      subscribe: options => {
+        if (failures-- <= 0) return store.subscribe(options)
+        const broken = { next: () => Promise.reject(new StoreUnavailableError('the connection dropped')) }
+        return { close: () => Promise.resolve(), [Symbol.asyncIterator]: () => broken }
+      },
+    }
+    const waits: number[] = []
+    const reactor = start(failing, inMemoryReadModelStore(), {
+      live: false,
+      handlers: reactorHandlers(store),
+      backoff: { initialMs: 7 },
+      sleep: ms => {
+        waits.push(ms)
+        return noWait()
+      },
+    })
+    expect(await reactor.done).toMatchObject({ sent: 1, parked: 0 })
+    expect(waits).toEqual([7, 14])
+    expect(await trainingCredits(store, who)).toEqual(['pp-resubscribe'])
   })
 
   it('refuses policies without a name or with the same name, and a policy that throws fails the reactor', async () => {
