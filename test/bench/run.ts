@@ -1,4 +1,5 @@
-// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild[,...]] [--dir DIR]`:
+// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild|reactor[,...]]
+// [--dir DIR]`:
 // runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
 // one table of ratios.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -20,6 +21,7 @@ import {
 import { eventStoreDbBench, type EventStoreDbBenchResult } from './eventstoredb.js'
 import { projectionRebuildBench, type ProjectionRebuildBenchResult } from './projection-rebuild.js'
 import { readFoldBench, type ReadBenchResult } from './read-fold.js'
+import { reactorBench, type ReactorBenchResult } from './reactor.js'
 
 const { values } = parseArgs({
   options: {
@@ -38,9 +40,11 @@ const sizes = {
   events: quick ? 20_000 : 1_000_000,
   esdbEvents: quick ? 2_000 : 10_000,
   rebuildEvents: quick ? 20_000 : 1_000_000,
+  reactorPlaces: quick ? 6_000 : 100_000,
+  reactorProfiles: quick ? 600 : 10_000,
 }
 const rounds = values.rounds === undefined ? (quick ? 3 : 5) : Math.max(1, Number.parseInt(values.rounds, 10))
-const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild'] as const
+const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild', 'reactor'] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
 const only = values.only?.split(',')
@@ -56,6 +60,8 @@ const targets = {
   eventStoreDb: 0.9,
   rebuild: 0.3,
   rebuildRssBytes: 300 * 1024 * 1024,
+  reactor: 0.8,
+  reactorRssBytes: 256 * 1024 * 1024,
 }
 const command = ['pnpm bench', ...process.argv.slice(2)].join(' ')
 
@@ -101,6 +107,7 @@ const commandResults: CommandBenchResult[] = []
 let readResult: ReadBenchResult | undefined
 let esdbResult: EventStoreDbBenchResult | undefined
 let rebuildResult: ProjectionRebuildBenchResult | undefined
+let reactorResult: ReactorBenchResult | undefined
 try {
   if (runs('commands')) {
     for (const [cache, baseline] of [
@@ -132,6 +139,11 @@ try {
   if (runs('eventstoredb')) esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
   if (runs('rebuild'))
     rebuildResult = await projectionRebuildBench({ events: sizes.rebuildEvents, rounds, dir, progress })
+  if (runs('reactor'))
+    reactorResult = await reactorBench({
+      ...{ places: sizes.reactorPlaces, profiles: sizes.reactorProfiles, rounds },
+      ...{ dir, progress },
+    })
 } finally {
   if (values.dir === undefined) rmSync(dir, { recursive: true, force: true })
 }
@@ -213,6 +225,29 @@ if (rebuildResult !== undefined) {
     },
   )
 }
+if (reactorResult !== undefined) {
+  const peakOurs = Math.max(...reactorResult.maxRssBytes.ours)
+  const size = `${formatCount(reactorResult.places)} completed places`
+  rows.push(
+    comparisonRow(
+      'reactor on SQLite vs the handler in a loop',
+      size,
+      'commands/s',
+      reactorResult.rounds,
+      targets.reactor,
+      reactorResult.maxRssBytes,
+    ),
+    {
+      benchmark: 'peak RSS of the reactor',
+      size,
+      ours: `${formatMegabytes(peakOurs)} (max)`,
+      baseline: `${formatMegabytes(Math.max(...reactorResult.maxRssBytes.baseline))} (max)`,
+      ratio: '-',
+      target: `ours < ${formatMegabytes(targets.reactorRssBytes)}`,
+      result: peakOurs < targets.reactorRssBytes ? 'met' : 'MISSED',
+    },
+  )
+}
 const table = formatTable(rows)
 console.log(`\n${command}\n\n${table}\n`)
 console.log('ratio: our throughput / the baseline throughput in the same round; median over rounds, (min-max).')
@@ -238,6 +273,7 @@ if (values.json !== undefined) {
           },
     projectionRebuild:
       rebuildResult === undefined ? null : { ...rebuildResult, ratios: pairedRatios(rebuildResult.rounds) },
+    reactor: reactorResult === undefined ? null : { ...reactorResult, ratios: pairedRatios(reactorResult.rounds) },
     table: rows,
   }
   writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`)
