@@ -1,14 +1,12 @@
 // A projector catching up on a 100,000-event SQLite store is killed with SIGKILL at 20 seeded moments spread over its
 // catch-up, and restarted on the same files each time; in the end its read model equals a clean rebuild, byte for byte.
-import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dumpReadModel, offeringRosterProjection, startProjector } from '@pembina/projections'
 import { sqliteEventStore, sqliteReadModelStore } from '@pembina/sqlite'
 import { openDatabase } from '../bench/better-sqlite3.js'
 import { writeHistory } from '../bench/read-fold-data.js'
 import { openRawDatabase } from '../reliability/raw-sqlite.js'
-import { startScript } from '../reliability/script-process.js'
+import { killAtCheckpoint } from '../reliability/kill-at-checkpoint.js'
 import { between, mulberry32 } from '../reliability/seeded-random.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
 
@@ -17,7 +15,6 @@ const kills = 20
 const batchSize = 250
 const seed = 0x0dd_ba11
 
-const Progress = t.type({ position: t.string, events: t.number })
 const version = { name: offeringRosterProjection.name, version: offeringRosterProjection.version }
 
 let dir: TempDir
@@ -28,49 +25,14 @@ afterEach(() => {
   dir.remove()
 })
 
-const sleep = (ms: number): Promise<void> =>
-  new Promise(resolve => {
-    setTimeout(resolve, ms)
-  })
-
-/** What one run of the projector process did before it was killed (or finished). */
-interface Run {
-  readonly killedAt: bigint | null
-  readonly finished: boolean
-  readonly exit: { readonly code: number | null; readonly signal: NodeJS.Signals | null }
-}
-
-/**
- * Starts the projector process and kills it once it reports a checkpoint at or past `target` (after a seeded pause
- * of a few ms, so the kill lands anywhere: reading, applying or inside the next commit).
- */
-const runUntil = async (eventsFile: string, readModelsFile: string, target: bigint, pauseMs: number): Promise<Run> => {
-  let reached: () => void = () => undefined
-  const passed = new Promise<void>(resolve => {
-    reached = resolve
-  })
-  let killedAt: bigint | null = null
-  let finished = false
-  const script = startScript(
+/** Runs the projector process until its checkpoint passes `target`, then kills it after `pauseMs`. */
+const runUntil = (eventsFile: string, readModelsFile: string, target: bigint, pauseMs: number) =>
+  killAtCheckpoint(
     '../projections/crash-projector.ts',
     [eventsFile, readModelsFile, String(batchSize)],
-    line => {
-      const progress = Progress.decode(JSON.parse(line))
-      if (E.isLeft(progress)) return
-      if (line.includes('"done"')) finished = true
-      killedAt = BigInt(progress.right.position)
-      if (killedAt >= target) reached()
-    },
+    target,
+    pauseMs,
   )
-  const ended = await Promise.race([passed.then(() => 'reached' as const), script.exited.then(() => 'exited' as const)])
-  if (ended === 'reached') {
-    await sleep(pauseMs)
-    script.kill()
-  }
-  const exit = await script.exited
-  if (exit.code !== 0 && exit.signal !== 'SIGKILL') throw new Error(`the projector failed: ${exit.stderr}`)
-  return { killedAt, finished, exit }
-}
 
 /** The documents of a read-model file exactly as stored: each key and its JSON text, in key order. */
 const storedText = (file: string): string => {

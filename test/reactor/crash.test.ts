@@ -1,13 +1,11 @@
 // A reactor crediting 1,200 completed places on an SQLite file is killed with SIGKILL at 20 seeded moments spread over
 // its work, and restarted on the same file each time; in the end every completed place has been credited exactly once
 // (none twice, none missing), every place of an ASN without a profile is parked once, and every chain verifies.
-import * as E from 'fp-ts/lib/Either.js'
-import * as t from 'io-ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Nip, reactionCommandIdOf } from '@pembina/core'
 import { parkedEntries } from '@pembina/projections'
 import { sqliteEventStore, sqliteReadModelStore } from '@pembina/sqlite'
-import { startScript } from '../reliability/script-process.js'
+import { killAtCheckpoint } from '../reliability/kill-at-checkpoint.js'
 import { between, mulberry32 } from '../reliability/seeded-random.js'
 import { auditStore } from '../reliability/store-audit.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
@@ -21,8 +19,6 @@ const kills = 20
 const batchSize = 10
 const seed = 0x0dd_ba15
 
-const Progress = t.type({ position: t.string, events: t.number })
-
 let dir: TempDir
 beforeEach(() => {
   dir = makeTempDir('pembina-reactor-crash-')
@@ -31,11 +27,6 @@ afterEach(() => {
   dir.remove()
 })
 
-const sleep = (ms: number): Promise<void> =>
-  new Promise(resolve => {
-    setTimeout(resolve, ms)
-  })
-
 /** Who takes part in the k-th offering: 30 registered ASN in rotation, and in the first three one without a profile. */
 const participantsOf = (k: number): readonly Nip[] => {
   const registered = Array.from({ length: perOffering }, (_, j) => staffNip((k * 7 + j) % profiles))
@@ -43,35 +34,10 @@ const participantsOf = (k: number): readonly Nip[] => {
   return stranger === undefined ? registered : [...registered.slice(1), stranger]
 }
 
-interface Run {
-  readonly killedAt: bigint | null
-  readonly finished: boolean
-  readonly signal: NodeJS.Signals | null
-}
-
-/** Starts the reactor process and kills it once it reports a checkpoint at or past `target`, after a seeded pause. */
-const runUntil = async (file: string, target: bigint, pauseMs: number): Promise<Run> => {
-  let reached: () => void = () => undefined
-  const passed = new Promise<void>(resolve => {
-    reached = resolve
-  })
-  let killedAt: bigint | null = null
-  let finished = false
-  const script = startScript('../reactor/crash-reactor.ts', [file, String(batchSize)], line => {
-    const progress = Progress.decode(JSON.parse(line))
-    if (E.isLeft(progress)) return
-    if (line.includes('"done"')) finished = true
-    killedAt = BigInt(progress.right.position)
-    if (killedAt >= target) reached()
-  })
-  const ended = await Promise.race([passed.then(() => 'reached' as const), script.exited.then(() => 'exited' as const)])
-  if (ended === 'reached') {
-    await sleep(pauseMs)
-    script.kill()
-  }
-  const exit = await script.exited
-  if (exit.code !== 0 && exit.signal !== 'SIGKILL') throw new Error(`the reactor failed: ${exit.stderr}`)
-  return { killedAt, finished, signal: exit.signal }
+/** Runs the reactor process until its checkpoint passes `target`, then kills it after `pauseMs`. */
+const runUntil = async (file: string, target: bigint, pauseMs: number) => {
+  const run = await killAtCheckpoint('../reactor/crash-reactor.ts', [file, String(batchSize)], target, pauseMs)
+  return { killedAt: run.killedAt, finished: run.finished, signal: run.exit.signal }
 }
 
 describe('a reactor killed with SIGKILL while it credits completed places', () => {

@@ -2,49 +2,11 @@ import type { CaughtUp, StoredRecord, SubscribeOptions } from '@pembina/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { ProjectionEventError } from './errors.js'
 import { pendingBatch } from './pending-batch.js'
+import { settleable, timedOut, within } from './promises.js'
 import type { Checkpoint, JsonValue, ProjectionVersion } from './projection.js'
 import type { Projector, ProjectorOptions, ProjectorPhase, ProjectorStatus } from './projector-types.js'
 import { recordSelection } from './projected-event.js'
 import { throughput } from './throughput.js'
-
-const timedOut = Symbol('timed out')
-
-/** Resolves with the promise's value, or with `timedOut` after `ms` if it has not settled by then. */
-const within = <A>(promise: Promise<A>, ms: number): Promise<A | typeof timedOut> =>
-  new Promise<A | typeof timedOut>((resolve, reject) => {
-    const timer = setTimeout(
-      () => {
-        resolve(timedOut)
-      },
-      Math.max(0, ms),
-    )
-    promise.then(
-      value => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error instanceof Error ? error : new Error(String(error)))
-      },
-    )
-  })
-
-/** A promise with its settling functions, marked handled so that a caller who ignores it sees no unhandled rejection. */
-const settleable = <A>(): {
-  readonly promise: Promise<A>
-  readonly resolve: (value: A) => void
-  readonly reject: (error: Error) => void
-} => {
-  let resolve: (value: A) => void = () => undefined
-  let reject: (error: Error) => void = () => undefined
-  const promise = new Promise<A>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  promise.catch(() => undefined)
-  return { promise, resolve, reject }
-}
 
 const placeOf = (record: StoredRecord) => ({
   streamName: record.streamName,

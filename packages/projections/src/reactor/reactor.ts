@@ -1,5 +1,6 @@
 import { type CaughtUp, standardPolicies, StoreUnavailableError, type StoredRecord } from '@pembina/core'
 import type { Checkpoint, DocumentChange, ProjectionVersion } from '../projection.js'
+import { settleable, timedOut, within } from '../promises.js'
 import { ParkedEntry, parkedKeyOf } from './parked.js'
 import { type Reaction, reactedTypes, type RecordWork, workFor } from './reactions.js'
 import type { Reactor, ReactorOptions, ReactorPhase, ReactorStatus } from './reactor-types.js'
@@ -7,37 +8,6 @@ import { ReactorStopped, sendAll, type Waiting } from './sending.js'
 
 /** The read-model version a reactor of this name keeps its checkpoint and parked list under. */
 export const reactorVersion = (name: string): ProjectionVersion => ({ name: `reactor:${name}`, version: 1 })
-
-const settleable = <A>() => {
-  let resolve: (value: A) => void = () => undefined
-  let reject: (error: Error) => void = () => undefined
-  const promise = new Promise<A>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  promise.catch(() => undefined)
-  return { promise, resolve, reject }
-}
-
-const timedOut = Symbol('timed out')
-
-/** The next record, or `timedOut` after `ms`, leaving the read pending for the next call. */
-const within = <A>(promise: Promise<A>, ms: number): Promise<A | typeof timedOut> =>
-  new Promise<A | typeof timedOut>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      resolve(timedOut)
-    }, ms)
-    promise.then(
-      value => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error instanceof Error ? error : new Error(String(error)))
-      },
-    )
-  })
 
 /**
  * Starts a reactor: it reads its checkpoint, subscribes to the store after it (catch-up, then live), runs the policies
