@@ -53,6 +53,8 @@ export interface Ledger {
   readonly offering: (offeringId: string) => Promise<readonly EnrollmentEvent[]>
   readonly mentorshipEvents: (mentorshipId: string) => Promise<readonly MentorshipEvent[]>
   readonly complaintEvents: (complaintId: string) => Promise<readonly ComplaintEvent[]>
+  /** The store the ledger writes to: for an audit or a replay of what the scenario did. */
+  readonly store: EventStore
   /** Stops the reactor and closes the store. */
   readonly close: () => Promise<void>
 }
@@ -192,6 +194,7 @@ export const ledger = (config: PolicyConfig): Ledger => {
     offering: id => streamEvents(enrollment, id),
     mentorshipEvents: id => streamEvents(mentorship, id),
     complaintEvents: id => streamEvents(complaint, id),
+    store,
     close: async () => {
       await reactor.stop()
       await store.close()

@@ -1,3 +1,5 @@
 export * from './replayed-event.js'
 export * from './state-as-of.js'
 export * from './replay.js'
+export * from './heads.js'
+export * from './audit.js'

@@ -1,0 +1,293 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { type ChainBroken, type ChainHead, verifyLink } from '../application/integrity/index.js'
+import { competency } from '../competency/index.js'
+import { complaint, type ComplaintEvent, type ComplaintState, nextDeadlines } from '../complaint/index.js'
+import { enrollment } from '../enrollment/index.js'
+import type { PembinaEvent } from '../aggregates.js'
+import type { EventStore, StoredRecord } from '../kernel/event-store.js'
+import { mentorship } from '../mentorship/index.js'
+import { EventMetadata, type PolicyConfig } from '../shared/index.js'
+import type { HeadFile, StreamHead } from './heads.js'
+import { type ReplayedEvent, replayedEventOf } from './replayed-event.js'
+
+/** What an audit can find. */
+export type AuditFindingKind =
+  /** A record that cannot be read: corrupt, or its metadata or data does not decode. */
+  | 'unreadable'
+  /** An event whose content does not match its own hash. */
+  | 'tampered'
+  /** An event that does not link to the one before it in its stream. */
+  | 'broken-chain'
+  /** A stream whose revisions skip (an event removed). */
+  | 'revision-gap'
+  /** A credit from a training or a mentoring session that no completed place or logged session caused. */
+  | 'untraced-credit'
+  /** A missed deadline the working-day calendar does not bear out (another due instant, or not yet due). */
+  | 'wrong-deadline'
+  /** A complaint closed as resolved before the complainant was notified. */
+  | 'closed-unnotified'
+  /** A stream whose history up to a head of an earlier audit is no longer what that audit saw. */
+  | 'rewritten-history'
+
+/** One thing an audit found, where it is, and why it is one. */
+export interface AuditFinding {
+  readonly kind: AuditFindingKind
+  readonly streamName: string
+  /** The event's revision in its stream; null when the finding is about a whole stream. */
+  readonly revision: number | null
+  /** The event's global position; null when the finding is about a whole stream. */
+  readonly position: bigint | null
+  readonly message: string
+}
+
+/** What an audit read and found, and the heads to keep for the next one. */
+export interface AuditSummary {
+  /** Records read (events and unreadable records) in Pembina's streams. */
+  readonly records: number
+  readonly streams: number
+  /** Records of streams outside Pembina's categories, passed by. */
+  readonly otherRecords: number
+  readonly findings: number
+  readonly byKind: Readonly<Partial<Record<AuditFindingKind, number>>>
+  /** The global position of the last record read; null for an empty store. */
+  readonly position: bigint | null
+  /** The last revision and hash of every stream whose chain held to its end: a head file's content. */
+  readonly heads: Readonly<Record<string, StreamHead>>
+}
+
+/** How an audit is run. */
+export interface AuditOptions {
+  /** The configuration the deadlines are checked against (its working-day calendar). */
+  readonly config: PolicyConfig
+  /** The heads of an earlier audit: history up to them must be unchanged. */
+  readonly heads?: HeadFile
+  /** Told how many records have been read, every 10,000 and at the end. */
+  readonly onProgress?: (records: number) => void
+}
+
+type Reader = (record: StoredRecord) => E.Either<string, ReplayedEvent<Exclude<PembinaEvent, ComplaintEvent>>>
+// The complaint category is read apart (its events are folded); every other one by its registry.
+const readers = new Map<string, Reader>([
+  [enrollment.category, record => replayedEventOf(record, enrollment.events)],
+  [mentorship.category, record => replayedEventOf(record, mentorship.events)],
+  [competency.category, record => replayedEventOf(record, competency.events)],
+])
+
+const categoryOf = (streamName: string): string | undefined => {
+  const dash = streamName.indexOf('-')
+  return dash < 0 ? undefined : streamName.slice(0, dash)
+}
+
+/** What the audit keeps of a stream while it reads: the chain so far, and a complaint's state. */
+interface StreamTrack {
+  head: ChainHead | null
+  /** Whether the chain has held from the first event to the last one read. */
+  sound: boolean
+  complaint?: ComplaintState
+}
+
+const chainFinding = (broken: ChainBroken, record: StoredRecord): AuditFinding => ({
+  kind:
+    broken.reason === 'tampered-data' ? 'tampered' : broken.reason === 'broken-link' ? 'broken-chain' : 'unreadable',
+  streamName: record.streamName,
+  revision: record.revision,
+  position: record.position,
+  message: broken.detail,
+})
+
+/** The chain head a record claims for itself (its own revision and stated hash), to go on from after a break. */
+const claimedHead = (record: StoredRecord, track: StreamTrack): ChainHead | null => {
+  if (record.kind === 'corrupt' || !EventMetadata.is(record.metadata)) return null
+  return {
+    streamName: record.streamName,
+    revision: record.revision,
+    hash: record.metadata.hash,
+    events: (track.head?.events ?? 0) + 1,
+  }
+}
+
+/** What a complaint event says that the calendar and the complaint's state before it must bear out. */
+const complaintFindings = (before: ComplaintState, event: ComplaintEvent, config: PolicyConfig): readonly string[] => {
+  if (event.type === 'DeadlineMissed') {
+    const { stage, dueAt, at: missedAt } = event.data
+    const deadline = nextDeadlines(before, config).find(open => open.stage === stage)
+    if (deadline === undefined) return [`no ${stage} deadline was open on the complaint`]
+    if (Date.parse(deadline.dueAt) !== Date.parse(dueAt))
+      return [`the ${stage} deadline is due ${deadline.dueAt} by the calendar, not ${dueAt}`]
+    if (Date.parse(missedAt) <= Date.parse(dueAt))
+      return [`recorded as missed at ${missedAt}, before it fell due at ${dueAt}`]
+  }
+  if (event.type === 'ComplaintClosed' && event.data.reason === 'resolved')
+    if (before.status === 'not-filed' || before.notifiedAt === null)
+      return ['closed as resolved without the complainant notified']
+  return []
+}
+
+/**
+ * Audits a whole store, reading it once in global order: every stream's hash chain and revisions, every event
+ * decoded (and upcast) by its aggregate's registry, and the rules that span streams — every credit from a training
+ * or a mentoring session caused (causation id) by a completed place or a logged session that matches it, every missed
+ * deadline due by the working-day calendar of `config`, every complaint closed as resolved notified first. Given the
+ * heads of an earlier audit, it also proves that every stream still holds, up to its head, the very events that audit
+ * saw. Yields each finding as it is found, and returns the summary (with the heads for the next audit).
+ *
+ * Memory grows with the number of streams (their chain heads), of complaints (their states) and of completed places
+ * and logged sessions (their event ids), not with the number of events.
+ */
+export async function* audit(store: EventStore, options: AuditOptions): AsyncGenerator<AuditFinding, AuditSummary> {
+  const { config } = options
+  const streams = new Map<string, StreamTrack>()
+  // The event ids of completed places and logged sessions, with what a credit they cause must name.
+  const sources = new Map<string, string>()
+  const byKind: Partial<Record<AuditFindingKind, number>> = {}
+  let findings = 0
+  let records = 0
+  let otherRecords = 0
+  let position: bigint | null = null
+  const found = (finding: AuditFinding): AuditFinding => {
+    findings++
+    byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1
+    return finding
+  }
+  const priorHeads = options.heads?.heads ?? {}
+  const at = (record: StoredRecord, kind: AuditFindingKind, message: string): AuditFinding =>
+    found({ kind, streamName: record.streamName, revision: record.revision, position: record.position, message })
+
+  for await (const record of store.readAll()) {
+    position = record.position
+    const category = categoryOf(record.streamName)
+    const read = category === undefined ? undefined : readers.get(category)
+    const isComplaint = category === complaint.category
+    if (read === undefined && !isComplaint) {
+      otherRecords++
+      continue
+    }
+    records++
+    if (records % 10_000 === 0) options.onProgress?.(records)
+    let track = streams.get(record.streamName)
+    if (track === undefined) {
+      track = { head: null, sound: true }
+      streams.set(record.streamName, track)
+    }
+
+    // The chain: a removed event shows as a gap in the revisions; after any break, go on from what the record claims.
+    const expected = track.head === null ? 0 : track.head.revision + 1
+    let from: ChainHead | null = track.head
+    if (record.revision !== expected) {
+      yield at(
+        record,
+        'revision-gap',
+        `revision ${record.revision} follows revision ${expected - 1}: events are missing`,
+      )
+      track.sound = false
+      from =
+        record.kind === 'event' && EventMetadata.is(record.metadata) && record.metadata.prevHash !== null
+          ? { streamName: record.streamName, revision: record.revision - 1, hash: record.metadata.prevHash, events: 0 }
+          : null
+    }
+    const link = verifyLink(from, record)
+    if (E.isLeft(link)) {
+      if (!(from === null && record.revision !== 0 && link.left.reason === 'broken-link'))
+        yield found(chainFinding(link.left, record))
+      track.sound = false
+      track.head = claimedHead(record, track)
+    } else track.head = link.right
+
+    // A head of an earlier audit: the event at its revision must still carry its hash.
+    const prior = priorHeads[record.streamName]
+    if (prior !== undefined && record.revision === prior.revision) {
+      const hash = record.kind === 'event' && EventMetadata.is(record.metadata) ? record.metadata.hash : null
+      if (hash !== prior.hash)
+        yield at(
+          record,
+          'rewritten-history',
+          `the head recorded earlier (revision ${prior.revision}, hash ${prior.hash.slice(0, 12)}…) is now ${hash === null ? 'unreadable' : `hash ${hash.slice(0, 12)}…`}: history up to it was changed`,
+        )
+    }
+
+    if (isComplaint) {
+      const replayed = replayedEventOf(record, complaint.events)
+      if (E.isLeft(replayed)) {
+        yield at(record, 'unreadable', replayed.left)
+        continue
+      }
+      const decider = complaint.decider(config)
+      const before = track.complaint ?? decider.initialState
+      for (const message of complaintFindings(before, replayed.right.event, config))
+        yield at(record, message.startsWith('closed') ? 'closed-unnotified' : 'wrong-deadline', message)
+      track.complaint = decider.evolve(before, replayed.right.event)
+      continue
+    }
+    const replayed = read === undefined ? E.left('no reader') : read(record)
+    if (E.isLeft(replayed)) {
+      yield at(record, 'unreadable', replayed.left)
+      continue
+    }
+    const { event, metadata } = replayed.right
+    if (event.type === 'PlaceCompleted')
+      sources.set(metadata.eventId, `training:${event.data.offeringId}|${event.data.nip}`)
+    else if (event.type === 'SessionLogged') {
+      const { mentorshipId, sessionId, menteeNip, mentorNip } = event.data
+      sources.set(metadata.eventId, `${mentorshipId}/${sessionId}|${menteeNip}|${mentorNip}`)
+    } else if (event.type === 'LearningCredited' && event.data.source.kind !== 'self-reported') {
+      const { source, nip } = event.data
+      const cause = sources.get(metadata.causationId)
+      const traced =
+        cause !== undefined &&
+        (source.kind === 'training'
+          ? cause === `training:${source.offeringId}|${nip}`
+          : cause.startsWith(`${source.mentorshipId}/${source.sessionId}|`) && cause.split('|').slice(1).includes(nip))
+      if (!traced)
+        yield at(
+          record,
+          'untraced-credit',
+          `${source.kind} credit for ${nip} is caused by ${metadata.causationId}, which is no ${source.kind === 'training' ? 'completed place of that offering and ASN' : 'logged session of that mentorship with that ASN'}`,
+        )
+    }
+  }
+  options.onProgress?.(records)
+
+  // Streams that no longer reach the head an earlier audit saw: events removed from their end, or the stream gone.
+  for (const [streamName, prior] of Object.entries(priorHeads)) {
+    const track = streams.get(streamName)
+    const reached = track?.head?.revision ?? -1
+    if (track === undefined || reached < prior.revision)
+      yield found({
+        kind: 'rewritten-history',
+        streamName,
+        revision: null,
+        position: null,
+        message:
+          track === undefined
+            ? `the stream is gone; an earlier audit saw it up to revision ${prior.revision}`
+            : `the stream ends at revision ${reached}; an earlier audit saw it up to revision ${prior.revision}`,
+      })
+  }
+
+  const heads: Record<string, StreamHead> = {}
+  for (const [streamName, track] of streams)
+    if (track.sound && track.head !== null) heads[streamName] = { revision: track.head.revision, hash: track.head.hash }
+  return { records, streams: streams.size, otherRecords, findings, byKind, position, heads }
+}
+
+/** Runs an audit to its end: every finding, and the summary. */
+export const runAudit = async (
+  store: EventStore,
+  options: AuditOptions,
+): Promise<{ readonly findings: readonly AuditFinding[]; readonly summary: AuditSummary }> => {
+  const findings: AuditFinding[] = []
+  const running = audit(store, options)
+  for (;;) {
+    const next = await running.next()
+    if (next.done === true) return { findings, summary: next.value }
+    findings.push(next.value)
+  }
+}
+
+/** The head file for an audit's summary, to give to the next audit. */
+export const headFileOf = (summary: AuditSummary, writtenAt: Date): HeadFile => ({
+  format: 'pembina-heads/1',
+  writtenAt: writtenAt.toISOString(),
+  position: summary.position === null ? null : summary.position.toString(),
+  heads: summary.heads,
+})

@@ -1,0 +1,186 @@
+// The audit over real histories: a clean store has no finding; each kind of tampering an inspector worries about is
+// found and named with its stream and revision: a flipped byte, a removed event, a credit nobody earned, and a whole
+// stream rewritten with every hash recomputed (found against the heads of an earlier audit).
+import * as E from 'fp-ts/lib/Either.js'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  type AuditFinding,
+  chainHash,
+  competency,
+  complaint,
+  exampleIndonesianHolidays2026,
+  commandHandler,
+  defaultPolicy,
+  EventMetadata,
+  headFileOf,
+  instant,
+  localDate,
+  minutes,
+  nip,
+  policyConfig,
+  runAudit,
+} from '@pembina/core'
+import { inMemoryReadModelStore, startReactor } from '@pembina/projections'
+import { sqliteEventStore } from '@pembina/sqlite'
+import { runBelawanScenario, scenarioIds } from '../../examples/belawan/scenario.js'
+import { completePlaces, reactorHandlers, registerProfiles, staffNip } from '../reactor/fixtures.js'
+import { openRawDatabase } from '../reliability/raw-sqlite.js'
+import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
+
+let dir: TempDir
+beforeEach(() => {
+  dir = makeTempDir('pembina-audit-')
+})
+afterEach(() => {
+  dir.remove()
+})
+
+const staff = [staffNip(0), staffNip(1), staffNip(2)]
+const sariStream = competency.streamName(staff[0] ?? nip('199203152019032004'))
+
+/** Three ASN registered, two offerings completed by all three, and the reactor's credits: an SQLite file, closed. */
+const writeHistory = async (file: string): Promise<void> => {
+  const store = sqliteEventStore({ path: file })
+  await registerProfiles(store, staff)
+  await completePlaces(store, 'audit-2026-01', staff)
+  await completePlaces(store, 'audit-2026-02', staff)
+  await startReactor({
+    store,
+    checkpoints: inMemoryReadModelStore(),
+    handlers: reactorHandlers(store),
+    config: defaultPolicy,
+    live: false,
+  }).done
+  await store.close()
+}
+
+const auditFile = async (file: string, heads?: Parameters<typeof runAudit>[1]['heads']) => {
+  const store = sqliteEventStore({ path: file })
+  try {
+    return await runAudit(store, { config: defaultPolicy, ...(heads === undefined ? {} : { heads }) })
+  } finally {
+    await store.close()
+  }
+}
+
+const brief = (findings: readonly AuditFinding[]) =>
+  findings.map(({ kind, streamName, revision }) => ({ kind, streamName, revision }))
+
+const sql = (text: string): string => `'${text.replaceAll("'", "''")}'`
+
+describe('the audit', () => {
+  it('finds nothing in the Belawan demo, its deadlines checked against its holiday calendar', async () => {
+    const run = await runBelawanScenario()
+    try {
+      const { findings, summary } = await runAudit(run.ledger.store, { config: run.config })
+      expect(findings).toEqual([])
+      expect(summary.records).toBeGreaterThan(50)
+      expect(Object.keys(summary.heads)).toHaveLength(summary.streams)
+      // Against a calendar with one more holiday inside its window, the missed follow-up deadline falls a working day
+      // later than the one recorded: the audit says so, naming the event.
+      const moreHolidays = policyConfig({ holidays: [...exampleIndonesianHolidays2026, localDate('2026-04-09')] })
+      const { findings: another } = await runAudit(run.ledger.store, { config: moreHolidays })
+      expect(another.map(({ kind, streamName }) => ({ kind, streamName }))).toEqual([
+        { kind: 'wrong-deadline', streamName: complaint.streamName(scenarioIds.complaintId) },
+      ])
+    } finally {
+      await run.ledger.close()
+    }
+  })
+
+  it('finds nothing in a clean SQLite history, and names the stream and revision of one flipped byte', async () => {
+    const file = dir.file('pembina.db')
+    await writeHistory(file)
+    const clean = await auditFile(file)
+    expect(clean.findings).toEqual([])
+    expect(clean.summary.byKind).toEqual({})
+    const raw = openRawDatabase(file)
+    raw.exec(
+      `UPDATE events SET data = replace(data, 'Prima', 'Prime') WHERE stream_name = ${sql(sariStream)} AND revision = 1`,
+    )
+    raw.close()
+    const { findings } = await auditFile(file)
+    expect(brief(findings)).toEqual([{ kind: 'tampered', streamName: sariStream, revision: 1 }])
+  })
+
+  it('finds a removed event as a gap in its stream', async () => {
+    const file = dir.file('pembina.db')
+    await writeHistory(file)
+    const raw = openRawDatabase(file)
+    raw.exec(`DELETE FROM events WHERE stream_name = ${sql(sariStream)} AND revision = 1`)
+    raw.close()
+    const { findings } = await auditFile(file)
+    expect(brief(findings)).toEqual([{ kind: 'revision-gap', streamName: sariStream, revision: 2 }])
+  })
+
+  it('finds a training credit that no completed place caused', async () => {
+    const file = dir.file('pembina.db')
+    await writeHistory(file)
+    const store = sqliteEventStore({ path: file })
+    const who = staff[1] ?? nip('199001012015031003')
+    const credited = await commandHandler({ store, aggregate: competency, config: defaultPolicy }).handle(
+      {
+        type: 'CreditLearning',
+        at: instant('2026-04-01T09:00:00+07:00'),
+        actor: { kind: 'system', process: 'policy:credit-training' },
+        data: {
+          nip: who,
+          source: { kind: 'training', offeringId: 'never-held' },
+          minutes: minutes(480),
+          form: 'pelatihan-teknis',
+          competency: { type: 'teknis', code: 'T.KES.07' },
+          completedOn: localDate('2026-03-02'),
+          title: 'A training nobody attended',
+        },
+      },
+      { commandId: 'forged-credit' },
+    )()
+    expect(E.isRight(credited)).toBe(true)
+    await store.close()
+    const { findings } = await auditFile(file)
+    expect(brief(findings)).toEqual([{ kind: 'untraced-credit', streamName: competency.streamName(who), revision: 3 }])
+  })
+
+  it('finds a stream rewritten with every hash recomputed, against the heads of an earlier audit', async () => {
+    const file = dir.file('pembina.db')
+    await writeHistory(file)
+    const before = await auditFile(file)
+    const heads = headFileOf(before.summary, new Date('2026-12-06T00:00:00Z'))
+    // Change one credit's minutes and recompute the chain from there: the chain alone holds again.
+    const store = sqliteEventStore({ path: file })
+    const records = []
+    for await (const record of store.readStream(sariStream)) records.push(record)
+    await store.close()
+    let prevHash: string | null = null
+    const updates: string[] = []
+    for (const record of records) {
+      if (record.kind !== 'event' || !EventMetadata.is(record.metadata)) throw new Error('unreadable')
+      const data =
+        record.revision === 1 && typeof record.data === 'object' && record.data !== null
+          ? { ...record.data, minutes: 60 }
+          : record.data
+      const metadata = { ...record.metadata, prevHash }
+      const hash = chainHash({
+        ...metadata,
+        type: record.type,
+        data,
+        streamName: record.streamName,
+        revision: record.revision,
+      })
+      if (E.isLeft(hash)) throw new Error('not JSON')
+      prevHash = hash.right
+      updates.push(
+        `UPDATE events SET data = ${sql(JSON.stringify(data))}, metadata = ${sql(JSON.stringify({ ...metadata, hash: hash.right }))} WHERE stream_name = ${sql(sariStream)} AND revision = ${record.revision}`,
+      )
+    }
+    const raw = openRawDatabase(file)
+    raw.exec(updates.join(';\n'))
+    raw.close()
+    const chainOnly = await auditFile(file)
+    expect(chainOnly.findings).toEqual([])
+    const againstHeads = await auditFile(file, heads)
+    expect(brief(againstHeads.findings)).toEqual([
+      { kind: 'rewritten-history', streamName: sariStream, revision: records.length - 1 },
+    ])
+  })
+})
