@@ -4,11 +4,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  aggregate,
   type AuditFinding,
   chainHash,
   competency,
   complaint,
+  type ComplaintCommand,
+  type ComplaintEvent,
+  type ComplaintState,
   exampleIndonesianHolidays2026,
+  inMemoryEventStore,
   commandHandler,
   defaultPolicy,
   EventMetadata,
@@ -17,6 +22,7 @@ import {
   localDate,
   minutes,
   nip,
+  type PolicyConfig,
   policyConfig,
   runAudit,
 } from '@pembina/core'
@@ -82,6 +88,64 @@ describe('the audit', () => {
       const { findings: another } = await runAudit(run.ledger.store, { config: moreHolidays })
       expect(another.map(({ kind, streamName }) => ({ kind, streamName }))).toEqual([
         { kind: 'wrong-deadline', streamName: complaint.streamName(scenarioIds.complaintId) },
+      ])
+    } finally {
+      await run.ledger.close()
+    }
+  })
+
+  it('finds a complaint closed as resolved before its complainant was notified (as histories before the rule allowed)', async () => {
+    const run = await runBelawanScenario()
+    const stream = complaint.streamName(scenarioIds.complaintId)
+    const store = inMemoryEventStore()
+    try {
+      // The demo's complaint up to its decision, copied as stored (its chain intact).
+      for await (const record of run.ledger.store.readStream(stream)) {
+        if (record.kind !== 'event') throw new Error('unreadable')
+        const appended = await store.append(
+          stream,
+          [record],
+          record.revision === 0 ? 'no-stream' : record.revision - 1,
+        )()
+        expect(E.isRight(appended)).toBe(true)
+        if (record.type === 'ComplaintDecided') break
+      }
+      // A decider as it was before closing required the notification.
+      const lenient = aggregate({
+        category: complaint.category,
+        commands: complaint.commands,
+        events: complaint.events,
+        id: complaint.id,
+        idOf: complaint.idOf,
+        decider: (config: PolicyConfig) => {
+          const decider = complaint.decider(config)
+          return {
+            ...decider,
+            decide: (command: ComplaintCommand, state: ComplaintState) =>
+              command.type === 'CloseComplaint'
+                ? E.right<never, readonly ComplaintEvent[]>([
+                    {
+                      type: 'ComplaintClosed',
+                      data: { at: command.at, complaintId: command.data.complaintId, reason: 'resolved' },
+                    },
+                  ])
+                : decider.decide(command, state),
+          }
+        },
+      })
+      const closed = await commandHandler({ store, aggregate: lenient, config: run.config }).handle(
+        {
+          type: 'CloseComplaint',
+          at: instant('2026-04-22T10:00:00+07:00'),
+          actor: { kind: 'asn', nip: nip('198402142009022001'), roles: ['asn', 'admin-pengaduan'] },
+          data: { complaintId: scenarioIds.complaintId },
+        },
+        { commandId: 'close-early' },
+      )()
+      expect(E.isRight(closed)).toBe(true)
+      const { findings } = await runAudit(store, { config: run.config })
+      expect(findings.map(({ kind, streamName }) => ({ kind, streamName }))).toEqual([
+        { kind: 'closed-unnotified', streamName: stream },
       ])
     } finally {
       await run.ledger.close()

@@ -187,6 +187,7 @@ export const closeComplaint = (
       endsIn: ['closed'],
       decide: c => {
         if (c.decision === null) return refuse('not-decided')
+        if (c.notifiedAt === null) return refuse('not-notified')
         return accept<ComplaintEvent>({
           type: 'ComplaintClosed',
           data: { at, complaintId: c.complaintId, reason: 'resolved' },

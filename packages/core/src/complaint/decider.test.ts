@@ -377,12 +377,16 @@ describe('disposition, follow-up and decision (Pasal 50)', () => {
       .thenRejects('not-the-complainant')
   })
 
-  it('the desk closes a complaint once it is decided', () => {
+  it('the desk closes a complaint once it is decided and the complainant notified', () => {
     const closed: ComplaintEvent = { type: 'ComplaintClosed', data: { at: t6, complaintId, reason: 'resolved' } }
     spec
       .given(...handled)
       .when(close())
       .thenRejects('not-decided')
+    spec
+      .given(...handled, decided)
+      .when(close())
+      .thenRejects('not-notified')
     spec
       .given(...handled, decided, notified)
       .when(close())

@@ -41,6 +41,10 @@ export const complaintRejections = rejectionCatalog({
   'no-follow-up': { message: 'A complaint is decided only after a follow-up', term: 'belum ada tindak lanjut' },
   'already-decided': { message: 'The complaint was already decided', term: 'sudah diputuskan' },
   'not-decided': { message: 'The complaint must be decided first', term: 'belum diputuskan' },
+  'not-notified': {
+    message: 'A decided complaint is closed as resolved only after the complainant is notified of the decision',
+    term: 'belum diberitahukan',
+  },
   'already-rated': { message: 'Satisfaction was already rated for this complaint', term: 'penilaian kepuasan' },
   'desk-officer-only': {
     message: 'Only a complaint desk officer (admin-pengaduan) may do this',
