@@ -1,0 +1,179 @@
+import { Command, CommanderError, Option } from 'commander'
+import pc from 'picocolors'
+import type { EventStore, PolicyConfig } from '@pembina/core'
+import { systemClock } from './clock.js'
+import { CliError, exitCodes } from './cli-error.js'
+import { auditCommand } from './commands/audit.js'
+import { exportCommand, importCommand } from './commands/export-import.js'
+import { replayCommand } from './commands/replay.js'
+import { readConfig } from './config-file.js'
+import { defaultStoreUrl, openStore, parseStoreUrl } from './store-url.js'
+
+/** Where a run of the command writes: its result to `out`, progress and errors to `err`. */
+export interface CliIo {
+  readonly out: (line: string) => void
+  readonly err: (line: string) => void
+}
+
+interface CommonOptions {
+  readonly store: string
+  readonly config?: string
+  readonly json: boolean
+  readonly progress: boolean
+}
+
+const withCommon = (command: Command): Command =>
+  command
+    .addOption(new Option('--store <url>', 'the store: sqlite:FILE or esdb://HOST:PORT').default(defaultStoreUrl))
+    .option('--config <file>', 'the policy configuration, a JSON file (default: the built-in defaults)')
+    .option('--json', 'print one JSON document, for scripts', false)
+    .option('--no-progress', 'no progress bar (there is none anyway when stderr is not a terminal)')
+
+/** Opens the store and reads the configuration of a command's options, runs it, and closes the store. */
+const withStore = async (
+  options: CommonOptions,
+  mustExist: boolean,
+  run: (store: EventStore, config: PolicyConfig) => Promise<number>,
+): Promise<number> => {
+  const config = readConfig(options.config)
+  const store = openStore(parseStoreUrl(options.store), { mustExist })
+  try {
+    return await run(store, config)
+  } finally {
+    await store.close()
+  }
+}
+
+const example = (lines: readonly string[]): string => `\nExamples:\n${lines.map(line => `  $ ${line}`).join('\n')}\n`
+
+/** Builds the `pembina` program; each action sets `exit` to the command's exit code. */
+const program = (io: CliIo, setExit: (code: number) => void): Command => {
+  const root = new Command('pembina')
+    .description('Replay, audit, export and import a Pembina event store (pembinaan ASN, Belawan).')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: text => {
+        io.out(text.trimEnd())
+      },
+      writeErr: text => {
+        io.err(text.trimEnd())
+      },
+    })
+    .addHelpText(
+      'after',
+      `\nExit codes: ${exitCodes.ok} done, ${exitCodes.findings} findings (audit --strict), ${exitCodes.badInput} bad input, ${exitCodes.storeFailed} the store failed.`,
+    )
+
+  withCommon(root.command('audit'))
+    .description('verify every hash chain, decode every event, and check the rules that span streams')
+    .option('--heads <file>', 'a head file: checked against when it exists, written when it does not')
+    .option('--strict', 'exit with 1 when anything is found', false)
+    .addHelpText(
+      'after',
+      example(['pembina audit', 'pembina audit --store sqlite:pembina.db --heads heads.json --strict']),
+    )
+    .action(async (options: CommonOptions & { readonly heads?: string; readonly strict: boolean }) => {
+      setExit(
+        await withStore(options, true, (store, config) =>
+          auditCommand(
+            store,
+            {
+              config,
+              strict: options.strict,
+              json: options.json,
+              progress: options.progress,
+              now: systemClock(),
+              ...(options.heads === undefined ? {} : { heads: options.heads }),
+            },
+            io.out,
+          ),
+        ),
+      )
+    })
+
+  withCommon(root.command('replay'))
+    .description("every stream's state (or one stream's) as of an instant, by when its events occurred")
+    .option('--as-of <instant>', 'fold events that occurred at or before this instant, e.g. 2026-03-31T23:59:59+07:00')
+    .option('--stream <name>', 'one stream, e.g. competency-199203152019032004')
+    .addHelpText(
+      'after',
+      example([
+        'pembina replay --as-of 2026-03-31T23:59:59+07:00',
+        'pembina replay --stream enrollment-pmwp-2026-ii --json',
+      ]),
+    )
+    .action(async (options: CommonOptions & { readonly asOf?: string; readonly stream?: string }) => {
+      setExit(
+        await withStore(options, true, (store, config) =>
+          replayCommand(
+            store,
+            {
+              config,
+              json: options.json,
+              progress: options.progress,
+              now: systemClock(),
+              ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+              ...(options.stream === undefined ? {} : { stream: options.stream }),
+            },
+            io.out,
+          ),
+        ),
+      )
+    })
+
+  withCommon(root.command('export'))
+    .description('write every event, in global order, to a JSON Lines file (ids, revisions, metadata and hashes kept)')
+    .requiredOption('--to <file>', 'the JSON Lines file to write')
+    .addHelpText('after', example(['pembina export --to belawan-2026.jsonl']))
+    .action(async (options: CommonOptions & { readonly to: string }) => {
+      setExit(
+        await withStore(options, true, store =>
+          exportCommand(store, { to: options.to, progress: options.progress }, io.out),
+        ),
+      )
+    })
+
+  withCommon(root.command('import'))
+    .description(
+      'append the events of an export to an empty store; a bad line names its number and nothing is imported',
+    )
+    .requiredOption('--from <file>', 'the JSON Lines file to read')
+    .option('--into-non-empty', 'import even though the store already holds events', false)
+    .addHelpText('after', example(['pembina import --from belawan-2026.jsonl --store sqlite:copy.db']))
+    .action(async (options: CommonOptions & { readonly from: string; readonly intoNonEmpty: boolean }) => {
+      setExit(
+        await withStore(options, false, store =>
+          importCommand(store, { from: options.from, intoNonEmpty: options.intoNonEmpty }, io.out),
+        ),
+      )
+    })
+
+  root.exitOverride()
+  for (const command of root.commands) command.exitOverride()
+  return root
+}
+
+/**
+ * Runs `pembina` with the arguments after the program name and returns its exit code: the result goes to `io.out`,
+ * errors to `io.err` as one line each (a `CliError`'s message, or the usage error and help).
+ */
+export const runCli = async (args: readonly string[], io: CliIo): Promise<number> => {
+  let exit: number = exitCodes.ok
+  try {
+    await program(io, code => {
+      exit = code
+    }).parseAsync([...args], { from: 'user' })
+    return exit
+  } catch (error) {
+    if (error instanceof CommanderError)
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? exitCodes.ok
+        : exitCodes.badInput
+    if (error instanceof CliError) {
+      io.err(pc.red(`pembina: ${error.message}`))
+      return error.exitCode
+    }
+    throw error
+  }
+}

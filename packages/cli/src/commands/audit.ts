@@ -1,0 +1,113 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  type AuditFinding,
+  audit,
+  type AuditSummary,
+  decodeWith,
+  type EventStore,
+  formatDecodeFailure,
+  HeadFile,
+  headFileOf,
+  type PolicyConfig,
+} from '@pembina/core'
+import { CliError, exitCodes } from '../cli-error.js'
+import { readProgress } from '../progress.js'
+
+/** What `pembina audit` is asked. */
+export interface AuditCommandOptions {
+  readonly config: PolicyConfig
+  /** A head file: checked against when it exists, written after the audit when it does not. */
+  readonly heads?: string
+  readonly strict: boolean
+  readonly json: boolean
+  readonly progress: boolean
+  /** When the audit runs: the time written on a head file. */
+  readonly now: Date
+}
+
+const readHeads = (file: string): HeadFile => {
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new CliError(
+      `the head file ${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
+  const heads = decodeWith(HeadFile, 'head file')(json)
+  if (E.isLeft(heads)) throw new CliError(`the head file ${file} is refused: ${formatDecodeFailure(heads.left)}`)
+  return heads.right
+}
+
+const findingLine = (finding: AuditFinding): string =>
+  `${finding.kind.padEnd(18)} ${finding.streamName}${finding.revision === null ? '' : ` revision ${finding.revision}`}${finding.position === null ? '' : ` (position ${finding.position})`}: ${finding.message}`
+
+const findingJson = (finding: AuditFinding) => ({
+  ...finding,
+  position: finding.position === null ? null : finding.position.toString(),
+})
+
+/**
+ * Audits the store and prints what it found, a line each (or one JSON document), then the summary. Returns the exit
+ * code: 1 when `strict` and anything was found, else 0.
+ */
+export const auditCommand = async (
+  store: EventStore,
+  options: AuditCommandOptions,
+  out: (line: string) => void,
+): Promise<number> => {
+  const headsFile = options.heads
+  const checking = headsFile !== undefined && existsSync(headsFile)
+  const heads = checking ? readHeads(headsFile) : undefined
+  const progress = await readProgress(store, 'auditing', options.progress && !options.json)
+  const findings: AuditFinding[] = []
+  const running = audit(store, {
+    config: options.config,
+    ...(heads === undefined ? {} : { heads }),
+    onProgress: records => {
+      progress.update(records)
+    },
+  })
+  let summary: AuditSummary
+  try {
+    for (;;) {
+      const next = await running.next()
+      if (next.done === true) {
+        summary = next.value
+        break
+      }
+      findings.push(next.value)
+      if (!options.json) out(findingLine(next.value))
+    }
+  } finally {
+    progress.stop()
+  }
+  let wroteHeads: string | undefined
+  if (headsFile !== undefined && !checking) {
+    writeFileSync(headsFile, `${JSON.stringify(headFileOf(summary, options.now), null, 2)}\n`)
+    wroteHeads = headsFile
+  }
+  if (options.json)
+    out(
+      JSON.stringify(
+        {
+          findings: findings.map(findingJson),
+          summary: { ...summary, position: summary.position === null ? null : summary.position.toString() },
+          headsChecked: checking ? headsFile : null,
+          headsWritten: wroteHeads ?? null,
+        },
+        null,
+        2,
+      ),
+    )
+  else {
+    const kinds = Object.entries(summary.byKind).map(([kind, count]) => `${count} ${kind}`)
+    out(
+      `${summary.records} events in ${summary.streams} streams audited${summary.otherRecords === 0 ? '' : ` (${summary.otherRecords} records of other streams passed by)`}: ${summary.findings === 0 ? 'no findings' : `${summary.findings} findings (${kinds.join(', ')})`}`,
+    )
+    if (checking) out(`history up to the heads in ${headsFile} checked`)
+    if (wroteHeads !== undefined) out(`heads of ${Object.keys(summary.heads).length} streams written to ${wroteHeads}`)
+  }
+  return options.strict && summary.findings > 0 ? exitCodes.findings : exitCodes.ok
+}
