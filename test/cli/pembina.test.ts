@@ -70,6 +70,26 @@ const writeStore = async (file: string): Promise<void> => {
 }
 
 describe('pembina', { timeout: caseTimeoutMs }, () => {
+  it('seeds a Belawan year on the embedded store that audits clean, and adds nothing when run again', async () => {
+    const first = await pembina('demo')
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.stdout).toMatch(/Belawan 2026 \(seed 2026\): \d+ ASN, (\d+) commands through the command handlers/)
+    expect(first.stdout).toMatch(/the reactor sent [1-9]\d* policy commands/)
+    expect(first.stdout).toMatch(/Puskesmas Belawan +\d+ of +\d+ ASN at the minimum/)
+    expect(first.stdout).toMatch(
+      /Complaints: \d+ filed; \d+ handled within every deadline, [1-9]\d* with a missed deadline/,
+    )
+    const audited = await pembina('audit', '--strict')
+    expect(audited.code).toBe(0)
+    expect(audited.stdout).toMatch(/no findings/)
+    const again = await pembina('demo', '--json')
+    expect(JSON.parse(again.stdout)).toMatchObject({ commands: { written: 0, refused: {} }, reactor: { sent: 0 } })
+    expect((await pembina('audit', '--json')).stdout).toBe((await pembina('audit', '--json')).stdout)
+    const fresh = await pembina('demo', '--fresh', '--json')
+    expect(JSON.parse(fresh.stdout)).toMatchObject({ commands: { unchanged: 0 } })
+  })
+
   it('audits a clean store with no findings, writes a head file, then checks a flipped byte against it', async () => {
     const file = dir.file('pembina.db')
     await writeStore(file)

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import pc from 'picocolors'
+import { inMemoryReadModelStore } from '@pembina/projections'
+import { sqliteReadModelStore } from '@pembina/sqlite'
 import type { EventStore, PolicyConfig } from '@pembina/core'
 import { systemClock } from './clock.js'
 import { CliError, exitCodes } from './cli-error.js'
@@ -7,6 +9,7 @@ import { auditCommand } from './commands/audit.js'
 import { exportCommand, importCommand } from './commands/export-import.js'
 import { replayCommand } from './commands/replay.js'
 import { readConfig } from './config-file.js'
+import { demoCommand, removeSqliteFiles } from './demo/run-demo.js'
 import { defaultStoreUrl, openStore, parseStoreUrl } from './store-url.js'
 
 /** Where a run of the command writes: its result to `out`, progress and errors to `err`. */
@@ -64,6 +67,37 @@ const program = (io: CliIo, setExit: (code: number) => void): Command => {
       'after',
       `\nExit codes: ${exitCodes.ok} done, ${exitCodes.findings} findings (audit --strict), ${exitCodes.badInput} bad input, ${exitCodes.storeFailed} the store failed.`,
     )
+
+  withCommon(root.command('demo'))
+    .description('seed a Belawan year into the store through the command handlers and the reactor, and summarise it')
+    .option('--seed <n>', 'the seed of the year (the same seed gives the same year)', '2026')
+    .option('--fresh', 'delete the SQLite file first and start over', false)
+    .addHelpText('after', example(['pembina demo', 'pembina demo --fresh --store sqlite:belawan.db']))
+    .action(async (options: CommonOptions & { readonly seed: string; readonly fresh: boolean }) => {
+      const seed = Number(options.seed)
+      if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed ${options.seed} is not a whole number`)
+      const url = parseStoreUrl(options.store)
+      if (options.fresh) {
+        if (url.kind !== 'sqlite') throw new CliError('--fresh deletes an SQLite file; it cannot empty an EventStoreDB')
+        removeSqliteFiles(url.path)
+      }
+      const config = readConfig(options.config)
+      const store = openStore(url, { mustExist: false })
+      const readModels = url.kind === 'sqlite' ? sqliteReadModelStore({ path: url.path }) : inMemoryReadModelStore()
+      try {
+        setExit(
+          await demoCommand(
+            store,
+            readModels,
+            { config, seed, progress: options.progress, json: options.json },
+            io.out,
+          ),
+        )
+      } finally {
+        await readModels.close()
+        await store.close()
+      }
+    })
 
   withCommon(root.command('audit'))
     .description('verify every hash chain, decode every event, and check the rules that span streams')

@@ -1,0 +1,205 @@
+import { rmSync } from 'node:fs'
+import * as E from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
+import {
+  type CommandHandler,
+  commandHandler,
+  competency,
+  complaint,
+  decodeWith,
+  type DomainEvent,
+  enrollment,
+  type EventStore,
+  formatDecodeFailure,
+  formatHandleFailure,
+  type HandledCommand,
+  incentiveEligibility,
+  mentorship,
+  type PolicyConfig,
+  type Rejection,
+  replay,
+} from '@pembina/core'
+import {
+  complaintBoardProjection,
+  competencyGapsProjection,
+  type JsonValue,
+  learningHoursProjection,
+  mentorLoadProjection,
+  offeringRosterProjection,
+  type Projection,
+  type ReadModelStore,
+  startProjector,
+  startReactor,
+} from '@pembina/projections'
+import cliProgress from 'cli-progress'
+import { CliError, exitCodes } from '../cli-error.js'
+import { demoPeople, demoUnits } from './people.js'
+import { seededRandom } from './random.js'
+import { type DemoCommand, demoYear } from './year.js'
+
+/** What `pembina demo` is asked. */
+export interface DemoOptions {
+  readonly config: PolicyConfig
+  readonly seed: number
+  readonly progress: boolean
+  readonly json: boolean
+}
+
+/** Sends one decoded command to its handler, under the demo's id for it. */
+const sender =
+  <Command extends HandledCommand>(
+    codec: t.Type<Command, unknown>,
+    handler: CommandHandler<Command, DomainEvent, Rejection>,
+  ) =>
+  async (demo: DemoCommand): Promise<'written' | 'unchanged' | Rejection> => {
+    const command = decodeWith(codec, `demo command ${demo.commandId}`)(demo.input)
+    if (E.isLeft(command))
+      throw new Error(`the demo built a command its codec refuses: ${formatDecodeFailure(command.left)}`)
+    const result = await handler.handle(command.right, { commandId: demo.commandId })()
+    if (E.isRight(result)) return result.right.written ? 'written' : 'unchanged'
+    if (result.left.kind === 'rejected') return result.left.rejection
+    throw new CliError(
+      `the demo could not write ${demo.commandId}: ${formatHandleFailure(result.left)}`,
+      exitCodes.storeFailed,
+    )
+  }
+
+const progressBar = (total: number, enabled: boolean) => {
+  if (!enabled || !process.stderr.isTTY) return { update: (_done: number) => undefined, stop: () => undefined }
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'seeding Belawan 2026 [{bar}] {value}/{total} commands', clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  )
+  bar.start(total, 0)
+  return {
+    update: (done: number) => {
+      bar.update(done)
+    },
+    stop: () => {
+      bar.stop()
+    },
+  }
+}
+
+/** Deletes an SQLite file and the WAL files beside it (`--fresh`). */
+export const removeSqliteFiles = (path: string): void => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+}
+
+/**
+ * Seeds a Belawan year into the store through the command handlers and the reactor (never by writing raw events),
+ * brings the standard read models up to date, and prints a summary: learning against the annual minimum by unit,
+ * incentive-eligible ASN, complaint deadlines met and missed. Every command has a fixed id, so running it again on
+ * the same store adds nothing.
+ */
+export const demoCommand = async (
+  store: EventStore,
+  readModels: ReadModelStore,
+  options: DemoOptions,
+  out: (line: string) => void,
+): Promise<number> => {
+  const { config } = options
+  const random = seededRandom(options.seed)
+  const people = demoPeople(random)
+  const year = demoYear(random, people)
+  const send = {
+    enrollment: sender(enrollment.commands, commandHandler({ store, aggregate: enrollment, config })),
+    mentorship: sender(mentorship.commands, commandHandler({ store, aggregate: mentorship, config })),
+    competency: sender(competency.commands, commandHandler({ store, aggregate: competency, config })),
+    complaint: sender(complaint.commands, commandHandler({ store, aggregate: complaint, config })),
+  }
+  const progress = progressBar(year.length, options.progress && !options.json)
+  let written = 0
+  let unchanged = 0
+  const refused = new Map<string, number>()
+  try {
+    for (const [i, command] of year.entries()) {
+      const outcome = await send[command.category](command)
+      if (outcome === 'written') written++
+      else if (outcome === 'unchanged') unchanged++
+      else refused.set(outcome.code, (refused.get(outcome.code) ?? 0) + 1)
+      if (i % 100 === 0) progress.update(i)
+    }
+  } finally {
+    progress.stop()
+  }
+  const reacted = await startReactor({
+    store,
+    checkpoints: readModels,
+    handlers: { competency: commandHandler({ store, aggregate: competency, config }) },
+    config,
+    live: false,
+  }).done
+  const project = async <Doc extends JsonValue>(projection: Projection<Doc>): Promise<void> => {
+    await startProjector({ events: store, readModels, projection, live: false }).done
+  }
+  // The standard read models (`standardReadModels`), each caught up.
+  await project(offeringRosterProjection)
+  await project(learningHoursProjection)
+  await project(mentorLoadProjection)
+  await project(competencyGapsProjection)
+  await project(complaintBoardProjection)
+
+  // The summary, from the profiles and complaints as they stand.
+  const units = new Map(demoUnits.map(([unit]) => [unit, { asn: 0, meetingMinimum: 0, eligible: 0 }]))
+  let complaints = 0
+  let missed = 0
+  const missedComplaints = new Set<string>()
+  let escalated = 0
+  for await (const stream of replay(store, { config, categories: ['competency', 'complaint'] })) {
+    if (stream.category === 'competency' && stream.state.status === 'registered') {
+      const line = units.get(stream.state.employment.unit)
+      if (line === undefined) continue
+      const standing = incentiveEligibility(stream.state, 2026, config)
+      line.asn++
+      if (standing.creditedMinutes >= standing.minimumMinutes) line.meetingMinimum++
+      if (standing.eligible) line.eligible++
+    }
+    if (stream.category === 'complaint' && stream.state.status !== 'not-filed') {
+      complaints++
+      const stages = Object.keys(stream.state.missed).length
+      missed += stages
+      if (stages > 0) missedComplaints.add(stream.streamName)
+      if (stream.state.status === 'escalated') escalated++
+    }
+  }
+  const summary = {
+    commands: { total: year.length, written, unchanged, refused: Object.fromEntries(refused) },
+    reactor: { sent: reacted.sent, parked: reacted.parked },
+    units: Object.fromEntries(units),
+    complaints: {
+      total: complaints,
+      deadlinesMet: complaints - missedComplaints.size,
+      deadlinesMissed: missed,
+      escalated,
+    },
+  }
+  if (options.json) out(JSON.stringify(summary, null, 2))
+  else {
+    out(
+      `Belawan 2026 (seed ${options.seed}): ${people.length} ASN, ${year.length} commands through the command handlers`,
+    )
+    out(
+      `  ${written} written now, ${unchanged} already there${refused.size === 0 ? '' : `, refused by the deciders: ${[...refused].map(([code, n]) => `${n} ${code}`).join(', ')}`}`,
+    )
+    out(
+      `  the reactor sent ${reacted.sent} policy commands (credits, recommendations)${reacted.parked === 0 ? '' : `, parked ${reacted.parked}`}`,
+    )
+    out('')
+    out('Learning in 2026 against the annual minimum (20 JP PNS, 24 JP PPPK) and the development incentive, by unit')
+    for (const [unit, line] of units)
+      out(
+        `  ${unit.padEnd(36)} ${String(line.meetingMinimum).padStart(3)} of ${String(line.asn).padStart(3)} ASN at the minimum, ${String(line.eligible).padStart(3)} eligible for the incentive`,
+      )
+    out('')
+    out(
+      `Complaints: ${complaints} filed; ${complaints - missedComplaints.size} handled within every deadline, ${missedComplaints.size} with a missed deadline (${missed} stages), ${escalated} escalated to the Ombudsman`,
+    )
+    out('')
+    out('Next:')
+    out('  pnpm pembina audit                                        # verify every chain and the rules across streams')
+    out('  pnpm pembina replay --as-of 2026-06-30T23:59:59+07:00     # every stream as it stood at mid-year')
+    out('  pnpm pembina export --to belawan-2026.jsonl               # every event, ids and hashes kept')
+  }
+  return exitCodes.ok
+}
