@@ -1,10 +1,6 @@
 // The `pembina` command end to end: each case runs the binary's entry (packages/cli/src/main.ts, under tsx, as
 // `pnpm pembina` does) in a process of its own on SQLite files, and reads its stdout, stderr and exit code.
-import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { competency, defaultPolicy } from '@pembina/core'
 import { inMemoryReadModelStore, startReactor } from '@pembina/projections'
@@ -12,11 +8,7 @@ import { sqliteEventStore } from '@pembina/sqlite'
 import { completePlaces, reactorHandlers, registerProfiles, staffNip } from '../reactor/fixtures.js'
 import { openRawDatabase } from '../reliability/raw-sqlite.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
-
-const root = resolve(import.meta.dirname, '../..')
-const main = resolve(root, 'packages/cli/src/main.ts')
-// tsx's loader by its full address: the processes run in a temporary folder, where `tsx` alone does not resolve.
-const tsx = pathToFileURL(createRequire(resolve(root, 'package.json')).resolve('tsx/esm')).href
+import { runPembina } from './run-pembina.js'
 
 // Every case starts a few processes of about a second each under tsx; ten times that under a second test run.
 const caseTimeoutMs = 60_000
@@ -29,27 +21,7 @@ afterEach(() => {
   dir.remove()
 })
 
-interface Ran {
-  readonly code: number | null
-  readonly stdout: string
-  readonly stderr: string
-}
-
-const pembina = (...args: readonly string[]): Promise<Ran> =>
-  new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@pembina/source', '--import', tsx, main, ...args], {
-      cwd: dir.path,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.once('error', reject)
-    child.once('close', code => {
-      done({ code, stdout, stderr })
-    })
-  })
+const pembina = (...args: readonly string[]) => runPembina(dir.path, args)
 
 const staff = [staffNip(0), staffNip(1), staffNip(2)]
 

@@ -25,6 +25,14 @@ interface CommonOptions {
   readonly progress: boolean
 }
 
+interface AuditOptions extends CommonOptions {
+  readonly heads?: string
+  readonly strict: boolean
+  readonly html?: string
+  readonly csv?: string
+  readonly year?: string
+}
+
 const withCommon = (command: Command): Command =>
   command
     .addOption(new Option('--store <url>', 'the store: sqlite:FILE or esdb://HOST:PORT').default(defaultStoreUrl))
@@ -50,7 +58,7 @@ const withStore = async (
 const example = (lines: readonly string[]): string => `\nExamples:\n${lines.map(line => `  $ ${line}`).join('\n')}\n`
 
 /** Builds the `pembina` program; each action sets `exit` to the command's exit code. */
-const program = (io: CliIo, setExit: (code: number) => void): Command => {
+const program = (io: CliIo, setExit: (code: number) => void, args: readonly string[]): Command => {
   const root = new Command('pembina')
     .description('Replay, audit, export and import a Pembina event store (pembinaan ASN, Belawan).')
     .version('0.1.0')
@@ -103,11 +111,22 @@ const program = (io: CliIo, setExit: (code: number) => void): Command => {
     .description('verify every hash chain, decode every event, and check the rules that span streams')
     .option('--heads <file>', 'a head file: checked against when it exists, written when it does not')
     .option('--strict', 'exit with 1 when anything is found', false)
+    .option('--html <file>', 'write a self-contained HTML report (charts, findings, how it was run)')
+    .option('--csv <dir>', 'write CSV files (findings, learning hours, complaints) a spreadsheet opens')
+    .option('--year <n>', "the year of the report's learning figures (default: this year)")
     .addHelpText(
       'after',
-      example(['pembina audit', 'pembina audit --store sqlite:pembina.db --heads heads.json --strict']),
+      example([
+        'pembina audit',
+        'pembina audit --store sqlite:pembina.db --heads heads.json --strict',
+        'pembina audit --html audit.html --csv audit-csv --year 2026',
+      ]),
     )
-    .action(async (options: CommonOptions & { readonly heads?: string; readonly strict: boolean }) => {
+    .action(async (options: AuditOptions) => {
+      const now = systemClock()
+      const year = options.year === undefined ? now.getUTCFullYear() : Number(options.year)
+      if (!Number.isSafeInteger(year) || year < 2000 || year > 2100)
+        throw new CliError(`--year ${options.year ?? ''} is not a year from 2000 to 2100`)
       setExit(
         await withStore(options, true, (store, config) =>
           auditCommand(
@@ -117,8 +136,16 @@ const program = (io: CliIo, setExit: (code: number) => void): Command => {
               strict: options.strict,
               json: options.json,
               progress: options.progress,
-              now: systemClock(),
+              now,
+              year,
+              run: {
+                store: options.store,
+                config: options.config ?? 'the built-in defaults',
+                command: ['pembina', ...args].join(' '),
+              },
               ...(options.heads === undefined ? {} : { heads: options.heads }),
+              ...(options.html === undefined ? {} : { html: options.html }),
+              ...(options.csv === undefined ? {} : { csv: options.csv }),
             },
             io.out,
           ),
@@ -195,9 +222,13 @@ const program = (io: CliIo, setExit: (code: number) => void): Command => {
 export const runCli = async (args: readonly string[], io: CliIo): Promise<number> => {
   let exit: number = exitCodes.ok
   try {
-    await program(io, code => {
-      exit = code
-    }).parseAsync([...args], { from: 'user' })
+    await program(
+      io,
+      code => {
+        exit = code
+      },
+      args,
+    ).parseAsync([...args], { from: 'user' })
     return exit
   } catch (error) {
     if (error instanceof CommanderError)

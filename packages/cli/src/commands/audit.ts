@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   type AuditFinding,
@@ -13,6 +14,10 @@ import {
 } from '@pembina/core'
 import { CliError, exitCodes } from '../cli-error.js'
 import { readProgress } from '../progress.js'
+import { reportCharts } from '../report/charts.js'
+import { writeAuditCsv } from '../report/csv.js'
+import { auditReportHtml } from '../report/html.js'
+import { reportData } from '../report/report-data.js'
 
 /** What `pembina audit` is asked. */
 export interface AuditCommandOptions {
@@ -22,8 +27,16 @@ export interface AuditCommandOptions {
   readonly strict: boolean
   readonly json: boolean
   readonly progress: boolean
-  /** When the audit runs: the time written on a head file. */
+  /** When the audit runs: the time written on a head file and the report. */
   readonly now: Date
+  /** Write the HTML report here. */
+  readonly html?: string
+  /** Write the CSV files into this folder. */
+  readonly csv?: string
+  /** The year the report's learning charts and files are about. */
+  readonly year: number
+  /** How the report names the run: the store URL and the command line. */
+  readonly run: { readonly store: string; readonly config: string; readonly command: string }
 }
 
 const readHeads = (file: string): HeadFile => {
@@ -88,6 +101,20 @@ export const auditCommand = async (
     writeFileSync(headsFile, `${JSON.stringify(headFileOf(summary, options.now), null, 2)}\n`)
     wroteHeads = headsFile
   }
+  const written: string[] = []
+  if (options.html !== undefined || options.csv !== undefined) {
+    const data = await reportData(store, options.config, options.year)
+    if (options.html !== undefined) {
+      const charts = await reportCharts(data)
+      const run = { ...options.run, at: options.now, headsChecked: checking ? headsFile : null }
+      writeFileSync(options.html, auditReportHtml(findings, summary, charts, data, run), 'utf8')
+      written.push(options.html)
+    }
+    if (options.csv !== undefined) {
+      mkdirSync(options.csv, { recursive: true })
+      written.push(...writeAuditCsv(options.csv, findings, data).map(file => join(options.csv ?? '', file)))
+    }
+  }
   if (options.json)
     out(
       JSON.stringify(
@@ -96,6 +123,7 @@ export const auditCommand = async (
           summary: { ...summary, position: summary.position === null ? null : summary.position.toString() },
           headsChecked: checking ? headsFile : null,
           headsWritten: wroteHeads ?? null,
+          reports: written,
         },
         null,
         2,
@@ -108,6 +136,7 @@ export const auditCommand = async (
     )
     if (checking) out(`history up to the heads in ${headsFile} checked`)
     if (wroteHeads !== undefined) out(`heads of ${Object.keys(summary.heads).length} streams written to ${wroteHeads}`)
+    if (written.length > 0) out(`report written: ${written.join(', ')}`)
   }
   return options.strict && summary.findings > 0 ? exitCodes.findings : exitCodes.ok
 }
