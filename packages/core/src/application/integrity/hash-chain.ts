@@ -113,12 +113,15 @@ const broken = (
   verifiedEvents: head?.events ?? 0,
 })
 
+const decodeMetadata = decodeWith(EventMetadata, 'metadata')
+
 /** Checks one record against the head of the chain verified so far; pure, so a verifier needs no trust in the store. */
 export const verifyLink = (head: ChainHead | null, record: StoredRecord): E.Either<ChainBroken, ChainHead> => {
   if (record.kind === 'corrupt') return E.left(broken(record, head, 'corrupt-record', record.reason))
   if (head !== null && record.streamName !== head.streamName)
     return E.left(broken(record, head, 'broken-link', `record of ${record.streamName} in ${head.streamName}`))
-  const decoded = decodeWith(EventMetadata, 'metadata')(record.metadata)
+  // The codec's guard first (every sound record passes it); io-ts decodes only to say what is wrong.
+  const decoded = EventMetadata.is(record.metadata) ? E.right(record.metadata) : decodeMetadata(record.metadata)
   if (E.isLeft(decoded)) return E.left(broken(record, head, 'bad-metadata', formatDecodeFailure(decoded.left)))
   const metadata = decoded.right
   if (metadata.eventId !== record.eventId)
