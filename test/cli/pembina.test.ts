@@ -10,8 +10,9 @@ import { openRawDatabase } from '../reliability/raw-sqlite.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
 import { runPembina } from './run-pembina.js'
 
-// Every case starts a few processes of about a second each under tsx; ten times that under a second test run.
-const caseTimeoutMs = 60_000
+// A case starts up to ten processes of about a second each under tsx (15 s at most here, alone); eight times that,
+// for a second test run beside it.
+const caseTimeoutMs = 120_000
 
 let dir: TempDir
 beforeEach(() => {
@@ -104,6 +105,13 @@ describe('pembina', { timeout: caseTimeoutMs }, () => {
     const copy = await pembina('replay', '--store', 'sqlite:copy.db', '--as-of', asOf, '--json')
     expect(copy.stdout).toBe(original.stdout)
     expect(JSON.parse(original.stdout)).toMatchObject({ asOf, streams: expect.arrayContaining([]) as unknown })
+    // The export itself, read as a store: the same replay, no findings, and no writing to it.
+    const fromFile = await pembina('replay', '--store', 'jsonl:all.jsonl', '--as-of', asOf, '--json')
+    expect(fromFile.stdout).toBe(original.stdout)
+    expect((await pembina('audit', '--store', 'jsonl:all.jsonl', '--strict')).code).toBe(0)
+    const readOnly = await pembina('import', '--store', 'jsonl:all.jsonl', '--from', 'all.jsonl')
+    expect(readOnly.code).toBe(2)
+    expect(readOnly.stderr).toMatch(/jsonl:all\.jsonl is read-only/)
     // Importing again into the same store is refused: it is not empty.
     const again = await pembina('import', '--store', 'sqlite:copy.db', '--from', 'all.jsonl')
     expect(again.code).toBe(2)

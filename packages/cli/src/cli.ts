@@ -35,7 +35,12 @@ interface AuditOptions extends CommonOptions {
 
 const withCommon = (command: Command): Command =>
   command
-    .addOption(new Option('--store <url>', 'the store: sqlite:FILE or esdb://HOST:PORT').default(defaultStoreUrl))
+    .addOption(
+      new Option(
+        '--store <url>',
+        'the store: sqlite:FILE, esdb://HOST:PORT, or jsonl:FILE (an export, read-only)',
+      ).default(defaultStoreUrl),
+    )
     .option('--config <file>', 'the policy configuration, a JSON file (default: the built-in defaults)')
     .option('--json', 'print one JSON document, for scripts', false)
     .option('--no-progress', 'no progress bar (there is none anyway when stderr is not a terminal)')
@@ -47,7 +52,10 @@ const withStore = async (
   run: (store: EventStore, config: PolicyConfig) => Promise<number>,
 ): Promise<number> => {
   const config = readConfig(options.config)
-  const store = openStore(parseStoreUrl(options.store), { mustExist })
+  const url = parseStoreUrl(options.store)
+  if (!mustExist && url.kind === 'jsonl')
+    throw new CliError(`${options.store} is read-only: write into sqlite:FILE or an EventStoreDB`)
+  const store = await openStore(url, { mustExist })
   try {
     return await run(store, config)
   } finally {
@@ -90,7 +98,8 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
         removeSqliteFiles(url.path)
       }
       const config = readConfig(options.config)
-      const store = openStore(url, { mustExist: false })
+      if (url.kind === 'jsonl') throw new CliError(`${options.store} is read-only: seed sqlite:FILE or an EventStoreDB`)
+      const store = await openStore(url, { mustExist: false })
       const readModels = url.kind === 'sqlite' ? sqliteReadModelStore({ path: url.path }) : inMemoryReadModelStore()
       try {
         setExit(

@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs'
-import type { EventStore } from '@pembina/core'
+import * as E from 'fp-ts/lib/Either.js'
+import { type EventStore, EventMetadata, inMemoryEventStore } from '@pembina/core'
 import { eventStoreDbEventStore } from '@pembina/eventstoredb'
 import { sqliteEventStore } from '@pembina/sqlite'
 import { CliError } from './cli-error.js'
+import { readExport } from './commands/export-import.js'
 
-/** Where a command's events are: an SQLite file, or an EventStoreDB / KurrentDB cluster. */
+/** Where a command's events are: an SQLite file, an EventStoreDB / KurrentDB cluster, or an export (read-only). */
 export type StoreUrl =
-  { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'esdb'; readonly connectionString: string }
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'esdb'; readonly connectionString: string }
+  | { readonly kind: 'jsonl'; readonly path: string }
 
 /** The store URL when none is given: the embedded store in the current folder. */
 export const defaultStoreUrl = 'sqlite:pembina.db'
@@ -24,10 +28,15 @@ export const parseStoreUrl = (text: string): StoreUrl => {
     if (path === '') throw new CliError(`store URL "${text}" names no file: write sqlite:FILE, e.g. ${defaultStoreUrl}`)
     return { kind: 'sqlite', path }
   }
+  if (text.startsWith('jsonl:')) {
+    const path = text.slice('jsonl:'.length)
+    if (path === '') throw new CliError(`store URL "${text}" names no file: write jsonl:FILE, an export`)
+    return { kind: 'jsonl', path }
+  }
   if (esdbSchemes.some(scheme => text.startsWith(scheme))) return { kind: 'esdb', connectionString: text }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]
   throw new CliError(
-    `${scheme === undefined ? `store URL "${text}" has no scheme` : `unknown store URL scheme "${scheme}:" in "${text}"`}: use sqlite:FILE or esdb://HOST:PORT`,
+    `${scheme === undefined ? `store URL "${text}" has no scheme` : `unknown store URL scheme "${scheme}:" in "${text}"`}: use sqlite:FILE, esdb://HOST:PORT or jsonl:FILE`,
   )
 }
 
@@ -35,9 +44,40 @@ export const parseStoreUrl = (text: string): StoreUrl => {
  * Opens the store of a URL. With `mustExist` (commands that only read), an SQLite file that does not exist is a
  * `CliError` rather than a new empty store.
  */
-export const openStore = (url: StoreUrl, options: { readonly mustExist: boolean }): EventStore => {
+export const openStore = async (url: StoreUrl, options: { readonly mustExist: boolean }): Promise<EventStore> => {
   if (url.kind === 'esdb') return eventStoreDbEventStore({ connectionString: url.connectionString })
+  if (url.kind === 'jsonl') return jsonlStore(url.path)
   if (options.mustExist && !existsSync(url.path))
     throw new CliError(`no store at ${url.path}: the file does not exist (run pembina demo to create one)`)
   return sqliteEventStore({ path: url.path })
+}
+
+/**
+ * An export (`pembina export`) as a store to read: every line checked as `import` checks it, the events loaded in
+ * memory in the file's order with their ids, data and metadata, and every write refused. For auditing or replaying a
+ * file someone handed over, without a database; memory grows with the file.
+ */
+const jsonlStore = async (path: string): Promise<EventStore> => {
+  const events = readExport(path)
+  const store = inMemoryEventStore()
+  for (const event of events) {
+    const appended = await store.append(
+      event.streamName,
+      [{ eventId: event.eventId, type: event.type, data: event.data, metadata: EventMetadata.encode(event.metadata) }],
+      event.revision === 0 ? 'no-stream' : event.revision - 1,
+    )()
+    if (E.isLeft(appended))
+      throw new CliError(`${path}: ${event.streamName} revision ${event.revision} cannot be loaded`)
+  }
+  const readOnly = `jsonl:${path} is read-only: import it into a store to write to it`
+  // Every write refused: no locked write offered, and an append answers that the file is read-only.
+  return {
+    readStream: store.readStream,
+    readAll: store.readAll,
+    subscribe: store.subscribe,
+    streamRevision: store.streamRevision,
+    close: store.close,
+    ...(store.countAfter === undefined ? {} : { countAfter: store.countAfter }),
+    append: () => () => Promise.resolve(E.left({ _tag: 'StoreUnavailable' as const, message: readOnly })),
+  }
 }

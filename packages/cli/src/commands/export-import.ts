@@ -25,7 +25,7 @@ const ExportedEvent = t.intersection([
   }),
   t.partial({ position: t.string }),
 ])
-type ExportedEvent = t.TypeOf<typeof ExportedEvent>
+export type ExportedEvent = t.TypeOf<typeof ExportedEvent>
 
 /**
  * Writes every event of the store, in global order, one JSON object a line (UTF-8): stream, revision, global position,
@@ -73,7 +73,7 @@ const appendFailure = (error: AppendError): string => {
 }
 
 /** Reads and checks every line of an export before anything is written. */
-const readExport = (from: string): readonly ExportedEvent[] => {
+export const readExport = (from: string): readonly ExportedEvent[] => {
   if (!existsSync(from)) throw new CliError(`no file ${from} to import`)
   const decode = decodeWith(ExportedEvent, 'event')
   const next = new Map<string, number>()
