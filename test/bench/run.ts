@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild|reactor[,...]]
+// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit[,...]]
 // [--dir DIR]`:
 // runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
 // one table of ratios.
@@ -22,6 +22,7 @@ import { eventStoreDbBench, type EventStoreDbBenchResult } from './eventstoredb.
 import { projectionRebuildBench, type ProjectionRebuildBenchResult } from './projection-rebuild.js'
 import { readFoldBench, type ReadBenchResult } from './read-fold.js'
 import { reactorBench, type ReactorBenchResult } from './reactor.js'
+import { auditBench, type AuditBenchResult } from './audit-bench.js'
 
 const { values } = parseArgs({
   options: {
@@ -42,9 +43,10 @@ const sizes = {
   rebuildEvents: quick ? 20_000 : 1_000_000,
   reactorPlaces: quick ? 6_000 : 100_000,
   reactorProfiles: quick ? 600 : 10_000,
+  auditEvents: quick ? 20_000 : 1_000_000,
 }
 const rounds = values.rounds === undefined ? (quick ? 3 : 5) : Math.max(1, Number.parseInt(values.rounds, 10))
-const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild', 'reactor'] as const
+const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild', 'reactor', 'audit'] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
 const only = values.only?.split(',')
@@ -62,6 +64,9 @@ const targets = {
   rebuildRssBytes: 300 * 1024 * 1024,
   reactor: 0.8,
   reactorRssBytes: 256 * 1024 * 1024,
+  audit: 0.33,
+  auditRssBytes: 256 * 1024 * 1024,
+  auditRssGrowth: 0.2,
 }
 const command = ['pnpm bench', ...process.argv.slice(2)].join(' ')
 
@@ -108,6 +113,7 @@ let readResult: ReadBenchResult | undefined
 let esdbResult: EventStoreDbBenchResult | undefined
 let rebuildResult: ProjectionRebuildBenchResult | undefined
 let reactorResult: ReactorBenchResult | undefined
+let auditResult: AuditBenchResult | undefined
 try {
   if (runs('commands')) {
     for (const [cache, baseline] of [
@@ -139,6 +145,7 @@ try {
   if (runs('eventstoredb')) esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
   if (runs('rebuild'))
     rebuildResult = await projectionRebuildBench({ events: sizes.rebuildEvents, rounds, dir, progress })
+  if (runs('audit')) auditResult = await auditBench({ events: sizes.auditEvents, rounds, dir, progress })
   if (runs('reactor'))
     reactorResult = await reactorBench({
       ...{ places: sizes.reactorPlaces, profiles: sizes.reactorProfiles, rounds },
@@ -248,6 +255,39 @@ if (reactorResult !== undefined) {
     },
   )
 }
+if (auditResult !== undefined) {
+  const peakOurs = Math.max(...auditResult.maxRssBytes.ours)
+  const growth = peakOurs / auditResult.tenthRssBytes - 1
+  const size = `${formatCount(auditResult.events)} events`
+  rows.push(
+    comparisonRow(
+      'pembina audit, SQLite',
+      size,
+      'events/s',
+      auditResult.rounds,
+      targets.audit,
+      auditResult.maxRssBytes,
+    ),
+    {
+      benchmark: 'peak RSS of the audit',
+      size,
+      ours: `${formatMegabytes(peakOurs)} (max)`,
+      baseline: `${formatMegabytes(Math.max(...auditResult.maxRssBytes.baseline))} (max)`,
+      ratio: '-',
+      target: `ours < ${formatMegabytes(targets.auditRssBytes)}`,
+      result: peakOurs < targets.auditRssBytes ? 'met' : 'MISSED',
+    },
+    {
+      benchmark: 'audit peak RSS growth, a tenth to the whole',
+      size: `${formatCount(Math.round(auditResult.events / 10))} to ${size}`,
+      ours: `${formatMegabytes(auditResult.tenthRssBytes)} to ${formatMegabytes(peakOurs)}`,
+      baseline: '-',
+      ratio: `+${(growth * 100).toFixed(0)} %`,
+      target: `< +${(targets.auditRssGrowth * 100).toFixed(0)} %`,
+      result: growth < targets.auditRssGrowth ? 'met' : 'MISSED',
+    },
+  )
+}
 const table = formatTable(rows)
 console.log(`\n${command}\n\n${table}\n`)
 console.log('ratio: our throughput / the baseline throughput in the same round; median over rounds, (min-max).')
@@ -274,6 +314,7 @@ if (values.json !== undefined) {
     projectionRebuild:
       rebuildResult === undefined ? null : { ...rebuildResult, ratios: pairedRatios(rebuildResult.rounds) },
     reactor: reactorResult === undefined ? null : { ...reactorResult, ratios: pairedRatios(reactorResult.rounds) },
+    audit: auditResult === undefined ? null : { ...auditResult, ratios: pairedRatios(auditResult.rounds) },
     table: rows,
   }
   writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`)

@@ -1,0 +1,75 @@
+// Benchmark 6: `audit` over a long SQLite history whose every chain verifies, against better-sqlite3 `iterate()` +
+// JSON.parse of the same rows; each side in a child process of its own, for its peak RSS. Ours is also run once on a
+// tenth of the history, for how its peak RSS grows with the history.
+import { fork } from 'node:child_process'
+import { join } from 'node:path'
+import * as E from 'fp-ts/lib/Either.js'
+import { writeAuditHistory } from './audit-data.js'
+import { repositoryRoot } from './better-sqlite3.js'
+import { alternate, formatCount, type Rounds, secondsSince, type Timed } from './measure.js'
+import { ReplayReport } from './read-fold-report.js'
+import { removeDatabaseFiles } from './sqlite-store.js'
+
+const childScript = join(import.meta.dirname, 'audit-child.ts')
+const childExecArgv = ['--conditions=@pembina/source', '--import', 'tsx']
+
+const runChild = (side: 'ours' | 'baseline', file: string): Promise<ReplayReport> =>
+  new Promise((resolve, reject) => {
+    const child = fork(childScript, [side, file], { execArgv: childExecArgv, cwd: repositoryRoot, stdio: 'inherit' })
+    let report: ReplayReport | undefined
+    child.on('message', (message: unknown) => {
+      const decoded = ReplayReport.decode(message)
+      if (E.isRight(decoded)) report = decoded.right
+    })
+    child.on('error', reject)
+    child.on('exit', code => {
+      if (code === 0 && report !== undefined) resolve(report)
+      else reject(new Error(`the ${side} side exited with ${String(code)} and ${report ? 'a' : 'no'} report`))
+    })
+  })
+
+/** What the audit benchmark is run with. */
+export interface AuditBenchOptions {
+  readonly events: number
+  readonly rounds: number
+  readonly dir: string
+  readonly progress: (line: string) => void
+}
+
+/** Events per second of each side per round, each side's peak RSS, and ours' peak on a tenth of the history. */
+export interface AuditBenchResult {
+  readonly events: number
+  readonly setupSeconds: number
+  readonly rounds: Rounds
+  readonly maxRssBytes: { readonly ours: readonly number[]; readonly baseline: readonly number[] }
+  /** Ours' peak RSS auditing a history a tenth as long. */
+  readonly tenthRssBytes: number
+}
+
+export const auditBench = async (options: AuditBenchOptions): Promise<AuditBenchResult> => {
+  const { events, dir, progress } = options
+  const file = join(dir, 'audit-history.sqlite')
+  const tenth = join(dir, 'audit-history-tenth.sqlite')
+  progress(`audit: writing a history of ${formatCount(events)} events whose every chain verifies`)
+  const setupStart = performance.now()
+  await writeAuditHistory(file, events, progress)
+  await writeAuditHistory(tenth, Math.round(events / 10), () => undefined)
+  const setupSeconds = secondsSince(setupStart)
+  const rss: { ours: number[]; baseline: number[] } = { ours: [], baseline: [] }
+  const side = (name: 'ours' | 'baseline') => async (): Promise<Timed> => {
+    const report = await runChild(name, file)
+    if (report.events !== events) throw new Error(`${name} read ${report.events} of ${events} events`)
+    if (name === 'ours' && report.started !== 0) throw new Error(`our audit found ${report.started} findings, not none`)
+    rss[name].push(report.maxRssBytes)
+    return { units: report.events, seconds: report.seconds }
+  }
+  try {
+    await runChild('baseline', file)
+    const rounds = await alternate(options.rounds, side('ours'), side('baseline'), progress)
+    const small = await runChild('ours', tenth)
+    return { events, setupSeconds, rounds, maxRssBytes: rss, tenthRssBytes: small.maxRssBytes }
+  } finally {
+    removeDatabaseFiles(file)
+    removeDatabaseFiles(tenth)
+  }
+}
