@@ -26,10 +26,9 @@ import {
   policyConfig,
   runAudit,
 } from '@pembina/core'
-import { inMemoryReadModelStore, startReactor } from '@pembina/projections'
 import { sqliteEventStore } from '@pembina/sqlite'
 import { runBelawanScenario, scenarioIds } from '../../examples/belawan/scenario.js'
-import { completePlaces, reactorHandlers, registerProfiles, staffNip } from '../reactor/fixtures.js'
+import { staffNip, writeCreditedHistory } from '../reactor/fixtures.js'
 import { openRawDatabase } from '../reliability/raw-sqlite.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
 
@@ -45,20 +44,8 @@ const staff = [staffNip(0), staffNip(1), staffNip(2)]
 const sariStream = competency.streamName(staff[0] ?? nip('199203152019032004'))
 
 /** Three ASN registered, two offerings completed by all three, and the reactor's credits: an SQLite file, closed. */
-const writeHistory = async (file: string): Promise<void> => {
-  const store = sqliteEventStore({ path: file })
-  await registerProfiles(store, staff)
-  await completePlaces(store, 'audit-2026-01', staff)
-  await completePlaces(store, 'audit-2026-02', staff)
-  await startReactor({
-    store,
-    checkpoints: inMemoryReadModelStore(),
-    handlers: reactorHandlers(store),
-    config: defaultPolicy,
-    live: false,
-  }).done
-  await store.close()
-}
+const writeHistory = (file: string): Promise<void> =>
+  writeCreditedHistory(file, staff, ['audit-2026-01', 'audit-2026-02'])
 
 const auditFile = async (file: string, heads?: Parameters<typeof runAudit>[1]['heads']) => {
   const store = sqliteEventStore({ path: file })

@@ -1,32 +1,17 @@
 // Benchmark 6: `audit` over a long SQLite history whose every chain verifies, against better-sqlite3 `iterate()` +
 // JSON.parse of the same rows; each side in a child process of its own, for its peak RSS. Ours is also run once on a
 // tenth of the history, for how its peak RSS grows with the history.
-import { fork } from 'node:child_process'
 import { join } from 'node:path'
-import * as E from 'fp-ts/lib/Either.js'
 import { writeAuditHistory } from './audit-data.js'
-import { repositoryRoot } from './better-sqlite3.js'
+import { runSideInChild } from './child-side.js'
 import { alternate, formatCount, type Rounds, secondsSince, type Timed } from './measure.js'
 import { ReplayReport } from './read-fold-report.js'
 import { removeDatabaseFiles } from './sqlite-store.js'
 
 const childScript = join(import.meta.dirname, 'audit-child.ts')
-const childExecArgv = ['--conditions=@pembina/source', '--import', 'tsx']
 
 const runChild = (side: 'ours' | 'baseline', file: string): Promise<ReplayReport> =>
-  new Promise((resolve, reject) => {
-    const child = fork(childScript, [side, file], { execArgv: childExecArgv, cwd: repositoryRoot, stdio: 'inherit' })
-    let report: ReplayReport | undefined
-    child.on('message', (message: unknown) => {
-      const decoded = ReplayReport.decode(message)
-      if (E.isRight(decoded)) report = decoded.right
-    })
-    child.on('error', reject)
-    child.on('exit', code => {
-      if (code === 0 && report !== undefined) resolve(report)
-      else reject(new Error(`the ${side} side exited with ${String(code)} and ${report ? 'a' : 'no'} report`))
-    })
-  })
+  runSideInChild(childScript, [side, file], ReplayReport, `the ${side} side`)
 
 /** What the audit benchmark is run with. */
 export interface AuditBenchOptions {

@@ -1,33 +1,17 @@
 // Benchmark 5: the reactor crediting completed places on SQLite, against the competency handler fed the same commands
 // in a loop; each side in a child process of its own, for its peak RSS, on a fresh copy of the same history.
-import { fork } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import * as E from 'fp-ts/lib/Either.js'
-import { repositoryRoot } from './better-sqlite3.js'
+import { runSideInChild } from './child-side.js'
 import { alternate, formatCount, type Rounds, secondsSince, type Timed } from './measure.js'
 import { writeReactorHistory } from './reactor-data.js'
 import { ReactorSideReport } from './reactor-report.js'
 import { removeDatabaseFiles } from './sqlite-store.js'
 
 const childScript = join(import.meta.dirname, 'reactor-child.ts')
-// The flags `pnpm bench` runs with, spelled out so that the child also starts under vitest (no tsx loader there).
-const childExecArgv = ['--conditions=@pembina/source', '--import', 'tsx']
 
 const runChild = (side: 'ours' | 'baseline', file: string): Promise<ReactorSideReport> =>
-  new Promise((resolve, reject) => {
-    const child = fork(childScript, [side, file], { execArgv: childExecArgv, cwd: repositoryRoot, stdio: 'inherit' })
-    let report: ReactorSideReport | undefined
-    child.on('message', (message: unknown) => {
-      const decoded = ReactorSideReport.decode(message)
-      if (E.isRight(decoded)) report = decoded.right
-    })
-    child.on('error', reject)
-    child.on('exit', code => {
-      if (code === 0 && report !== undefined) resolve(report)
-      else reject(new Error(`the ${side} side exited with ${String(code)} and ${report ? 'a' : 'no'} report`))
-    })
-  })
+  runSideInChild(childScript, [side, file], ReactorSideReport, `the ${side} side`)
 
 /** What the reactor benchmark is run with. */
 export interface ReactorBenchOptions {

@@ -1,8 +1,7 @@
 // Benchmark 2: read + decode + fold of a long history through our store, registry and decider, against
 // better-sqlite3 `iterate()` + JSON.parse of the same rows; each side in a child process of its own, for its RSS.
-import { fork } from 'node:child_process'
 import { join } from 'node:path'
-import * as E from 'fp-ts/lib/Either.js'
+import { runSideInChild } from './child-side.js'
 import { commandsPerOffering } from './enrollment-workload.js'
 import { alternate, formatCount, type Rounds, secondsSince, type Timed } from './measure.js'
 import { writeHistory } from './read-fold-data.js'
@@ -11,21 +10,9 @@ import { removeDatabaseFiles } from './sqlite-store.js'
 
 const childScript = join(import.meta.dirname, 'read-fold-child.ts')
 
-/** Runs one side in a child process (with this process's loader flags, so TypeScript runs) and returns its report. */
+/** Runs one side in a child process and returns its report. */
 const replayInChild = (side: 'ours' | 'baseline', file: string): Promise<ReplayReport> =>
-  new Promise((resolve, reject) => {
-    const child = fork(childScript, [side, file], { execArgv: process.execArgv, stdio: 'inherit' })
-    let report: ReplayReport | undefined
-    child.on('message', (message: unknown) => {
-      const decoded = ReplayReport.decode(message)
-      if (E.isRight(decoded)) report = decoded.right
-    })
-    child.on('error', reject)
-    child.on('exit', code => {
-      if (code === 0 && report !== undefined) resolve(report)
-      else reject(new Error(`the ${side} replay exited with ${String(code)} and ${report ? 'a' : 'no'} report`))
-    })
-  })
+  runSideInChild(childScript, [side, file], ReplayReport, `the ${side} replay`)
 
 /** What the read benchmark is run with. */
 export interface ReadBenchOptions {

@@ -2,10 +2,8 @@
 // `pnpm pembina` does) in a process of its own on SQLite files, and reads its stdout, stderr and exit code.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { competency, defaultPolicy } from '@pembina/core'
-import { inMemoryReadModelStore, startReactor } from '@pembina/projections'
-import { sqliteEventStore } from '@pembina/sqlite'
-import { completePlaces, reactorHandlers, registerProfiles, staffNip } from '../reactor/fixtures.js'
+import { competency } from '@pembina/core'
+import { staffNip, writeCreditedHistory } from '../reactor/fixtures.js'
 import { openRawDatabase } from '../reliability/raw-sqlite.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
 import { runPembina } from './run-pembina.js'
@@ -27,20 +25,7 @@ const pembina = (...args: readonly string[]) => runPembina(dir.path, args)
 const staff = [staffNip(0), staffNip(1), staffNip(2)]
 
 /** Three ASN, two offerings they all completed, and the reactor's credits, in an SQLite file. */
-const writeStore = async (file: string): Promise<void> => {
-  const store = sqliteEventStore({ path: file })
-  await registerProfiles(store, staff)
-  await completePlaces(store, 'cli-2026-01', staff)
-  await completePlaces(store, 'cli-2026-02', staff)
-  await startReactor({
-    store,
-    checkpoints: inMemoryReadModelStore(),
-    handlers: reactorHandlers(store),
-    config: defaultPolicy,
-    live: false,
-  }).done
-  await store.close()
-}
+const writeStore = (file: string): Promise<void> => writeCreditedHistory(file, staff, ['cli-2026-01', 'cli-2026-02'])
 
 describe('pembina', { timeout: caseTimeoutMs }, () => {
   it('seeds a Belawan year on the embedded store that audits clean, and adds nothing when run again', async () => {

@@ -20,7 +20,8 @@ import {
   nip,
   StreamNotFoundError,
 } from '@pembina/core'
-import type { ReactorHandlers } from '@pembina/projections'
+import { inMemoryReadModelStore, type ReactorHandlers, startReactor } from '@pembina/projections'
+import { sqliteEventStore } from '@pembina/sqlite'
 
 const admin: Actor = { kind: 'asn', nip: nip('197505052000031004'), roles: ['asn', 'admin-pelatihan'] }
 const atasanNip = nip('196608011988031001')
@@ -145,3 +146,25 @@ export const trainingCredits = async (store: EventStore, who: Nip): Promise<read
   (await profileEvents(store, who)).flatMap(({ event }) =>
     event.type === 'LearningCredited' && event.data.source.kind === 'training' ? [event.data.source.offeringId] : [],
   )
+
+/**
+ * An SQLite file holding the profiles of `staff`, one completed one-day offering per id with all of them taking part,
+ * and the reactor's credits for every place (its checkpoint kept in memory, so nothing else is in the file).
+ */
+export const writeCreditedHistory = async (
+  file: string,
+  staff: readonly Nip[],
+  offeringIds: readonly string[],
+): Promise<void> => {
+  const store = sqliteEventStore({ path: file })
+  await registerProfiles(store, staff)
+  for (const offeringId of offeringIds) await completePlaces(store, offeringId, staff)
+  await startReactor({
+    store,
+    checkpoints: inMemoryReadModelStore(),
+    handlers: reactorHandlers(store),
+    config: defaultPolicy,
+    live: false,
+  }).done
+  await store.close()
+}

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
-import { type EventStore, EventMetadata, inMemoryEventStore } from '@pembina/core'
+import { type EventStore, inMemoryEventStore } from '@pembina/core'
 import { eventStoreDbEventStore } from '@pembina/eventstoredb'
 import { sqliteEventStore } from '@pembina/sqlite'
 import { CliError } from './cli-error.js'
-import { readExport } from './commands/export-import.js'
+import { appendExported, readExport } from './commands/export-import.js'
 
 /** Where a command's events are: an SQLite file, an EventStoreDB / KurrentDB cluster, or an export (read-only). */
 export type StoreUrl =
@@ -61,11 +61,7 @@ const jsonlStore = async (path: string): Promise<EventStore> => {
   const events = readExport(path)
   const store = inMemoryEventStore()
   for (const event of events) {
-    const appended = await store.append(
-      event.streamName,
-      [{ eventId: event.eventId, type: event.type, data: event.data, metadata: EventMetadata.encode(event.metadata) }],
-      event.revision === 0 ? 'no-stream' : event.revision - 1,
-    )()
+    const appended = await appendExported(store, event)
     if (E.isLeft(appended))
       throw new CliError(`${path}: ${event.streamName} revision ${event.revision} cannot be loaded`)
   }

@@ -7,6 +7,7 @@ import {
   EventMetadata,
   type EventStore,
   type AppendError,
+  type AppendResult,
   formatDecodeFailure,
   formatInvalidAppend,
 } from '@pembina/core'
@@ -72,6 +73,14 @@ const appendFailure = (error: AppendError): string => {
   }
 }
 
+/** Appends one event of an export at its revision, with its id, data and metadata as they were. */
+export const appendExported = (store: EventStore, event: ExportedEvent): Promise<E.Either<AppendError, AppendResult>> =>
+  store.append(
+    event.streamName,
+    [{ eventId: event.eventId, type: event.type, data: event.data, metadata: EventMetadata.encode(event.metadata) }],
+    event.revision === 0 ? 'no-stream' : event.revision - 1,
+  )()
+
 /** Reads and checks every line of an export before anything is written. */
 export const readExport = (from: string): readonly ExportedEvent[] => {
   if (!existsSync(from)) throw new CliError(`no file ${from} to import`)
@@ -125,11 +134,7 @@ export const importCommand = async (
   }
   let imported = 0
   for (const event of events) {
-    const appended = await store.append(
-      event.streamName,
-      [{ eventId: event.eventId, type: event.type, data: event.data, metadata: EventMetadata.encode(event.metadata) }],
-      event.revision === 0 ? 'no-stream' : event.revision - 1,
-    )()
+    const appended = await appendExported(store, event)
     if (E.isLeft(appended))
       throw new CliError(
         `importing ${event.streamName} revision ${event.revision} failed after ${imported} events: ${appendFailure(appended.left)}`,
