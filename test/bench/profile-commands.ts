@@ -7,19 +7,6 @@ import { Session } from 'node:inspector/promises'
 import { inMemoryEventStore } from '@pembina/core'
 import { enrollmentHandler, handleOrThrow, workloadCommands } from './enrollment-workload.js'
 
-interface ProfileNode {
-  readonly id: number
-  readonly callFrame: { readonly functionName: string; readonly url: string }
-  readonly hitCount?: number
-}
-interface Profile {
-  readonly nodes: readonly ProfileNode[]
-  readonly startTime: number
-  readonly endTime: number
-  readonly samples?: readonly number[]
-  readonly timeDeltas?: readonly number[]
-}
-
 /** The step a sampled function belongs to, from the file it is in (first match wins). */
 const steps: readonly (readonly [string, (url: string, name: string) => boolean])[] = [
   ['garbage collection', (_, name) => name === '(garbage collector)'],
@@ -70,7 +57,7 @@ await session.post('Profiler.start')
 const started = performance.now()
 for (const command of commands) await handleOrThrow(handler, command)
 const elapsedMs = performance.now() - started
-const { profile } = (await session.post('Profiler.stop')) as { profile: Profile }
+const { profile } = await session.post('Profiler.stop')
 session.disconnect()
 
 // Self time per node: the time deltas of the samples that landed in it.

@@ -67,12 +67,11 @@ describe('pembina', { timeout: caseTimeoutMs }, () => {
     raw.close()
     const tampered = await pembina('audit', '--store', `sqlite:${file}`, '--heads', 'heads.json', '--strict', '--json')
     expect(tampered.code).toBe(1)
-    const report = JSON.parse(tampered.stdout) as { findings: { kind: string; streamName: string; revision: number }[] }
+    const report: unknown = JSON.parse(tampered.stdout)
     // The changed event no longer matches its hash; the head (revision 2) still carries the hash recorded, so the head
     // check adds nothing here (it is what finds a stream rewritten with recomputed hashes: test/audit).
-    expect(report.findings.map(({ kind, streamName, revision }) => ({ kind, streamName, revision }))).toEqual([
-      { kind: 'tampered', streamName: stream, revision: 1 },
-    ])
+    expect(report).toMatchObject({ findings: [{ kind: 'tampered', streamName: stream, revision: 1 }] })
+    expect(report).toHaveProperty('findings.length', 1)
   })
 
   it('exports and imports a store: the copy audits clean and replays to the same states', async () => {
@@ -89,7 +88,8 @@ describe('pembina', { timeout: caseTimeoutMs }, () => {
     const original = await pembina('replay', '--store', `sqlite:${file}`, '--as-of', asOf, '--json')
     const copy = await pembina('replay', '--store', 'sqlite:copy.db', '--as-of', asOf, '--json')
     expect(copy.stdout).toBe(original.stdout)
-    expect(JSON.parse(original.stdout)).toMatchObject({ asOf, streams: expect.arrayContaining([]) as unknown })
+    expect(JSON.parse(original.stdout)).toMatchObject({ asOf })
+    expect(original.stdout).toMatch(/"streamName": "competency-/)
     // The export itself, read as a store: the same replay, no findings, and no writing to it.
     const fromFile = await pembina('replay', '--store', 'jsonl:all.jsonl', '--as-of', asOf, '--json')
     expect(fromFile.stdout).toBe(original.stdout)
