@@ -164,6 +164,47 @@ describe('the audit', () => {
     expect(brief(findings)).toEqual([{ kind: 'revision-gap', streamName: sariStream, revision: 2 }])
   })
 
+  it('goes on after an unreadable event: the event after it is still checked against its own hash, and no gap is made up', async () => {
+    const file = dir.file('pembina.db')
+    await writeHistory(file)
+    const raw = openRawDatabase(file)
+    raw.exec(`UPDATE events SET metadata = 'not json' WHERE stream_name = ${sql(sariStream)} AND revision = 1`)
+    raw.exec(
+      `UPDATE events SET data = json_set(data, '$.minutes', 1) WHERE stream_name = ${sql(sariStream)} AND revision = 2`,
+    )
+    raw.close()
+    const { findings, summary } = await auditFile(file)
+    expect(brief(findings)).toEqual([
+      { kind: 'unreadable', streamName: sariStream, revision: 1 },
+      { kind: 'tampered', streamName: sariStream, revision: 2 },
+    ])
+    // A broken stream has no head to keep; the others do.
+    expect(Object.keys(summary.heads)).not.toContain(sariStream)
+    expect(Object.keys(summary.heads)).toHaveLength(summary.streams - 1)
+  })
+
+  it('finds events removed from the end of a stream against the heads of an earlier audit', async () => {
+    const file = dir.file('pembina.db')
+    await writeHistory(file)
+    const before = await auditFile(file)
+    const last = before.summary.heads[sariStream]?.revision ?? 0
+    expect(last).toBeGreaterThan(0)
+    const raw = openRawDatabase(file)
+    raw.exec(`DELETE FROM events WHERE stream_name = ${sql(sariStream)} AND revision = ${last}`)
+    raw.close()
+    expect((await auditFile(file)).findings).toEqual([])
+    const { findings } = await auditFile(file, headFileOf(before.summary, new Date('2026-12-06T00:00:00Z')))
+    expect(findings).toEqual([
+      {
+        kind: 'rewritten-history',
+        streamName: sariStream,
+        revision: null,
+        position: null,
+        message: `the stream ends at revision ${last - 1}; an earlier audit saw it up to revision ${last}`,
+      },
+    ])
+  })
+
   it('finds a training credit that no completed place caused', async () => {
     const file = dir.file('pembina.db')
     await writeHistory(file)

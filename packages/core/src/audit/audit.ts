@@ -1,14 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { type ChainBroken, type ChainHead, verifyLink } from '../application/integrity/index.js'
+import { type ChainBroken, type ChainHead, verifyLink, verifyLinkWith } from '../application/integrity/index.js'
 import { competency } from '../competency/index.js'
 import { complaint, type ComplaintEvent, type ComplaintState, nextDeadlines } from '../complaint/index.js'
 import { enrollment } from '../enrollment/index.js'
 import type { PembinaEvent } from '../aggregates.js'
-import type { EventStore, StoredRecord } from '../kernel/event-store.js'
+import type { EventStore, StoredEvent, StoredRecord } from '../kernel/event-store.js'
+import type { EventRegistry } from '../kernel/registry.js'
 import { mentorship } from '../mentorship/index.js'
 import { EventMetadata, type PolicyConfig } from '../shared/index.js'
 import type { HeadFile, StreamHead } from './heads.js'
-import { type ReplayedEvent, replayedEventOf } from './replayed-event.js'
+import { StreamChains } from './stream-chains.js'
+import { type ReplayedEvent, replayedEventOf, replayedEventWith } from './replayed-event.js'
 
 /** What an audit can find. */
 export type AuditFindingKind =
@@ -51,7 +53,10 @@ export interface AuditSummary {
   readonly byKind: Readonly<Partial<Record<AuditFindingKind, number>>>
   /** The global position of the last record read; null for an empty store. */
   readonly position: bigint | null
-  /** The last revision and hash of every stream whose chain held to its end: a head file's content. */
+  /**
+   * The last revision and hash of every stream whose chain held to its end: a head file's content. Built the first
+   * time it is read (an object per stream), so an audit whose heads are not kept does not hold them all at once.
+   */
   readonly heads: Readonly<Record<string, StreamHead>>
 }
 
@@ -65,25 +70,26 @@ export interface AuditOptions {
   readonly onProgress?: (records: number) => void
 }
 
-type Reader = (record: StoredRecord) => E.Either<string, ReplayedEvent<Exclude<PembinaEvent, ComplaintEvent>>>
+type Replayed = E.Either<string, ReplayedEvent<Exclude<PembinaEvent, ComplaintEvent>>>
+/** Reads a category's records: any record, or an event whose metadata is already checked. */
+interface Reader {
+  readonly record: (record: StoredRecord) => Replayed
+  readonly withMetadata: (record: StoredEvent, metadata: EventMetadata) => Replayed
+}
+const readerOf = <Event extends Exclude<PembinaEvent, ComplaintEvent>>(registry: EventRegistry<Event>): Reader => ({
+  record: record => replayedEventOf(record, registry),
+  withMetadata: (record, metadata) => replayedEventWith(record, metadata, registry),
+})
 // The complaint category is read apart (its events are folded); every other one by its registry.
 const readers = new Map<string, Reader>([
-  [enrollment.category, record => replayedEventOf(record, enrollment.events)],
-  [mentorship.category, record => replayedEventOf(record, mentorship.events)],
-  [competency.category, record => replayedEventOf(record, competency.events)],
+  [enrollment.category, readerOf(enrollment.events)],
+  [mentorship.category, readerOf(mentorship.events)],
+  [competency.category, readerOf(competency.events)],
 ])
 
 const categoryOf = (streamName: string): string | undefined => {
   const dash = streamName.indexOf('-')
   return dash < 0 ? undefined : streamName.slice(0, dash)
-}
-
-/** What the audit keeps of a stream while it reads: the chain so far, and a complaint's state. */
-interface StreamTrack {
-  head: ChainHead | null
-  /** Whether the chain has held from the first event to the last one read. */
-  sound: boolean
-  complaint?: ComplaintState
 }
 
 const chainFinding = (broken: ChainBroken, record: StoredRecord): AuditFinding => ({
@@ -95,15 +101,25 @@ const chainFinding = (broken: ChainBroken, record: StoredRecord): AuditFinding =
   message: broken.detail,
 })
 
-/** The chain head a record claims for itself (its own revision and stated hash), to go on from after a break. */
-const claimedHead = (record: StoredRecord, track: StreamTrack): ChainHead | null => {
-  if (record.kind === 'corrupt' || !EventMetadata.is(record.metadata)) return null
-  return {
-    streamName: record.streamName,
-    revision: record.revision,
-    hash: record.metadata.hash,
-    events: (track.head?.events ?? 0) + 1,
+/**
+ * The head to verify a record against: the chain so far when the record follows it; after a gap, or after an event
+ * whose hash could not be read, what the record itself claims came before it (so its own hash is still checked).
+ */
+const headBefore = (
+  chains: StreamChains,
+  slot: number,
+  record: StoredRecord,
+  metadata: EventMetadata | undefined,
+): ChainHead | null => {
+  const { streamName } = record
+  const revision = chains.revision(slot)
+  if (record.revision === revision + 1) {
+    if (revision < 0) return null
+    const hash = chains.hash(slot)
+    if (hash !== null) return { streamName, revision, hash, events: revision + 1 }
   }
+  const claimed = metadata?.prevHash ?? null
+  return claimed === null ? null : { streamName, revision: record.revision - 1, hash: claimed, events: record.revision }
 }
 
 /** What a complaint event says that the calendar and the complaint's state before it must bear out. */
@@ -136,7 +152,8 @@ const complaintFindings = (before: ComplaintState, event: ComplaintEvent, config
  */
 export async function* audit(store: EventStore, options: AuditOptions): AsyncGenerator<AuditFinding, AuditSummary> {
   const { config } = options
-  const streams = new Map<string, StreamTrack>()
+  const chains = new StreamChains()
+  const complaintStates = new Map<string, ComplaintState>()
   // The event ids of completed places and logged sessions, with what a credit they cause must name.
   const sources = new Map<string, string>()
   const byKind: Partial<Record<AuditFindingKind, number>> = {}
@@ -153,6 +170,7 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
   const at = (record: StoredRecord, kind: AuditFindingKind, message: string): AuditFinding =>
     found({ kind, streamName: record.streamName, revision: record.revision, position: record.position, message })
 
+  const complaints = complaint.decider(config)
   for await (const record of store.readAll()) {
     position = record.position
     const category = categoryOf(record.streamName)
@@ -164,39 +182,35 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
     }
     records++
     if (records % 10_000 === 0) options.onProgress?.(records)
-    let track = streams.get(record.streamName)
-    if (track === undefined) {
-      track = { head: null, sound: true }
-      streams.set(record.streamName, track)
-    }
+    const slot = chains.slotOf(record.streamName)
+    // The metadata checked once, for the chain and for the event; a record without it is read by the paths that say why.
+    const metadata = record.kind === 'event' && EventMetadata.is(record.metadata) ? record.metadata : undefined
 
     // The chain: a removed event shows as a gap in the revisions; after any break, go on from what the record claims.
-    const expected = track.head === null ? 0 : track.head.revision + 1
-    let from: ChainHead | null = track.head
-    if (record.revision !== expected) {
-      yield at(
-        record,
-        'revision-gap',
-        `revision ${record.revision} follows revision ${expected - 1}: events are missing`,
-      )
-      track.sound = false
-      from =
-        record.kind === 'event' && EventMetadata.is(record.metadata) && record.metadata.prevHash !== null
-          ? { streamName: record.streamName, revision: record.revision - 1, hash: record.metadata.prevHash, events: 0 }
-          : null
+    const last = chains.revision(slot)
+    if (record.revision !== last + 1) {
+      yield at(record, 'revision-gap', `revision ${record.revision} follows revision ${last}: events are missing`)
+      chains.break(slot)
     }
-    const link = verifyLink(from, record)
+    const from = headBefore(chains, slot, record, metadata)
+    const link =
+      record.kind === 'event' && metadata !== undefined
+        ? verifyLinkWith(from, record, metadata)
+        : verifyLink(from, record)
+    // A record the chain found unreadable is reported once, there, and not read again below.
+    let unreadable = false
     if (E.isLeft(link)) {
-      if (!(from === null && record.revision !== 0 && link.left.reason === 'broken-link'))
-        yield found(chainFinding(link.left, record))
-      track.sound = false
-      track.head = claimedHead(record, track)
-    } else track.head = link.right
+      const finding = chainFinding(link.left, record)
+      unreadable = finding.kind === 'unreadable'
+      if (!(from === null && record.revision !== 0 && link.left.reason === 'broken-link')) yield found(finding)
+      chains.break(slot)
+    }
+    chains.advance(slot, record.revision, metadata?.hash ?? null)
 
     // A head of an earlier audit: the event at its revision must still carry its hash.
     const prior = priorHeads[record.streamName]
     if (prior !== undefined && record.revision === prior.revision) {
-      const hash = record.kind === 'event' && EventMetadata.is(record.metadata) ? record.metadata.hash : null
+      const hash = metadata?.hash ?? null
       if (hash !== prior.hash)
         yield at(
           record,
@@ -205,33 +219,41 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
         )
     }
 
+    if (unreadable) continue
     if (isComplaint) {
-      const replayed = replayedEventOf(record, complaint.events)
+      const replayed =
+        record.kind === 'event' && metadata !== undefined
+          ? replayedEventWith(record, metadata, complaint.events)
+          : replayedEventOf(record, complaint.events)
       if (E.isLeft(replayed)) {
         yield at(record, 'unreadable', replayed.left)
         continue
       }
-      const decider = complaint.decider(config)
-      const before = track.complaint ?? decider.initialState
+      const before = complaintStates.get(record.streamName) ?? complaints.initialState
       for (const message of complaintFindings(before, replayed.right.event, config))
         yield at(record, message.startsWith('closed') ? 'closed-unnotified' : 'wrong-deadline', message)
-      track.complaint = decider.evolve(before, replayed.right.event)
+      complaintStates.set(record.streamName, complaints.evolve(before, replayed.right.event))
       continue
     }
-    const replayed = read === undefined ? E.left('no reader') : read(record)
+    const replayed =
+      read === undefined
+        ? E.left('no reader')
+        : record.kind === 'event' && metadata !== undefined
+          ? read.withMetadata(record, metadata)
+          : read.record(record)
     if (E.isLeft(replayed)) {
       yield at(record, 'unreadable', replayed.left)
       continue
     }
-    const { event, metadata } = replayed.right
+    const { event, metadata: eventMetadata } = replayed.right
     if (event.type === 'PlaceCompleted')
-      sources.set(metadata.eventId, `training:${event.data.offeringId}|${event.data.nip}`)
+      sources.set(eventMetadata.eventId, `training:${event.data.offeringId}|${event.data.nip}`)
     else if (event.type === 'SessionLogged') {
       const { mentorshipId, sessionId, menteeNip, mentorNip } = event.data
-      sources.set(metadata.eventId, `${mentorshipId}/${sessionId}|${menteeNip}|${mentorNip}`)
+      sources.set(eventMetadata.eventId, `${mentorshipId}/${sessionId}|${menteeNip}|${mentorNip}`)
     } else if (event.type === 'LearningCredited' && event.data.source.kind !== 'self-reported') {
       const { source, nip } = event.data
-      const cause = sources.get(metadata.causationId)
+      const cause = sources.get(eventMetadata.causationId)
       const traced =
         cause !== undefined &&
         (source.kind === 'training'
@@ -241,7 +263,7 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
         yield at(
           record,
           'untraced-credit',
-          `${source.kind} credit for ${nip} is caused by ${metadata.causationId}, which is no ${source.kind === 'training' ? 'completed place of that offering and ASN' : 'logged session of that mentorship with that ASN'}`,
+          `${source.kind} credit for ${nip} is caused by ${eventMetadata.causationId}, which is no ${source.kind === 'training' ? 'completed place of that offering and ASN' : 'logged session of that mentorship with that ASN'}`,
         )
     }
   }
@@ -249,25 +271,34 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
 
   // Streams that no longer reach the head an earlier audit saw: events removed from their end, or the stream gone.
   for (const [streamName, prior] of Object.entries(priorHeads)) {
-    const track = streams.get(streamName)
-    const reached = track?.head?.revision ?? -1
-    if (track === undefined || reached < prior.revision)
+    const reached = chains.revisionOf(streamName)
+    if (reached < prior.revision)
       yield found({
         kind: 'rewritten-history',
         streamName,
         revision: null,
         position: null,
         message:
-          track === undefined
+          reached < 0
             ? `the stream is gone; an earlier audit saw it up to revision ${prior.revision}`
             : `the stream ends at revision ${reached}; an earlier audit saw it up to revision ${prior.revision}`,
       })
   }
 
-  const heads: Record<string, StreamHead> = {}
-  for (const [streamName, track] of streams)
-    if (track.sound && track.head !== null) heads[streamName] = { revision: track.head.revision, hash: track.head.hash }
-  return { records, streams: streams.size, otherRecords, findings, byKind, position, heads }
+  // Every stream's head, built only when read: an audit whose heads nobody keeps never holds them all at once.
+  let heads: Readonly<Record<string, StreamHead>> | undefined
+  return {
+    records,
+    streams: chains.size,
+    otherRecords,
+    findings,
+    byKind,
+    position,
+    get heads() {
+      heads ??= chains.soundHeads()
+      return heads
+    },
+  }
 }
 
 /** Runs an audit to its end: every finding, and the summary. */

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '../kernel/domain-event.js'
-import type { StoredRecord } from '../kernel/event-store.js'
+import type { StoredEvent, StoredRecord } from '../kernel/event-store.js'
 import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
 import type { EventRegistry } from '../kernel/registry.js'
 import { EventMetadata } from '../shared/index.js'
@@ -25,11 +25,16 @@ export const replayedEventOf = <Event extends DomainEvent>(
   if (record.kind === 'corrupt') return E.left(`the stored record is corrupt: ${record.reason}`)
   const metadata = EventMetadata.is(record.metadata) ? E.right(record.metadata) : decodeMetadata(record.metadata)
   if (E.isLeft(metadata)) return E.left(formatDecodeFailure(metadata.left))
-  const event = registry.decodeInPlace({
-    type: record.type,
-    data: record.data,
-    schemaVersion: metadata.right.schemaVersion,
-  })
+  return replayedEventWith(record, metadata.right, registry)
+}
+
+/** `replayedEventOf` for an event whose metadata is already decoded: `metadata` must be the event's own. */
+export const replayedEventWith = <Event extends DomainEvent>(
+  record: StoredEvent,
+  metadata: EventMetadata,
+  registry: EventRegistry<Event>,
+): E.Either<string, ReplayedEvent<Event>> => {
+  const event = registry.decodeInPlace({ type: record.type, data: record.data, schemaVersion: metadata.schemaVersion })
   if (E.isLeft(event)) return E.left(formatDecodeFailure(event.left))
-  return E.right({ event: event.right, metadata: metadata.right })
+  return E.right({ event: event.right, metadata })
 }

@@ -77,6 +77,8 @@ describe('chainHash', () => {
       ...{ causationId: 'c', actor, occurredAt: 'now', streamName: stream, revision: 0, prevHash: null },
     }
     expect(chainHash(content)).toMatchObject(E.left({ path: 'data.n' }))
+    expect(chainHash({ ...content, data: {}, revision: Number.NaN })).toMatchObject(E.left({ path: 'revision' }))
+    expect(chainHash({ ...content, data: {}, actor: { at: undefined } })).toMatchObject(E.left({ path: 'actor.at' }))
   })
 })
 
