@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   aggregate,
   type AuditFinding,
-  chainHash,
   competency,
   complaint,
   type ComplaintCommand,
@@ -16,7 +15,6 @@ import {
   inMemoryEventStore,
   commandHandler,
   defaultPolicy,
-  EventMetadata,
   headFileOf,
   instant,
   localDate,
@@ -30,6 +28,7 @@ import { sqliteEventStore } from '@pembina/sqlite'
 import { runBelawanScenario, scenarioIds } from '../../examples/belawan/scenario.js'
 import { staffNip, writeCreditedHistory } from '../reactor/fixtures.js'
 import { openRawDatabase } from '../reliability/raw-sqlite.js'
+import { rewriteWithRecomputedHashes } from './tamper.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
 
 let dir: TempDir
@@ -239,40 +238,12 @@ describe('the audit', () => {
     const before = await auditFile(file)
     const heads = headFileOf(before.summary, new Date('2026-12-06T00:00:00Z'))
     // Change one credit's minutes and recompute the chain from there: the chain alone holds again.
-    const store = sqliteEventStore({ path: file })
-    const records = []
-    for await (const record of store.readStream(sariStream)) records.push(record)
-    await store.close()
-    let prevHash: string | null = null
-    const updates: string[] = []
-    for (const record of records) {
-      if (record.kind !== 'event' || !EventMetadata.is(record.metadata)) throw new Error('unreadable')
-      const data =
-        record.revision === 1 && typeof record.data === 'object' && record.data !== null
-          ? { ...record.data, minutes: 60 }
-          : record.data
-      const metadata = { ...record.metadata, prevHash }
-      const hash = chainHash({
-        ...metadata,
-        type: record.type,
-        data,
-        streamName: record.streamName,
-        revision: record.revision,
-      })
-      if (E.isLeft(hash)) throw new Error('not JSON')
-      prevHash = hash.right
-      updates.push(
-        `UPDATE events SET data = ${sql(JSON.stringify(data))}, metadata = ${sql(JSON.stringify({ ...metadata, hash: hash.right }))} WHERE stream_name = ${sql(sariStream)} AND revision = ${record.revision}`,
-      )
-    }
-    const raw = openRawDatabase(file)
-    raw.exec(updates.join(';\n'))
-    raw.close()
+    const last = await rewriteWithRecomputedHashes(file, sariStream, 1, data => ({ ...data, minutes: 60 }))
     const chainOnly = await auditFile(file)
     expect(chainOnly.findings).toEqual([])
     const againstHeads = await auditFile(file, heads)
     expect(brief(againstHeads.findings)).toEqual([
-      { kind: 'rewritten-history', streamName: sariStream, revision: records.length - 1 },
+      { kind: 'rewritten-history', streamName: sariStream, revision: last },
     ])
   })
 })

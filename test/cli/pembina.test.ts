@@ -1,16 +1,20 @@
-// The `pembina` command end to end: each case runs the binary's entry (packages/cli/src/main.ts, under tsx, as
-// `pnpm pembina` does) in a process of its own on SQLite files, and reads its stdout, stderr and exit code.
+// The `pembina` command end to end: each case runs the built binary, as npm installed it from the packed package
+// (run-pembina.ts), in a process of its own on SQLite files, and reads its stdout, stderr and exit code.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { competency } from '@pembina/core'
 import { staffNip, writeCreditedHistory } from '../reactor/fixtures.js'
+import { rewriteWithRecomputedHashes } from '../audit/tamper.js'
 import { openRawDatabase } from '../reliability/raw-sqlite.js'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
-import { runPembina } from './run-pembina.js'
+import { installTimeoutMs, pembinaBinary, runPembina } from './run-pembina.js'
 
-// A case starts up to ten processes of about a second each under tsx (15 s at most here, alone); eight times that,
-// for a second test run beside it.
+// A case starts up to ten processes of about a second each (15 s at most here, alone); eight times that, for a second
+// test run beside it.
 const caseTimeoutMs = 120_000
+
+// The packages are packed and installed once per test run, by the first test file that needs them.
+beforeAll(pembinaBinary, installTimeoutMs)
 
 let dir: TempDir
 beforeEach(() => {
@@ -72,6 +76,31 @@ describe('pembina', { timeout: caseTimeoutMs }, () => {
     // check adds nothing here (it is what finds a stream rewritten with recomputed hashes: test/audit).
     expect(report).toMatchObject({ findings: [{ kind: 'tampered', streamName: stream, revision: 1 }] })
     expect(report).toHaveProperty('findings.length', 1)
+  })
+
+  it('finds a deleted event row, and a stream rewritten with recomputed hashes against a head file written before', async () => {
+    const file = dir.file('pembina.db')
+    await writeStore(file)
+    expect((await pembina('audit', '--store', `sqlite:${file}`, '--heads', 'heads.json', '--strict')).code).toBe(0)
+    const [first, second] = [staff[0] ?? staffNip(0), staff[1] ?? staffNip(1)].map(competency.streamName)
+    const raw = openRawDatabase(file)
+    raw.exec(`DELETE FROM events WHERE stream_name = '${first}' AND revision = 1`)
+    raw.close()
+    const last = await rewriteWithRecomputedHashes(file, second ?? '', 1, data => ({ ...data, minutes: 60 }))
+    const audited = await pembina('audit', '--store', `sqlite:${file}`, '--heads', 'heads.json', '--strict', '--json')
+    expect(audited.code).toBe(1)
+    const report: unknown = JSON.parse(audited.stdout)
+    expect(report).toMatchObject({
+      findings: [
+        { kind: 'revision-gap', streamName: first, revision: 2 },
+        { kind: 'rewritten-history', streamName: second, revision: last },
+      ],
+    })
+    expect(report).toHaveProperty('findings.length', 2)
+    // Without the head file the rewritten stream verifies: only the deleted row is found.
+    const chainOnly = await pembina('audit', '--store', `sqlite:${file}`, '--json')
+    expect(chainOnly.code).toBe(0)
+    expect(JSON.parse(chainOnly.stdout)).toHaveProperty('findings.length', 1)
   })
 
   it('exports and imports a store: the copy audits clean and replays to the same states', async () => {

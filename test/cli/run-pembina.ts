@@ -1,14 +1,11 @@
-// Runs the `pembina` binary's entry (packages/cli/src/main.ts, under tsx, as `pnpm pembina` does) in a process of its
-// own, in a folder of the test's, and collects its stdout, stderr and exit code.
+// Runs the `pembina` binary as a user has it: the one npm installed from the packed @pembina/cli (built with tsc -b,
+// as a release is) into a fresh project, through its bin link and plain node, no loader. It runs in a folder of the
+// test's, and hands back its stdout, stderr and exit code.
 import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { installedWorkspace } from '../packaging/installed-workspace.js'
 
-const root = resolve(import.meta.dirname, '../..')
-const main = resolve(root, 'packages/cli/src/main.ts')
-// tsx's loader by its full address: the processes run in a temporary folder, where `tsx` alone does not resolve.
-const tsx = pathToFileURL(createRequire(resolve(root, 'package.json')).resolve('tsx/esm')).href
+export { installTimeoutMs } from '../packaging/installed-workspace.js'
 
 /** How a run of the command ended. */
 export interface Ran {
@@ -17,13 +14,15 @@ export interface Ran {
   readonly stderr: string
 }
 
+/** The installed binary: `node_modules/.bin/pembina` of the project the packed packages are installed into. */
+export const pembinaBinary = async (): Promise<string> =>
+  join((await installedWorkspace()).project, 'node_modules', '.bin', 'pembina')
+
 /** Runs `pembina ...args` in `cwd`. */
-export const runPembina = (cwd: string, args: readonly string[]): Promise<Ran> =>
-  new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--conditions=@pembina/source', '--import', tsx, main, ...args], {
-      cwd,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    })
+export const runPembina = async (cwd: string, args: readonly string[]): Promise<Ran> => {
+  const binary = await pembinaBinary()
+  return new Promise((done, reject) => {
+    const child = spawn(binary, args, { cwd, env: { ...process.env, NODE_OPTIONS: '' } })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -33,3 +32,4 @@ export const runPembina = (cwd: string, args: readonly string[]): Promise<Ran> =
       done({ code, stdout, stderr })
     })
   })
+}

@@ -1,19 +1,20 @@
 // What a user gets from the published packages: every package is built and packed as a release does, the tarballs
-// are installed with npm into a fresh project outside the workspace, as each README says, and a small service and a
-// policy check are compiled there with tsc (skipLibCheck off, node16 and bundler resolution) and run with plain node.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// are installed with npm into a fresh project outside the workspace, as each README says (once per test run, shared
+// with the CLI tests: installed-workspace.ts), and a small service and a policy check are compiled there with tsc
+// (skipLibCheck off, node16 and bundler resolution) and run with plain node.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { installedWorkspace, installTimeoutMs } from './installed-workspace.js'
 import { readManifest } from './package-manifest.js'
-import { type PackedPackage, packWorkspace, workspaceTsc } from './packed-packages.js'
+import { type PackedPackage, workspaceTsc } from './packed-packages.js'
 import { runCommand } from './run-command.js'
-import { installCommandPackages, installPackedPackages } from './user-project.js'
+import { installCommandPackages } from './user-project.js'
 
 const root = resolve(import.meta.dirname, '../..')
 
-// Setup and the tsc builds take ~20 s on busy 2 cores, ~50 s beside a second run, +30 s on an empty npm cache: 5x that.
-const heavyStepTimeoutMs = 300_000
+// The service's tsc builds take ~15 s on busy 2 cores, ~40 s beside a second run: 5x that.
+const heavyStepTimeoutMs = 200_000
 // npm ls and a compiled program run in a few seconds.
 const stepTimeoutMs = 60_000
 
@@ -46,40 +47,30 @@ const projectFiles: Readonly<Record<string, unknown>> = {
   },
 }
 
-let workDir: string | undefined
+let project = ''
 let packed: readonly PackedPackage[] = []
-const project = (): string => {
-  if (workDir === undefined) throw new Error('the packaging setup did not run')
-  return join(workDir, 'user-project')
-}
-const installed = (name: string, file: string): string => join(project(), 'node_modules', name, file)
+const installed = (name: string, file: string): string => join(project, 'node_modules', name, file)
 
 // Both builds run together, once, for whichever test needs them first; the node16 one emits what node runs.
 let builds: Promise<unknown> | undefined
 const compiled = async (): Promise<void> => {
   builds ??= Promise.all(
     Object.keys(projectFiles).map(config =>
-      runCommand(process.execPath, [workspaceTsc(root), '-p', config], { cwd: project() }),
+      runCommand(process.execPath, [workspaceTsc(root), '-p', config], { cwd: project }),
     ),
   )
   await builds
 }
 
 beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), 'pembina-packaging-'))
+  ;({ project, packed } = await installedWorkspace())
   // Inside the workspace, Node and tsc would find the workspace's node_modules and hide a missing dependency.
-  if (!relative(root, workDir).startsWith('..')) throw new Error(`${workDir} is inside the workspace`)
-  packed = await packWorkspace(root, workDir)
-  await installPackedPackages(root, project(), packed)
+  if (!relative(root, project).startsWith('..')) throw new Error(`${project} is inside the workspace`)
   for (const file of ['service.ts', 'policy-check.ts'])
-    cpSync(join(import.meta.dirname, file), join(project(), 'src', file))
+    cpSync(join(import.meta.dirname, file), join(project, 'src', file))
   for (const [file, content] of Object.entries(projectFiles))
-    writeFileSync(join(project(), file), `${JSON.stringify(content, null, 2)}\n`)
-}, heavyStepTimeoutMs)
-
-afterAll(() => {
-  if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true })
-})
+    writeFileSync(join(project, file), `${JSON.stringify(content, null, 2)}\n`)
+}, installTimeoutMs)
 
 describe('the packed packages, installed with npm into a fresh project', () => {
   it('every tarball holds its build, its README and the licence, and no test or test support', () => {
@@ -119,10 +110,10 @@ describe('the packed packages, installed with npm into a fresh project', () => {
         expect(published.license, manifest.name).toBe('Apache-2.0')
       }
       // npm ls exits non-zero on a missing, invalid or unmet peer dependency anywhere in the tree.
-      await runCommand('npm', ['ls', '--all'], { cwd: project() })
-      const copies = await runCommand('npm', ['ls', '--all', '--parseable', ...shared], { cwd: project() })
+      await runCommand('npm', ['ls', '--all'], { cwd: project })
+      const copies = await runCommand('npm', ['ls', '--all', '--parseable', ...shared], { cwd: project })
       const paths = copies.stdout.split('\n').filter(line => line.includes('node_modules'))
-      expect(paths.map(path => relative(join(project(), 'node_modules'), path)).toSorted()).toEqual(shared.toSorted())
+      expect(paths.map(path => relative(join(project, 'node_modules'), path)).toSorted()).toEqual(shared.toSorted())
     },
     stepTimeoutMs,
   )
@@ -137,8 +128,8 @@ describe('the packed packages, installed with npm into a fresh project', () => {
     'the compiled service runs with plain node: a command handled on a SQLite file, read back, verified and projected',
     async () => {
       await compiled()
-      const dataDir = mkdtempSync(join(project(), 'data-'))
-      const { stdout } = await runCommand(process.execPath, ['dist/service.js', dataDir], { cwd: project() })
+      const dataDir = mkdtempSync(join(project, 'data-'))
+      const { stdout } = await runCommand(process.execPath, ['dist/service.js', dataDir], { cwd: project })
       expect(JSON.parse(stdout)).toEqual({
         written: true,
         writtenAgain: false,
@@ -154,7 +145,7 @@ describe('the packed packages, installed with npm into a fresh project', () => {
     'the compiled policy check runs with plain node on the installed testkit and fast-check',
     async () => {
       await compiled()
-      const { stdout } = await runCommand(process.execPath, ['dist/policy-check.js'], { cwd: project() })
+      const { stdout } = await runCommand(process.execPath, ['dist/policy-check.js'], { cwd: project })
       expect(JSON.parse(stdout)).toEqual({ policyChecked: true })
     },
     heavyStepTimeoutMs,
@@ -165,7 +156,7 @@ describe('the packed packages, installed with npm into a fresh project', () => {
     async () => {
       const names = packed.map(({ manifest }) => manifest.name)
       const script = `console.log(JSON.stringify(${JSON.stringify(names)}.map(name => typeof require(name))))`
-      const { stdout } = await runCommand(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: project() })
+      const { stdout } = await runCommand(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: project })
       expect(JSON.parse(stdout)).toEqual(names.map(() => 'object'))
     },
     stepTimeoutMs,
