@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit[,...]]
+// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo[,...]]
 // [--dir DIR]`:
 // runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
 // one table of ratios.
@@ -23,6 +23,7 @@ import { projectionRebuildBench, type ProjectionRebuildBenchResult } from './pro
 import { readFoldBench, type ReadBenchResult } from './read-fold.js'
 import { reactorBench, type ReactorBenchResult } from './reactor.js'
 import { auditBench, type AuditBenchResult } from './audit-bench.js'
+import { demoBench, type DemoBenchResult } from './demo-bench.js'
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +47,7 @@ const sizes = {
   auditEvents: quick ? 20_000 : 1_000_000,
 }
 const rounds = values.rounds === undefined ? (quick ? 3 : 5) : Math.max(1, Number.parseInt(values.rounds, 10))
-const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild', 'reactor', 'audit'] as const
+const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild', 'reactor', 'audit', 'demo'] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
 const only = values.only?.split(',')
@@ -67,6 +68,7 @@ const targets = {
   audit: 0.33,
   auditRssBytes: 256 * 1024 * 1024,
   auditRssGrowth: 0.2,
+  demoSeconds: 60,
 }
 const command = ['pnpm bench', ...process.argv.slice(2)].join(' ')
 
@@ -114,6 +116,7 @@ let esdbResult: EventStoreDbBenchResult | undefined
 let rebuildResult: ProjectionRebuildBenchResult | undefined
 let reactorResult: ReactorBenchResult | undefined
 let auditResult: AuditBenchResult | undefined
+let demoResult: DemoBenchResult | undefined
 try {
   if (runs('commands')) {
     for (const [cache, baseline] of [
@@ -146,6 +149,7 @@ try {
   if (runs('rebuild'))
     rebuildResult = await projectionRebuildBench({ events: sizes.rebuildEvents, rounds, dir, progress })
   if (runs('audit')) auditResult = await auditBench({ events: sizes.auditEvents, rounds, dir, progress })
+  if (runs('demo')) demoResult = await demoBench({ rounds, dir, progress })
   if (runs('reactor'))
     reactorResult = await reactorBench({
       ...{ places: sizes.reactorPlaces, profiles: sizes.reactorProfiles, rounds },
@@ -288,6 +292,18 @@ if (auditResult !== undefined) {
     },
   )
 }
+if (demoResult !== undefined) {
+  const seconds = median(demoResult.seconds)
+  rows.push({
+    benchmark: 'pembina demo, process start to exit',
+    size: `a Belawan year, ${formatCount(demoResult.commands)} commands`,
+    ours: `${seconds.toFixed(1)} s (${Math.min(...demoResult.seconds).toFixed(1)}-${Math.max(...demoResult.seconds).toFixed(1)} s)`,
+    baseline: '-',
+    ratio: '-',
+    target: `< ${targets.demoSeconds} s`,
+    result: seconds < targets.demoSeconds ? 'met' : 'MISSED',
+  })
+}
 const table = formatTable(rows)
 console.log(`\n${command}\n\n${table}\n`)
 console.log('ratio: our throughput / the baseline throughput in the same round; median over rounds, (min-max).')
@@ -315,6 +331,7 @@ if (values.json !== undefined) {
       rebuildResult === undefined ? null : { ...rebuildResult, ratios: pairedRatios(rebuildResult.rounds) },
     reactor: reactorResult === undefined ? null : { ...reactorResult, ratios: pairedRatios(reactorResult.rounds) },
     audit: auditResult === undefined ? null : { ...auditResult, ratios: pairedRatios(auditResult.rounds) },
+    demo: demoResult ?? null,
     table: rows,
   }
   writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`)
