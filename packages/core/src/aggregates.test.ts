@@ -1,11 +1,29 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { aggregates, categories, parseStreamName } from './aggregates.js'
-import { competency } from './competency/index.js'
-import { enrollment } from './enrollment/index.js'
+import { competency, competencyRejections } from './competency/index.js'
+import { complaintRejections } from './complaint/index.js'
+import { enrollment, enrollmentRejections } from './enrollment/index.js'
+import { mentorshipRejections } from './mentorship/index.js'
 import { instant, nip, systemActor } from './shared/index.js'
 
 describe('the aggregates', () => {
+  it('give every rejection a user can meet its Indonesian term, distinct from its code', () => {
+    const walk = <Code extends string>(catalog: {
+      readonly codes: readonly Code[]
+      readonly term: (code: Code) => string
+    }) => catalog.codes.map(code => ({ code, term: catalog.term(code) }))
+    const codes = [
+      ...walk(enrollmentRejections),
+      ...walk(mentorshipRejections),
+      ...walk(competencyRejections),
+      ...walk(complaintRejections),
+    ]
+    expect(codes.length).toBeGreaterThan(70)
+    const untermed = codes.filter(({ code, term }) => term.trim() === '' || term === code)
+    expect(untermed).toEqual([])
+  })
+
   it('are four stream kinds, each with its own category and event types', () => {
     expect(categories).toEqual(['enrollment', 'mentorship', 'competency', 'complaint'])
     const types = aggregates.flatMap(each => each.events.schemas.map(schema => schema.type))

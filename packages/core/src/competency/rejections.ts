@@ -26,7 +26,10 @@ export const competencyRejections = rejectionCatalog({
     message: 'Credited learning is a whole number of minutes from 0 to 100000',
     term: 'jam pelajaran',
   },
-  'dated-in-future': { message: 'Learning and participation cannot be dated after the day they are recorded' },
+  'dated-in-future': {
+    message: 'Learning and participation cannot be dated after the day they are recorded',
+    term: 'tanggal belum tiba',
+  },
   'plan-invalid': {
     message:
       'A development plan is for a year from 2000 to 2100 and lists 1 to 20 items of 1 to 100000 planned minutes',

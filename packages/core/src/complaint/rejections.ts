@@ -1,11 +1,17 @@
 import { type Rejection, type RejectionCode, rejectionCatalog } from '../kernel/index.js'
 
-/** The rejections of the complaint decider: each code with its English message and Indonesian term where one exists. */
+/** The rejections of the complaint decider: each code with its English message and Indonesian term. */
 export const complaintRejections = rejectionCatalog({
   'complaint-not-filed': { message: 'No complaint has been filed under this id', term: 'pengaduan belum diterima' },
   'already-filed': { message: 'Another complaint was already filed under this id', term: 'pengaduan sudah tercatat' },
-  'wrong-complaint': { message: 'The command names a different complaint than this stream holds' },
-  'out-of-order': { message: 'The command is dated before the last recorded fact of this complaint' },
+  'wrong-complaint': {
+    message: 'The command names a different complaint than this stream holds',
+    term: 'pengaduan tidak sesuai',
+  },
+  'out-of-order': {
+    message: 'The command is dated before the last recorded fact of this complaint',
+    term: 'tanggal sebelum fakta terakhir',
+  },
   'complaint-ended': {
     message: 'The complaint has ended (closed, archived, not within authority, deemed withdrawn or escalated)',
     term: 'pengaduan sudah selesai',
@@ -59,7 +65,7 @@ export const complaintRejections = rejectionCatalog({
     message: 'Only the handling officer or an authorised official (PyB) may do this',
     term: 'petugas penanganan atau pejabat yang berwenang',
   },
-  'system-only': { message: 'Only the system timer checks deadlines' },
+  'system-only': { message: 'Only the system timer checks deadlines', term: 'hanya pewaktu sistem' },
   'not-the-complainant': { message: 'This citizen is not the complainant', term: 'bukan pengadu' },
 })
 

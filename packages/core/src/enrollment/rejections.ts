@@ -1,46 +1,75 @@
 import { type Rejection, type RejectionCode, rejectionCatalog } from '../kernel/index.js'
 
-/** Every rejection of the enrollment decider: its code, English message and Indonesian term where one exists. */
+/** Every rejection of the enrollment decider: its code, English message and Indonesian term. */
 export const enrollmentRejections = rejectionCatalog({
   'not-authorised': {
     message: 'The actor does not hold the role this step of enrollment needs',
     term: 'tidak berwenang',
   },
-  'offering-not-open': { message: 'No offering has been opened in this stream' },
-  'offering-already-opened': { message: 'The offering was already opened with different terms' },
-  'wrong-offering': { message: "The command names another offering than this stream's" },
-  'jp-out-of-range': { message: 'The JP awarded do not convert to a valid number of minutes' },
+  'offering-not-open': { message: 'No offering has been opened in this stream', term: 'pelatihan belum dibuka' },
+  'offering-already-opened': {
+    message: 'The offering was already opened with different terms',
+    term: 'pelatihan sudah dibuka',
+  },
+  'wrong-offering': {
+    message: "The command names another offering than this stream's",
+    term: 'pelatihan tidak sesuai',
+  },
+  'jp-out-of-range': {
+    message: 'The JP awarded do not convert to a valid number of minutes',
+    term: 'jam pelajaran (JP)',
+  },
   'atasan-is-participant': {
     message: 'The atasan who approves a place must be someone other than the participant',
     term: 'atasan langsung',
   },
   'offering-started': {
     message: 'Places are requested, approved, declined and withdrawn only before the offering starts',
+    term: 'pelatihan sudah dimulai',
   },
-  'offering-not-started': { message: 'The offering has not started yet' },
-  'start-date-not-reached': { message: 'The offering cannot start before its start date (Asia/Jakarta)' },
-  'offering-not-ended': { message: 'Places are concluded only from the end date of the offering (Asia/Jakarta)' },
+  'offering-not-started': { message: 'The offering has not started yet', term: 'pelatihan belum dimulai' },
+  'start-date-not-reached': {
+    message: 'The offering cannot start before its start date (Asia/Jakarta)',
+    term: 'belum tanggal mulai',
+  },
+  'offering-not-ended': {
+    message: 'Places are concluded only from the end date of the offering (Asia/Jakarta)',
+    term: 'pelatihan belum berakhir',
+  },
   'offering-cancelled': { message: 'The offering was cancelled', term: 'dibatalkan' },
   'offering-closed': { message: 'The offering was closed', term: 'ditutup' },
-  'place-not-found': { message: 'The ASN has no place in this offering' },
-  'place-ended': { message: 'The place was declined, withdrawn or cancelled; one place per ASN per offering' },
-  'place-not-pending': { message: 'Only a pending place can be declined' },
+  'place-not-found': { message: 'The ASN has no place in this offering', term: 'bukan peserta' },
+  'place-ended': {
+    message: 'The place was declined, withdrawn or cancelled; one place per ASN per offering',
+    term: 'pendaftaran tidak berlaku',
+  },
+  'place-not-pending': { message: 'Only a pending place can be declined', term: 'tidak menunggu persetujuan' },
   'place-not-approved': {
     message: 'Only an approved place takes part in the offering',
     term: 'belum disetujui atasan',
   },
-  'place-concluded': { message: 'The place already has its outcome; its records can no longer change' },
+  'place-concluded': {
+    message: 'The place already has its outcome; its records can no longer change',
+    term: 'hasil peserta sudah ditetapkan',
+  },
   'capacity-reached': { message: 'Approved places may not exceed the capacity of the offering', term: 'kuota penuh' },
   'not-a-session-day': {
     message: 'The date is not a session day of the offering (between its start and end dates)',
+    term: 'bukan hari pelaksanaan',
   },
-  'date-in-future': { message: 'Attendance cannot be recorded for a date after the local date of the command' },
-  'not-assessed': { message: 'The offering has no pass mark, so no score is recorded' },
-  'places-without-outcome': { message: 'Every approved place needs an outcome before the offering is closed' },
+  'date-in-future': {
+    message: 'Attendance cannot be recorded for a date after the local date of the command',
+    term: 'tanggal belum tiba',
+  },
+  'not-assessed': { message: 'The offering has no pass mark, so no score is recorded', term: 'tanpa nilai kelulusan' },
+  'places-without-outcome': {
+    message: 'Every approved place needs an outcome before the offering is closed',
+    term: 'hasil peserta belum lengkap',
+  },
 })
 
 /** Every reason the enrollment decider refuses a command, as a stable kebab-case code. */
 export type EnrollmentRejectionCode = RejectionCode<typeof enrollmentRejections>
 
-/** Why the enrollment decider refused a command: a code, an English message, the Indonesian term where one exists. */
+/** Why the enrollment decider refused a command: a code, an English message, the Indonesian term. */
 export type EnrollmentRejection = Rejection<EnrollmentRejectionCode>

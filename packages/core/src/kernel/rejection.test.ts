@@ -4,7 +4,7 @@ import { rejectionCatalog } from './rejection.js'
 
 const offeringRejections = rejectionCatalog({
   'capacity-reached': { message: 'Approved places may not exceed the capacity of the offering', term: 'kuota penuh' },
-  'offering-not-open': { message: 'No offering has been opened in this stream' },
+  'offering-not-open': { message: 'No offering has been opened in this stream', term: 'pelatihan belum dibuka' },
   'mentor-not-senior': {
     message: (minYears: number) => `The mentor must be appointed at least ${minYears} year(s) before the mentee`,
     term: 'senioritas',
@@ -12,7 +12,7 @@ const offeringRejections = rejectionCatalog({
 })
 
 describe('a rejection catalog', () => {
-  it('gives each code its message and Indonesian term, and no term where it has none', () => {
+  it('gives each code its message and Indonesian term', () => {
     expect(offeringRejections.rejection('capacity-reached')).toEqual({
       code: 'capacity-reached',
       message: 'Approved places may not exceed the capacity of the offering',
@@ -21,7 +21,9 @@ describe('a rejection catalog', () => {
     expect(offeringRejections.rejection('offering-not-open')).toEqual({
       code: 'offering-not-open',
       message: 'No offering has been opened in this stream',
+      term: 'pelatihan belum dibuka',
     })
+    expect(offeringRejections.term('mentor-not-senior')).toBe('senioritas')
   })
 
   it('writes a message from the details the decision knows', () => {

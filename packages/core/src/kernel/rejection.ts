@@ -1,23 +1,29 @@
 import * as E from 'fp-ts/lib/Either.js'
 
-/** Why a decider refused a command: a stable kebab-case code, an English message, and the Indonesian term where one exists. */
+/**
+ * Why a decider refused a command: a stable kebab-case code, an English message, and the Indonesian term an officer
+ * or a citizen knows the rule by (every rejection has one).
+ */
 export interface Rejection<Code extends string = string> {
   readonly code: Code
   readonly message: string
-  readonly term?: string
+  readonly term: string
 }
 
 /** Builds a rejection value. */
-export const rejection = <Code extends string>(code: Code, message: string, term?: string): Rejection<Code> =>
-  term === undefined ? { code, message } : { code, message, term }
+export const rejection = <Code extends string>(code: Code, message: string, term: string): Rejection<Code> => ({
+  code,
+  message,
+  term,
+})
 
 /**
  * One entry of an aggregate's rejection catalog: the English message (or how to write it from the details the
- * decision knows, such as a configured limit) and the Indonesian term where one exists.
+ * decision knows, such as a configured limit) and the Indonesian term.
  */
 export interface RejectionEntry {
   readonly message: string | ((...details: never) => string)
-  readonly term?: string
+  readonly term: string
 }
 
 /** The details a rejection's message is written from: none for a fixed message. */
@@ -29,6 +35,8 @@ export type RejectionDetails<Entry extends RejectionEntry> = Entry['message'] ex
 export interface RejectionCatalog<Entries extends Readonly<Record<string, RejectionEntry>>> {
   /** Every code, in the catalog's order: for documentation and exhaustive tests. */
   readonly codes: readonly (keyof Entries & string)[]
+  /** The Indonesian term of a code, as every rejection with it carries. */
+  readonly term: (code: keyof Entries & string) => string
   /** The rejection for a code, its message written from the details. */
   readonly rejection: <Code extends keyof Entries & string>(
     code: Code,
@@ -53,17 +61,21 @@ export const rejectionCatalog = <const Entries extends Readonly<Record<string, R
 ): RejectionCatalog<Entries> => {
   type Code = keyof Entries & string
   const codes = Object.keys(entries).filter((code): code is Code => Object.hasOwn(entries, code))
-  const build = <C extends Code>(code: C, details: RejectionDetails<Entries[C]>): Rejection<Code> => {
+  const entryOf = (code: Code): RejectionEntry => {
     const entry: RejectionEntry | undefined = entries[code]
     // Only a caller outside TypeScript can name a code the catalog lacks.
     if (entry === undefined) throw new RangeError(`no rejection has the code "${code}"`)
-    const { message, term } = entry
+    return entry
+  }
+  const build = <C extends Code>(code: C, details: RejectionDetails<Entries[C]>): Rejection<Code> => {
+    const { message, term } = entryOf(code)
     // The catalog's type ties each code to its message's details, so they are the ones its function takes.
     const text = typeof message === 'string' ? message : message(...(details as never))
     return rejection(code, text, term)
   }
   return {
     codes,
+    term: code => entryOf(code).term,
     rejection: (code, ...details) => build(code, details),
     refuse: (code, ...details) => E.left(build(code, details)),
   }

@@ -186,6 +186,7 @@ describe('proposing a mentorship', () => {
       E.left({
         code: 'mentorship-id-mismatch',
         message: 'This stream holds mentorship "dinkes-belawan-2026-001", the command names "dinkes-belawan-2026-002"',
+        term: 'mentoring tidak sesuai',
       }),
     )
   })
