@@ -48,7 +48,7 @@ const outcomeLines = (what: string, outcome: Outcome, indent: string): readonly 
       ]
     case 'rejected': {
       const { code, message, term } = outcome.rejection
-      return [`${indent}✗ ${what}: refused, ${code}: ${message}${term === undefined ? '' : ` (${term})`}`]
+      return [`${indent}✗ ${what}: refused, ${code}: ${message} (${term})`]
     }
     case 'invalid':
       return [`${indent}✗ ${what}: invalid input: ${outcome.failure.issues.map(i => `${i.path} ${i.rule}`).join('; ')}`]
