@@ -10,9 +10,16 @@ const segmentOf = (text: string): string => {
 }
 
 describe('NIP (Perka BKN 22/2007)', () => {
-  it('accepts the example NIP with or without spaces and reads its segments', () => {
+  it('accepts the example NIP in its written forms, together, spaced or dotted, and reads its segments', () => {
     const value = nip('19660801 198803 1 001')
     expect(value).toBe('196608011988031001')
+    for (const written of [
+      '19660801.198803.1.001',
+      ' 196608011988031001 ',
+      '19660801 198803.1 001',
+      '19660801198803 1 001',
+    ])
+      expect(parseNip(written)).toEqual(E.right(value))
     expect(nipBirthDate(value)).toBe('1966-08-01')
     expect(nipAppointmentMonth(value)).toEqual({ year: 1988, month: 3 })
     expect(nipGender(value)).toBe('male')
@@ -44,7 +51,16 @@ describe('NIP (Perka BKN 22/2007)', () => {
   })
 
   it('refuses anything but 18 digits', () => {
-    for (const bad of ['', '1966080119880310', '1966080119880310011', '19660801198803100a'])
+    for (const bad of [
+      '',
+      '1966080119880310',
+      '1966080119880310011',
+      '19660801198803100a',
+      '1966 0801 198803 1 001',
+      '19660801..198803.1.001',
+      '19660801-198803-1-001',
+      '19660801\t198803 1 001',
+    ])
       expect(segmentOf(bad)).toBe('format')
   })
 

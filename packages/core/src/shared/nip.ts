@@ -18,10 +18,18 @@ export interface NipError {
 const nipError = (segment: NipError['segment'], message: string): E.Either<NipError, never> =>
   E.left({ segment, message })
 
+// The written forms of one NIP: the 18 digits together, or its four segments apart, each separated by one space or one
+// dot (`19660801 198803 1 001`, `19660801.198803.1.001`), with spaces around the whole ignored.
+const writtenNip = /^(\d{8})[ .]?(\d{6})[ .]?(\d)[ .]?(\d{3})$/
+
 const parseNipText = (text: string): E.Either<NipError, Nip> => {
-  const digits = text.replace(/ /g, '')
-  if (!/^\d{18}$/.test(digits))
-    return nipError('format', `NIP must be 18 digits (YYYYMMDD YYYYMM G NNN), got "${text}"`)
+  const segments = writtenNip.exec(text.trim())
+  if (segments === null)
+    return nipError(
+      'format',
+      `NIP must be 18 digits, together or as YYYYMMDD YYYYMM G NNN apart by spaces or dots, got "${text}"`,
+    )
+  const digits = segments.slice(1).join('')
   const birth = { year: Number(digits.slice(0, 4)), month: Number(digits.slice(4, 6)), day: Number(digits.slice(6, 8)) }
   const appointment = { year: Number(digits.slice(8, 12)), month: Number(digits.slice(12, 14)) }
   const gender = digits.slice(14, 15)
@@ -45,12 +53,15 @@ const parseNipText = (text: string): E.Either<NipError, Nip> => {
 }
 
 /**
- * Validates a NIP written with or without spaces: both dates real, appointment month after the birth date,
- * gender digit 1 or 2, sequence not 000. Returns the 18-digit form.
+ * Validates a NIP in any of its written forms (the 18 digits, or the four segments apart by spaces or dots): both
+ * dates real, appointment month after the birth date, gender digit 1 or 2, sequence not 000. Returns the 18 digits.
  */
 export const parseNip: (text: string) => E.Either<NipError, Nip> = cachedCheck(parseNipText)
 
-/** Codec for NIPs: decodes text (spaces allowed) to the 18-digit form; the failure message names the wrong segment. */
+/**
+ * Codec for NIPs: decodes any written form (`196608011988031001`, `19660801 198803 1 001`, `19660801.198803.1.001`) to
+ * the 18 digits; the failure message names the wrong segment.
+ */
 export const Nip = new t.Type<Nip, string>(
   'Nip',
   (u): u is Nip => typeof u === 'string' && /^\d{18}$/.test(u) && E.isRight(parseNip(u)),
