@@ -91,6 +91,16 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
     spec.given(filed, miss).when(check('2026-08-21T00:00:00')).thenNothing()
   })
 
+  it('a timer whose clock lags behind the last fact records nothing, and is not refused', () => {
+    // The complaint was verified on 14 August at 09:00; the timer's run is dated an hour earlier.
+    spec.given(filed, verified).when(check('2026-08-14T08:00:00')).thenNothing()
+    // A person's command dated before the last fact is still refused (decider.test.ts); the timer's is not.
+    spec
+      .given(filed, verified)
+      .when(check('2026-08-19T00:00:00'))
+      .thenEvents([missed('verification', '2026-08-19T00:00:00', '2026-08-18', deskNip)])
+  })
+
   it('working days skip the holidays of the configured calendar', () => {
     const withHoliday = deciderSpec(complaintDecider(policyConfig({ holidays: [localDate('2026-08-17')] })))
     withHoliday.given(filed).when(check('2026-08-19T00:00:00')).thenNothing()

@@ -25,6 +25,9 @@ export const checkDeadlines = (
     data.complaintId,
     nextStep(at, {
       endsIn: finalComplaintStatuses,
+      // A timer whose clock lags behind the facts has nothing to record: no deadline can be newly missed before the
+      // last fact, so it yields nothing instead of an `out-of-order` rejection the deadline job would fail on.
+      done: c => compareInstants(at, c.lastAt) < 0,
       decide: c => {
         const overdue = nextDeadlines(c, config).filter(deadline => compareInstants(deadline.dueAt, at) < 0)
         const missed = overdue.flatMap((deadline): readonly ComplaintEvent[] => {
