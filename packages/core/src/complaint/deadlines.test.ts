@@ -58,6 +58,21 @@ const decided: ComplaintEvent = {
   type: 'ComplaintDecided',
   data: { at: wib('2026-08-20T09:00:00'), complaintId, officerNip, decision: 'Pengaduan diterima.', upheld: true },
 }
+const notified: ComplaintEvent = {
+  type: 'ComplainantNotified',
+  data: { at: wib('2026-08-21T09:00:00'), complaintId, channel: 'whatsapp' },
+}
+const complainant: Actor = { kind: 'citizen' }
+const rate = (at: string, rating = 4): ComplaintCommand => ({
+  type: 'RateSatisfaction',
+  at: wib(at),
+  actor: complainant,
+  data: { complaintId, rating },
+})
+const rated = (at: string, rating = 4): ComplaintEvent => ({
+  type: 'SatisfactionRated',
+  data: { at: wib(at), complaintId, officerNip, rating },
+})
 const check = (at: string, actor: Actor = timer): ComplaintCommand => ({
   type: 'CheckDeadlines',
   at: wib(at),
@@ -193,6 +208,46 @@ describe('deadlines recorded by the timer (LAPOR!, UU 25/2009)', () => {
       .given(...history, followedUp('fu-2', '2026-08-25'))
       .when(check('2026-09-02T00:00:00'))
       .thenNothing()
+  })
+
+  it('a notified complaint its complainant does not answer closes by itself 10 working days after the notice', () => {
+    // Notified on Friday 21 August; the tenth working day after it is Friday 4 September.
+    const history = [filed, verified, disposed, followedUp('fu-1', '2026-08-18'), decided, notified]
+    spec
+      .given(...history)
+      .when(check('2026-09-04T23:00:00'))
+      .thenNothing()
+    const closed: ComplaintEvent = {
+      type: 'ComplaintClosed',
+      data: { at: wib('2026-09-05T00:00:00'), complaintId, reason: 'no-response' },
+    }
+    spec
+      .given(...history)
+      .when(check('2026-09-05T00:00:00'))
+      .thenEvents([closed])
+    // A complainant who rated the decision answered: the desk closes it, the timer does not.
+    spec
+      .given(...history, rated('2026-08-24T09:00:00'))
+      .when(check('2026-12-01T00:00:00'))
+      .thenNothing()
+    // The complainant may still rate it for 30 days after the close, once; not later.
+    spec
+      .given(...history, closed)
+      .when(rate('2026-10-05T09:00:00'))
+      .thenEvents([rated('2026-10-05T09:00:00')])
+    spec
+      .given(...history, closed, rated('2026-09-07T09:00:00'))
+      .when(rate('2026-09-08T09:00:00', 2))
+      .thenRejects('already-rated')
+    spec
+      .given(...history, closed)
+      .when(rate('2026-10-06T00:00:00'))
+      .thenRejects('complaint-ended')
+    const shorter = deciderSpec(complaintDecider(policyConfig({ complaint: { ratingWindowDays: 7 } })))
+    shorter
+      .given(...history, closed)
+      .when(rate('2026-09-13T09:00:00'))
+      .thenRejects('complaint-ended')
   })
 
   it('every overdue stage is recorded before the complaint closes by itself', () => {

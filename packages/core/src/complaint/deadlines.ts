@@ -22,8 +22,9 @@ export const deadlineAfterCalendarDays = (from: Instant, n: number): Instant =>
 
 /**
  * The deadlines open on a complaint now, from the configured periods (DOMAIN.md §4): verification and disposition,
- * the completion window, follow-up, decision, notification and the automatic close. A deadline whose miss was
- * already recorded stays open until its stage is done.
+ * the completion window, follow-up, decision, notification and the automatic close (after a follow-up neither side
+ * answers, and after a notification the complainant does not answer). A deadline whose miss was already recorded
+ * stays open until its stage is done.
  */
 export const nextDeadlines = (state: ComplaintState, config: PolicyConfig): readonly ComplaintDeadline[] => {
   if (state.status === 'not-filed') return []
@@ -91,6 +92,16 @@ export const nextDeadlines = (state: ComplaintState, config: PolicyConfig): read
             },
           ]
     case 'notified':
+      // A notified complaint its complainant does not answer (no rating) closes by itself (LAPOR! practice).
+      return state.notifiedAt === null || state.rating !== null
+        ? []
+        : [
+            {
+              stage: 'auto-close',
+              dueAt: deadlineAfterWorkingDays(state.notifiedAt, periods.autoCloseWorkingDays, config),
+              responsibleNip: verifier,
+            },
+          ]
     case 'closed':
     case 'archived':
     case 'not-in-authority':

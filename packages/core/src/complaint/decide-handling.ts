@@ -1,6 +1,7 @@
 import { accept } from '../kernel/index.js'
-import { type Actor, hasRole, isAsn } from '../shared/index.js'
+import { type Actor, compareInstants, hasRole, isAsn, type PolicyConfig } from '../shared/index.js'
 import type { ComplaintCommandOf } from './commands.js'
+import { deadlineAfterCalendarDays } from './deadlines.js'
 import type { ComplaintEvent } from './events.js'
 import { type ComplaintDecision, isComplainant, isDesk, nextStep, onComplaint } from './decision.js'
 import { complaintRejections } from './rejections.js'
@@ -119,10 +120,15 @@ export const notifyComplainant = (
   )
 }
 
-/** Takes the complainant's one satisfaction rating after the decision, naming the handling officer. */
+/**
+ * Takes the complainant's one satisfaction rating after the decision, naming the handling officer; also after the
+ * complaint closed (by the desk, or by itself when the complainant did not answer the notification), for the
+ * configured number of days.
+ */
 export const rateSatisfaction = (
   command: ComplaintCommandOf<'RateSatisfaction'>,
   state: ComplaintState,
+  config: PolicyConfig,
 ): ComplaintDecision => {
   const { actor, at, data } = command
   if (actor.kind !== 'citizen') return refuse('citizen-only')
@@ -130,6 +136,10 @@ export const rateSatisfaction = (
     state,
     data.complaintId,
     nextStep(at, {
+      afterEnd: c =>
+        c.status === 'closed' &&
+        c.closedAt !== null &&
+        compareInstants(at, deadlineAfterCalendarDays(c.closedAt, config.complaint.ratingWindowDays)) <= 0,
       done: c => c.rating === data.rating,
       decide: c => {
         if (!isComplainant(actor, c)) return refuse('not-the-complainant')

@@ -57,7 +57,7 @@ export const complaintDecider = (
         case 'NotifyComplainant':
           return notifyComplainant(command, state)
         case 'RateSatisfaction':
-          return rateSatisfaction(command, state)
+          return rateSatisfaction(command, state, config)
         case 'CheckDeadlines':
           return checkDeadlines(command, state, config)
         case 'EscalateToOmbudsman':

@@ -27,19 +27,22 @@ export interface ComplaintStep {
   readonly endsIn?: readonly ComplaintStatus[]
   /** Whether the command was already applied (then it changes nothing, even if dated earlier). */
   readonly done?: (complaint: Complaint) => boolean
+  /** Whether the command may still act on a complaint that has ended (a rating shortly after the close). */
+  readonly afterEnd?: (complaint: Complaint) => boolean
   /** The command's own checks and events. */
   readonly decide: (complaint: Complaint) => ComplaintDecision
 }
 
 /**
  * A command dated `at` as the next step of the complaint `onComplaint` found, with the checks every such command
- * shares, in order: not ended (a command that ends it as it already is changes nothing), not already applied, not
- * dated before the last fact; then the command's own decision.
+ * shares, in order: not ended (a command that ends it as it already is changes nothing; one that may act after the
+ * end, within its bounds, goes on), not already applied, not dated before the last fact; then the command's own
+ * decision.
  */
 export const nextStep =
   (at: Instant, step: ComplaintStep) =>
   (complaint: Complaint): ComplaintDecision => {
-    if (isFinalComplaintStatus(complaint.status))
+    if (isFinalComplaintStatus(complaint.status) && step.afterEnd?.(complaint) !== true)
       return step.endsIn?.includes(complaint.status) === true ? nothing : refuse('complaint-ended')
     if (step.done?.(complaint) === true) return nothing
     if (compareInstants(at, complaint.lastAt) < 0) return refuse('out-of-order')

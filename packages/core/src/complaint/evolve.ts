@@ -28,6 +28,7 @@ const filed = (data: FiledData): Complaint => ({
   rating: null,
   missed: {},
   closedReason: null,
+  closedAt: null,
   lastActivityAt: data.at,
   lastAt: data.at,
 })
@@ -88,7 +89,7 @@ const apply = (complaint: Complaint, event: LaterEvent): Complaint => {
     case 'ComplaintEscalated':
       return { ...c, status: 'escalated' }
     case 'ComplaintClosed':
-      return { ...c, status: 'closed', closedReason: event.data.reason }
+      return { ...c, status: 'closed', closedReason: event.data.reason, closedAt: at }
   }
 }
 

@@ -55,6 +55,8 @@ export interface Complaint {
   /** The due instant of each stage whose miss was recorded. */
   readonly missed: Readonly<Partial<Record<MissableStage, Instant>>>
   readonly closedReason: ComplaintClosedReason | null
+  /** When the complaint was closed: a rating is still taken for a while after. */
+  readonly closedAt: Instant | null
   /** The last fact that was not a timer's (auto-close counts from here). */
   readonly lastActivityAt: Instant
   /** The last recorded fact of any kind: no command may be dated before it. */

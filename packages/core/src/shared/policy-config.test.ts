@@ -41,7 +41,7 @@ describe('policy configuration', () => {
       'minActivity: is not a known field: did you mean minActivities?',
       'annualMinimumJp.pppk: is not a known field: did you mean PPPK?',
       'sessionMinutes.step: is not a known field (known: min, max)',
-      'complaint.escalationDays: is not a known field (known: filingWindowDays, verificationWorkingDays, completionWindowDays, followUpWorkingDays, decisionDays, notificationDays, autoCloseWorkingDays)',
+      'complaint.escalationDays: is not a known field (known: filingWindowDays, verificationWorkingDays, completionWindowDays, followUpWorkingDays, decisionDays, notificationDays, autoCloseWorkingDays, ratingWindowDays)',
     ])
   })
 

@@ -52,8 +52,13 @@ export interface PolicyConfig {
     readonly decisionDays: number
     /** Calendar days from the decision to notifying the complainant (Pasal 50; default 14). */
     readonly notificationDays: number
-    /** Working days after the follow-up with no answer from either side before the complaint closes by itself (default 10). */
+    /**
+     * Working days with no answer before the complaint closes by itself (LAPOR! practice; default 10): after the
+     * follow-up when neither side answers, and after the notification when the complainant does not.
+     */
     readonly autoCloseWorkingDays: number
+    /** Calendar days after a complaint closed within which its complainant may still rate it (default 30). */
+    readonly ratingWindowDays: number
   }
   /** Working days: Monday–Friday minus these holidays (default: no holidays). */
   readonly calendar: WorkingCalendar
@@ -78,6 +83,7 @@ export const defaultPolicy: PolicyConfig = {
     decisionDays: 60,
     notificationDays: 14,
     autoCloseWorkingDays: 10,
+    ratingWindowDays: 30,
   },
   calendar: workingCalendar(),
 }
@@ -95,6 +101,7 @@ const complaintDays = {
   decisionDays: days,
   notificationDays: days,
   autoCloseWorkingDays: days,
+  ratingWindowDays: days,
 }
 
 // An object of settings, every one optional; a key it does not list is refused, naming it.

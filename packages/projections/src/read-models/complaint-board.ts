@@ -125,6 +125,7 @@ export const complaintOf = (doc: ComplaintBoardDocument): Complaint => ({
   rating: doc.rating,
   missed: Object.fromEntries(doc.breaches.map(breach => [breach.stage, breach.dueAt])),
   closedReason: doc.closedReason,
+  closedAt: doc.status === 'closed' ? doc.endedAt : null,
   lastActivityAt: doc.lastActivityAt,
   lastAt: doc.lastAt,
 })
