@@ -1,5 +1,5 @@
 import { accept, entryOf, nothing, sameBy } from '../kernel/index.js'
-import { competencyKey, jakartaYear } from '../shared/index.js'
+import { competencyKey, isKnownCompetency, jakartaYear, type PolicyConfig } from '../shared/index.js'
 import { type CompetencyCommandOf, DevelopmentPlanItems, LearningYear, PlannedMinutes } from './commands.js'
 import { aPyb, type CompetencyDecision, isPyb, onProfile } from './decision.js'
 import { competencyGaps } from './eligibility.js'
@@ -25,6 +25,7 @@ const isPlanShape = (year: number, items: PlanItems): boolean =>
 export const planDevelopment = (
   command: CompetencyCommandOf<'PlanDevelopment'>,
   state: CompetencyState,
+  config: PolicyConfig,
 ): CompetencyDecision => {
   if (!isPyb(command.actor)) return refuse('actor-not-allowed', aPyb)
   return onProfile(state, command.data.nip, profile => {
@@ -33,6 +34,8 @@ export const planDevelopment = (
     if (current !== undefined && samePlanItems(current.items, items)) return nothing
     if (!isPlanShape(year, items)) return refuse('plan-invalid')
     if (year < jakartaYear(command.at)) return refuse('plan-for-past-year')
+    const unknown = items.find(item => !isKnownCompetency(config, item.competency))
+    if (unknown !== undefined) return refuse('unknown-competency', unknown.competency.code)
     const gaps = new Set(
       competencyGaps(profile)
         .filter(gap => gap.gap > 0)

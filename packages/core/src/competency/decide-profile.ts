@@ -1,5 +1,5 @@
 import { accept, entryOf, nothing, sameBy } from '../kernel/index.js'
-import { CompetencyLevel, competencyKey, hasRole } from '../shared/index.js'
+import { CompetencyLevel, competencyKey, hasRole, isKnownCompetency, type PolicyConfig } from '../shared/index.js'
 import {
   type CompetencyCommandOf,
   type CompetencyRequirement,
@@ -75,11 +75,14 @@ const inKeyOrder = (standard: readonly CompetencyRequirement[]): readonly Compet
 export const setCompetencyStandard = (
   command: CompetencyCommandOf<'SetCompetencyStandard'>,
   state: CompetencyState,
+  config: PolicyConfig,
 ): CompetencyDecision => {
   if (!isPyb(command.actor)) return refuse('actor-not-allowed', aPyb)
   return onProfile(state, command.data.nip, profile => {
     const { standard } = command.data
     if (!isValidStandard(standard)) return refuse('standard-invalid')
+    const unknown = standard.find(line => !isKnownCompetency(config, line.competency))
+    if (unknown !== undefined) return refuse('unknown-competency', unknown.competency.code)
     if (sameStandard(inKeyOrder(standard), inKeyOrder(profile.standard))) return nothing
     return accept({ type: 'CompetencyStandardSet', data: { at: command.at, nip: profile.nip, standard } })
   })
@@ -89,6 +92,7 @@ export const setCompetencyStandard = (
 export const assessCompetency = (
   command: CompetencyCommandOf<'AssessCompetency'>,
   state: CompetencyState,
+  config: PolicyConfig,
 ): CompetencyDecision => {
   const { actor } = command
   if (!hasRole(actor, 'assessor')) return refuse('actor-not-allowed', 'an assessor')
@@ -96,6 +100,7 @@ export const assessCompetency = (
     const { assessmentId, competency, level } = command.data
     if (entryOf(profile.assessments, assessmentId) !== undefined) return nothing
     if (!CompetencyLevel.is(level)) return refuse('level-out-of-range')
+    if (!isKnownCompetency(config, competency)) return refuse('unknown-competency', competency.code)
     const data = { at: command.at, nip: profile.nip, assessmentId, competency, level, assessorNip: actor.nip }
     return accept({ type: 'CompetencyAssessed', data })
   })

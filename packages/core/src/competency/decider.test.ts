@@ -1,6 +1,16 @@
 import { deciderSpec } from '@pembina/testkit'
-import { describe, it } from 'vitest'
-import { type Actor, type Competency, defaultPolicy, instant, type Instant, nip, systemActor } from '../shared/index.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import {
+  type Actor,
+  type Competency,
+  defaultPolicy,
+  instant,
+  type Instant,
+  nip,
+  policyConfig,
+  systemActor,
+} from '../shared/index.js'
 import type { CompetencyCommandOf, CompetencyRequirement, DevelopmentPlanItem } from './commands.js'
 import { competencyDecider } from './decider.js'
 import type { CompetencyEventOf } from './events.js'
@@ -147,6 +157,28 @@ describe('competency standard and assessment', () => {
     { competency: integritas, requiredLevel: 3 },
     { competency: kesehatan, requiredLevel: 4 },
   ]
+
+  it('a teknis competency outside the agency’s catalogue is refused in a standard, an assessment and a plan', () => {
+    const catalogue = deciderSpec(
+      competencyDecider(policyConfig({ teknisCompetencies: { 'T.KES.07': 'Pelayanan Kesehatan Dasar' } })),
+    )
+    const unknown: Competency = { type: 'teknis', code: 'T.KES.99' }
+    expect(E.isRight(catalogue.given(registered).when(setStandard(standard)).result)).toBe(true)
+    catalogue
+      .given(registered)
+      .when(setStandard([...standard, { competency: unknown, requiredLevel: 2 }]))
+      .thenRejects('unknown-competency')
+    catalogue
+      .given(registered)
+      .when(assess('a-1', unknown, 3))
+      .thenRejects('unknown-competency')
+    catalogue
+      .given(registered, standardSet(standard))
+      .when(plan(2026, [gapItem(unknown)]))
+      .thenRejects('unknown-competency')
+    // Without a catalogue (the default), any teknis code is taken.
+    expect(E.isRight(spec.given(registered).when(assess('a-1', unknown, 3)).result)).toBe(true)
+  })
 
   it("a pyb sets the job's competency standard, replacing the earlier one", () => {
     spec

@@ -26,13 +26,13 @@ export const competencyDecider = (
         case 'ChangePosition':
           return changePosition(command, state)
         case 'SetCompetencyStandard':
-          return setCompetencyStandard(command, state)
+          return setCompetencyStandard(command, state, config)
         case 'AssessCompetency':
-          return assessCompetency(command, state)
+          return assessCompetency(command, state, config)
         case 'CreditLearning':
           return creditLearning(command, state, config)
         case 'PlanDevelopment':
-          return planDevelopment(command, state)
+          return planDevelopment(command, state, config)
         case 'RecommendDevelopment':
           return recommendDevelopment(command, state)
         case 'RecordPolicyParticipation':

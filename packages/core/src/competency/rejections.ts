@@ -44,6 +44,10 @@ export const competencyRejections = rejectionCatalog({
       `Competency ${code} shows no gap: it is not in the standard, or its assessed level meets the required level`,
     term: 'kesenjangan kompetensi',
   },
+  'unknown-competency': {
+    message: (code: string) => `Teknis competency ${code} is not in the agency's catalogue (teknisCompetencies)`,
+    term: 'kompetensi teknis tidak terdaftar',
+  },
 })
 
 /** Every reason the competency decider refuses a command: a closed set of stable codes. */

@@ -1,5 +1,5 @@
 import { accept, nothing, sameBy } from '../kernel/index.js'
-import { jakartaDate, jpToMinutes, Minutes, type PolicyConfig } from '../shared/index.js'
+import { isKnownCompetency, jakartaDate, jpToMinutes, Minutes, type PolicyConfig } from '../shared/index.js'
 import type { CancelOffering, CloseOffering, OpenOffering, StartOffering } from './commands.js'
 import { type EnrollmentDecision, isOrganiser, isOrganiserOrSystem } from './decision.js'
 import type { EnrollmentEvent, OfferingOpened } from './events.js'
@@ -23,6 +23,7 @@ export const openOffering = (
   if (!Minutes.is(minutes)) return refuse('jp-out-of-range')
   const { offeringId, title, provider, venue, form, competency, jp, capacity, schedule } = command.data
   const { passMark, minimumAttendance } = command.data
+  if (!isKnownCompetency(config, competency)) return refuse('unknown-competency', competency.code)
   const data: OfferingOpened['data'] = {
     at: command.at,
     offeringId,

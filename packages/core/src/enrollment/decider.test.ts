@@ -116,6 +116,26 @@ describe('training enrollment (DOMAIN.md §2)', () => {
     given([], open(self(sari))).thenRejects('not-authorised')
   })
 
+  it('an offering of a teknis competency outside the agency’s catalogue is refused, when the agency keeps one', () => {
+    const kesehatan = {
+      ...terms,
+      form: 'pelatihan-teknis',
+      competency: { type: 'teknis', code: 'kes-imunisasi' },
+    } as const
+    const catalogue = deciderSpec(
+      enrollmentDecider(policyConfig({ teknisCompetencies: { 'kes-imunisasi': 'Pelayanan Imunisasi' } })),
+    )
+    expect(E.isRight(catalogue.given().when(open(admin, kesehatan)).result)).toBe(true)
+    const other = { ...kesehatan, competency: { type: 'teknis', code: 'T.KES.99' } } as const
+    catalogue.given().when(open(admin, other)).thenRejects('unknown-competency')
+    const refused = catalogue.given().when(open(admin, other)).result
+    expect(E.isLeft(refused) && refused.left.message).toMatch(/T\.KES\.99 is not in the agency's catalogue/)
+    expect(E.isLeft(refused) && refused.left.term).toBe('kompetensi teknis tidak terdaftar')
+    // Without a catalogue (the default) any teknis code is taken; manajerial codes never depend on it.
+    expect(E.isRight(spec.given().when(open(admin, other)).result)).toBe(true)
+    expect(E.isRight(catalogue.given().when(open(admin)).result)).toBe(true)
+  })
+
   it('opening the same offering again changes nothing; opening it with other terms is refused', () => {
     given([opened()], open(admin)).thenNothing()
     given([opened()], open(admin, { ...terms, capacity: 30 })).thenRejects('offering-already-opened')

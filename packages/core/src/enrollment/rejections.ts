@@ -66,6 +66,10 @@ export const enrollmentRejections = rejectionCatalog({
     message: 'Every approved place needs an outcome before the offering is closed',
     term: 'hasil peserta belum lengkap',
   },
+  'unknown-competency': {
+    message: (code: string) => `Teknis competency ${code} is not in the agency's catalogue (teknisCompetencies)`,
+    term: 'kompetensi teknis tidak terdaftar',
+  },
 })
 
 /** Every reason the enrollment decider refuses a command, as a stable kebab-case code. */

@@ -17,20 +17,27 @@ export const manajerialCompetencies = {
 export const sosialKulturalCompetencies = { 'SK.01': 'Perekat Bangsa' } as const
 
 const manajerialCodes = ['M.01', 'M.02', 'M.03', 'M.04', 'M.05', 'M.06', 'M.07', 'M.08'] as const
-const teknisPattern = /^[A-Z][A-Z0-9]*(\.[A-Z0-9]+)+$/
 
-/** An agency-defined teknis competency code such as `T.KES.07` (upper-case segments joined by dots). */
-const TeknisCode = new t.Type<string, string>(
+// A code is one token an agency writes as it likes (`T.KES.07`, `kes-07`, `Pelayanan.Imunisasi`): visible characters,
+// no spaces or control characters, at most 100; the manajerial and sosial-kultural codes are not teknis codes.
+const isTeknisCode = (u: unknown): u is string =>
+  typeof u === 'string' &&
+  /^[^\s\p{Cc}\p{Cf}]{1,100}$/u.test(u) &&
+  !(manajerialCodes as readonly string[]).includes(u) &&
+  u !== 'SK.01'
+
+/**
+ * Codec for an agency-defined teknis competency code (DOMAIN.md: free codes, such as `T.KES.07`): any code of 1 to 100
+ * visible characters without spaces, other than a manajerial or sosial-kultural code. Which codes an agency uses is
+ * configuration (`teknisCompetencies`), checked by the deciders that take a competency from a person.
+ */
+export const TeknisCode = new t.Type<string, string>(
   'TeknisCode',
-  (u): u is string => typeof u === 'string' && teknisPattern.test(u) && u.length <= 40 && !/^(M|SK)\./.test(u),
+  isTeknisCode,
   (u, c) =>
-    typeof u === 'string' && teknisPattern.test(u) && u.length <= 40 && !/^(M|SK)\./.test(u)
+    isTeknisCode(u)
       ? t.success(u)
-      : t.failure(
-          u,
-          c,
-          'must be an agency teknis code of upper-case segments joined by dots (e.g. T.KES.07), not M.* or SK.*',
-        ),
+      : t.failure(u, c, 'must be a teknis code of 1 to 100 visible characters without spaces, not M.01-M.08 or SK.01'),
   t.identity,
 )
 

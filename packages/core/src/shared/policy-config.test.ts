@@ -30,6 +30,23 @@ describe('policy configuration', () => {
     ])
   })
 
+  it('the teknis catalogue names each code that is not one, and each name that is empty', () => {
+    const bad = decodePolicyConfig({
+      teknisCompetencies: { 'T KES': 'Kesehatan', 'M.01': 'Integritas', 'kes-1': 'ok' },
+    })
+    expect(E.isLeft(bad) && bad.left.issues.map(({ path }) => path)).toEqual([
+      'teknisCompetencies.T KES',
+      'teknisCompetencies.M.01',
+    ])
+    const blank = decodePolicyConfig({ teknisCompetencies: { 'kes-1': ' ' } })
+    expect(E.isLeft(blank) && blank.left.issues.map(({ path }) => path)).toEqual(['teknisCompetencies.kes-1'])
+    const good = decodePolicyConfig({ teknisCompetencies: { 'kes-1': 'Pelayanan Imunisasi' } })
+    expect(E.map((config: PolicyConfig) => config.teknisCompetencies)(good)).toEqual(
+      E.right({ 'kes-1': 'Pelayanan Imunisasi' }),
+    )
+    expect(defaultPolicy.teknisCompetencies).toBeNull()
+  })
+
   it('a misspelt or unknown setting is refused, naming each key, never dropped for its default', () => {
     const result = decodePolicyConfig({
       minActivity: 3,

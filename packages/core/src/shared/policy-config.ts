@@ -10,6 +10,7 @@ import {
   wholeNumber,
 } from '../kernel/decode.js'
 import { type WorkingCalendar, workingCalendar } from './calendar.js'
+import { type Competency, TeknisCode } from './competency-code.js'
 import { jpToMinutes } from './minutes.js'
 import { LocalDate } from './time.js'
 
@@ -62,6 +63,12 @@ export interface PolicyConfig {
   }
   /** Working days: Monday–Friday minus these holidays (default: no holidays). */
   readonly calendar: WorkingCalendar
+  /**
+   * The agency's catalogue of teknis competencies, code to name (DOMAIN.md: each agency defines its own). When given, a
+   * teknis code outside it is refused where a person names a competency (an offering, a standard, an assessment, a
+   * plan); null (the default) accepts any teknis code.
+   */
+  readonly teknisCompetencies: Readonly<Record<string, string>> | null
 }
 
 /** The defaults of DOMAIN.md. */
@@ -86,7 +93,14 @@ export const defaultPolicy: PolicyConfig = {
     ratingWindowDays: 30,
   },
   calendar: workingCalendar(),
+  teknisCompetencies: null,
 }
+
+/** Whether a competency is one the configuration knows: always for manajerial and sosial-kultural ones. */
+export const isKnownCompetency = (config: PolicyConfig, competency: Competency): boolean =>
+  competency.type !== 'teknis' ||
+  config.teknisCompetencies === null ||
+  Object.hasOwn(config.teknisCompetencies, competency.code)
 
 const share = refine(t.number, (n): n is number => n > 0 && n <= 1, 'Share', 'must be a number above 0 and at most 1')
 const days = wholeNumber(1, 365, 'Days')
@@ -103,6 +117,36 @@ const complaintDays = {
   autoCloseWorkingDays: days,
   ratingWindowDays: days,
 }
+
+// The name of a teknis competency in the agency's catalogue.
+const competencyName = refine(
+  t.string,
+  (s): s is string => s.trim() !== '' && s.length <= 200,
+  'CompetencyName',
+  'must be a name of 1 to 200 characters',
+)
+
+// The agency's teknis catalogue, code to name. Every key is checked as a code and named when it is not one (io-ts's own
+// record with a refined key type drops such keys without a word, which would hide a misspelt code).
+const catalogueNames = t.record(t.string, competencyName)
+const TeknisCatalogue = new t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>>(
+  'TeknisCompetencies',
+  (u): u is Readonly<Record<string, string>> => catalogueNames.is(u) && Object.keys(u).every(key => TeknisCode.is(key)),
+  (u, c) => {
+    const names = catalogueNames.validate(u, c)
+    if (E.isLeft(names)) return names
+    const badKeys = Object.keys(names.right).filter(key => !TeknisCode.is(key))
+    if (badKeys.length === 0) return names
+    return t.failures(
+      badKeys.map(key => ({
+        value: key,
+        context: t.appendContext(c, key, TeknisCode, key),
+        message: 'is not a teknis code: 1 to 100 visible characters without spaces, not M.01-M.08 or SK.01',
+      })),
+    )
+  },
+  t.identity,
+)
 
 // An object of settings, every one optional; a key it does not list is refused, naming it.
 const settings = <P extends t.Props>(props: P, name: string) =>
@@ -128,6 +172,7 @@ export const PolicyConfigInput = settings(
     mentorCredit: oneOf(['activity', 'activity-and-minutes']),
     complaint: settings(complaintDays, 'ComplaintDeadlines'),
     holidays: t.readonlyArray(LocalDate),
+    teknisCompetencies: TeknisCatalogue,
   },
   'PolicyConfigInput',
 )
@@ -161,6 +206,7 @@ const build = (input: PolicyConfigInput): PolicyConfig => ({
   },
   complaint: { ...defaultPolicy.complaint, ...input.complaint },
   calendar: input.holidays === undefined ? defaultPolicy.calendar : workingCalendar(input.holidays),
+  teknisCompetencies: input.teknisCompetencies ?? defaultPolicy.teknisCompetencies,
 })
 
 /** Decodes JSON policy configuration and builds it; a bad field comes back as a `DecodeFailure` naming it. */
@@ -211,6 +257,7 @@ const PolicyConfigValues = t.type(
       mentorCredit: oneOf(['activity', 'activity-and-minutes']),
     }),
     complaint: t.type(complaintDays),
+    teknisCompetencies: t.union([t.null, TeknisCatalogue]),
   },
   'PolicyConfig',
 )

@@ -26,10 +26,13 @@ describe('competency codes (PP 11/2017; PermenPANRB 38/2017)', () => {
     expect(rulesOf(Competency, { type: 'sosial-kultural', code: 'SK.02' })).toEqual(['code: must be one of SK.01'])
   })
 
-  it('teknis codes are defined by each agency, as dotted upper-case segments, never M.* or SK.*', () => {
-    expect(rulesOf(Competency, { type: 'teknis', code: 'T.KES.07' })).toEqual([])
-    for (const bad of ['t.kes.07', 'TKES07', 'M.01', 'SK.01', 'T..1'])
-      expect(rulesOf(Competency, { type: 'teknis', code: bad }), bad).toHaveLength(1)
+  it('teknis codes are free codes of each agency, never a manajerial or sosial-kultural code', () => {
+    for (const good of ['T.KES.07', 't.kes.07', 'TKES07', 'kes-imunisasi/2026', 'Pelayanan.Imunisasi'])
+      expect(rulesOf(Competency, { type: 'teknis', code: good }), good).toEqual([])
+    for (const bad of ['', 'T KES 07', ' T.KES.07', 'M.01', 'SK.01', 'T.KES\u000007', 'T\u200bKES', 'x'.repeat(101)])
+      expect(rulesOf(Competency, { type: 'teknis', code: bad }), bad).toEqual([
+        'code: must be a teknis code of 1 to 100 visible characters without spaces, not M.01-M.08 or SK.01',
+      ])
   })
 
   it('a competency of an unknown type is refused at its type field', () => {
