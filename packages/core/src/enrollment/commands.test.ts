@@ -45,7 +45,10 @@ describe('decoding enrollment commands', () => {
 
   it('a schedule ending before it starts is refused at data.schedule', () => {
     expect(issuesOf(withData({ schedule: { start: '2026-03-04', end: '2026-03-02' } }))).toEqual([
-      { path: 'data.schedule', rule: 'start must not be after end, and the run must span at most 366 days' },
+      {
+        path: 'data.schedule',
+        rule: 'start must not be after end, the run must span at most 366 days, and its session days (when given) must be distinct dates in order from start to end',
+      },
     ])
   })
 

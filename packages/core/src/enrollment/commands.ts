@@ -8,17 +8,48 @@ export const OfferingId = streamId('OfferingId')
 /** The longest run an offering may have, in calendar days from start to end. */
 export const maxScheduleDays = 366
 
-const ScheduleFields = t.strict({ start: LocalDate, end: LocalDate }, 'ScheduleFields')
+/** Whether session days are distinct dates in order, every one from `start` to `end`. */
+export const sessionDaysWithin = (start: LocalDate, end: LocalDate, days: readonly LocalDate[]): boolean =>
+  days.every((day, i) => day >= start && day <= end && (i === 0 || (days[i - 1] ?? day) < day))
 
-/** Codec for an offering's schedule: the first and last session day, start ≤ end, at most a year apart. */
+const runFits = (start: LocalDate, end: LocalDate): boolean => start <= end && daysBetween(start, end) < maxScheduleDays
+
+const ScheduleFields = t.exact(
+  t.intersection([t.type({ start: LocalDate, end: LocalDate }), t.partial({ days: t.readonlyArray(LocalDate) })]),
+  'ScheduleFields',
+)
+
+/**
+ * Codec for the schedule an offering is opened with: its first and last date (start ≤ end, at most a year apart) and,
+ * optionally, its session days. Without them, the session days are the working days from start to end of the
+ * configured calendar (Monday to Friday minus the holidays), fixed in the event when the offering opens.
+ */
 export const Schedule = refine(
   ScheduleFields,
-  (s): s is t.TypeOf<typeof ScheduleFields> => s.start <= s.end && daysBetween(s.start, s.end) < maxScheduleDays,
+  (s): s is t.TypeOf<typeof ScheduleFields> =>
+    runFits(s.start, s.end) &&
+    (s.days === undefined || (s.days.length > 0 && sessionDaysWithin(s.start, s.end, s.days))),
   'Schedule',
-  `start must not be after end, and the run must span at most ${maxScheduleDays} days`,
+  `start must not be after end, the run must span at most ${maxScheduleDays} days, and its session days (when given) must be distinct dates in order from start to end`,
 )
-/** An offering's schedule: every calendar date from `start` to `end` inclusive is a session day. */
+/** The schedule an offering is opened with. */
 export type Schedule = t.TypeOf<typeof Schedule>
+
+const SessionScheduleFields = t.strict(
+  { start: LocalDate, end: LocalDate, days: t.readonlyArray(LocalDate) },
+  'SessionScheduleFields',
+)
+
+/** Codec for the schedule an opened offering keeps: its first and last date and every session day, at least one. */
+export const SessionSchedule = refine(
+  SessionScheduleFields,
+  (s): s is t.TypeOf<typeof SessionScheduleFields> =>
+    runFits(s.start, s.end) && s.days.length > 0 && sessionDaysWithin(s.start, s.end, s.days),
+  'SessionSchedule',
+  `start must not be after end, the run must span at most ${maxScheduleDays} days, and its session days must be distinct dates in order from start to end, at least one`,
+)
+/** An opened offering's schedule: attendance is recorded on, and counted over, its session days. */
+export type SessionSchedule = t.TypeOf<typeof SessionSchedule>
 
 /** Codec for the share of session days a participant must attend: above 0, at most 1. */
 export const AttendanceShare = refine(

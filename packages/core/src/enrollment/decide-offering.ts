@@ -1,5 +1,14 @@
 import { accept, nothing, sameBy } from '../kernel/index.js'
-import { isKnownCompetency, jakartaDate, jpToMinutes, Minutes, type PolicyConfig } from '../shared/index.js'
+import {
+  addDays,
+  daysBetween,
+  isKnownCompetency,
+  jakartaDate,
+  jpToMinutes,
+  type LocalDate,
+  Minutes,
+  type PolicyConfig,
+} from '../shared/index.js'
 import type { CancelOffering, CloseOffering, OpenOffering, StartOffering } from './commands.js'
 import { type EnrollmentDecision, isOrganiser, isOrganiserOrSystem } from './decision.js'
 import type { EnrollmentEvent, OfferingOpened } from './events.js'
@@ -12,7 +21,17 @@ const { refuse } = enrollmentRejections
 /** The reason recorded for places still pending when an offering starts. */
 export const notApprovedBeforeStart = 'not approved before the offering started'
 
-/** Opens an offering with its terms; the same terms again change nothing, different terms are refused. */
+/** The working days of the configured calendar from `start` to `end`, both included. */
+const workingDaysFrom = (start: LocalDate, end: LocalDate, config: PolicyConfig): readonly LocalDate[] =>
+  Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i)).filter(day =>
+    config.calendar.isWorkingDay(day),
+  )
+
+/**
+ * Opens an offering with its terms; the same terms again change nothing, different terms are refused. Its session
+ * days are the ones the command lists, or else the working days of the configured calendar from start to end; either
+ * way the event records them, so a later change of the calendar never changes an offering already opened.
+ */
 export const openOffering = (
   command: OpenOffering,
   state: EnrollmentState,
@@ -24,6 +43,8 @@ export const openOffering = (
   const { offeringId, title, provider, venue, form, competency, jp, capacity, schedule } = command.data
   const { passMark, minimumAttendance } = command.data
   if (!isKnownCompetency(config, competency)) return refuse('unknown-competency', competency.code)
+  const days = schedule.days ?? workingDaysFrom(schedule.start, schedule.end, config)
+  if (days.length === 0) return refuse('no-session-day')
   const data: OfferingOpened['data'] = {
     at: command.at,
     offeringId,
@@ -35,7 +56,7 @@ export const openOffering = (
     jp,
     minutes,
     capacity,
-    schedule,
+    schedule: { start: schedule.start, end: schedule.end, days },
     minimumAttendance: minimumAttendance ?? config.enrollment.minimumAttendance,
     ...(passMark === undefined ? {} : { passMark }),
   }

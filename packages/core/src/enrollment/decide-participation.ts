@@ -24,8 +24,7 @@ export const recordAttendance = (command: RecordAttendance, offering: OpenedOffe
     if (place.attendance[date] === present) return nothing
     const refused = recordable(offering, place)
     if (refused !== undefined) return refused
-    const { start, end } = offering.terms.schedule
-    if (date < start || date > end) return refuse('not-a-session-day')
+    if (!offering.terms.schedule.days.includes(date)) return refuse('not-a-session-day')
     if (date > jakartaDate(command.at)) return refuse('date-in-future')
     return accept({ type: 'AttendanceRecorded', data: { at: command.at, offeringId, nip, date, present } })
   })

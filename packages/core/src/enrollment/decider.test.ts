@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
   type Actor,
+  enrollment,
   type Instant,
   instant,
+  type LocalDate,
   localDate,
   Minutes,
   type Nip,
@@ -44,11 +46,20 @@ const terms: OpenOffering['data'] = {
   capacity: 2,
   schedule: { start: localDate('2026-03-02'), end: localDate('2026-03-06') },
 }
+// Monday 2 to Friday 6 March 2026: five working days, the session days of an offering opened without a list.
+const weekdays = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'].map(localDate)
 const opened = (
   extra: { readonly capacity?: number; readonly passMark?: number; readonly minimumAttendance?: number } = {},
 ): OfferingOpened => ({
   type: 'OfferingOpened',
-  data: { at: on('2026-02-02T09:00:00'), ...terms, minutes: minutesOf(1080), minimumAttendance: 0.8, ...extra },
+  data: {
+    at: on('2026-02-02T09:00:00'),
+    ...terms,
+    schedule: { ...terms.schedule, days: weekdays },
+    minutes: minutesOf(1080),
+    minimumAttendance: 0.8,
+    ...extra,
+  },
 })
 const requested = (who: Nip, at = '2026-02-10T10:00:00'): EnrollmentEvent => ({
   type: 'PlaceRequested',
@@ -344,5 +355,65 @@ describe('training enrollment (DOMAIN.md §2)', () => {
     given([...running, noShow, closed], close('2026-03-10T09:00:00')).thenNothing()
     given([...running, noShow, closed], cancel('2026-03-10T09:00:00')).thenRejects('offering-closed')
     given([...running, noShow, closed], request(dewi, '2026-03-10T09:00:00')).thenRejects('offering-closed')
+  })
+})
+
+describe('training schedule: session days, not calendar days', () => {
+  // Friday 6 to Monday 9 March 2026: two working days, Friday and Monday.
+  const fridayToMonday = { ...terms, schedule: { start: localDate('2026-03-06'), end: localDate('2026-03-09') } }
+  const friMon = ['2026-03-06', '2026-03-09'].map(localDate)
+  const openedFriMon = (days: readonly LocalDate[] = friMon, extra: Partial<OfferingOpened['data']> = {}) => ({
+    ...opened(),
+    data: { ...opened().data, schedule: { ...fridayToMonday.schedule, days }, ...extra },
+  })
+  const attendedOn = (who: Nip, day: string): EnrollmentEvent => ({
+    type: 'AttendanceRecorded',
+    data: { at: on(`${day}T16:00:00`), offeringId, nip: who, date: localDate(day), present: true },
+  })
+  const startedFri: EnrollmentEvent = { type: 'OfferingStarted', data: { at: on('2026-03-06T07:00:00'), offeringId } }
+
+  it('an offering opened without its session days takes the working days of the calendar from start to end', () => {
+    given([], open(admin, fridayToMonday)).thenEvents([openedFriMon()])
+    const withHoliday = deciderSpec(enrollmentDecider(policyConfig({ holidays: [localDate('2026-03-09')] })))
+    expect(withHoliday.given().when(open(admin, fridayToMonday)).result).toEqual(
+      E.right([openedFriMon([localDate('2026-03-06')])]),
+    )
+    // A weekend-only run has no working day: refused, not opened with no session day.
+    const weekend = { ...terms, schedule: { start: localDate('2026-03-07'), end: localDate('2026-03-08') } }
+    given([], open(admin, weekend)).thenRejects('no-session-day')
+  })
+
+  it('an offering may list its own session days, a Saturday among them; the list is checked against the run', () => {
+    const listed = {
+      ...fridayToMonday,
+      schedule: { ...fridayToMonday.schedule, days: [...friMon.slice(0, 1), localDate('2026-03-07')] },
+    }
+    given([], open(admin, listed)).thenEvents([openedFriMon(listed.schedule.days)])
+    const outside = { ...fridayToMonday, schedule: { ...fridayToMonday.schedule, days: [localDate('2026-03-10')] } }
+    expect(enrollment.commands.is(cmd('2026-02-02T09:00:00', admin, { type: 'OpenOffering', data: outside }))).toBe(
+      false,
+    )
+  })
+
+  it('attendance counts the scheduled session days: two of two from Friday to Monday completes', () => {
+    const history = [openedFriMon(), requested(sari), approved(sari), startedFri, attendedOn(sari, '2026-03-06')]
+    given(history, attend(sari, '2026-03-07', '2026-03-07T16:00:00')).thenRejects('not-a-session-day')
+    const both = [...history, attendedOn(sari, '2026-03-09')]
+    const outcome = firstEventOf(spec.given(...both).when(conclude('2026-03-09T18:00:00', sari)).result)
+    expect(outcome).toMatchObject({ type: 'PlaceCompleted', data: { attendedDays: 2, sessionDays: 2 } })
+    // One of the two is 50 %: below the 80 % minimum.
+    const half = firstEventOf(spec.given(...history).when(conclude('2026-03-09T18:00:00', sari)).result)
+    expect(half).toMatchObject({
+      type: 'PlaceNotCompleted',
+      data: { reason: 'attendance', attendedDays: 1, sessionDays: 2 },
+    })
+  })
+
+  it('an offering written before session days were listed (v1) keeps every calendar date of its run', () => {
+    const v1 = { ...openedFriMon().data, schedule: fridayToMonday.schedule }
+    const read = enrollment.events.decode({ type: 'OfferingOpened', data: v1, schemaVersion: 1 })
+    expect(
+      E.map((event: EnrollmentEvent) => event.type === 'OfferingOpened' && event.data.schedule.days)(read),
+    ).toEqual(E.right(['2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']))
   })
 })

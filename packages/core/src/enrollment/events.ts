@@ -1,7 +1,16 @@
 import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
-import { Competency, Instant, LearningForm, LocalDate, Minutes, Nip } from '../shared/index.js'
-import { AttendanceShare, Capacity, Jp, OfferingId, Reason, Schedule, Score } from './commands.js'
+import { addDays, Competency, daysBetween, Instant, LearningForm, LocalDate, Minutes, Nip } from '../shared/index.js'
+import {
+  AttendanceShare,
+  Capacity,
+  Jp,
+  maxScheduleDays,
+  OfferingId,
+  Reason,
+  Score,
+  SessionSchedule,
+} from './commands.js'
 
 const SessionDays = wholeNumber(1, 366, 'SessionDays')
 const AttendedDays = wholeNumber(0, 366, 'AttendedDays')
@@ -17,7 +26,7 @@ export const offeringTermsFields = {
   jp: Jp,
   minutes: Minutes,
   capacity: Capacity,
-  schedule: Schedule,
+  schedule: SessionSchedule,
   minimumAttendance: AttendanceShare,
 }
 
@@ -176,12 +185,29 @@ export type EnrollmentEvent = t.TypeOf<typeof EnrollmentEvent>
 
 const schema = eventSchemas(EnrollmentEvent)
 
+/**
+ * OfferingOpened v1 to v2: a v1 schedule held only its first and last date, and every calendar date between them was
+ * a session day (weekends too); v2 lists the session days, so a v1 offering gets every date from start to end, as it
+ * was counted when it was written.
+ */
+const everyDateASessionDay = (data: unknown): unknown => {
+  if (typeof data !== 'object' || data === null || !('schedule' in data)) return data
+  const { schedule } = data
+  if (typeof schedule !== 'object' || schedule === null || !('start' in schedule) || !('end' in schedule)) return data
+  const { start, end } = schedule
+  if (!LocalDate.is(start) || !LocalDate.is(end) || start > end || daysBetween(start, end) >= maxScheduleDays)
+    return data
+  const days = Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i))
+  return { ...data, schedule: { ...schedule, days } }
+}
+
 /** Every enrollment event type with its schema version and a one-sentence description (the event catalog). */
 export const enrollmentEvents = eventRegistry<EnrollmentEvent>([
   schema(
     'OfferingOpened',
     OfferingOpened,
-    'A training offering was opened with its title, form, competency, JP, capacity and schedule.',
+    'A training offering was opened with its title, form, competency, JP, capacity and schedule (its session days).',
+    { version: 2, upcasters: { 1: everyDateASessionDay } },
   ),
   schema('PlaceRequested', PlaceRequested, 'An ASN requested a place in the offering, or their atasan nominated them.'),
   schema('PlaceApproved', PlaceApproved, "The participant's atasan approved the place within the offering's capacity."),

@@ -1,9 +1,9 @@
-import { daysBetween, type Instant } from '../shared/index.js'
+import type { Instant } from '../shared/index.js'
 import type { EnrollmentEvent, NotCompletedReason } from './events.js'
 import type { OfferingTerms, Place } from './state.js'
 
-/** Session days of an offering: every calendar date from start to end, inclusive. */
-export const sessionDaysOf = (terms: OfferingTerms): number => daysBetween(terms.schedule.start, terms.schedule.end) + 1
+/** How many session days an offering has: the days its schedule lists. */
+export const sessionDaysOf = (terms: OfferingTerms): number => terms.schedule.days.length
 
 /** Why an approved place would not complete with what was recorded; undefined when it completes. */
 export const shortfallOf = (terms: OfferingTerms, place: Place): NotCompletedReason | undefined => {
@@ -16,9 +16,7 @@ export const shortfallOf = (terms: OfferingTerms, place: Place): NotCompletedRea
 }
 
 const attendedDaysOf = (terms: OfferingTerms, place: Place): number =>
-  Object.entries(place.attendance).filter(
-    ([date, present]) => present && date >= terms.schedule.start && date <= terms.schedule.end,
-  ).length
+  terms.schedule.days.filter(day => place.attendance[day] === true).length
 
 /** The one outcome of an approved place: PlaceCompleted with what crediting needs, or PlaceNotCompleted with the reason. */
 export const outcomeOf = (terms: OfferingTerms, place: Place, at: Instant): EnrollmentEvent => {

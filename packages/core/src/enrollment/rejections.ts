@@ -54,7 +54,7 @@ export const enrollmentRejections = rejectionCatalog({
   },
   'capacity-reached': { message: 'Approved places may not exceed the capacity of the offering', term: 'kuota penuh' },
   'not-a-session-day': {
-    message: 'The date is not a session day of the offering (between its start and end dates)',
+    message: 'The date is not a session day of the offering (its schedule lists its session days)',
     term: 'bukan hari pelaksanaan',
   },
   'date-in-future': {
@@ -69,6 +69,10 @@ export const enrollmentRejections = rejectionCatalog({
   'unknown-competency': {
     message: (code: string) => `Teknis competency ${code} is not in the agency's catalogue (teknisCompetencies)`,
     term: 'kompetensi teknis tidak terdaftar',
+  },
+  'no-session-day': {
+    message: 'The schedule has no session day: no working day of the calendar falls from its start to its end',
+    term: 'tidak ada hari pelaksanaan',
   },
 })
 

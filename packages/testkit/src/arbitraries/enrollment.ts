@@ -55,7 +55,12 @@ export const arbOpenOffering = (offeringId?: string): fc.Arbitrary<OpenOffering>
         competency: o.competency,
         jp: o.jp,
         capacity: o.capacity,
-        schedule: { start: o.start, end: addDays(o.start, o.days - 1) },
+        // Every date of the run a session day, weekends too: listed, since the calendar would leave weekends out.
+        schedule: {
+          start: o.start,
+          end: addDays(o.start, o.days - 1),
+          days: Array.from({ length: o.days }, (_, i) => addDays(o.start, i)),
+        },
         ...(o.minimumAttendance === undefined ? {} : { minimumAttendance: o.minimumAttendance }),
         ...(o.passMark === undefined ? {} : { passMark: o.passMark }),
       },

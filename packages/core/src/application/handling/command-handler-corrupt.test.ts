@@ -82,7 +82,7 @@ describe.each(paths)('command handler on a corrupt stream, %s', (_path, storeFor
     [
       'data its codec refuses',
       (o: StoredEvent): StoredRecord => ({ ...o, revision: 1, data: { offeringId } }),
-      'OfferingOpened v1: ',
+      'OfferingOpened v2: ',
     ],
     [
       'metadata without a hash',

@@ -80,7 +80,7 @@ describe('command handler: load, decide, append', () => {
       causationId: 'open-1',
       actor: admin,
       occurredAt: on('2026-02-02T09:00:00'),
-      schemaVersion: 1,
+      schemaVersion: 2, // OfferingOpened v2: its schedule lists its session days
       prevHash: null,
       hash: openedMeta.right.hash,
     })
