@@ -1,5 +1,12 @@
 import { accept, entryOf, nothing, sameBy } from '../kernel/index.js'
-import { CompetencyLevel, competencyKey, hasRole, isKnownCompetency, type PolicyConfig } from '../shared/index.js'
+import {
+  CompetencyLevel,
+  competencyKey,
+  hasRole,
+  isKnownCompetency,
+  niPppkCode,
+  type PolicyConfig,
+} from '../shared/index.js'
 import {
   type CompetencyCommandOf,
   type CompetencyRequirement,
@@ -25,6 +32,7 @@ const withRank = <Data extends object>(data: Data, rank: Employment['rank']) =>
 export const registerProfile = (
   command: CompetencyCommandOf<'RegisterProfile'>,
   state: CompetencyState,
+  config: PolicyConfig,
 ): CompetencyDecision => {
   if (!isPyb(command.actor)) return refuse('actor-not-allowed', aPyb)
   const { nip, employeeType, unit, position, positionTitle, rank } = command.data
@@ -34,6 +42,11 @@ export const registerProfile = (
     return sameEmployment(state.registration, employment) ? nothing : refuse('profile-already-registered')
   }
   if (!rankFits(employment)) return refuse('rank-not-for-pppk')
+  // An NI PPPK is for PPPK only, under a code the agency accepts; a PPPK may also hold a NIP-form number.
+  const code = niPppkCode(nip)
+  if (code !== null && employeeType === 'PNS') return refuse('ni-pppk-for-pns')
+  if (code !== null && !config.niPppkCodes.includes(code))
+    return refuse('unknown-ni-pppk-code', code, config.niPppkCodes.join(', '))
   const data = withRank({ at: command.at, nip, employeeType, unit, position, positionTitle }, employment.rank)
   return accept({ type: 'ProfileRegistered', data })
 }

@@ -7,7 +7,9 @@ import {
   defaultPolicy,
   instant,
   type Instant,
+  type Nip,
   nip,
+  type PolicyConfig,
   policyConfig,
   systemActor,
 } from '../shared/index.js'
@@ -149,6 +151,38 @@ describe('competency profile', () => {
       .given(registered)
       .when({ type: 'ChangePosition', at: later, actor: pyb, data: { nip: subject, unit, position, positionTitle } })
       .thenNothing()
+  })
+})
+
+describe('NIP and NI PPPK at registration', () => {
+  // An NI PPPK as published: born 7 March 1991, appointed PPPK in 2022, code 21 where a NIP has its month.
+  const niPppk = nip('199103072022211001')
+  const pppk = { employeeType: 'PPPK', position: { kind: 'pelaksana' } } as const
+  // Registered as given: a PPPK holds no PNS rank, so the registration's rank is left out.
+  const registerPppk = (number: Nip, config: PolicyConfig = defaultPolicy) =>
+    deciderSpec(competencyDecider(config))
+      .given()
+      .when({
+        type: 'RegisterProfile',
+        at,
+        actor: pyb,
+        data: { ...pppk, nip: number, unit: registration.unit, positionTitle: 'Pengelola Layanan Kesehatan' },
+      })
+
+  it('a PPPK registers under an NI PPPK with an accepted code; a PNS never does', () => {
+    expect(E.isRight(registerPppk(niPppk).result)).toBe(true)
+    spec
+      .given()
+      .when(register({ nip: niPppk }))
+      .thenRejects('ni-pppk-for-pns')
+    // A PPPK may also hold a number of the NIP form.
+    expect(E.isRight(registerPppk(subject).result)).toBe(true)
+  })
+
+  it('the codes an NI PPPK may carry are the agency’s configuration (default 21)', () => {
+    const code31 = nip('199103072022311001')
+    registerPppk(code31).thenRejects('unknown-ni-pppk-code')
+    expect(E.isRight(registerPppk(code31, policyConfig({ niPppkCodes: ['21', '31'] })).result)).toBe(true)
   })
 })
 

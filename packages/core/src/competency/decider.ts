@@ -22,7 +22,7 @@ export const competencyDecider = (
     decide: (command, state) => {
       switch (command.type) {
         case 'RegisterProfile':
-          return registerProfile(command, state)
+          return registerProfile(command, state, config)
         case 'ChangePosition':
           return changePosition(command, state)
         case 'SetCompetencyStandard':

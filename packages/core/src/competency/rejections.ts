@@ -48,6 +48,15 @@ export const competencyRejections = rejectionCatalog({
     message: (code: string) => `Teknis competency ${code} is not in the agency's catalogue (teknisCompetencies)`,
     term: 'kompetensi teknis tidak terdaftar',
   },
+  'ni-pppk-for-pns': {
+    message: 'A PNS is registered under a NIP, whose digits 13-14 are a month; this number is an NI PPPK',
+    term: 'NIP PNS',
+  },
+  'unknown-ni-pppk-code': {
+    message: (code: string, known: string) =>
+      `NI PPPK code ${code} (digits 13-14) is not one the agency accepts (niPppkCodes: ${known})`,
+    term: 'NI PPPK',
+  },
 })
 
 /** Every reason the competency decider refuses a command: a closed set of stable codes. */

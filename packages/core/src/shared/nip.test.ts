@@ -2,7 +2,18 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
-import { formatNip, Nip, nip, nipAppointmentMonth, nipBirthDate, nipGender, parseNip, seniorityMonths } from './nip.js'
+import {
+  formatNip,
+  niPppkCode,
+  Nip,
+  nip,
+  nipAppointmentMonth,
+  nipBirthDate,
+  nipForm,
+  nipGender,
+  parseNip,
+  seniorityMonths,
+} from './nip.js'
 
 const segmentOf = (text: string): string => {
   const result = parseNip(text)
@@ -46,8 +57,29 @@ describe('NIP (Perka BKN 22/2007)', () => {
   it('refuses an appointment month that is not after the birth date', () => {
     expect(segmentOf('196608011966081001')).toBe('appointment')
     expect(segmentOf('196608011965121001')).toBe('appointment')
-    expect(segmentOf('196608011988131001')).toBe('appointment')
+    expect(segmentOf('196608011988001001')).toBe('appointment')
     expect(segmentOf('196608011966091001')).toBe('valid')
+    // Digits 13-14 above 12 are no month: the number reads as an NI PPPK, whose code registration checks.
+    expect(nipForm(nip('196608011988131001'))).toBe('ni-pppk')
+  })
+
+  it('reads an NI PPPK: the NIP layout with a code for the month, its year after the birth date', () => {
+    const value = nip('19910307 202221 1 001')
+    expect(value).toBe('199103072022211001')
+    expect(nipForm(value)).toBe('ni-pppk')
+    expect(niPppkCode(value)).toBe('21')
+    expect(nipAppointmentMonth(value)).toEqual({ year: 2022, month: null })
+    expect(nipForm(nip('196608011988031001'))).toBe('nip')
+    expect(niPppkCode(nip('196608011988031001'))).toBeNull()
+    expect(segmentOf('199103071991211001')).toBe('appointment')
+    expect(segmentOf('199103072022001001')).toBe('appointment')
+  })
+
+  it('counts the least seniority an NI PPPK allows: its year, as December for the senior and January for the junior', () => {
+    // Appointed PPPK in 2018 against a NIP appointed March 2020: at least 15 months (December 2018 to March 2020).
+    expect(seniorityMonths(nip('198001012018211001'), nip('199203152020032004'))).toBe(15)
+    // A NIP of March 2020 over an NI PPPK of 2022: at most from March 2020 to January 2022, 22 months.
+    expect(seniorityMonths(nip('199203152020032004'), nip('199103072022211001'))).toBe(22)
   })
 
   it('refuses anything but 18 digits', () => {

@@ -36,12 +36,19 @@ const parseNipText = (text: string): E.Either<NipError, Nip> => {
   const sequence = digits.slice(15)
   if (!isRealDate(birth.year, birth.month, birth.day))
     return nipError('birth-date', `NIP birth date segment "${digits.slice(0, 8)}" is not a real calendar date`)
-  if (appointment.month < 1 || appointment.month > 12)
+  if (appointment.month < 1)
     return nipError(
       'appointment',
-      `NIP appointment segment "${digits.slice(8, 14)}" has no month ${digits.slice(12, 14)}`,
+      `NIP appointment segment "${digits.slice(8, 14)}" has no month ${digits.slice(12, 14)} (and 00 is no NI PPPK code)`,
     )
-  if (appointment.year * 12 + appointment.month <= birth.year * 12 + birth.month)
+  // Digits 13-14 above 12 are no month: the number is an NI PPPK, whose code there the registration checks.
+  if (appointment.month > 12) {
+    if (appointment.year <= birth.year)
+      return nipError(
+        'appointment',
+        `NI PPPK appointment year ${digits.slice(8, 12)} must be after the birth date ${digits.slice(0, 8)}`,
+      )
+  } else if (appointment.year * 12 + appointment.month <= birth.year * 12 + birth.month)
     return nipError(
       'appointment',
       `NIP appointment month ${digits.slice(8, 14)} must be after the birth date ${digits.slice(0, 8)}`,
@@ -55,6 +62,11 @@ const parseNipText = (text: string): E.Either<NipError, Nip> => {
 /**
  * Validates a NIP in any of its written forms (the 18 digits, or the four segments apart by spaces or dots): both
  * dates real, appointment month after the birth date, gender digit 1 or 2, sequence not 000. Returns the 18 digits.
+ *
+ * An NI PPPK (Nomor Induk PPPK) has the same layout, but digits 13-14 hold a code instead of a month (published NI PPPK
+ * carry `21`, e.g. `199103072022211001`): a number whose digits 13-14 are 13 to 99 is taken as one, its year after
+ * the birth date. Which codes an agency accepts is configuration (`niPppkCodes`), checked when a profile is registered;
+ * not verified against a BKN regulation (docs/domain.md).
  */
 export const parseNip: (text: string) => E.Either<NipError, Nip> = cachedCheck(parseNipText)
 
@@ -84,20 +96,35 @@ export const nip = (text: string): Nip => {
 export const nipBirthDate = (value: Nip): LocalDate =>
   localDate(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`)
 
-/** The year and month of first appointment (CPNS/TMT) encoded in a NIP. */
-export const nipAppointmentMonth = (value: Nip): { readonly year: number; readonly month: number } => ({
+/** Which kind of number it is: a NIP (digits 13-14 a month) or an NI PPPK (digits 13-14 a code). */
+export type NipForm = 'nip' | 'ni-pppk'
+
+/** Whether a number is a NIP or an NI PPPK, by its digits 13-14. */
+export const nipForm = (value: Nip): NipForm => (Number(value.slice(12, 14)) <= 12 ? 'nip' : 'ni-pppk')
+
+/** The code an NI PPPK carries in digits 13-14; null for a NIP. */
+export const niPppkCode = (value: Nip): string | null => (nipForm(value) === 'ni-pppk' ? value.slice(12, 14) : null)
+
+/**
+ * The year and month of first appointment (CPNS/TMT) encoded in a NIP; an NI PPPK encodes the year only (month null).
+ */
+export const nipAppointmentMonth = (value: Nip): { readonly year: number; readonly month: number | null } => ({
   year: Number(value.slice(8, 12)),
-  month: Number(value.slice(12, 14)),
+  month: nipForm(value) === 'nip' ? Number(value.slice(12, 14)) : null,
 })
 
 /** The gender encoded in a NIP. */
 export const nipGender = (value: Nip): 'male' | 'female' => (value[14] === '1' ? 'male' : 'female')
 
-/** Months of seniority `a` has over `b`, read from the appointment segments (negative when `a` is junior). */
+/**
+ * Months of seniority `a` has over `b`, read from the appointment segments (negative when `a` is junior). An NI PPPK
+ * gives its year only: `a`'s is taken as December and `b`'s as January, so the figure is the least seniority the two
+ * numbers allow, never more than `a` really has.
+ */
 export const seniorityMonths = (a: Nip, b: Nip): number => {
   const am = nipAppointmentMonth(a)
   const bm = nipAppointmentMonth(b)
-  return bm.year * 12 + bm.month - (am.year * 12 + am.month)
+  return bm.year * 12 + (bm.month ?? 1) - (am.year * 12 + (am.month ?? 12))
 }
 
 /** The NIP written in its usual spaced form, `YYYYMMDD YYYYMM G NNN`. */

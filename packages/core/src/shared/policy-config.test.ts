@@ -47,6 +47,13 @@ describe('policy configuration', () => {
     expect(defaultPolicy.teknisCompetencies).toBeNull()
   })
 
+  it('the NI PPPK codes are two digits above 12 (a month would make the number a NIP)', () => {
+    const bad = decodePolicyConfig({ niPppkCodes: ['21', '05', '7'] })
+    expect(E.isLeft(bad) && bad.left.issues.map(({ path }) => path)).toEqual(['niPppkCodes.1', 'niPppkCodes.2'])
+    expect(defaultPolicy.niPppkCodes).toEqual(['21'])
+    expect(policyConfig({ niPppkCodes: ['21', '31'] }).niPppkCodes).toEqual(['21', '31'])
+  })
+
   it('a misspelt or unknown setting is refused, naming each key, never dropped for its default', () => {
     const result = decodePolicyConfig({
       minActivity: 3,

@@ -69,6 +69,11 @@ export interface PolicyConfig {
    * plan); null (the default) accepts any teknis code.
    */
   readonly teknisCompetencies: Readonly<Record<string, string>> | null
+  /**
+   * The codes an NI PPPK may carry in digits 13-14 (default `21`, the code published NI PPPK carry; not verified against
+   * a BKN regulation): a PPPK profile registered under another code is refused.
+   */
+  readonly niPppkCodes: readonly string[]
 }
 
 /** The defaults of DOMAIN.md. */
@@ -94,6 +99,7 @@ export const defaultPolicy: PolicyConfig = {
   },
   calendar: workingCalendar(),
   teknisCompetencies: null,
+  niPppkCodes: ['21'],
 }
 
 /** Whether a competency is one the configuration knows: always for manajerial and sosial-kultural ones. */
@@ -148,6 +154,14 @@ const TeknisCatalogue = new t.Type<Readonly<Record<string, string>>, Readonly<Re
   t.identity,
 )
 
+// An NI PPPK code: the two digits 13-14 of an NI PPPK, which a month (01-12) cannot be.
+const NiPppkCode = refine(
+  t.string,
+  (s): s is string => /^\d{2}$/.test(s) && Number(s) >= 13,
+  'NiPppkCode',
+  'must be two digits from 13 to 99 (01-12 are months: a NIP)',
+)
+
 // An object of settings, every one optional; a key it does not list is refused, naming it.
 const settings = <P extends t.Props>(props: P, name: string) =>
   knownKeysOnly(t.exact(t.partial(props), name), Object.keys(props))
@@ -173,6 +187,7 @@ export const PolicyConfigInput = settings(
     complaint: settings(complaintDays, 'ComplaintDeadlines'),
     holidays: t.readonlyArray(LocalDate),
     teknisCompetencies: TeknisCatalogue,
+    niPppkCodes: t.readonlyArray(NiPppkCode),
   },
   'PolicyConfigInput',
 )
@@ -207,6 +222,7 @@ const build = (input: PolicyConfigInput): PolicyConfig => ({
   complaint: { ...defaultPolicy.complaint, ...input.complaint },
   calendar: input.holidays === undefined ? defaultPolicy.calendar : workingCalendar(input.holidays),
   teknisCompetencies: input.teknisCompetencies ?? defaultPolicy.teknisCompetencies,
+  niPppkCodes: input.niPppkCodes ?? defaultPolicy.niPppkCodes,
 })
 
 /** Decodes JSON policy configuration and builds it; a bad field comes back as a `DecodeFailure` naming it. */
@@ -258,6 +274,7 @@ const PolicyConfigValues = t.type(
     }),
     complaint: t.type(complaintDays),
     teknisCompetencies: t.union([t.null, TeknisCatalogue]),
+    niPppkCodes: t.readonlyArray(NiPppkCode),
   },
   'PolicyConfig',
 )
