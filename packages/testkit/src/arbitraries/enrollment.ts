@@ -26,7 +26,10 @@ const at = (date: LocalDate, hour: number, minute: number): Instant =>
 
 const forms: readonly LearningForm[] = ['pelatihan-manajerial', 'pelatihan-teknis', 'bimtek', 'workshop', 'e-learning']
 
-/** A valid OpenOffering command (1–5 session days in 2026, capacity 1–6, sometimes assessed), issued two weeks before start. */
+/**
+ * A valid OpenOffering command (a run of 1–5 dates in 2026 whose first date and some of the others are listed as its
+ * session days, weekends included; capacity 1–6, sometimes assessed), issued two weeks before start.
+ */
 export const arbOpenOffering = (offeringId?: string): fc.Arbitrary<OpenOffering> =>
   fc
     .record({
@@ -35,6 +38,8 @@ export const arbOpenOffering = (offeringId?: string): fc.Arbitrary<OpenOffering>
       organiserRole: fc.constantFrom<'pyb' | 'admin-pelatihan'>('pyb', 'admin-pelatihan'),
       start: arbLocalDate('2026-01-15', '2026-12-15'),
       days: fc.integer({ min: 1, max: 5 }),
+      // Which dates after the first are session days too (the first always is).
+      later: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
       jp: fc.integer({ min: 1, max: 40 }),
       capacity: fc.integer({ min: 1, max: 6 }),
       form: fc.constantFrom(...forms),
@@ -55,11 +60,13 @@ export const arbOpenOffering = (offeringId?: string): fc.Arbitrary<OpenOffering>
         competency: o.competency,
         jp: o.jp,
         capacity: o.capacity,
-        // Every date of the run a session day, weekends too: listed, since the calendar would leave weekends out.
+        // Listed, weekends too, since the calendar would leave weekends out.
         schedule: {
           start: o.start,
           end: addDays(o.start, o.days - 1),
-          days: Array.from({ length: o.days }, (_, i) => addDays(o.start, i)),
+          days: Array.from({ length: o.days }, (_, i) => addDays(o.start, i)).filter(
+            (_, i) => i === 0 || o.later[i - 1] === true,
+          ),
         },
         ...(o.minimumAttendance === undefined ? {} : { minimumAttendance: o.minimumAttendance }),
         ...(o.passMark === undefined ? {} : { passMark: o.passMark }),
@@ -220,12 +227,13 @@ export const arbEnrollmentScenario = (offeringId?: string): fc.Arbitrary<readonl
         data: offering,
       })
       if (ending === 'cancel-during') commands.push(cancel(at(start, 12, 0)))
-      const days = daysBetween(start, end) + 1
+      // Attendance on each session day the offering lists (every date of the run when it lists none).
+      const sessionDays =
+        open.data.schedule.days ?? Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i))
       const takingPart = cast.filter(({ plan }) => plan.fate === 'approved')
-      for (let day = 0; day < days; day++) {
-        const date = addDays(start, day)
-        commands.push(...phase(i => at(date, 16, i), attendanceDrafts(run, takingPart, date, day, days)))
-      }
+      sessionDays.forEach((date, day) => {
+        commands.push(...phase(i => at(date, 16, i), attendanceDrafts(run, takingPart, date, day, sessionDays.length)))
+      })
       if (open.data.passMark !== undefined) commands.push(...phase(i => at(end, 17, i), scoreDrafts(run, takingPart)))
       if (ending === 'conclude-each') {
         const conclusions = cast.map(({ nip }): Draft => when => ({
