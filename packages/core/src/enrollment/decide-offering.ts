@@ -1,7 +1,6 @@
 import { accept, nothing, sameBy } from '../kernel/index.js'
 import {
-  addDays,
-  daysBetween,
+  datesFrom,
   isKnownCompetency,
   jakartaDate,
   jpToMinutes,
@@ -23,9 +22,7 @@ export const notApprovedBeforeStart = 'not approved before the offering started'
 
 /** The working days of the configured calendar from `start` to `end`, both included. */
 const workingDaysFrom = (start: LocalDate, end: LocalDate, config: PolicyConfig): readonly LocalDate[] =>
-  Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i)).filter(day =>
-    config.calendar.isWorkingDay(day),
-  )
+  datesFrom(start, end).filter(day => config.calendar.isWorkingDay(day))
 
 /**
  * Opens an offering with its terms; the same terms again change nothing, different terms are refused. Its session

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
-import { addDays, Competency, daysBetween, Instant, LearningForm, LocalDate, Minutes, Nip } from '../shared/index.js'
+import { Competency, datesFrom, daysBetween, Instant, LearningForm, LocalDate, Minutes, Nip } from '../shared/index.js'
 import {
   AttendanceShare,
   Capacity,
@@ -197,8 +197,7 @@ const everyDateASessionDay = (data: unknown): unknown => {
   const { start, end } = schedule
   if (!LocalDate.is(start) || !LocalDate.is(end) || start > end || daysBetween(start, end) >= maxScheduleDays)
     return data
-  const days = Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i))
-  return { ...data, schedule: { ...schedule, days } }
+  return { ...data, schedule: { ...schedule, days: datesFrom(start, end) } }
 }
 
 /** Every enrollment event type with its schema version and a one-sentence description (the event catalog). */

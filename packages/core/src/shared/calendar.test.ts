@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { workingCalendar } from './calendar.js'
 import { exampleIndonesianHolidays2026 } from './holidays-indonesia.js'
-import { instant, jakartaDate, localDate } from './time.js'
+import { datesFrom, instant, jakartaDate, localDate } from './time.js'
+
+describe('dates of a run', () => {
+  it('lists every date from the first to the last, across a month end, and none when the last comes first', () => {
+    expect(datesFrom(localDate('2026-02-27'), localDate('2026-03-02'))).toEqual(
+      ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'].map(localDate),
+    )
+    expect(datesFrom(localDate('2026-03-02'), localDate('2026-03-02'))).toEqual([localDate('2026-03-02')])
+    expect(datesFrom(localDate('2026-03-02'), localDate('2026-03-01'))).toEqual([])
+  })
+})
 
 describe('working days (hari kerja) in Asia/Jakarta', () => {
   const calendar = workingCalendar([localDate('2026-08-17')])

@@ -88,6 +88,10 @@ export const addDays = (date: LocalDate, days: number): LocalDate => dateText(da
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: LocalDate, to: LocalDate): number => Math.round((dateMs(to) - dateMs(from)) / dayMs)
 
+/** Every date from `from` to `to`, both included, in order; none when `to` is earlier. */
+export const datesFrom = (from: LocalDate, to: LocalDate): readonly LocalDate[] =>
+  Array.from({ length: Math.max(0, daysBetween(from, to) + 1) }, (_, i) => addDays(from, i))
+
 /** Day of week of a date: 0 Sunday … 6 Saturday. */
 export const dayOfWeek = (date: LocalDate): number => new Date(dateMs(date)).getUTCDay()
 

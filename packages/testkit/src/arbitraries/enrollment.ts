@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import {
   type Actor,
   addDays,
-  daysBetween,
+  datesFrom,
   type EnrollmentCommand,
   type EnrollmentEvent,
   type EnrollmentRejection,
@@ -228,8 +228,7 @@ export const arbEnrollmentScenario = (offeringId?: string): fc.Arbitrary<readonl
       })
       if (ending === 'cancel-during') commands.push(cancel(at(start, 12, 0)))
       // Attendance on each session day the offering lists (every date of the run when it lists none).
-      const sessionDays =
-        open.data.schedule.days ?? Array.from({ length: daysBetween(start, end) + 1 }, (_, i) => addDays(start, i))
+      const sessionDays = open.data.schedule.days ?? datesFrom(start, end)
       const takingPart = cast.filter(({ plan }) => plan.fate === 'approved')
       sessionDays.forEach((date, day) => {
         commands.push(...phase(i => at(date, 16, i), attendanceDrafts(run, takingPart, date, day, sessionDays.length)))
