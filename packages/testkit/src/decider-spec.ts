@@ -18,9 +18,10 @@ export interface Then<Event, Reject extends { readonly code: string }> {
 }
 
 /** A given/when/then specification for a decider: given past events, when a command, then events, a rejection or nothing. */
-export interface DeciderSpec<Command, Event, Reject extends { readonly code: string }> {
+export interface DeciderSpec<Command, Event, Reject extends { readonly code: string }, Facts = never> {
   readonly given: (...events: readonly Event[]) => {
-    readonly when: (command: Command) => Then<Event, Reject>
+    /** Decides the command on the state the events lead to, with the facts a handler would have read for it. */
+    readonly when: (command: Command, facts?: Facts) => Then<Event, Reject>
   }
 }
 
@@ -28,12 +29,12 @@ const describeResult = <Event, Reject>(result: E.Either<Reject, readonly Event[]
   E.isLeft(result) ? `rejected with ${JSON.stringify(result.left)}` : `accepted with ${JSON.stringify(result.right)}`
 
 /** Builds a given/when/then specification for a decider. */
-export const deciderSpec = <Command, Event, State, Reject extends { readonly code: string }>(
-  decider: Decider<Command, Event, State, Reject>,
-): DeciderSpec<Command, Event, Reject> => ({
+export const deciderSpec = <Command, Event, State, Reject extends { readonly code: string }, Facts = never>(
+  decider: Decider<Command, Event, State, Reject, Facts>,
+): DeciderSpec<Command, Event, Reject, Facts> => ({
   given: (...events) => ({
-    when: command => {
-      const result = decider.decide(command, fold(decider, events))
+    when: (command, facts) => {
+      const result = decider.decide(command, fold(decider, events), facts)
       const thenEvents = (expected: readonly Event[]): void => {
         assert.ok(E.isRight(result), `expected events, but the command was ${describeResult(result)}`)
         assert.deepStrictEqual(result.right, expected)

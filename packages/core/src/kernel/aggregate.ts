@@ -21,6 +21,7 @@ export interface AggregateDefinition<
   State,
   Reject,
   Config,
+  Facts = unknown,
 > {
   /** The category of its streams, `<category>-<id>`. */
   readonly category: Category
@@ -29,7 +30,7 @@ export interface AggregateDefinition<
   /** Its event registry: every event type with its codec, schema version and upcasters. */
   readonly events: EventRegistry<Event>
   /** Its decider under a configuration. */
-  readonly decider: (config: Config) => Decider<Command, Event, State, Reject>
+  readonly decider: (config: Config) => Decider<Command, Event, State, Reject, Facts>
   /** Codec of the id of its streams (the `<id>` of `<category>-<id>`). */
   readonly id: t.Type<Id, string>
   /** The id of the stream a command addresses. */
@@ -50,7 +51,8 @@ export interface Aggregate<
   State,
   Reject,
   Config,
-> extends AggregateDefinition<Category, Id, Command, Event, State, Reject, Config> {
+  Facts = unknown,
+> extends AggregateDefinition<Category, Id, Command, Event, State, Reject, Config, Facts> {
   /** The stream of one instance. */
   readonly streamName: (id: Id) => StreamName<Category>
   /** The stream a command addresses. */
@@ -68,7 +70,8 @@ export type SnapshottedAggregate<
   State,
   Reject,
   Config,
-> = Aggregate<Category, Id, Command, Event, State, Reject, Config> & { readonly snapshots: StateSnapshots<State> }
+  Facts = unknown,
+> = Aggregate<Category, Id, Command, Event, State, Reject, Config, Facts> & { readonly snapshots: StateSnapshots<State> }
 
 /** Builds an aggregate from its definition: its stream names follow from its category and id codec. */
 export function aggregate<
@@ -79,11 +82,12 @@ export function aggregate<
   State,
   Reject,
   Config,
+  Facts = unknown,
 >(
-  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config> & {
+  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config, Facts> & {
     readonly snapshots: StateSnapshots<State>
   },
-): SnapshottedAggregate<Category, Id, Command, Event, State, Reject, Config>
+): SnapshottedAggregate<Category, Id, Command, Event, State, Reject, Config, Facts>
 /** Builds an aggregate from its definition: its stream names follow from its category and id codec. */
 export function aggregate<
   Category extends string,
@@ -93,9 +97,10 @@ export function aggregate<
   State,
   Reject,
   Config,
+  Facts = unknown,
 >(
-  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config>,
-): Aggregate<Category, Id, Command, Event, State, Reject, Config>
+  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config, Facts>,
+): Aggregate<Category, Id, Command, Event, State, Reject, Config, Facts>
 export function aggregate<
   Category extends string,
   Id extends string,
@@ -104,9 +109,10 @@ export function aggregate<
   State,
   Reject,
   Config,
+  Facts = unknown,
 >(
-  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config>,
-): Aggregate<Category, Id, Command, Event, State, Reject, Config> {
+  definition: AggregateDefinition<Category, Id, Command, Event, State, Reject, Config, Facts>,
+): Aggregate<Category, Id, Command, Event, State, Reject, Config, Facts> {
   const { category, id, idOf } = definition
   const categories: readonly Category[] = [category]
   return {

@@ -12,6 +12,7 @@ import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from '
 import { refusedAppend, tracedAppend } from './traced-append.js'
 import { tracedHandle } from './traced-handle.js'
 import { lockedAttempt } from './locked-attempt.js'
+import type { PersonnelFacts } from '../../personnel/facts.js'
 
 /** The failure of a command whose every attempt met a conflict. */
 const conflictAfter = (
@@ -43,7 +44,8 @@ export interface CommandHandler<Command extends HandledCommand, Event extends Do
 export const commandHandler = <Command extends HandledCommand, Event extends DomainEvent, State, Reject, Config>(
   options: CommandHandlerOptions<Command, Event, State, Reject, Config>,
 ): CommandHandler<Command, Event, Reject> => {
-  const { store, aggregate, cache } = options
+  const { store, aggregate, cache, directory } = options
+  const { factsNeeded } = aggregate
   const decider = aggregate.decider(options.config)
   const registry = aggregate.events
   const snapshots = snapshotting(aggregate, options.snapshots)
@@ -83,6 +85,13 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
     span: Span,
   ): Promise<Outcome<Event, Reject>> => {
     const { commandId } = context
+    // The personnel facts are read once, as of the command's instant: they do not change between attempts.
+    let facts: PersonnelFacts | undefined
+    if (directory !== undefined && factsNeeded !== undefined) {
+      const read = await directory.factsFor(factsNeeded(command), command.at)
+      if (E.isLeft(read)) return read
+      facts = read.right
+    }
     // Becomes the whole-stream read when the store refused this command's events although the stream had not moved:
     // their ids are in it already, before the cached revision or the snapshot, where only a whole read finds them.
     let load = loader.load
@@ -101,6 +110,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
           streamName,
           attempt,
           checked,
+          ...(facts === undefined ? {} : { facts }),
         }
         const outcome = await lockedAttempt(locked)
         if (E.isRight(outcome)) return outcome.right
@@ -115,7 +125,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
         await loader.saveSnapshot(span, streamName, commandId, loaded.right, written)
         return outcome
       }
-      const decision = decideOn(decider, command, streamName, loaded.right, attempt)
+      const decision = decideOn(decider, command, streamName, loaded.right, attempt, facts)
       if (decision.kind === 'settled') return finish(decision.outcome)
       const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
       const built = newEvents(registry, command, context, head, decision.events)

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../../kernel/decider.js'
+import type { PersonnelFacts } from '../../personnel/facts.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type { SnapshotLoad } from '../loading/index.js'
 import type { HandleFailure, HandleResult } from './handle-outcome.js'
@@ -22,11 +23,12 @@ const settled = <Event extends DomainEvent, Reject>(outcome: Outcome<Event, Reje
  * nothing when it was handled before the snapshot, else the decider's rejection, nothing to do, or events to append.
  */
 export const decideOn = <Command, Event extends DomainEvent, State, Reject>(
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, PersonnelFacts>,
   command: Command,
   streamName: string,
   loaded: SnapshotLoad<Event, State>,
   attempts: number,
+  facts?: PersonnelFacts,
 ): Decision<Event, Reject> => {
   const { stream, handledBefore } = loaded
   const last = stream.earlier[stream.earlier.length - 1]
@@ -54,7 +56,7 @@ export const decideOn = <Command, Event extends DomainEvent, State, Reject>(
     )
   // Handled before the snapshot: its events are in the stream, but this load did not read them.
   if (handledBefore) return unchanged()
-  const decision = decider.decide(command, stream.state)
+  const decision = decider.decide(command, stream.state, facts)
   if (E.isLeft(decision)) return settled(E.left({ kind: 'rejected', streamName, rejection: decision.left }))
   if (decision.right.length === 0) return unchanged()
   return { kind: 'append', events: decision.right }

@@ -1,6 +1,8 @@
 import type { Tracer } from '@opentelemetry/api'
 import type { StateSnapshots } from '../../kernel/aggregate.js'
 import type { Decider } from '../../kernel/decider.js'
+import type { FactsRequest, PersonnelFacts } from '../../personnel/facts.js'
+import type { PersonnelDirectory } from '../personnel/directory.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type { EventStore } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
@@ -13,10 +15,12 @@ import type { RetryPolicy } from './retry-backoff.js'
  * event registry, the stream a command addresses and, where it offers them, what snapshots of its state need.
  */
 export interface HandledAggregate<Command extends HandledCommand, Event extends DomainEvent, State, Reject, Config> {
-  readonly decider: (config: Config) => Decider<Command, Event, State, Reject>
+  readonly decider: (config: Config) => Decider<Command, Event, State, Reject, PersonnelFacts>
   readonly events: EventRegistry<Event>
   readonly streamOf: (command: Command) => string
   readonly snapshots?: StateSnapshots<State>
+  /** The people and units a command's rules need to know about, read from a directory when the handler has one. */
+  readonly factsNeeded?: (command: Command) => FactsRequest
 }
 
 /** What every command handler is built from: a store, an aggregate and the configuration its decider applies. */
@@ -39,6 +43,13 @@ export interface CommandHandlerBase<Command extends HandledCommand, Event extend
    * saved only by loads that missed it.
    */
   readonly cache?: StateCache<State>
+  /**
+   * Where the personnel facts a command's rules need are read (`storeDirectory(store)`; none by default). With one,
+   * every command of an aggregate that names what it needs (`factsNeeded`) is decided against the registry as it
+   * stood at the command's instant (the direct atasan, a mentor's rank, a unit); without one, those rules fall back
+   * to what the command and the actor's roles say, and the registry's own cross-record checks are not made.
+   */
+  readonly directory?: PersonnelDirectory
 }
 
 /** Opt-in snapshots for long streams (see `SnapshotOptions`), only of an aggregate that offers them. */

@@ -1,6 +1,7 @@
 import type { Span, Tracer } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../../kernel/decider.js'
+import type { PersonnelFacts } from '../../personnel/facts.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type {
   AppendError,
@@ -23,7 +24,9 @@ export interface LockedAttempt<Command extends HandledCommand, Event extends Dom
   readonly readAndAppend: NonNullable<EventStore['readAndAppend']>
   readonly tracer: Tracer
   readonly span: Span
-  readonly decider: Decider<Command, Event, State, Reject>
+  readonly decider: Decider<Command, Event, State, Reject, PersonnelFacts>
+  /** The personnel facts the command's rules need, read once before the first attempt. */
+  readonly facts?: PersonnelFacts
   readonly registry: EventRegistry<Event>
   readonly command: Command
   readonly context: CommandContext
@@ -50,7 +53,7 @@ export const lockedAttempt = async <Command extends HandledCommand, Event extend
     if (E.isLeft(loaded)) return { value: loaded }
     const stream: LoadedStream<Event, State> = loaded.right
     const loadedStream = { stream, use: { status: 'none' }, handledBefore: false } as const
-    const decision = decideOn(decider, command, streamName, loadedStream, attempt.attempt)
+    const decision = decideOn(decider, command, streamName, loadedStream, attempt.attempt, attempt.facts)
     if (decision.kind === 'settled') return { value: decision.outcome }
     const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
     const built = newEvents(registry, command, context, head, decision.events)

@@ -27,7 +27,7 @@ export type BaseLoad<Event extends DomainEvent, State> =
  */
 export const loadFromBase = async <Command, Event extends DomainEvent, State, Reject>(
   store: EventStore,
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
   streamName: string,
   commandId: string,

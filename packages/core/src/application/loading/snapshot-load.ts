@@ -93,7 +93,7 @@ const baseOf = <State>(
  */
 export const loadWithSnapshot = async <Command, Event extends DomainEvent, State, Reject>(
   store: EventStore,
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
   streamName: string,
   commandId: string,

@@ -17,7 +17,7 @@ export const snapshotUseText = (use: SnapshotUse): string =>
  */
 export const nextSnapshot = <Command, Event extends DomainEvent, State, Reject>(
   options: Snapshotting<State>,
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, never>,
   streamName: string,
   commandId: string,
   loaded: SnapshotLoad<Event, State>,

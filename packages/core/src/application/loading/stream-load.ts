@@ -71,7 +71,7 @@ interface StreamFold<Event extends DomainEvent, State> {
 }
 
 const streamFold = <Command, Event extends DomainEvent, State, Reject>(
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
   commandId: string,
   options: FoldOptions<Event, State>,
@@ -124,7 +124,7 @@ const streamFold = <Command, Event extends DomainEvent, State, Reject>(
  */
 export const foldRecords = async <Command, Event extends DomainEvent, State, Reject>(
   records: AsyncIterable<StoredRecord>,
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
   streamName: string,
   commandId: string,
@@ -148,7 +148,7 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
  */
 export const foldRecordsNow = <Command, Event extends DomainEvent, State, Reject>(
   records: Iterable<StoredRecord>,
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
   commandId: string,
   options: FoldOptions<Event, State> = {},
@@ -164,7 +164,7 @@ export const foldRecordsNow = <Command, Event extends DomainEvent, State, Reject
 /** Reads a whole stream forwards and folds it (see `foldRecords`). */
 export const loadStream = <Command, Event extends DomainEvent, State, Reject>(
   store: EventStore,
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
   streamName: string,
   commandId: string,

@@ -16,7 +16,7 @@ import type { WrittenEvent } from './written-event.js'
 /** What a handler's loads need: its store and aggregate, and the snapshots and state cache it was given, if any. */
 export interface StreamLoaderOptions<Command, Event extends DomainEvent, State, Reject> {
   readonly store: EventStore
-  readonly decider: Decider<Command, Event, State, Reject>
+  readonly decider: Decider<Command, Event, State, Reject, never>
   readonly registry: EventRegistry<Event>
   readonly snapshots: Snapshotting<State> | undefined
   readonly cache: StateCache<State> | undefined
