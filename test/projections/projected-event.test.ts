@@ -14,6 +14,7 @@ import {
   enrollmentEvents,
   EventMetadata,
   inMemoryEventStore,
+  mentorRosterEvents,
   mentorshipEvents,
   type SerializedEvent,
   type StoredEvent,
@@ -30,6 +31,7 @@ const propertyTimeoutMs = 30_000
 const registries = {
   enrollment: (stored: SerializedEvent) => enrollmentEvents.decode(stored),
   mentorship: (stored: SerializedEvent) => mentorshipEvents.decode(stored),
+  mentor: (stored: SerializedEvent) => mentorRosterEvents.decode(stored),
   competency: (stored: SerializedEvent) => competencyEvents.decode(stored),
   complaint: (stored: SerializedEvent) => complaintEvents.decode(stored),
 }

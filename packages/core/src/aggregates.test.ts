@@ -4,6 +4,7 @@ import { aggregates, categories, parseStreamName } from './aggregates.js'
 import { competency, competencyRejections } from './competency/index.js'
 import { complaintRejections } from './complaint/index.js'
 import { enrollment, enrollmentRejections } from './enrollment/index.js'
+import { mentorRoster, mentorRosterRejections } from './mentor-roster/index.js'
 import { mentorshipRejections } from './mentorship/index.js'
 import { instant, nip, systemActor } from './shared/index.js'
 
@@ -16,6 +17,7 @@ describe('the aggregates', () => {
     const codes = [
       ...walk(enrollmentRejections),
       ...walk(mentorshipRejections),
+      ...walk(mentorRosterRejections),
       ...walk(competencyRejections),
       ...walk(complaintRejections),
     ]
@@ -24,8 +26,8 @@ describe('the aggregates', () => {
     expect(untermed).toEqual([])
   })
 
-  it('are four stream kinds, each with its own category and event types', () => {
-    expect(categories).toEqual(['enrollment', 'mentorship', 'competency', 'complaint'])
+  it('are five stream kinds, each with its own category and event types', () => {
+    expect(categories).toEqual(['enrollment', 'mentorship', 'mentor', 'competency', 'complaint'])
     const types = aggregates.flatMap(each => each.events.schemas.map(schema => schema.type))
     expect(new Set(types).size).toBe(types.length)
   })
@@ -60,6 +62,12 @@ describe('the aggregates', () => {
     expect(E.isLeft(enrollment.idOfStream('complaint-pmwp-2026-ii'))).toBe(true)
     expect(E.isLeft(competency.idOfStream('competency-123'))).toBe(true)
     expect(parseStreamName('mentorship-m-1')).toEqual(E.right({ category: 'mentorship', id: 'm-1' }))
+    // A mentor's roster is told from a mentorship by the whole category before the first dash.
+    expect(parseStreamName('mentor-197505122001121002')).toEqual(
+      E.right({ category: 'mentor', id: '197505122001121002' }),
+    )
+    expect(mentorRoster.idOfStream('mentorship-197505122001121002')).toMatchObject({ _tag: 'Left' })
+    expect(mentorRoster.idOfStream('mentor-197505122001121002')).toEqual(E.right(nip('197505122001121002')))
     expect(E.isLeft(parseStreamName('payroll-1'))).toBe(true)
   })
 })

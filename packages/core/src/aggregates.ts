@@ -3,10 +3,11 @@ import { competency, type CompetencyCommand, type CompetencyEvent } from './comp
 import { complaint, type ComplaintCommand, type ComplaintEvent } from './complaint/index.js'
 import { enrollment, type EnrollmentCommand, type EnrollmentEvent } from './enrollment/index.js'
 import { parseStreamNameIn } from './kernel/index.js'
+import { mentorRoster, type MentorRosterCommand, type MentorRosterEvent } from './mentor-roster/index.js'
 import { mentorship, type MentorshipCommand, type MentorshipEvent } from './mentorship/index.js'
 
 /** Every aggregate Pembina writes, one stream kind each: a tool that walks every stream kind iterates this. */
-export const aggregates = [enrollment, mentorship, competency, complaint] as const
+export const aggregates = [enrollment, mentorship, mentorRoster, competency, complaint] as const
 
 /** One of Pembina's aggregates. */
 export type PembinaAggregate = (typeof aggregates)[number]
@@ -18,10 +19,11 @@ export type Category = PembinaAggregate['category']
 export const categories: readonly Category[] = aggregates.map(each => each.category)
 
 /** Any event Pembina writes. */
-export type PembinaEvent = EnrollmentEvent | MentorshipEvent | CompetencyEvent | ComplaintEvent
+export type PembinaEvent = EnrollmentEvent | MentorshipEvent | MentorRosterEvent | CompetencyEvent | ComplaintEvent
 
 /** Any command Pembina decides. */
-export type PembinaCommand = EnrollmentCommand | MentorshipCommand | CompetencyCommand | ComplaintCommand
+export type PembinaCommand =
+  EnrollmentCommand | MentorshipCommand | MentorRosterCommand | CompetencyCommand | ComplaintCommand
 
 /** Splits the name of one of Pembina's streams into its category and id, or says why it is not one. */
 export const parseStreamName = (name: string): E.Either<string, { readonly category: Category; readonly id: string }> =>

@@ -1,6 +1,7 @@
 export * from './kernel/index.js'
 export * from './shared/index.js'
 export * from './mentorship/index.js'
+export * from './mentor-roster/index.js'
 export * from './complaint/index.js'
 export * from './competency/index.js'
 export * from './policies/index.js'

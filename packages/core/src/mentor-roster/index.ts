@@ -1,0 +1,7 @@
+export * from './commands.js'
+export * from './decider.js'
+export * from './events.js'
+export * from './evolve.js'
+export * from './rejections.js'
+export * from './state.js'
+export { mentorRoster } from './aggregate.js'
