@@ -1,4 +1,5 @@
 import { accept, entryOf, mapGet, nothing } from '../kernel/index.js'
+import { actorName, directAtasanOf, type PersonnelFacts } from '../personnel/index.js'
 import { type Actor, hasAnyRole, hasRole, isAsn, jakartaDate, type PolicyConfig } from '../shared/index.js'
 import { type CompetencyCommandOf, CreditedMinutes } from './commands.js'
 import { type CompetencyDecision, onProfile } from './decision.js'
@@ -37,10 +38,20 @@ export const creditLearning = (
   command: CompetencyCommandOf<'CreditLearning'>,
   state: CompetencyState,
   config: PolicyConfig,
+  facts?: PersonnelFacts,
 ): CompetencyDecision => {
   const { nip, source, minutes, form, competency, completedOn, title } = command.data
-  const creditor = creditors[source.kind]
-  if (!creditor.allowed(command.actor, nip)) return refuse('actor-not-allowed', creditor.who)
+  if (source.kind === 'self-reported' && facts !== undefined) {
+    // With the registry, only the direct atasan at the instant of verification verifies a self-report.
+    const missing = directAtasanOf(facts, nip, command.actor)
+    if (missing !== undefined)
+      return missing.code === 'not-direct-atasan'
+        ? refuse('not-direct-atasan', actorName(command.actor), nip, missing.atasanNip ?? 'none')
+        : refuse(missing.code, missing.nip)
+  } else {
+    const creditor = creditors[source.kind]
+    if (!creditor.allowed(command.actor, nip)) return refuse('actor-not-allowed', creditor.who)
+  }
   return onProfile(state, nip, profile => {
     const sourceKey = learningSourceKey(source)
     if (mapGet(profile.credits, sourceKey) !== undefined) return nothing

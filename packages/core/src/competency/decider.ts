@@ -1,3 +1,4 @@
+import type { PersonnelFacts } from '../personnel/index.js'
 import { absurd, type Decider } from '../kernel/index.js'
 import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { CompetencyCommand } from './commands.js'
@@ -15,11 +16,11 @@ import { type CompetencyState, initialCompetencyState } from './state.js'
  */
 export const competencyDecider = (
   config: PolicyConfig,
-): Decider<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection> => {
+): Decider<CompetencyCommand, CompetencyEvent, CompetencyState, CompetencyRejection, PersonnelFacts> => {
   checkedPolicy(config)
   return {
     initialState: initialCompetencyState,
-    decide: (command, state) => {
+    decide: (command, state, facts) => {
       switch (command.type) {
         case 'RegisterProfile':
           return registerProfile(command, state, config)
@@ -30,7 +31,7 @@ export const competencyDecider = (
         case 'AssessCompetency':
           return assessCompetency(command, state, config)
         case 'CreditLearning':
-          return creditLearning(command, state, config)
+          return creditLearning(command, state, config, facts)
         case 'PlanDevelopment':
           return planDevelopment(command, state, config)
         case 'RecommendDevelopment':

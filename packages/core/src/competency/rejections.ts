@@ -1,8 +1,12 @@
 import { type Rejection, type RejectionCode, rejectionCatalog } from '../kernel/index.js'
+import { relationMessages, relationTerms } from '../personnel/relations.js'
 
 /** The rejections of the competency decider: each code with its English message and Indonesian term. */
 export const competencyRejections = rejectionCatalog({
   'actor-not-allowed': { message: (who: string) => `Only ${who} may do this`, term: 'tidak berwenang' },
+  'asn-not-registered': { message: relationMessages['asn-not-registered'], term: relationTerms['asn-not-registered'] },
+  'asn-not-serving': { message: relationMessages['asn-not-serving'], term: relationTerms['asn-not-serving'] },
+  'not-direct-atasan': { message: relationMessages['not-direct-atasan'], term: relationTerms['not-direct-atasan'] },
   'profile-not-registered': {
     message: 'No competency profile is registered for this ASN',
     term: 'profil kompetensi belum terdaftar',

@@ -1,4 +1,5 @@
 import { type Rejection, type RejectionCode, rejectionCatalog } from '../kernel/index.js'
+import { relationMessages, relationTerms } from '../personnel/relations.js'
 
 /** Every rejection of the enrollment decider: its code, English message and Indonesian term. */
 export const enrollmentRejections = rejectionCatalog({
@@ -19,6 +20,9 @@ export const enrollmentRejections = rejectionCatalog({
     message: 'The JP awarded do not convert to a valid number of minutes',
     term: 'jam pelajaran (JP)',
   },
+  'asn-not-registered': { message: relationMessages['asn-not-registered'], term: relationTerms['asn-not-registered'] },
+  'asn-not-serving': { message: relationMessages['asn-not-serving'], term: relationTerms['asn-not-serving'] },
+  'not-direct-atasan': { message: relationMessages['not-direct-atasan'], term: relationTerms['not-direct-atasan'] },
   'atasan-is-participant': {
     message: 'The atasan who approves a place must be someone other than the participant',
     term: 'atasan langsung',
