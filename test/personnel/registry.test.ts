@@ -176,7 +176,9 @@ describe('the direct atasan, from the registry', () => {
         data: { nip: sari, atasanNip: plt, effectiveOn: localDate('2026-02-15') },
       }),
     )
-    const byFormer: Rejection | undefined = rejectionOf(await app.enrollment(approve(asnActor(kepala, 'asn', 'atasan'))))
+    const byFormer: Rejection | undefined = rejectionOf(
+      await app.enrollment(approve(asnActor(kepala, 'asn', 'atasan'))),
+    )
     expect(byFormer).toMatchObject({ code: 'not-direct-atasan', term: 'bukan atasan langsung' })
     expect(byFormer?.message).toContain(plt)
     // A claimed role does not make anyone an atasan.
