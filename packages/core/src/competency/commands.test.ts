@@ -171,6 +171,7 @@ describe('event registry', () => {
         'DevelopmentPlanned',
         'DevelopmentRecommended',
         'PolicyParticipationRecorded',
+        'ContractRecorded',
       ].map(type => [type, 1]),
     )
   })

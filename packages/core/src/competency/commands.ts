@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { oneOf, refine, taggedUnion, text, wholeNumber } from '../kernel/index.js'
 import {
   command,
+  ContractPeriod,
   Competency,
   CompetencyLevel,
   competencyKey,
@@ -180,6 +181,12 @@ export const RecordPolicyParticipation = command(
   ),
 )
 
+/**
+ * Records a PPPK's contract period on the profile (sent by the reactor from the personnel record, or by a pyb), so
+ * the annual minimum is counted per contract year.
+ */
+export const RecordContract = command('RecordContract', t.strict({ nip: Nip, contract: ContractPeriod }))
+
 /** Codec for every competency command, told apart by `type`. */
 export const CompetencyCommand = taggedUnion(
   'type',
@@ -192,6 +199,7 @@ export const CompetencyCommand = taggedUnion(
     PlanDevelopment,
     RecommendDevelopment,
     RecordPolicyParticipation,
+    RecordContract,
   },
   'CompetencyCommand',
 )

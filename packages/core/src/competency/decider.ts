@@ -4,6 +4,7 @@ import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { CompetencyCommand } from './commands.js'
 import { planDevelopment, recommendDevelopment } from './decide-development.js'
 import { creditLearning, recordPolicyParticipation } from './decide-learning.js'
+import { recordContract } from './decide-contract.js'
 import { assessCompetency, changePosition, registerProfile, setCompetencyStandard } from './decide-profile.js'
 import type { CompetencyEvent } from './events.js'
 import { evolveCompetency } from './evolve.js'
@@ -38,6 +39,8 @@ export const competencyDecider = (
           return recommendDevelopment(command, state)
         case 'RecordPolicyParticipation':
           return recordPolicyParticipation(command, state, config)
+        case 'RecordContract':
+          return recordContract(command, state)
         default:
           return absurd(command)
       }

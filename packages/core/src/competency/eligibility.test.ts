@@ -80,6 +80,7 @@ describe('incentives for active ASN', () => {
     ])
     expect(incentiveEligibility(state, 2026, defaultPolicy)).toEqual({
       year: 2026,
+      period: { basis: 'calendar-year', from: localDate('2026-01-01'), to: localDate('2026-12-31') },
       eligible: true,
       creditedMinutes: 900,
       minimumMinutes: 900,
@@ -212,5 +213,93 @@ describe('competency gaps', () => {
       ['T.KES.07', 4, null, 4],
       ['M.05', 2, 4, 0],
     ])
+  })
+})
+
+describe('the PPPK minimum per contract year (PP 49/2018 Pasal 40(1))', () => {
+  const later = instant('2027-03-05T09:00:00+07:00')
+  const pppk = nip('199103072022211001')
+  const contract = { start: localDate('2022-03-01'), end: localDate('2027-02-28') }
+  const commands = (withContract: boolean): readonly CompetencyCommand[] => [
+    { ...register('PPPK'), data: { ...register('PPPK').data, nip: pppk } } as CompetencyCommand,
+    ...(withContract ? [{ type: 'RecordContract', at, actor: system, data: { nip: pppk, contract } } as const] : []),
+    ...(
+      [
+        ['feb', 10, '2026-02-10'],
+        ['apr', 16, '2026-04-10'],
+        ['jan', 8, '2027-01-15'],
+      ] as const
+    ).map(([id, jp, on]): CompetencyCommand => ({
+      type: 'CreditLearning',
+      at: later,
+      actor: system,
+      data: {
+        nip: pppk,
+        source: training(`latsar-${id}`),
+        minutes: jpToMinutes(jp),
+        form: 'e-learning',
+        completedOn: localDate(on),
+        title: 'Pelatihan',
+      },
+    })),
+  ]
+
+  it('counts the contract year that begins in the year when the contract is known', () => {
+    const learning = annualLearning(profileAfter(commands(true)), 2026)
+    expect(learning.period).toEqual({
+      basis: 'contract-year',
+      from: localDate('2026-03-01'),
+      to: localDate('2027-02-28'),
+    })
+    expect(learning.creditedMinutes).toBe(jpToMinutes(24))
+    expect(incentiveEligibility(profileAfter(commands(true)), 2026, defaultPolicy).reasons).not.toContainEqual(
+      expect.stringMatching(/annual minimum/),
+    )
+  })
+
+  it('counts the calendar year when no contract is known', () => {
+    const learning = annualLearning(profileAfter(commands(false)), 2026)
+    expect(learning.period.basis).toBe('calendar-year')
+    expect(learning.creditedMinutes).toBe(jpToMinutes(26))
+    const short = annualLearning(profileAfter(commands(false)), 2027)
+    expect(short.creditedMinutes).toBe(jpToMinutes(8))
+  })
+
+  it('cuts the last contract year at the end of the contract, and reads 29 February as 1 March', () => {
+    const learning = annualLearning(profileAfter(commands(true)), 2022)
+    expect(learning.period).toEqual({
+      basis: 'contract-year',
+      from: localDate('2022-03-01'),
+      to: localDate('2023-02-28'),
+    })
+    const leap = { start: localDate('2024-02-29'), end: localDate('2025-06-30') }
+    const state = profileAfter([
+      { ...register('PPPK'), data: { ...register('PPPK').data, nip: pppk } } as CompetencyCommand,
+      { type: 'RecordContract', at, actor: system, data: { nip: pppk, contract: leap } },
+    ])
+    expect(annualLearning(state, 2025).period).toEqual({
+      basis: 'contract-year',
+      from: localDate('2025-03-01'),
+      to: localDate('2025-06-30'),
+    })
+  })
+
+  it('records a contract only for a PPPK, once, and never overlapping another', () => {
+    const decider = competencyDecider(defaultPolicy)
+    const state = profileAfter(commands(true).slice(0, 2))
+    const record = (start: string, end: string): CompetencyCommand => ({
+      type: 'RecordContract',
+      at,
+      actor: system,
+      data: { nip: pppk, contract: { start: localDate(start), end: localDate(end) } },
+    })
+    expect(decider.decide(record('2022-03-01', '2027-02-28'), state)).toEqual(E.right([]))
+    expect(decider.decide(record('2026-03-01', '2031-02-28'), state)).toMatchObject(
+      E.left({ code: 'contract-overlaps', term: 'perjanjian kerja tumpang tindih' }),
+    )
+    const pns = profileAfter([register('PNS')])
+    expect(
+      decider.decide({ ...record('2027-03-01', '2032-02-29'), data: { nip: subject, contract } }, pns),
+    ).toMatchObject(E.left({ code: 'contract-for-pns' }))
   })
 })

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
 import {
+  ContractPeriod,
   Competency,
   CompetencyLevel,
   EmployeeType,
@@ -122,6 +123,12 @@ export const PolicyParticipationRecorded = event(
   ),
 )
 
+/** A PPPK's contract period was recorded on the profile: the annual minimum is counted per contract year. */
+export const ContractRecorded = event(
+  'ContractRecorded',
+  t.strict({ at: Instant, nip: Nip, contract: ContractPeriod }, 'ContractRecordedData'),
+)
+
 /** Codec for every competency event, told apart by `type`. */
 export const CompetencyEvent = taggedUnion(
   'type',
@@ -134,6 +141,7 @@ export const CompetencyEvent = taggedUnion(
     DevelopmentPlanned,
     DevelopmentRecommended,
     PolicyParticipationRecorded,
+    ContractRecorded,
   },
   'CompetencyEvent',
 )
@@ -186,5 +194,10 @@ export const competencyEvents = eventRegistry<CompetencyEvent>([
     'PolicyParticipationRecorded',
     PolicyParticipationRecorded,
     'The ASN took part in a policy consultation, which counts as an activity and JP only if configured.',
+  ),
+  schema(
+    'ContractRecorded',
+    ContractRecorded,
+    "A PPPK's contract period was recorded on the profile, so the annual minimum is counted per contract year.",
   ),
 ])

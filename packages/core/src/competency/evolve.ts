@@ -24,6 +24,7 @@ const registered = (data: CompetencyEventOf<'ProfileRegistered'>['data']): Compe
   policyParticipations: {},
   plans: {},
   recommendations: {},
+  contracts: [],
 })
 
 const evolveProfile = (profile: CompetencyProfile, event: CompetencyEvent): CompetencyProfile => {
@@ -50,6 +51,12 @@ const evolveProfile = (profile: CompetencyProfile, event: CompetencyEvent): Comp
         ...profile,
         credits: mapSet(profile.credits, sourceKey, { ...credit, completedOn, year, title, at }),
       }
+    }
+    case 'ContractRecorded': {
+      const { contract } = event.data
+      if (profile.contracts.some(known => known.start === contract.start)) return profile
+      const contracts = [...profile.contracts, contract].sort((a, b) => (a.start < b.start ? -1 : 1))
+      return { ...profile, contracts }
     }
     case 'DevelopmentPlanned': {
       const { year, items, at } = event.data

@@ -20,6 +20,14 @@ export const competencyRejections = rejectionCatalog({
       `This stream holds the profile of NIP ${expected}, the command names ${got}`,
     term: 'NIP',
   },
+  'contract-for-pns': {
+    message: 'Only a PPPK has a contract period (perjanjian kerja)',
+    term: 'perjanjian kerja hanya untuk PPPK',
+  },
+  'contract-overlaps': {
+    message: (start: string, end: string) => `The contract overlaps the recorded contract from ${start} to ${end}`,
+    term: 'perjanjian kerja tumpang tindih',
+  },
   'rank-not-for-pppk': { message: 'A PPPK (contract employee) holds no PNS rank', term: 'golongan/pangkat PNS' },
   'standard-invalid': {
     message: 'A competency standard lists 1 to 50 competencies, each once, at levels 1 to 5',

@@ -45,7 +45,7 @@ describe('competency state codec (snapshots)', () => {
     )
   })
 
-  it('is at snapshot version 1', () => {
-    expect(competencySnapshotVersion).toBe(1)
+  it("is at snapshot version 2 (the profile holds a PPPK's contracts since version 2)", () => {
+    expect(competencySnapshotVersion).toBe(2)
   })
 })

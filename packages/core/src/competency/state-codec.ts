@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { persistentMap, taggedUnion, text } from '../kernel/index.js'
 import {
+  ContractPeriod,
   Competency,
   CompetencyLevel,
   EmployeeType,
@@ -28,7 +29,7 @@ import type { CompetencyState } from './state.js'
  * The version of the competency state's snapshot shape: bump it whenever `CompetencyState` or `evolveCompetency`
  * changes, so snapshots written before are ignored and streams are folded again.
  */
-export const competencySnapshotVersion = 1
+export const competencySnapshotVersion = 2
 
 /** Codec for an employment as the state holds it: every field a repeated registration or position is compared on. */
 export const EmploymentCodec = t.strict(
@@ -100,6 +101,7 @@ const CompetencyProfile = t.strict(
     policyParticipations: t.record(t.string, PolicyParticipation),
     plans: t.record(t.string, DevelopmentPlan),
     recommendations: t.record(t.string, DevelopmentRecommendation),
+    contracts: t.readonlyArray(ContractPeriod),
   },
   'CompetencyProfile',
 )

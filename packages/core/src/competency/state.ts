@@ -1,5 +1,6 @@
 import { type PersistentMap } from '../kernel/index.js'
 import {
+  type ContractPeriod,
   type Competency,
   type EmployeeType,
   type Instant,
@@ -95,6 +96,8 @@ export interface CompetencyProfile {
   readonly plans: Readonly<Record<string, DevelopmentPlan>>
   /** Development recommendations, by recommendation id. */
   readonly recommendations: Readonly<Record<string, DevelopmentRecommendation>>
+  /** A PPPK's known contract periods, by start: the annual minimum is counted per contract year when known. */
+  readonly contracts: readonly ContractPeriod[]
 }
 
 /** The state of one competency stream: nothing registered yet, or a profile. */

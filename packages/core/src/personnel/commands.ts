@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
-import { oneOf, refine, streamId, taggedUnion, text } from '../kernel/index.js'
-import { command, EmployeeType, LocalDate, Nip, PositionType, Rank } from '../shared/index.js'
+import { oneOf, streamId, taggedUnion, text } from '../kernel/index.js'
+import { command, ContractPeriod, EmployeeType, LocalDate, Nip, PositionType, Rank } from '../shared/index.js'
 
 /** Codec for a unit id: the `<id>` of the stream `unit-<id>` (e.g. `puskesmas-belawan`). */
 export const UnitId = streamId('UnitId')
@@ -17,20 +17,6 @@ export const UnitName = text(200, 'UnitName')
 
 /** Codec for a position's title (1 to 200 characters). */
 export const PositionTitle = text(200, 'PositionTitle')
-
-/** Whether a period ends on or after the day it starts. */
-const isOrderedPeriod = (period: { readonly start: LocalDate; readonly end: LocalDate }): boolean =>
-  period.end >= period.start
-
-/** Codec for a PPPK contract period (perjanjian kerja): its first and last day, the last on or after the first. */
-export const ContractPeriod = refine(
-  t.readonly(t.strict({ start: LocalDate, end: LocalDate })),
-  (period): period is { readonly start: LocalDate; readonly end: LocalDate } => isOrderedPeriod(period),
-  'ContractPeriod',
-  'must end on or after its start',
-)
-/** A PPPK contract period, both days included. */
-export type ContractPeriod = t.TypeOf<typeof ContractPeriod>
 
 /** Codec for why an ASN left the agency. */
 export const DepartureReason = oneOf(

@@ -7,6 +7,7 @@ import {
   type LocalDate,
   type Nip,
   niPppkCode,
+  overlappingContract,
   type PolicyConfig,
 } from '../shared/index.js'
 import type {
@@ -162,7 +163,7 @@ export const renewContract = (command: RenewContract, state: PersonnelState) =>
     }
     const known = latestStanding(record).contracts
     if (known.some(period => sameJson(period, contract))) return nothing
-    const overlapping = known.find(period => period.start <= contract.end && contract.start <= period.end)
+    const overlapping = overlappingContract(known, contract)
     if (overlapping !== undefined) return refuse('contract-overlaps', overlapping.start, overlapping.end)
     return once(record, event)
   })

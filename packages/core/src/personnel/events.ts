@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
-import { EmployeeType, Instant, LocalDate, Nip, PositionType, Rank } from '../shared/index.js'
-import { ContractPeriod, DepartureReason, PositionId, PositionTitle, UnitId, UnitName } from './commands.js'
+import { ContractPeriod, EmployeeType, Instant, LocalDate, Nip, PositionType, Rank } from '../shared/index.js'
+import { DepartureReason, PositionId, PositionTitle, UnitId, UnitName } from './commands.js'
 
 // ---- Organisation -------------------------------------------------------------------------------------------------
 

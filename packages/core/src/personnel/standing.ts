@@ -1,5 +1,6 @@
 import { entryOf } from '../kernel/index.js'
 import {
+  type ContractPeriod,
   type EmployeeType,
   epochMs,
   type Instant,
@@ -8,7 +9,7 @@ import {
   type Nip,
   type Rank,
 } from '../shared/index.js'
-import type { ContractPeriod, PositionId, UnitId } from './commands.js'
+import type { PositionId, UnitId } from './commands.js'
 import type { PersonnelEvent } from './events.js'
 import type { AsnRecord, OrganisationState, PersonnelState, UnitPosition } from './state.js'
 

@@ -1,5 +1,6 @@
 import {
   Competency,
+  ContractPeriod,
   type CompetencyEvent,
   CreditedMinutes,
   type CompetencyState,
@@ -58,6 +59,8 @@ export const AsnLearningDocument = t.strict(
     nip: Nip,
     registeredAt: Instant,
     ...employmentFields,
+    /** A PPPK's contract periods, by start: the annual minimum is counted per contract year. */
+    contracts: t.readonlyArray(ContractPeriod),
     /** Years with credited learning or a policy consultation, in order. */
     years: t.readonlyArray(LearningYear),
   },
@@ -93,7 +96,12 @@ export const learningYearKey = (nip: string, year: number): string => `${nip}/${
 const stateOf = (doc: AsnLearningDocument | undefined): CompetencyState =>
   doc === undefined
     ? initialCompetencyState
-    : profileOf({ nip: doc.nip, registeredAt: doc.registeredAt, employment: employmentOf(doc) })
+    : profileOf({
+        nip: doc.nip,
+        registeredAt: doc.registeredAt,
+        employment: employmentOf(doc),
+        contracts: doc.contracts,
+      })
 
 // The employment comes from core's fold, so a position change means here what it means to the profile.
 const asnEvolved = (doc: AsnLearningDocument | undefined, event: CompetencyEvent): AsnLearningDocument | undefined => {
@@ -107,6 +115,7 @@ const asnEvolved = (doc: AsnLearningDocument | undefined, event: CompetencyEvent
     nip: next.nip,
     registeredAt: next.registeredAt,
     ...employmentOf(next.employment),
+    contracts: next.contracts,
     years: year === null || years.includes(year) ? years : [...years, year].sort((a, b) => a - b),
   }
 }
@@ -145,6 +154,7 @@ const learningEventOf = (event: ProjectedEvent['event']): CompetencyEvent | unde
   switch (event.type) {
     case 'ProfileRegistered':
     case 'PositionChanged':
+    case 'ContractRecorded':
     case 'LearningCredited':
     case 'PolicyParticipationRecorded':
       return event
@@ -162,7 +172,8 @@ const learningEventOf = (event: ProjectedEvent['event']): CompetencyEvent | unde
  */
 export const learningHoursProjection: Projection<LearningHoursDocument> = {
   name: 'learning-hours',
-  version: 1,
+  // 2: an ASN's document holds a PPPK's contract periods.
+  version: 2,
   categories: ['competency'],
   document: LearningHoursDocument,
   keysOf: ({ event }) => {

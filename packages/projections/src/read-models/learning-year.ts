@@ -1,4 +1,4 @@
-import type { CompetencyProfile } from '@pembina/core'
+import { type CompetencyProfile, learningPeriod } from '@pembina/core'
 import type { ReadModelStore } from '../projection.js'
 import {
   type AsnLearningDocument,
@@ -9,29 +9,44 @@ import {
 import { profileOf } from './profile-slice.js'
 import { listDocuments, readDocument } from './stored-document.js'
 
-/** One ASN's year as the learning-hours read model holds it: the ASN's document and the year's, if any. */
+/**
+ * One ASN's year as the learning-hours read model holds it: the ASN's document and the credits of the days the
+ * year counts (the calendar year, or a PPPK's contract year, which spans two calendar years' documents).
+ */
 export interface AsnLearningYear {
   readonly asn: AsnLearningDocument
   readonly year: number
-  /** The ASN's profile holding that year's credits and consultations only: what core's read-outs take. */
+  /** The ASN's profile holding the credits and consultations of the calendar years the period touches: what core's read-outs take. */
   readonly profile: CompetencyProfile
   readonly credits: YearLearningDocument['credits']
-}
-
-const yearOf = (asn: AsnLearningDocument, year: number, doc: YearLearningDocument | undefined): AsnLearningYear => {
-  const credits = doc?.credits ?? []
-  const participations = doc?.participations ?? []
-  return {
-    asn,
-    year,
-    profile: profileOf({ nip: asn.nip, registeredAt: asn.registeredAt, employment: asn, credits, participations }),
-    credits,
-  }
 }
 
 const yearDocument = async (store: ReadModelStore, nip: string, year: number) => {
   const doc = await readDocument(store, learningHoursProjection, learningYearKey(nip, year))
   return doc?.kind === 'year' ? doc : undefined
+}
+
+const facts = (asn: AsnLearningDocument) => ({
+  nip: asn.nip,
+  registeredAt: asn.registeredAt,
+  employment: asn,
+  contracts: asn.contracts,
+})
+
+/** Reads the calendar years' documents the ASN's learning period for the year touches, and keeps what falls in it. */
+const yearOf = async (store: ReadModelStore, asn: AsnLearningDocument, year: number): Promise<AsnLearningYear> => {
+  const period = learningPeriod(profileOf(facts(asn)), year)
+  const first = Number(period.from.slice(0, 4))
+  const last = Number(period.to.slice(0, 4))
+  const docs = await Promise.all(
+    Array.from({ length: last - first + 1 }, (_, i) => yearDocument(store, asn.nip, first + i)),
+  )
+  const within = (date: string): boolean => period.from <= date && date <= period.to
+  const credits = docs.flatMap(doc => doc?.credits ?? []).filter(credit => within(credit.completedOn))
+  const participations = docs
+    .flatMap(doc => doc?.participations ?? [])
+    .filter(participation => within(participation.participatedOn))
+  return { asn, year, profile: profileOf({ ...facts(asn), credits, participations }), credits }
 }
 
 /** One ASN's year; undefined when no competency profile is registered for the NIP. */
@@ -42,7 +57,7 @@ export const learningYearOf = async (
 ): Promise<AsnLearningYear | undefined> => {
   const asn = await readDocument(store, learningHoursProjection, nip)
   if (asn?.kind !== 'asn') return undefined
-  return yearOf(asn, year, await yearDocument(store, nip, year))
+  return yearOf(store, asn, year)
 }
 
 /** The year of every ASN whose profile names the unit now, by NIP. */
@@ -54,5 +69,5 @@ export const learningYearsOfUnit = async (
   // Only ASN documents carry a unit, so the filter never returns a year's document.
   const listed = await listDocuments(store, learningHoursProjection, { where: { field: 'unit', equals: unit } })
   const asns = listed.flatMap(({ doc }) => (doc.kind === 'asn' ? [doc] : []))
-  return Promise.all(asns.map(async asn => yearOf(asn, year, await yearDocument(store, asn.nip, year))))
+  return Promise.all(asns.map(asn => yearOf(store, asn, year)))
 }

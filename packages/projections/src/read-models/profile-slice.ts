@@ -3,6 +3,7 @@ import {
   type CompetencyProfile,
   type CompetencyRequirement,
   competencyKey,
+  type ContractPeriod,
   EmployeeType,
   type Employment,
   type Instant,
@@ -46,6 +47,8 @@ export interface ProfileFacts {
   readonly latestLevels?: readonly AssessedLevel[]
   readonly credits?: readonly LearningCredit[]
   readonly participations?: readonly PolicyParticipation[]
+  /** A PPPK's contract periods, by start: the annual minimum is counted per contract year. */
+  readonly contracts?: readonly ContractPeriod[]
 }
 
 const byKey = <V>(values: readonly V[], keyOf: (value: V) => string): Readonly<Record<string, V>> =>
@@ -72,5 +75,6 @@ export const profileOf = (facts: ProfileFacts): CompetencyProfile => {
     policyParticipations: byKey(facts.participations ?? [], participation => participation.consultationId),
     plans: {},
     recommendations: {},
+    contracts: facts.contracts ?? [],
   }
 }
