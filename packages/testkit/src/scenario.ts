@@ -20,8 +20,8 @@ export interface ScenarioRun<Command, Event, State, Reject> {
  * Decides each command against the state folded so far; accepted events are applied, refused commands leave the
  * state as it was. The states of the steps are the reachable states a property checks its invariants on.
  */
-export const runScenario = <Command, Event, State, Reject>(
-  decider: Decider<Command, Event, State, Reject>,
+export const runScenario = <Command, Event, State, Reject, Facts = never>(
+  decider: Decider<Command, Event, State, Reject, Facts>,
   commands: readonly Command[],
 ): ScenarioRun<Command, Event, State, Reject> => {
   const steps: ScenarioStep<Command, Event, State, Reject>[] = []

@@ -1,0 +1,170 @@
+import fc from 'fast-check'
+import {
+  type Actor,
+  addDays,
+  type ContractPeriod,
+  type DepartureReason,
+  type LocalDate,
+  localDate,
+  type Nip,
+  nip,
+  type PersonnelCommand,
+  personnelDecider,
+  type PersonnelEvent,
+  type PersonnelRejection,
+  type PersonnelState,
+  type PolicyConfig,
+  type Rank,
+  ranks,
+} from '@pembina/core'
+import { runScenario, type ScenarioRun } from '../scenario.js'
+import { arbInstant, arbLocalDate, arbNip, arbTimeline, asnActor } from './shared.js'
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0')
+
+/** Valid NI PPPK under code 21: real birth dates, appointment years 2019–2026, either gender, sequence 001–999. */
+export const arbNiPppk: fc.Arbitrary<Nip> = fc
+  .record({
+    birth: arbLocalDate('1970-01-01', '2000-12-31'),
+    year: fc.integer({ min: 2019, max: 2026 }),
+    gender: fc.constantFrom(1, 2),
+    sequence: fc.integer({ min: 1, max: 999 }),
+  })
+  .map(({ birth, year, gender, sequence }) =>
+    nip(`${birth.replace(/-/g, '')}${pad(year, 4)}21${gender}${pad(sequence, 3)}`),
+  )
+
+/** The Belawan units and their positions a history places an ASN in. */
+export const belawanUnits = {
+  'dinas-kesehatan': ['kepala-dinas', 'analis-kebijakan', 'pengelola-data'],
+  'puskesmas-belawan': ['kepala', 'perawat', 'bidan', 'pengadministrasi'],
+  'pustu-sicanang': ['perawat', 'bidan'],
+  'kantor-camat-medan-belawan': ['camat', 'sekretaris', 'pelaksana'],
+} as const
+
+type Step = 'move' | 'promote' | 'atasan' | 'renew' | 'leave'
+/** How a step goes wrong: sent twice, by someone who is not a pyb, dated before the appointment, or naming self. */
+type Noise = 'repeat' | 'wrong-actor' | 'before-appointment' | 'self-atasan'
+
+const unitIds = Object.keys(belawanUnits) as (keyof typeof belawanUnits)[]
+
+const arbPlacement = fc
+  .constantFrom(...unitIds)
+  .chain(unitId => fc.record({ unitId: fc.constant(unitId), positionId: fc.constantFrom(...belawanUnits[unitId]) }))
+
+const historyShape = fc.record({
+  employeeType: fc.constantFrom('PNS', 'PPPK'),
+  pns: arbNip,
+  pppk: arbNiPppk,
+  pyb: arbNip,
+  atasans: fc.uniqueArray(arbNip, { minLength: 3, maxLength: 3 }),
+  appointedOn: arbLocalDate('2015-01-01', '2025-12-31'),
+  start: arbInstant('2026-01-01', '2026-03-31'),
+  firstRank: fc.integer({ min: 0, max: 10 }),
+  contractYears: fc.integer({ min: 1, max: 5 }),
+  placement: arbPlacement,
+  steps: fc.array(
+    fc.record({
+      step: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom<Step>('move', 'atasan') },
+        { weight: 4, arbitrary: fc.constantFrom<Step>('promote', 'renew') },
+        { weight: 1, arbitrary: fc.constant<Step>('leave') },
+      ),
+      placement: arbPlacement,
+      atasan: fc.nat(2),
+      rankUp: fc.integer({ min: -1, max: 3 }),
+      effectiveLagDays: fc.integer({ min: -60, max: 90 }),
+      reason: fc.constantFrom<DepartureReason>('pensiun', 'berhenti', 'pindah-instansi', 'kontrak-berakhir'),
+      noise: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom<Noise>('repeat', 'wrong-actor', 'before-appointment', 'self-atasan') },
+      ),
+    }),
+    { minLength: 0, maxLength: 12 },
+  ),
+})
+type Shape = typeof historyShape extends fc.Arbitrary<infer S> ? S : never
+
+const yearsAfter = (date: LocalDate, years: number): LocalDate =>
+  localDate(`${pad(Number(date.slice(0, 4)) + years, 4)}${date.slice(4, 10) === '-02-29' ? '-02-28' : date.slice(4)}`)
+
+const commandsFor = (shape: Shape, times: readonly string[]): readonly PersonnelCommand[] => {
+  const pyb: Actor = asnActor(shape.pyb, 'asn', 'pyb')
+  const who = shape.employeeType === 'PNS' ? shape.pns : shape.pppk
+  const pns = shape.employeeType === 'PNS'
+  let rank = shape.firstRank
+  let contractEnd = yearsAfter(shape.appointedOn, shape.contractYears)
+  const firstContract: ContractPeriod = { start: shape.appointedOn, end: addDays(contractEnd, -1) }
+  const at = (i: number) => times[i] as PersonnelCommand['at']
+  const appoint: PersonnelCommand = {
+    type: 'AppointAsn',
+    at: at(0),
+    actor: pyb,
+    data: {
+      nip: who,
+      employeeType: shape.employeeType,
+      ...shape.placement,
+      effectiveOn: shape.appointedOn,
+      atasanNip: shape.atasans[0] ?? shape.pyb,
+      ...(pns ? { rank: ranks[rank] ?? 'III/a' } : { contract: firstContract }),
+    },
+  }
+  const commands: PersonnelCommand[] = [appoint]
+  shape.steps.forEach((step, i) => {
+    const when = at(i + 1)
+    const effectiveOn =
+      step.noise === 'before-appointment'
+        ? addDays(shape.appointedOn, -1)
+        : addDays(when.slice(0, 10) as LocalDate, step.effectiveLagDays)
+    const atasanNip = step.noise === 'self-atasan' ? who : (shape.atasans[step.atasan] ?? shape.pyb)
+    const actor = step.noise === 'wrong-actor' ? asnActor(atasanNip, 'asn', 'atasan') : pyb
+    let command: PersonnelCommand
+    switch (step.step) {
+      case 'move':
+        command = { type: 'MoveAsn', at: when, actor, data: { nip: who, ...step.placement, atasanNip, effectiveOn } }
+        break
+      case 'promote': {
+        rank = Math.min(ranks.length - 1, Math.max(0, rank + step.rankUp))
+        const next: Rank = ranks[rank] ?? 'IV/e'
+        command = { type: 'PromoteAsn', at: when, actor, data: { nip: who, rank: next, effectiveOn } }
+        break
+      }
+      case 'atasan':
+        command = { type: 'AssignAtasan', at: when, actor, data: { nip: who, atasanNip, effectiveOn } }
+        break
+      case 'renew': {
+        const start = contractEnd
+        contractEnd = yearsAfter(start, shape.contractYears)
+        command = {
+          type: 'RenewContract',
+          at: when,
+          actor,
+          data: { nip: who, contract: { start, end: addDays(contractEnd, -1) } },
+        }
+        break
+      }
+      case 'leave':
+        command = { type: 'RecordDeparture', at: when, actor, data: { nip: who, reason: step.reason, effectiveOn } }
+        break
+    }
+    commands.push(command)
+    if (step.noise === 'repeat') commands.push(command)
+  })
+  return commands
+}
+
+/** A personnel history of one ASN, run through the personnel decider (without registry facts). */
+export type PersonnelHistory = ScenarioRun<PersonnelCommand, PersonnelEvent, PersonnelState, PersonnelRejection>
+
+/**
+ * Histories of one ASN's record (`asn-<nip>`): a PNS or a PPPK (NI PPPK) appointed in a Belawan unit, then moves,
+ * promotions (some not upward), changes of atasan, contract renewals and a departure, effective from 60 days before
+ * to 90 days after they are written, with noise (a repeat, an actor who is not a pyb, a change dated before the
+ * appointment, an ASN named their own atasan). Every command, accepted or refused, is a step of the run.
+ */
+export const arbPersonnelHistory = (config: PolicyConfig): fc.Arbitrary<PersonnelHistory> =>
+  historyShape.chain(shape =>
+    arbTimeline(shape.steps.length + 1, shape.start, 40).map(times =>
+      runScenario(personnelDecider(config), commandsFor(shape, times)),
+    ),
+  )
