@@ -16,9 +16,18 @@ import {
   complaintEvents,
   enrollmentEvents,
   mentorshipEvents,
+  organisationEvents,
+  personnelEvents,
   defaultPolicy,
 } from '@pembina/core'
-import { arbCompetencyHistory, arbComplaintHistory, arbEnrollmentHistory, arbMentorshipHistory } from '@pembina/testkit'
+import {
+  arbCompetencyHistory,
+  arbComplaintHistory,
+  arbEnrollmentHistory,
+  arbMentorshipHistory,
+  arbOrganisationHistory,
+  arbPersonnelHistory,
+} from '@pembina/testkit'
 import { runBelawanScenario, scenarioIds } from '../examples/belawan/scenario.js'
 
 /** How many samples of each event type a golden file holds at most. */
@@ -93,6 +102,12 @@ const { ledger } = run
 const profileEvents = (await Promise.all((await ledger.profiles()).map(nip => ledger.profile(nip)))).flat()
 
 const collected: readonly Collected[] = [
+  collect('organisation', organisationEvents, [], () =>
+    seeded(arbOrganisationHistory(defaultPolicy)).flatMap(history => history.events),
+  ),
+  collect('personnel', personnelEvents, [], () =>
+    seeded(arbPersonnelHistory(defaultPolicy)).flatMap(history => history.events),
+  ),
   collect('enrollment', enrollmentEvents, await ledger.offering(scenarioIds.offeringId), () =>
     seeded(arbEnrollmentHistory(defaultPolicy)).flatMap(history => history.events),
   ),

@@ -13,6 +13,8 @@ import {
   complaintEvents,
   enrollmentEvents,
   mentorshipEvents,
+  organisationEvents,
+  personnelEvents,
 } from '@pembina/core'
 
 const goldenDir = resolve(import.meta.dirname, 'golden')
@@ -36,6 +38,8 @@ const registry = <Event extends DomainEvent>(events: EventRegistry<Event>): Regi
 })
 
 const registries: Readonly<Record<string, Registry>> = {
+  organisation: registry(organisationEvents),
+  personnel: registry(personnelEvents),
   enrollment: registry(enrollmentEvents),
   mentorship: registry(mentorshipEvents),
   competency: registry(competencyEvents),

@@ -6,6 +6,7 @@ import { complaintRejections } from './complaint/index.js'
 import { enrollment, enrollmentRejections } from './enrollment/index.js'
 import { mentorRoster, mentorRosterRejections } from './mentor-roster/index.js'
 import { mentorshipRejections } from './mentorship/index.js'
+import { organisationRejections, personnelRejections } from './personnel/index.js'
 import { instant, nip, systemActor } from './shared/index.js'
 
 describe('the aggregates', () => {
@@ -15,6 +16,8 @@ describe('the aggregates', () => {
       readonly term: (code: Code) => string
     }) => catalog.codes.map(code => ({ code, term: catalog.term(code) }))
     const codes = [
+      ...walk(organisationRejections),
+      ...walk(personnelRejections),
       ...walk(enrollmentRejections),
       ...walk(mentorshipRejections),
       ...walk(mentorRosterRejections),
@@ -26,8 +29,8 @@ describe('the aggregates', () => {
     expect(untermed).toEqual([])
   })
 
-  it('are five stream kinds, each with its own category and event types', () => {
-    expect(categories).toEqual(['enrollment', 'mentorship', 'mentor', 'competency', 'complaint'])
+  it('are seven stream kinds, each with its own category and event types', () => {
+    expect(categories).toEqual(['unit', 'asn', 'enrollment', 'mentorship', 'mentor', 'competency', 'complaint'])
     const types = aggregates.flatMap(each => each.events.schemas.map(schema => schema.type))
     expect(new Set(types).size).toBe(types.length)
   })

@@ -5,9 +5,25 @@ import { enrollment, type EnrollmentCommand, type EnrollmentEvent } from './enro
 import { parseStreamNameIn } from './kernel/index.js'
 import { mentorRoster, type MentorRosterCommand, type MentorRosterEvent } from './mentor-roster/index.js'
 import { mentorship, type MentorshipCommand, type MentorshipEvent } from './mentorship/index.js'
+import {
+  organisation,
+  type OrganisationCommand,
+  type OrganisationEvent,
+  personnel,
+  type PersonnelCommand,
+  type PersonnelEvent,
+} from './personnel/index.js'
 
 /** Every aggregate Pembina writes, one stream kind each: a tool that walks every stream kind iterates this. */
-export const aggregates = [enrollment, mentorship, mentorRoster, competency, complaint] as const
+export const aggregates = [
+  organisation,
+  personnel,
+  enrollment,
+  mentorship,
+  mentorRoster,
+  competency,
+  complaint,
+] as const
 
 /** One of Pembina's aggregates. */
 export type PembinaAggregate = (typeof aggregates)[number]
@@ -19,7 +35,14 @@ export type Category = PembinaAggregate['category']
 export const categories: readonly Category[] = aggregates.map(each => each.category)
 
 /** Any event Pembina writes. */
-export type PembinaEvent = EnrollmentEvent | MentorshipEvent | MentorRosterEvent | CompetencyEvent | ComplaintEvent
+export type PembinaEvent =
+  | OrganisationEvent
+  | PersonnelEvent
+  | EnrollmentEvent
+  | MentorshipEvent
+  | MentorRosterEvent
+  | CompetencyEvent
+  | ComplaintEvent
 
 /** Any command Pembina decides. */
 export type PembinaCommand =

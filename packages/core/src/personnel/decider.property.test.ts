@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { compareRanks, defaultPolicy, epochMs, overlappingContract } from '@pembina/core'
-import { arbPersonnelHistory } from '@pembina/testkit'
+import { arbOrganisationHistory, arbPersonnelHistory } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
 import { personnelDecider } from './decider.js'
 import { type PersonnelEvent, personnelEvents } from './events.js'
@@ -125,4 +125,28 @@ describe('personnel histories', () => {
       { ...runs, numRuns: 50 },
     )
   })
+})
+
+describe('organisation histories', () => {
+  const units = arbOrganisationHistory(defaultPolicy)
+
+  it(
+    'establish a unit once, keep each position as first added, and add none once dissolved',
+    () => {
+      fc.assert(
+        fc.property(units, run => {
+          expect(run.events.filter(event => event.type === 'UnitEstablished').length).toBe(1)
+          const positions = run.events.flatMap(event => (event.type === 'PositionAdded' ? [event.data.positionId] : []))
+          expect(new Set(positions).size).toBe(positions.length)
+          const dissolved = run.events.findIndex(event => event.type === 'UnitDissolved')
+          if (dissolved >= 0) expect(run.events.slice(dissolved + 1)).toEqual([])
+          for (const step of run.steps)
+            if (step.command.actor.kind === 'asn' && !step.command.actor.roles.includes('pyb'))
+              expect(step.result).toMatchObject(E.left({ code: 'actor-not-allowed' }))
+        }),
+        runs,
+      )
+    },
+    propertyTimeoutMs,
+  )
 })

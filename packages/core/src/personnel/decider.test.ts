@@ -6,7 +6,6 @@ import { organisationDecider, personnelDecider } from './decider.js'
 import type { OrganisationEvent, PersonnelEvent } from './events.js'
 import { evolvePersonnel } from './evolve.js'
 import type { PersonnelFacts } from './facts.js'
-import { personnelRejections } from './rejections.js'
 import { atasanOn, standingAt, standingOn } from './standing.js'
 import { initialPersonnelState, type PersonnelState } from './state.js'
 
@@ -363,8 +362,4 @@ describe('units (organisation)', () => {
     units.given(established, dissolved).when(add).thenRejects('unit-dissolved')
     units.given().when(add).thenRejects('unit-not-found')
   })
-})
-
-it('every personnel rejection names its Indonesian term', () => {
-  for (const code of personnelRejections.codes) expect(personnelRejections.term(code)).not.toBe('')
 })

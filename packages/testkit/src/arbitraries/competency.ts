@@ -17,10 +17,12 @@ import {
   type LearningForm,
   type LearningSource,
   type LocalDate,
+  localDate,
   type Nip,
   nip,
   type PolicyConfig,
   type PositionType,
+  systemActor,
 } from '@pembina/core'
 import { runScenario, type ScenarioRun } from '../scenario.js'
 import { arbCompetency, arbNip, arbRank, arbTimeline, asnActor } from './shared.js'
@@ -350,8 +352,19 @@ export const arbCompetencyScenario = (
             : { nip: subject, employeeType, ...employment },
       })
       const single = (steps: fc.Arbitrary<Step>): fc.Arbitrary<readonly Step[]> => steps.map(one => [one])
+      // A PPPK's contracts: five-year periods from March 2016, 2021, 2026 or 2031 (never overlapping one another).
+      const contract = fc.integer({ min: 0, max: 3 }).map((k): Step => at => ({
+        type: 'RecordContract',
+        at,
+        actor: systemActor('record-contract'),
+        data: {
+          nip: subject,
+          contract: { start: localDate(`${2016 + 5 * k}-03-01`), end: localDate(`${2021 + 5 * k}-02-28`) },
+        },
+      }))
       const step = fc.oneof(
         { arbitrary: single(validSteps(subject)), weight: 8 },
+        ...(employeeType === 'PPPK' ? [{ arbitrary: single(contract), weight: 1 }] : []),
         { arbitrary: gapPlanSteps(subject), weight: 1 },
         { arbitrary: fc.nat().map(n => ({ repeat: n })), weight: 2 },
         { arbitrary: single(withInvalid ? invalidSteps(subject) : validSteps(subject)), weight: 2 },

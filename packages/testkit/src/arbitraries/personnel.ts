@@ -4,16 +4,23 @@ import {
   addDays,
   type ContractPeriod,
   type DepartureReason,
+  jakartaDate,
   type LocalDate,
   localDate,
   type Nip,
   nip,
+  type OrganisationCommand,
+  organisationDecider,
+  type OrganisationEvent,
+  type OrganisationRejection,
+  type OrganisationState,
   type PersonnelCommand,
   personnelDecider,
   type PersonnelEvent,
   type PersonnelRejection,
   type PersonnelState,
   type PolicyConfig,
+  type PositionType,
   type Rank,
   ranks,
 } from '@pembina/core'
@@ -115,7 +122,7 @@ const commandsFor = (shape: Shape, times: readonly string[]): readonly Personnel
     const effectiveOn =
       step.noise === 'before-appointment'
         ? addDays(shape.appointedOn, -1)
-        : addDays(when.slice(0, 10) as LocalDate, step.effectiveLagDays)
+        : addDays(jakartaDate(when), step.effectiveLagDays)
     const atasanNip = step.noise === 'self-atasan' ? who : (shape.atasans[step.atasan] ?? shape.pyb)
     const actor = step.noise === 'wrong-actor' ? asnActor(atasanNip, 'asn', 'atasan') : pyb
     let command: PersonnelCommand
@@ -168,3 +175,110 @@ export const arbPersonnelHistory = (config: PolicyConfig): fc.Arbitrary<Personne
       runScenario(personnelDecider(config), commandsFor(shape, times)),
     ),
   )
+
+type UnitStep = 'add-position' | 'same-position' | 'conflicting-position' | 'dissolve' | 'establish-again'
+
+/** An organisation history of one unit, run through the organisation decider (without registry facts). */
+export type OrganisationHistory = ScenarioRun<
+  OrganisationCommand,
+  OrganisationEvent,
+  OrganisationState,
+  OrganisationRejection
+>
+
+const positionTypes: readonly PositionType[] = [
+  { kind: 'manajerial', level: 'pengawas' },
+  { kind: 'fungsional-ahli', level: 'pertama' },
+  { kind: 'fungsional-keterampilan', level: 'terampil' },
+  { kind: 'pelaksana' },
+]
+
+/**
+ * Histories of one unit (`unit-<id>`): established under a parent (or at the top), positions added (some again, the
+ * same or with other details), sometimes dissolved, with an actor who is not a pyb now and then.
+ */
+export const arbOrganisationHistory = (config: PolicyConfig): fc.Arbitrary<OrganisationHistory> =>
+  fc
+    .record({
+      unitId: fc.constantFrom(...unitIds),
+      parent: fc.option(fc.constantFrom('dinas-kesehatan', 'kecamatan-medan-belawan'), { nil: undefined }),
+      pyb: arbNip,
+      establishedOn: arbLocalDate('2000-01-01', '2025-12-31'),
+      start: arbInstant('2026-01-01', '2026-03-31'),
+      steps: fc.array(
+        fc.record({
+          step: fc.constantFrom<UnitStep>(
+            'add-position',
+            'add-position',
+            'same-position',
+            'conflicting-position',
+            'dissolve',
+            'establish-again',
+          ),
+          position: fc.nat(3),
+          type: fc.nat(positionTypes.length - 1),
+          byPyb: fc.nat(6).map(n => n !== 0),
+          lagDays: fc.integer({ min: -3650, max: 30 }),
+        }),
+        { maxLength: 10 },
+      ),
+    })
+    .chain(shape =>
+      arbTimeline(shape.steps.length + 1, shape.start, 30).map(times => {
+        const pyb = asnActor(shape.pyb, 'asn', 'pyb')
+        const at = (i: number) => times[i] as OrganisationCommand['at']
+        const establish = (when: OrganisationCommand['at'], actor: Actor): OrganisationCommand => ({
+          type: 'EstablishUnit',
+          at: when,
+          actor,
+          data: {
+            unitId: shape.unitId,
+            name: shape.unitId.replace(/-/g, ' '),
+            effectiveOn: shape.establishedOn,
+            ...(shape.parent === undefined || shape.parent === shape.unitId ? {} : { parentUnitId: shape.parent }),
+          },
+        })
+        const commands: OrganisationCommand[] = [establish(at(0), pyb)]
+        shape.steps.forEach((step, i) => {
+          const when = at(i + 1)
+          const actor = step.byPyb ? pyb : asnActor(shape.pyb, 'asn', 'atasan')
+          const positionId = belawanUnits[shape.unitId][step.position % belawanUnits[shape.unitId].length] ?? 'staf'
+          const position = (type: number): OrganisationCommand => ({
+            type: 'AddPosition',
+            at: when,
+            actor,
+            data: {
+              unitId: shape.unitId,
+              positionId,
+              title: positionId.replace(/-/g, ' '),
+              positionType: positionTypes[type % positionTypes.length] ?? { kind: 'pelaksana' },
+            },
+          })
+          switch (step.step) {
+            case 'add-position':
+            case 'same-position':
+              commands.push(position(step.position))
+              break
+            case 'conflicting-position':
+              commands.push(position(step.position + 1))
+              break
+            case 'dissolve':
+              commands.push({
+                type: 'DissolveUnit',
+                at: when,
+                actor,
+                data: {
+                  unitId: shape.unitId,
+                  effectiveOn: addDays(jakartaDate(when), step.lagDays),
+                  reason: 'Penataan organisasi',
+                },
+              })
+              break
+            case 'establish-again':
+              commands.push(establish(when, actor))
+              break
+          }
+        })
+        return runScenario(organisationDecider(config), commands)
+      }),
+    )

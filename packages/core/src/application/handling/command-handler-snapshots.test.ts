@@ -5,6 +5,7 @@ import {
   type CompetencyCommand,
   competency,
   CompetencyStateCodec,
+  competencySnapshotVersion,
   initialCompetencyState,
 } from '../../competency/index.js'
 import { EventMetadata } from '../../shared/event-metadata.js'
@@ -71,7 +72,7 @@ describe('command handler with snapshots', () => {
     // Written after the commands that brought 10 events since the last: at revisions 9 and 19.
     const saved = await snapshots.load(stream)()
     if (E.isLeft(saved) || saved.right === null) throw new Error('a snapshot should have been saved')
-    expect(saved.right).toMatchObject({ streamName: stream, revision: 19, snapshotVersion: 1 })
+    expect(saved.right).toMatchObject({ streamName: stream, revision: 19, snapshotVersion: competencySnapshotVersion })
     expect(saved.right.lastHash).toBe(await hashAt(store, 19))
     expect(saved.right.recentCommandIds).toEqual([
       'register',
@@ -102,7 +103,7 @@ describe('command handler with snapshots', () => {
     await snapshots.save({
       streamName: stream,
       revision: 4,
-      snapshotVersion: 1,
+      snapshotVersion: competencySnapshotVersion,
       state,
       lastHash,
       recentCommandIds: [],
@@ -114,13 +115,17 @@ describe('command handler with snapshots', () => {
   const fitting = async (store: EventStore): Promise<StoredSnapshot> => ({
     streamName: stream,
     revision: 4,
-    snapshotVersion: 1,
+    snapshotVersion: competencySnapshotVersion,
     state: CompetencyStateCodec.encode(initialCompetencyState),
     lastHash: await hashAt(store, 4),
     recentCommandIds: [],
   })
   it.each([
-    ['its version differs', { snapshotVersion: 2 }, 'ignored: it is version 2, not 1'],
+    [
+      'its version differs',
+      { snapshotVersion: competencySnapshotVersion + 1 },
+      `ignored: it is version ${competencySnapshotVersion + 1}, not ${competencySnapshotVersion}`,
+    ],
     ['its state does not decode', { state: { status: 'retired' } }, 'ignored: its state does not decode'],
     ['its lastHash is not the hash of the event at its revision', { lastHash: 'a'.repeat(64) }, 'no longer has'],
     ['the stream is shorter than its revision', { revision: 7 }, 'no longer has its last event (revision 7'],
