@@ -71,7 +71,9 @@ export type SnapshottedAggregate<
   Reject,
   Config,
   Facts = unknown,
-> = Aggregate<Category, Id, Command, Event, State, Reject, Config, Facts> & { readonly snapshots: StateSnapshots<State> }
+> = Aggregate<Category, Id, Command, Event, State, Reject, Config, Facts> & {
+  readonly snapshots: StateSnapshots<State>
+}
 
 /** Builds an aggregate from its definition: its stream names follow from its category and id codec. */
 export function aggregate<
