@@ -70,9 +70,10 @@ const checkAggregate = async <
   Event extends DomainEvent,
   State,
   Reject,
+  Facts,
 >(
   store: EventStore,
-  aggregate: Aggregate<Category, Id, Command, Event, State, Reject, PolicyConfig>,
+  aggregate: Aggregate<Category, Id, Command, Event, State, Reject, PolicyConfig, Facts>,
   replayed: ReadonlyMap<string, unknown>,
   commands: readonly Command[],
   asOf: Instant,

@@ -15,6 +15,8 @@ import {
   EventMetadata,
   inMemoryEventStore,
   mentorRosterEvents,
+  organisationEvents,
+  personnelEvents,
   mentorshipEvents,
   type SerializedEvent,
   type StoredEvent,
@@ -29,6 +31,8 @@ import { metadataFor } from './test-events.js'
 const propertyTimeoutMs = 30_000
 
 const registries = {
+  unit: (stored: SerializedEvent) => organisationEvents.decode(stored),
+  asn: (stored: SerializedEvent) => personnelEvents.decode(stored),
   enrollment: (stored: SerializedEvent) => enrollmentEvents.decode(stored),
   mentorship: (stored: SerializedEvent) => mentorshipEvents.decode(stored),
   mentor: (stored: SerializedEvent) => mentorRosterEvents.decode(stored),
@@ -69,6 +73,8 @@ const stored = (
 
 const GoldenFile = t.readonlyArray(t.type({ type: t.string, data: t.unknown, schemaVersion: t.number }))
 const goldenDir = resolve(import.meta.dirname, '../golden')
+/** The stream category of each golden folder named after its aggregate, where the two differ. */
+const streamCategoryOf: Readonly<Record<string, string>> = { organisation: 'unit', personnel: 'asn' }
 
 describe('decoding a stored record for a projection', { timeout: propertyTimeoutMs }, () => {
   it('gives, for every golden event of every version, what the registry decodes', () => {
@@ -78,7 +84,7 @@ describe('decoding a stored record for a projection', { timeout: propertyTimeout
         const golden = GoldenFile.decode(JSON.parse(readFileSync(join(goldenDir, category, file), 'utf8')))
         if (E.isLeft(golden)) throw new Error(`${file} is not a golden file`)
         for (const event of golden.right) {
-          const record = stored(`${category}-golden`, event.type, event.data, {
+          const record = stored(`${streamCategoryOf[category] ?? category}-golden`, event.type, event.data, {
             ...metadataFor('golden'),
             schemaVersion: event.schemaVersion,
           })

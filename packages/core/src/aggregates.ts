@@ -46,7 +46,13 @@ export type PembinaEvent =
 
 /** Any command Pembina decides. */
 export type PembinaCommand =
-  EnrollmentCommand | MentorshipCommand | MentorRosterCommand | CompetencyCommand | ComplaintCommand
+  | OrganisationCommand
+  | PersonnelCommand
+  | EnrollmentCommand
+  | MentorshipCommand
+  | MentorRosterCommand
+  | CompetencyCommand
+  | ComplaintCommand
 
 /** Splits the name of one of Pembina's streams into its category and id, or says why it is not one. */
 export const parseStreamName = (name: string): E.Either<string, { readonly category: Category; readonly id: string }> =>

@@ -5,7 +5,10 @@ import {
   complaint,
   type DomainEvent,
   enrollment,
+  mentorRoster,
   mentorship,
+  organisation,
+  personnel,
   type ReplayFailure,
   type StateAsOf,
   type EventStore,
@@ -67,8 +70,9 @@ export const replayCommand = async (
       Event extends DomainEvent,
       State,
       Reject,
+      Facts,
     >(
-      aggregate: Aggregate<Category, Id, Command, Event, State, Reject, PolicyConfig>,
+      aggregate: Aggregate<Category, Id, Command, Event, State, Reject, PolicyConfig, Facts>,
     ): Promise<E.Either<ReplayFailure, StateAsOf<unknown>>> => {
       const id = aggregate.idOfStream(streamName)
       if (E.isLeft(id)) throw new CliError(`--stream ${streamName}: ${id.left}`)
@@ -76,13 +80,19 @@ export const replayCommand = async (
     }
     const category = name.right.category
     const result =
-      category === 'enrollment'
-        ? await asOfIn(enrollment)
-        : category === 'mentorship'
-          ? await asOfIn(mentorship)
-          : category === 'competency'
-            ? await asOfIn(competency)
-            : await asOfIn(complaint)
+      category === 'unit'
+        ? await asOfIn(organisation)
+        : category === 'asn'
+          ? await asOfIn(personnel)
+          : category === 'enrollment'
+            ? await asOfIn(enrollment)
+            : category === 'mentorship'
+              ? await asOfIn(mentorship)
+              : category === 'mentor'
+                ? await asOfIn(mentorRoster)
+                : category === 'competency'
+                  ? await asOfIn(competency)
+                  : await asOfIn(complaint)
     if (E.isLeft(result)) {
       const failure = result.left
       if (failure.kind === 'unavailable')

@@ -20,11 +20,60 @@ const decider = competencyDecider(defaultPolicy)
 const scenario = arbCompetencyScenario()
 
 /** Credited minutes per year, computed from the event history alone. */
-const minutesByYear = (events: readonly CompetencyEvent[]): ReadonlyMap<number, number> => {
-  const byYear = new Map<number, number>()
-  for (const event of events)
-    if (event.type === 'LearningCredited' || event.type === 'PolicyParticipationRecorded')
-      byYear.set(event.data.year, (byYear.get(event.data.year) ?? 0) + event.data.minutes)
+/** The days of a contract year by the model: from an anniversary of the start (Date rolls 29 February to 1 March). */
+const contractYearsByModel = (start: string, end: string): readonly (readonly [string, string])[] => {
+  const years: (readonly [string, string])[] = []
+  const dayText = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  for (let k = 0; ; k++) {
+    const from = new Date(`${start}T00:00:00Z`)
+    from.setUTCFullYear(from.getUTCFullYear() + k)
+    const next = new Date(`${start}T00:00:00Z`)
+    next.setUTCFullYear(next.getUTCFullYear() + k + 1)
+    if (dayText(from.getTime()) > end) return years
+    const to = dayText(next.getTime() - 86_400_000)
+    years.push([dayText(from.getTime()), to < end ? to : end])
+  }
+}
+
+/**
+ * The minutes credited per year by the model: those completed (or taken part in) within the year's period, the
+ * calendar year, or for a PPPK whose contract is recorded the contract year that begins in that year, if one does.
+ */
+const learningByYear = (
+  events: readonly CompetencyEvent[],
+): ReadonlyMap<number, { readonly minutes: number; readonly activities: ReadonlySet<string> }> => {
+  const pppk = events.some(event => event.type === 'ProfileRegistered' && event.data.employeeType === 'PPPK')
+  const contractYears = pppk
+    ? events.flatMap(event =>
+        event.type === 'ContractRecorded'
+          ? contractYearsByModel(event.data.contract.start, event.data.contract.end)
+          : [],
+      )
+    : []
+  const lines = events.flatMap(event =>
+    event.type === 'LearningCredited'
+      ? [{ on: event.data.completedOn, minutes: event.data.minutes, activity: event.data.activityKey }]
+      : event.type === 'PolicyParticipationRecorded'
+        ? [{ on: event.data.participatedOn, minutes: event.data.minutes, activity: event.data.activityKey }]
+        : [],
+  )
+  const years = new Set([
+    ...lines.map(line => Number(line.on.slice(0, 4))),
+    ...contractYears.map(([from]) => Number(from.slice(0, 4))),
+  ])
+  const byYear = new Map<number, { readonly minutes: number; readonly activities: ReadonlySet<string> }>()
+  for (const year of years) {
+    const [from, to] = contractYears.find(([start]) => Number(start.slice(0, 4)) === year) ?? [
+      `${year}-01-01`,
+      `${year}-12-31`,
+    ]
+    const within = lines.filter(line => from <= line.on && line.on <= to)
+    if (within.length > 0)
+      byYear.set(year, {
+        minutes: within.reduce((sum, line) => sum + line.minutes, 0),
+        activities: new Set(within.map(line => line.activity)),
+      })
+  }
   return byYear
 }
 
@@ -72,11 +121,11 @@ describe('competency decider properties', { timeout: propertyTimeoutMs }, () => 
     )
   })
 
-  it('credited minutes per year equal the credited learning plus policy participation of that year, in every state', () => {
+  it('credited minutes per year equal the credited learning plus policy participation of the period of the year (calendar or contract year), in every state', () => {
     fc.assert(
       fc.property(scenario, commands => {
         for (const { state, events } of prefixes(commands))
-          for (const [year, minutes] of minutesByYear(events))
+          for (const [year, { minutes }] of learningByYear(events))
             expect(annualLearning(state, year).creditedMinutes).toBe(minutes)
       }),
       settings,
@@ -89,15 +138,7 @@ describe('competency decider properties', { timeout: propertyTimeoutMs }, () => 
         const { events, state } = runScenario(decider, commands)
         if (state.status !== 'registered') return
         const minimum = defaultPolicy.learning.annualMinimumMinutes[state.employment.employeeType]
-        for (const [year, minutes] of minutesByYear(events)) {
-          const activities = new Set(
-            events.flatMap(event =>
-              (event.type === 'LearningCredited' || event.type === 'PolicyParticipationRecorded') &&
-              event.data.year === year
-                ? [event.data.activityKey]
-                : [],
-            ),
-          )
+        for (const [year, { minutes, activities }] of learningByYear(events)) {
           const expected = minutes >= minimum && activities.size >= defaultPolicy.incentive.minActivities
           expect(incentiveEligibility(state, year, defaultPolicy).eligible).toBe(expected)
         }
@@ -199,6 +240,6 @@ describe('competency decider properties', { timeout: propertyTimeoutMs }, () => 
       }),
       settings,
     )
-    expect(seen.size).toBe(8)
+    expect(seen.size).toBe(9)
   })
 })

@@ -249,8 +249,8 @@ describe('changes to a record', () => {
         effectiveOn: contract.start,
       },
     }
-    const renew = (start: string, end: string) =>
-      cmd({ type: 'RenewContract', data: { nip: midwife, contract: { start: localDate(start), end: localDate(end) } } })
+    const renew = (start: string, end: string, who = midwife) =>
+      cmd({ type: 'RenewContract', data: { nip: who, contract: { start: localDate(start), end: localDate(end) } } })
     const next = { start: localDate('2027-03-01'), end: localDate('2032-02-29') }
     spec
       .given(pppk)
@@ -262,7 +262,7 @@ describe('changes to a record', () => {
     spec.given(pppk).when(renew('2022-03-01', '2027-02-28')).thenNothing()
     spec
       .given(appointed)
-      .when({ ...renew('2027-03-01', '2032-02-29'), data: { nip: nurse, contract: next } })
+      .when(renew('2027-03-01', '2032-02-29', nurse))
       .thenRejects('contract-for-pns')
   })
 })

@@ -47,3 +47,13 @@ export {
 } from './complaint-board-queries.js'
 export { standardReadModels } from './standard-read-models.js'
 export { documentCodec, type Keyed, listDocuments, ReadModelDocumentError, readDocument } from './stored-document.js'
+export {
+  AsnRecordDocument,
+  asnRecordKey,
+  PersonnelDirectoryDocument,
+  personnelDirectoryProjection,
+  UnitDocument,
+  unitKey,
+  UnitPositionDocument,
+} from './personnel-directory.js'
+export { asnRecord, atasanOnDay, staffOfUnit, subordinatesOf, unitList, unitOf } from './personnel-directory-queries.js'

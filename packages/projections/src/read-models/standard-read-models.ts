@@ -3,6 +3,7 @@ import { competencyGapsProjection } from './competency-gaps.js'
 import { learningHoursProjection } from './learning-hours.js'
 import { mentorLoadProjection } from './mentor-load.js'
 import { offeringRosterProjection } from './offering-roster.js'
+import { personnelDirectoryProjection } from './personnel-directory.js'
 
 /**
  * Every standard read model, for an engine to run together. Incentive eligibility has no projection of its own: its
@@ -14,4 +15,5 @@ export const standardReadModels = [
   mentorLoadProjection,
   competencyGapsProjection,
   complaintBoardProjection,
+  personnelDirectoryProjection,
 ] as const

@@ -55,8 +55,9 @@ export const decided = <
   Event,
   State,
   Reject extends { readonly code: string },
+  Facts = never,
 >(
-  decider: Decider<Command, Event, State, Reject>,
+  decider: Decider<Command, Event, State, Reject, Facts>,
   commands: readonly Command[],
 ): readonly Event[] => {
   const events: Event[] = []
