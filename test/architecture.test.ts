@@ -60,7 +60,7 @@ describe('repository architecture', () => {
   describe("core's folders read bottom-up", () => {
     const coreSrc = join(packagesDir, 'core', 'src')
     // Each top-level part of core and the parts it may import; the aggregates never import each other.
-    const aggregateFolders = ['enrollment', 'mentorship', 'mentor-roster', 'competency', 'complaint']
+    const aggregateFolders = ['personnel', 'enrollment', 'mentorship', 'mentor-roster', 'competency', 'complaint']
     const mayImport: Readonly<Record<string, readonly string[]>> = {
       kernel: [],
       shared: ['kernel'],
@@ -69,7 +69,18 @@ describe('repository architecture', () => {
       policies: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts'],
       application: ['kernel', 'shared'],
       audit: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts', 'policies', 'application'],
-      'index.ts': ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts', 'policies', 'application', 'audit'],
+      // The personnel directory of a store: the personnel aggregate's records read for the command handler.
+      directory: ['kernel', 'shared', 'personnel', 'application', 'audit'],
+      'index.ts': [
+        'kernel',
+        'shared',
+        ...aggregateFolders,
+        'aggregates.ts',
+        'policies',
+        'application',
+        'audit',
+        'directory',
+      ],
     }
     // A folder, or a file at core's top (aggregates.ts, index.ts) as a part of its own; imports name `.js` files.
     const partOf = (file: string): string => relative(coreSrc, file.replace(/\.js$/, '.ts')).split(/[\\/]/)[0] ?? ''

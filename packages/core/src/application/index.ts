@@ -11,4 +11,3 @@ export type {
   WrittenEvent,
 } from './loading/index.js'
 export { snapshotCommandLimit, stateCache } from './loading/index.js'
-export * from './personnel/directory.js'

@@ -1,5 +1,5 @@
 import { aggregate } from '../kernel/index.js'
-import { factsAbout, type FactsRequest, noFactsNeeded } from '../personnel/facts.js'
+import { factsAbout, type FactsRequest, noFactsNeeded } from '../shared/index.js'
 import { Nip } from '../shared/index.js'
 import { CompetencyCommand } from './commands.js'
 import { competencyDecider } from './decider.js'

@@ -1,5 +1,5 @@
 import { accept, entryOf, mapGet, nothing } from '../kernel/index.js'
-import { actorName, directAtasanOf, type PersonnelFacts } from '../personnel/index.js'
+import { actorName, directAtasanOf, type PersonnelFacts } from '../shared/index.js'
 import { type Actor, hasAnyRole, hasRole, isAsn, jakartaDate, type PolicyConfig } from '../shared/index.js'
 import { type CompetencyCommandOf, CreditedMinutes } from './commands.js'
 import { type CompetencyDecision, onProfile } from './decision.js'

@@ -1,4 +1,4 @@
-import type { PersonnelFacts } from '../personnel/index.js'
+import type { PersonnelFacts } from '../shared/index.js'
 import { absurd, type Decider } from '../kernel/index.js'
 import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { CompetencyCommand } from './commands.js'

@@ -1,5 +1,5 @@
 import { type Rejection, type RejectionCode, rejectionCatalog } from '../kernel/index.js'
-import { relationMessages, relationTerms } from '../personnel/relations.js'
+import { relationMessages, relationTerms } from '../shared/index.js'
 
 /** The rejections of the competency decider: each code with its English message and Indonesian term. */
 export const competencyRejections = rejectionCatalog({

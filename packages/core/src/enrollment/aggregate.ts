@@ -1,5 +1,5 @@
 import { aggregate } from '../kernel/index.js'
-import { factsAbout, type FactsRequest, noFactsNeeded } from '../personnel/facts.js'
+import { factsAbout, type FactsRequest, noFactsNeeded } from '../shared/index.js'
 import { EnrollmentCommand, OfferingId } from './commands.js'
 import { enrollmentDecider } from './decider.js'
 import { enrollmentEvents } from './events.js'

@@ -6,7 +6,7 @@ import {
   type MissingRelation,
   type PersonnelFacts,
   servingAsn,
-} from '../personnel/index.js'
+} from '../shared/index.js'
 import { type Actor, hasRole, isAsn, type Nip } from '../shared/index.js'
 import type { ApprovePlace, DeclinePlace, RequestPlace, WithdrawPlace } from './commands.js'
 import { type EnrollmentDecision, onPlace, placesClosedReason } from './decision.js'

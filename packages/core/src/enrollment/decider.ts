@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import type { PersonnelFacts } from '../personnel/index.js'
+import type { PersonnelFacts } from '../shared/index.js'
 import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { EnrollmentCommand } from './commands.js'
 import { cancelOffering, closeOffering, openOffering, startOffering } from './decide-offering.js'

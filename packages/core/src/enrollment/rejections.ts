@@ -1,5 +1,5 @@
 import { type Rejection, type RejectionCode, rejectionCatalog } from '../kernel/index.js'
-import { relationMessages, relationTerms } from '../personnel/relations.js'
+import { relationMessages, relationTerms } from '../shared/index.js'
 
 /** Every rejection of the enrollment decider: its code, English message and Indonesian term. */
 export const enrollmentRejections = rejectionCatalog({

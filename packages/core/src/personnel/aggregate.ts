@@ -3,7 +3,7 @@ import { Nip } from '../shared/index.js'
 import { OrganisationCommand, PersonnelCommand, UnitId } from './commands.js'
 import { organisationDecider, personnelDecider } from './decider.js'
 import { organisationEvents, personnelEvents } from './events.js'
-import { factsAbout, type FactsRequest, noFactsNeeded } from './facts.js'
+import { factsAbout, type FactsRequest, noFactsNeeded } from '../shared/index.js'
 
 /** What a personnel command's rules need to know: the unit and atasan it names. */
 export const personnelFactsNeeded = (command: PersonnelCommand): FactsRequest => {

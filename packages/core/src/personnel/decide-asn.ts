@@ -20,7 +20,7 @@ import type {
   RenewContract,
 } from './commands.js'
 import type { PersonnelEvent } from './events.js'
-import { type PersonnelFacts, personIn, unitIn } from './facts.js'
+import { type PersonnelFacts, personIn, unitIn } from '../shared/index.js'
 import { type PersonnelRejection, personnelRejections } from './rejections.js'
 import { hasPosition, latestStanding } from './standing.js'
 import type { AsnRecord, PersonnelState } from './state.js'

@@ -3,7 +3,7 @@ import { accept, entryOf, nothing, sameJson } from '../kernel/index.js'
 import { hasRole } from '../shared/index.js'
 import type { AddPosition, DissolveUnit, EstablishUnit, OrganisationCommand } from './commands.js'
 import type { OrganisationEvent } from './events.js'
-import { type PersonnelFacts, unitIn } from './facts.js'
+import { type PersonnelFacts, unitIn } from '../shared/index.js'
 import { type OrganisationRejection, organisationRejections } from './rejections.js'
 import type { OrganisationState, Unit } from './state.js'
 

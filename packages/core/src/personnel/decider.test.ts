@@ -5,7 +5,7 @@ import type { OrganisationCommand, PersonnelCommand } from './commands.js'
 import { organisationDecider, personnelDecider } from './decider.js'
 import type { OrganisationEvent, PersonnelEvent } from './events.js'
 import { evolvePersonnel } from './evolve.js'
-import type { PersonnelFacts } from './facts.js'
+import type { PersonnelFacts } from '../shared/index.js'
 import { atasanOn, standingAt, standingOn } from './standing.js'
 import { initialPersonnelState, type PersonnelState } from './state.js'
 

@@ -5,7 +5,7 @@ import { appointAsn, assignAtasan, moveAsn, promoteAsn, recordDeparture, renewCo
 import { addPosition, dissolveUnit, establishUnit } from './decide-unit.js'
 import type { OrganisationEvent, PersonnelEvent } from './events.js'
 import { evolveOrganisation, evolvePersonnel } from './evolve.js'
-import type { PersonnelFacts } from './facts.js'
+import type { PersonnelFacts } from '../shared/index.js'
 import type { OrganisationRejection, PersonnelRejection } from './rejections.js'
 import {
   initialOrganisationState,

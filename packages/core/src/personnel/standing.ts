@@ -1,37 +1,15 @@
 import { entryOf } from '../kernel/index.js'
 import {
-  type ContractPeriod,
-  type EmployeeType,
+  type AsnStanding,
   epochMs,
   type Instant,
   jakartaDate,
   type LocalDate,
   type Nip,
-  type Rank,
+  type UnitStanding,
 } from '../shared/index.js'
-import type { PositionId, UnitId } from './commands.js'
 import type { PersonnelEvent } from './events.js'
-import type { AsnRecord, OrganisationState, PersonnelState, UnitPosition } from './state.js'
-
-/** Where an ASN stands on a day: what every rule that depends on who they are reads. */
-export interface AsnStanding {
-  readonly nip: Nip
-  readonly employeeType: EmployeeType
-  /** The TMT of the appointment. */
-  readonly appointedOn: LocalDate
-  /** The rank (golongan) of a PNS; null for a PPPK or a PNS registered without one. */
-  readonly rank: Rank | null
-  readonly unitId: UnitId
-  readonly positionId: PositionId
-  /** The direct atasan (atasan langsung); null for the head of the agency. */
-  readonly atasanNip: Nip | null
-  /** The contract covering the day, for a PPPK whose contract is known; null otherwise. */
-  readonly contract: ContractPeriod | null
-  /** Every contract period known on the day, by start. */
-  readonly contracts: readonly ContractPeriod[]
-  /** False from the day a departure takes effect. */
-  readonly active: boolean
-}
+import type { AsnRecord, OrganisationState, PersonnelState } from './state.js'
 
 /** When a fact was known: an event is part of what is known at an instant when written at or before it. */
 const knownBy = (event: PersonnelEvent, knownAt: Instant | undefined): boolean =>
@@ -115,16 +93,6 @@ export const latestStanding = (record: AsnRecord): AsnStanding => {
 
 /** Who was an ASN's direct atasan on a day, as the record now knows it; null when none or not appointed then. */
 export const atasanOn = (state: PersonnelState, on: LocalDate): Nip | null => standingOn(state, on)?.atasanNip ?? null
-
-/** Where a unit stands on a day: its name, parent, positions, and whether it exists then. */
-export interface UnitStanding {
-  readonly unitId: UnitId
-  readonly name: string
-  readonly parentUnitId: UnitId | null
-  /** False before it is established and from the day it is dissolved. */
-  readonly active: boolean
-  readonly positions: Readonly<Record<PositionId, UnitPosition>>
-}
 
 /** The unit as it stood at an instant, as known then; null when it was not established (or known) yet. */
 export const unitStandingAt = (state: OrganisationState, at: Instant): UnitStanding | null => {

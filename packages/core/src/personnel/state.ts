@@ -1,4 +1,4 @@
-import type { EmployeeType, Instant, LocalDate, Nip, PositionType } from '../shared/index.js'
+import type { EmployeeType, Instant, LocalDate, Nip, UnitPosition } from '../shared/index.js'
 import type { PositionId, UnitId } from './commands.js'
 import type { PersonnelEvent } from './events.js'
 
@@ -19,14 +19,6 @@ export type PersonnelState = { readonly status: 'none' } | AsnRecord
 
 /** The state before any event. */
 export const initialPersonnelState: PersonnelState = { status: 'none' }
-
-/** A position of a unit. */
-export interface UnitPosition {
-  readonly title: string
-  readonly positionType: PositionType
-  /** When the position was added. */
-  readonly addedAt: Instant
-}
 
 /** One unit: its name, parent, positions, and when it was established and dissolved. */
 export interface Unit {

@@ -12,7 +12,7 @@ import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from '
 import { refusedAppend, tracedAppend } from './traced-append.js'
 import { tracedHandle } from './traced-handle.js'
 import { lockedAttempt } from './locked-attempt.js'
-import type { PersonnelFacts } from '../../personnel/facts.js'
+import type { PersonnelFacts } from '../../shared/personnel-facts.js'
 
 /** The failure of a command whose every attempt met a conflict. */
 const conflictAfter = (

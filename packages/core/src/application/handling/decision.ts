@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../../kernel/decider.js'
-import type { PersonnelFacts } from '../../personnel/facts.js'
+import type { PersonnelFacts } from '../../shared/personnel-facts.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type { SnapshotLoad } from '../loading/index.js'
 import type { HandleFailure, HandleResult } from './handle-outcome.js'

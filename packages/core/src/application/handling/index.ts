@@ -8,3 +8,4 @@ export type {
   WithSnapshots,
 } from './handler-options.js'
 export * from './retry-backoff.js'
+export type { PersonnelDirectory } from './personnel-directory.js'

@@ -1,7 +1,7 @@
 import type { Span, Tracer } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../../kernel/decider.js'
-import type { PersonnelFacts } from '../../personnel/facts.js'
+import type { PersonnelFacts } from '../../shared/personnel-facts.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type {
   AppendError,

@@ -1,30 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { replayedEventOf } from '../../audit/replayed-event.js'
-import type { Decider } from '../../kernel/decider.js'
-import type { DomainEvent } from '../../kernel/domain-event.js'
-import { type EventStore, StreamNotFoundError } from '../../kernel/event-store.js'
-import type { EventRegistry } from '../../kernel/registry.js'
-import {
-  type AsnStanding,
-  type FactsRequest,
-  organisation,
-  personnel,
-  type PersonnelFacts,
-  standingAt,
-  unitStandingAt,
-  type UnitStanding,
-} from '../../personnel/index.js'
-import { defaultPolicy } from '../../shared/index.js'
-import type { Instant } from '../../shared/time.js'
-import { corrupt, type LoadFailure, unavailable } from '../loading/load-failure.js'
-
-/**
- * Where a command handler reads the personnel facts a command's rules need (who was whose direct atasan, a mentor's
- * rank, whether a unit exists), as they stood at the command's instant.
- */
-export interface PersonnelDirectory {
-  readonly factsFor: (request: FactsRequest, at: Instant) => Promise<E.Either<LoadFailure, PersonnelFacts>>
-}
+import { replayedEventOf } from '../audit/replayed-event.js'
+import type { Decider } from '../kernel/decider.js'
+import type { DomainEvent } from '../kernel/domain-event.js'
+import { type EventStore, StreamNotFoundError } from '../kernel/event-store.js'
+import type { EventRegistry } from '../kernel/registry.js'
+import type { PersonnelDirectory } from '../application/handling/personnel-directory.js'
+import { corrupt, type LoadFailure, unavailable } from '../application/loading/load-failure.js'
+import { organisation, personnel, standingAt, unitStandingAt } from '../personnel/index.js'
+import { type AsnStanding, defaultPolicy, type UnitStanding } from '../shared/index.js'
 
 /** Folds one stream of the store to its current state; a stream never written is the initial state. */
 const foldStream = async <Event extends DomainEvent, State>(
