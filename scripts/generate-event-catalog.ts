@@ -1,13 +1,20 @@
 // Writes docs/events.md from the event codecs; with --check, exits 1 when the committed file is stale.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { competencyEvents, complaintEvents, enrollmentEvents, mentorshipEvents } from '@pembina/core'
+import {
+  competencyEvents,
+  complaintEvents,
+  enrollmentEvents,
+  mentorRosterEvents,
+  mentorshipEvents,
+} from '@pembina/core'
 import { renderCatalog } from './event-catalog.js'
 
 const target = fileURLToPath(new URL('../docs/events.md', import.meta.url))
 const catalog = renderCatalog([
   { aggregate: 'Training enrollment', stream: 'enrollment-<offeringId>', registry: enrollmentEvents },
   { aggregate: 'Mentorship', stream: 'mentorship-<mentorshipId>', registry: mentorshipEvents },
+  { aggregate: 'Mentor roster', stream: 'mentor-<nip>', registry: mentorRosterEvents },
   { aggregate: 'Competency profile', stream: 'competency-<nip>', registry: competencyEvents },
   { aggregate: 'Public complaint', stream: 'complaint-<complaintId>', registry: complaintEvents },
 ])

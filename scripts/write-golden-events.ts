@@ -15,15 +15,18 @@ import {
   competencyEvents,
   complaintEvents,
   enrollmentEvents,
+  mentorRosterEvents,
   mentorshipEvents,
   organisationEvents,
   personnelEvents,
+  policyConfig,
   defaultPolicy,
 } from '@pembina/core'
 import {
   arbCompetencyHistory,
   arbComplaintHistory,
   arbEnrollmentHistory,
+  arbMentorRosterHistory,
   arbMentorshipHistory,
   arbOrganisationHistory,
   arbPersonnelHistory,
@@ -113,6 +116,9 @@ const collected: readonly Collected[] = [
   ),
   collect('mentorship', mentorshipEvents, await ledger.mentorshipEvents(scenarioIds.mentorshipId), () =>
     seeded(arbMentorshipHistory(defaultPolicy)).flatMap(history => history.events),
+  ),
+  collect('mentor', mentorRosterEvents, await ledger.mentorRosterEvents(scenarioIds.mentorNip), () =>
+    seeded(arbMentorRosterHistory(policyConfig({ maxActiveMentees: 2 }))).flatMap(history => history.events),
   ),
   collect('competency', competencyEvents, profileEvents, () =>
     seeded(arbCompetencyHistory(defaultPolicy)).flatMap(history => history.events),

@@ -68,6 +68,8 @@ describe('repository architecture', () => {
       'aggregates.ts': ['kernel', 'shared', ...aggregateFolders],
       policies: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts'],
       application: ['kernel', 'shared'],
+      // Processes across aggregates, driven at once in one process: the policies sent through the command handlers.
+      processes: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts', 'policies', 'application'],
       audit: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts', 'policies', 'application'],
       // The personnel directory of a store: the personnel aggregate's records read for the command handler.
       directory: ['kernel', 'shared', 'personnel', 'application', 'audit'],
@@ -78,6 +80,7 @@ describe('repository architecture', () => {
         'aggregates.ts',
         'policies',
         'application',
+        'processes',
         'audit',
         'directory',
       ],

@@ -12,6 +12,7 @@ import {
   competencyEvents,
   complaintEvents,
   enrollmentEvents,
+  mentorRosterEvents,
   mentorshipEvents,
   organisationEvents,
   personnelEvents,
@@ -42,6 +43,7 @@ const registries: Readonly<Record<string, Registry>> = {
   personnel: registry(personnelEvents),
   enrollment: registry(enrollmentEvents),
   mentorship: registry(mentorshipEvents),
+  mentor: registry(mentorRosterEvents),
   competency: registry(competencyEvents),
   complaint: registry(complaintEvents),
 }

@@ -1,6 +1,8 @@
-// The demo's application: the four aggregates' command handlers on the in-memory event store, and the reactor running
-// the policies between them. Each command is decoded, handled (fold, decide, append with ids and hash chain), and
-// then waited on until the reactor has reacted to its events, so that the report can show what the policies did.
+// The demo's application: the aggregates' command handlers on the in-memory event store, and the reactor running the
+// policies between them. Each command is decoded, handled (fold, decide, append with ids and hash chain), and then
+// waited on until the reactor has reacted to its events, and to the events of its reactions in turn (a mentor's
+// acceptance: a place reserved in the mentor's roster, then the mentorship confirmed), so that the report can show
+// what the policies did and the next command finds the mentorship active.
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import {
@@ -13,6 +15,7 @@ import {
   type EnrollmentEvent,
   type EventStore,
   type HandleResult,
+  type MentorRosterEvent,
   type MentorshipEvent,
   type PembinaEvent,
   type PolicyConfig,
@@ -26,6 +29,7 @@ import {
   enrollment,
   formatHandleFailure,
   inMemoryEventStore,
+  mentorRoster,
   mentorship,
   StreamNotFoundError,
 } from '@pembina/core'
@@ -42,7 +46,7 @@ export type Outcome =
   | { readonly kind: 'rejected'; readonly stream: string; readonly type: string; readonly rejection: Rejection }
   | { readonly kind: 'invalid'; readonly stream: string; readonly failure: DecodeFailure }
 
-/** The four aggregates on one in-memory store, the policies run by the reactor after every accepted command. */
+/** The aggregates on one in-memory store, the policies run by the reactor after every accepted command. */
 export interface Ledger {
   readonly enrollment: (command: unknown) => Promise<Outcome>
   readonly mentorship: (command: unknown) => Promise<Outcome>
@@ -52,6 +56,8 @@ export interface Ledger {
   readonly profiles: () => Promise<readonly string[]>
   readonly offering: (offeringId: string) => Promise<readonly EnrollmentEvent[]>
   readonly mentorshipEvents: (mentorshipId: string) => Promise<readonly MentorshipEvent[]>
+  /** The events of a mentor's roster: the places the mentor's mentorships hold. */
+  readonly mentorRosterEvents: (mentorNip: string) => Promise<readonly MentorRosterEvent[]>
   readonly complaintEvents: (complaintId: string) => Promise<readonly ComplaintEvent[]>
   /** The store the ledger writes to: for an audit or a replay of what the scenario did. */
   readonly store: EventStore
@@ -88,37 +94,51 @@ export const ledger = (config: PolicyConfig): Ledger => {
   const handlers = {
     enrollment: commandHandler({ store, aggregate: enrollment, config }),
     mentorship: commandHandler({ store, aggregate: mentorship, config }),
+    mentor: commandHandler({ store, aggregate: mentorRoster, config }),
     competency: commandHandler({ store, aggregate: competency, config }),
     complaint: commandHandler({ store, aggregate: complaint, config }),
   }
   // What the reactor's commands came to, by the id of the event that caused them: the report shows them under it.
-  const reactions = new Map<string, Outcome[]>()
-  const noteReaction = (causationId: string | undefined, outcome: Outcome): void => {
+  const reactions = new Map<string, { readonly outcome: Outcome; readonly result?: HandleResult<DomainEvent> }[]>()
+  const noteReaction = (
+    causationId: string | undefined,
+    outcome: Outcome,
+    result?: HandleResult<DomainEvent>,
+  ): void => {
     if (causationId === undefined) return
-    reactions.set(causationId, [...(reactions.get(causationId) ?? []), outcome])
+    reactions.set(causationId, [
+      ...(reactions.get(causationId) ?? []),
+      { outcome, ...(result === undefined ? {} : { result }) },
+    ])
   }
-  const reactorHandlers: ReactorHandlers = {
-    competency: {
-      handle: (command, context) => async () => {
-        const result = await handlers.competency.handle(command, context)()
-        const stream = competency.streamOf(command)
-        if (E.isRight(result))
-          noteReaction(context.causationId, {
-            kind: 'accepted',
-            stream,
-            events: result.right.events.map(written => written.event),
-            reactions: [],
-          })
-        else if (result.left.kind === 'rejected')
-          noteReaction(context.causationId, {
-            kind: 'rejected',
-            stream,
-            type: command.type,
-            rejection: result.left.rejection,
-          })
-        return result
-      },
+  /** A handler for the reactor that notes what each of its commands came to. */
+  const noting = <Command extends HandledCommand, Event extends PembinaEvent>(
+    handler: CommandHandler<Command, Event, Rejection>,
+    streamOf: (command: Command) => string,
+  ): CommandHandler<Command, Event, Rejection> => ({
+    handle: (command, context) => async () => {
+      const result = await handler.handle(command, context)()
+      const stream = streamOf(command)
+      if (E.isRight(result))
+        noteReaction(
+          context.causationId,
+          { kind: 'accepted', stream, events: result.right.events.map(written => written.event), reactions: [] },
+          result.right,
+        )
+      else if (result.left.kind === 'rejected')
+        noteReaction(context.causationId, {
+          kind: 'rejected',
+          stream,
+          type: command.type,
+          rejection: result.left.rejection,
+        })
+      return result
     },
+  })
+  const reactorHandlers: ReactorHandlers = {
+    competency: noting(handlers.competency, competency.streamOf),
+    mentorship: noting(handlers.mentorship, mentorship.streamOf),
+    mentor: noting(handlers.mentor, mentorRoster.streamOf),
   }
   const reactor = startReactor({
     store,
@@ -129,7 +149,10 @@ export const ledger = (config: PolicyConfig): Ledger => {
   })
   let commands = 0
 
-  /** Waits until the reactor has passed `position`, then gathers what it did for the events written. */
+  /**
+   * Waits until the reactor has passed the events written, then gathers what it did for them, and for the events its
+   * commands wrote in turn.
+   */
   const reactedTo = async (result: HandleResult<DomainEvent>): Promise<readonly Outcome[]> => {
     const { position } = result
     if (position === null) return []
@@ -138,7 +161,14 @@ export const ledger = (config: PolicyConfig): Ledger => {
       if (phase === 'failed' || phase === 'stopped') throw error ?? new Error(`the reactor has ${phase}`)
       await new Promise(resolve => setTimeout(resolve, 1))
     }
-    return result.events.flatMap(written => reactions.get(written.metadata.eventId) ?? [])
+    const noted = result.events.flatMap(written => reactions.get(written.metadata.eventId) ?? [])
+    return Promise.all(
+      noted.map(async ({ outcome, result: reacted }) =>
+        outcome.kind === 'accepted' && reacted !== undefined
+          ? { ...outcome, reactions: await reactedTo(reacted) }
+          : outcome,
+      ),
+    )
   }
 
   const submit =
@@ -193,6 +223,7 @@ export const ledger = (config: PolicyConfig): Ledger => {
     },
     offering: id => streamEvents(enrollment, id),
     mentorshipEvents: id => streamEvents(mentorship, id),
+    mentorRosterEvents: nip => streamEvents(mentorRoster, nip),
     complaintEvents: id => streamEvents(complaint, id),
     store,
     close: async () => {

@@ -29,6 +29,10 @@ const summary = (event: PembinaEvent): string => {
       return `${event.type}: ${event.data.stage} stage was due ${event.data.dueAt}${event.data.responsibleNip === undefined ? '' : `, responsible ${nameOf(event.data.responsibleNip)}`}`
     case 'DevelopmentRecommended':
       return `${event.type}: ${nameOf(event.data.nip)} should develop ${event.data.competency.code} (${event.data.reason.kind})`
+    case 'MentorPlaceReserved':
+      return `${event.type}: ${nameOf(event.data.mentorNip)} now holds ${event.data.activeAfter} mentorship place(s)`
+    case 'MentorshipAcceptanceRefused':
+      return `${event.type}: the mentor holds ${event.data.activeMentorships} of ${event.data.maxActiveMentees} places (kuota mentor penuh)`
     case 'ComplaintFiled':
       return `${event.type}: receipt ${event.data.trackingId}, received ${event.data.receivedAt}`
     default:

@@ -274,12 +274,12 @@ export const runBelawanScenario = async (): Promise<ScenarioRun> => {
     }),
   )
   record(
-    'the mentor accepts (1 active mentee so far, limit 5)',
+    "the mentor accepts: a place among the mentor's (at most 5) is reserved, then the mentorship is active",
     await book.mentorship({
       type: 'AcceptMentorship',
       at: wib('2026-02-17'),
       actor: asn(people.mentor.nip, 'mentor'),
-      data: { mentorshipId, mentorActiveMentorships: 1 },
+      data: { mentorshipId },
     }),
   )
   const sessions = [
@@ -462,4 +462,4 @@ export const runBelawanScenario = async (): Promise<ScenarioRun> => {
 }
 
 /** The ids the scenario uses, for tests and printouts. */
-export const scenarioIds = { offeringId, mentorshipId, complaintId } as const
+export const scenarioIds = { offeringId, mentorshipId, mentorNip: people.mentor.nip, complaintId } as const

@@ -1,6 +1,8 @@
 // Replay as of an instant, checked against the deciders run by hand: for generated cross-aggregate histories written
 // through the command handlers, the state of every stream as of a generated instant (by `stateAsOf` and by `replay`)
-// equals the fold of the events of the stream's accepted commands issued at or before it.
+// equals the fold of the events of the stream's accepted commands issued at or before it. The mentors' rosters and the
+// answers to acceptances come from the mentor-capacity policies, which the history writer runs at once: the hand runs
+// them too, on the deciders alone.
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -15,7 +17,15 @@ import {
   inMemoryEventStore,
   type Instant,
   instant,
+  mentorCapacityPolicies,
+  mentorRoster,
+  type MentorRosterCommand,
+  type MentorRosterState,
   mentorship,
+  type MentorshipCommand,
+  type MentorshipState,
+  type PembinaEvent,
+  type PolicyCommand,
   type PolicyConfig,
   replay,
   stateAsOf,
@@ -60,6 +70,46 @@ const statesByHand = <Command extends { readonly at: Instant }, Event, State>(
   }
   for (const [stream, state] of asOfState) if (passed.has(stream) && state !== decider.initialState) cutStreams++
   return asOfState
+}
+
+/**
+ * The mentorship commands and the mentor roster commands as the history writer sends them: each person's command,
+ * followed at once by what the mentor-capacity policies ask for in reaction to its events (and to theirs), with the
+ * scenario's own answers to acceptances left to the policies.
+ */
+const withCapacity = (commands: readonly MentorshipCommand[]) => {
+  const mentorships = mentorship.decider(defaultPolicy)
+  const rosters = mentorRoster.decider(defaultPolicy)
+  const states = new Map<string, MentorshipState>()
+  const places = new Map<string, MentorRosterState>()
+  const sent: MentorshipCommand[] = []
+  const rosterCommands: MentorRosterCommand[] = []
+  const react = (events: readonly PembinaEvent[]): void => {
+    for (const event of events)
+      for (const policy of mentorCapacityPolicies) for (const asked of policy.react(event, defaultPolicy)) follow(asked)
+  }
+  const send = (command: MentorshipCommand): void => {
+    sent.push(command)
+    const stream = mentorship.streamOf(command)
+    const state = states.get(stream) ?? mentorships.initialState
+    const decided = mentorships.decide(command, state)
+    if (E.isLeft(decided)) return
+    states.set(stream, decided.right.reduce(mentorships.evolve, state))
+    react(decided.right)
+  }
+  const follow = (asked: PolicyCommand): void => {
+    if (asked.category === 'mentorship') send(asked.command)
+    if (asked.category !== 'mentor') return
+    rosterCommands.push(asked.command)
+    const state = places.get(asked.stream) ?? rosters.initialState
+    const decided = rosters.decide(asked.command, state)
+    if (E.isLeft(decided)) return
+    places.set(asked.stream, decided.right.reduce(rosters.evolve, state))
+    react(decided.right)
+  }
+  for (const command of commands)
+    if (command.type !== 'ConfirmMentorship' && command.type !== 'RefuseMentorship') send(command)
+  return { mentorships: sent, rosters: rosterCommands }
 }
 
 /** Checks `stateAsOf` of every stream of one aggregate, and `replay`'s states of its category, against the hand. */
@@ -113,8 +163,10 @@ describe('replay as of an instant (property)', () => {
             const pairs = history.flatMap(step => (step.category === 'mentorship' ? [step.command] : []))
             const profiles = history.flatMap(step => (step.category === 'competency' ? [step.command] : []))
             const complaints = history.flatMap(step => (step.category === 'complaint' ? [step.command] : []))
+            const capacity = withCapacity(pairs)
             let streams = await checkAggregate(store, enrollment, replayed, offerings, asOf)
-            streams += await checkAggregate(store, mentorship, replayed, pairs, asOf)
+            streams += await checkAggregate(store, mentorship, replayed, capacity.mentorships, asOf)
+            streams += await checkAggregate(store, mentorRoster, replayed, capacity.rosters, asOf)
             streams += await checkAggregate(store, competency, replayed, profiles, asOf)
             streams += await checkAggregate(store, complaint, replayed, complaints, asOf)
             // Every stream in the store is one the hand knows, and the other way round.

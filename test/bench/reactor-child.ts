@@ -48,14 +48,15 @@ const loopBaseline = async (file: string): Promise<Report> => {
     const { event, metadata } = projected.right
     for (const policy of standardPolicies)
       for (const [index, asked] of policy.react(event, defaultPolicy).entries())
-        commands.push({
-          command: asked.command,
-          context: {
-            commandId: reactionCommandIdOf(metadata.eventId, policy.name, index),
-            correlationId: metadata.correlationId,
-            causationId: metadata.eventId,
-          },
-        })
+        if (asked.category === 'competency')
+          commands.push({
+            command: asked.command,
+            context: {
+              commandId: reactionCommandIdOf(metadata.eventId, policy.name, index),
+              correlationId: metadata.correlationId,
+              causationId: metadata.eventId,
+            },
+          })
   }
   const { competency } = reactorHandlers(store)
   let parked = 0

@@ -99,15 +99,18 @@ const [history = []] = fc.sample(arbHistory({ offerings: 6, mentorships: 4, comp
 const storedFirst = history.slice(0, Math.floor(history.length * 0.7))
 const arrivingLive = history.slice(storedFirst.length)
 
-/** The last global position of a projection's streams, or null when it has none. */
+/**
+ * The last global position a projector of these categories reaches: of its one category's streams (the store filters
+ * them), or of any record when it reads several categories (read unfiltered, each record passes its checkpoint).
+ */
 const lastPositionOf = async (
   events: EventStore,
   categories: readonly string[] | undefined,
 ): Promise<bigint | null> => {
   let last: bigint | null = null
+  const [only, ...others] = categories ?? []
   for (const record of await allRecords(events))
-    if (categories === undefined || categories.some(category => record.streamName.startsWith(`${category}-`)))
-      last = record.position
+    if (only === undefined || others.length > 0 || record.streamName.startsWith(`${only}-`)) last = record.position
   return last
 }
 

@@ -1,6 +1,9 @@
 // Generated valid histories for the projection tests: scenarios of the four aggregates (from the testkit), their
 // commands interleaved across streams, run through the real command handlers into any event store. Whatever the
-// deciders accept is written; what they refuse is part of a realistic history too, and writes nothing.
+// deciders accept is written; what they refuse is part of a realistic history too, and writes nothing. The mentors'
+// capacity is kept as an application keeps it: each mentorship command's events are followed at once by the
+// mentor-capacity policies (`driveReactions`: reserve or release the mentor's place, confirm or refuse the
+// acceptance, under the ids a reactor derives), so the confirmations a mentorship scenario lists are left to them.
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import {
@@ -10,10 +13,13 @@ import {
   type ComplaintCommand,
   commandHandler,
   defaultPolicy,
+  driveReactions,
   enrollment,
   type EnrollmentCommand,
   type EventStore,
   formatHandleFailure,
+  mentorCapacityPolicies,
+  mentorRoster,
   mentorship,
   type MentorshipCommand,
 } from '@pembina/core'
@@ -81,10 +87,18 @@ export const arbHistory = (size: HistorySize): fc.Arbitrary<readonly HistoryComm
       ),
     )
 
-/** The command handlers of the four aggregates over one store. */
+/** The command handlers of the four aggregates (and the mentors' rosters) over one store. */
 export const historyWriter = (store: EventStore) => {
   const offerings = commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
   const mentorships = commandHandler({ store, aggregate: mentorship, config: defaultPolicy })
+  const capacity = {
+    handlers: {
+      mentorship: mentorships,
+      mentor: commandHandler({ store, aggregate: mentorRoster, config: defaultPolicy }),
+    },
+    policies: mentorCapacityPolicies,
+    config: defaultPolicy,
+  }
   const complaints = commandHandler({ store, aggregate: complaint, config: defaultPolicy })
   const profiles = commandHandler({ store, aggregate: competency, config: defaultPolicy })
   let handled = 0
@@ -99,9 +113,15 @@ export const historyWriter = (store: EventStore) => {
   return async (step: HistoryCommand): Promise<void> => {
     const context = { commandId: `history-command-${++handled}` }
     if (step.category === 'enrollment') check(await offerings.handle(step.command, context)(), formatHandleFailure)
-    else if (step.category === 'mentorship')
-      check(await mentorships.handle(step.command, context)(), formatHandleFailure)
-    else if (step.category === 'complaint') check(await complaints.handle(step.command, context)(), formatHandleFailure)
+    else if (step.category === 'mentorship') {
+      // The policies confirm or refuse an acceptance, from the mentor's roster: the scenario's own answers are left out.
+      if (step.command.type === 'ConfirmMentorship' || step.command.type === 'RefuseMentorship') return
+      const outcome = await mentorships.handle(step.command, context)()
+      check(outcome, formatHandleFailure)
+      if (E.isRight(outcome))
+        for (const driven of await driveReactions(outcome.right, capacity)) check(driven.outcome, formatHandleFailure)
+    } else if (step.category === 'complaint')
+      check(await complaints.handle(step.command, context)(), formatHandleFailure)
     else check(await profiles.handle(step.command, context)(), formatHandleFailure)
   }
 }

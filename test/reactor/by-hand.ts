@@ -1,6 +1,8 @@
 // What the reactor should come to, worked out by hand: the standard policies applied to every source event in the
-// store's global order, each command decided by the competency decider on the profile as it stands, with nothing but
-// the pure functions. The reactor's result is compared with this.
+// store's global order, each command for a profile decided by the competency decider on the profile as it stands,
+// with nothing but the pure functions. The reactor's result is compared with this. The mentor-capacity commands (to
+// mentorships and mentors' rosters) were all sent as the history was written (`acceptMentorship`, `driveReactions`),
+// under the ids the reactor derives: the reactor gets their first outcomes back and writes nothing.
 import * as E from 'fp-ts/lib/Either.js'
 import {
   competency,
@@ -34,6 +36,8 @@ export interface ByHand {
   readonly parked: ReadonlyMap<string, string>
   /** The id of every command a policy asks for, and the id of the event it reacts to. */
   readonly commands: ReadonlyMap<string, string>
+  /** The ids of the mentor-capacity commands among them, each already handled as the history was written. */
+  readonly capacity: ReadonlySet<string>
   /** Every NIP a command is for. */
   readonly targets: readonly Nip[]
 }
@@ -45,6 +49,8 @@ export const reactByHand = async (store: EventStore): Promise<ByHand> => {
   const states = new Map<string, CompetencyState>()
   const parked = new Map<string, string>()
   const commands = new Map<string, string>()
+  const capacity = new Set<string>()
+  const handled = new Set<string>()
   const targets = new Set<Nip>()
   const stateOf = (stream: string): CompetencyState => states.get(stream) ?? decider.initialState
   const append = (stream: string, events: readonly CompetencyEvent[]): void => {
@@ -61,6 +67,7 @@ export const reactByHand = async (store: EventStore): Promise<ByHand> => {
     const projected = projectedEventOf(record)
     if (E.isLeft(projected)) throw new Error(`an unreadable record in a generated history: ${projected.left}`)
     const { event, metadata } = projected.right
+    handled.add(metadata.commandId)
     if (record.streamName.startsWith('competency-'))
       append(record.streamName, [competencyEventOf(record, metadata.schemaVersion)])
     else {
@@ -73,12 +80,17 @@ export const reactByHand = async (store: EventStore): Promise<ByHand> => {
       for (const [index, asked] of policy.react(event, defaultPolicy).entries()) {
         const commandId = reactionCommandIdOf(ids[at] ?? '', policy.name, index)
         commands.set(commandId, ids[at] ?? '')
+        if (asked.category !== 'competency') {
+          if (!handled.has(commandId)) throw new Error(`the history's ${asked.command.type} ${commandId} was not sent`)
+          capacity.add(commandId)
+          continue
+        }
         targets.add(asked.command.data.nip)
         const decided = decider.decide(asked.command, stateOf(asked.stream))
         if (E.isLeft(decided)) parked.set(commandId, decided.left.code)
         else append(asked.stream, decided.right)
       }
-  return { streams, parked, commands, targets: [...targets].sort() }
+  return { streams, parked, commands, capacity, targets: [...targets].sort() }
 }
 
 /** Every competency stream's events (type and data) as the store holds them, and each event's command and causation. */

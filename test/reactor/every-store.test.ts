@@ -48,6 +48,7 @@ const reactAndCheck = async ({ store, checkpoints }: Stores, history: readonly H
     true,
   )
   const expected = await reactByHand(store)
+  const capacityBefore = await capacityRecords(store)
   const reactor = startReactor({
     store,
     checkpoints,
@@ -63,6 +64,8 @@ const reactAndCheck = async ({ store, checkpoints }: Stores, history: readonly H
 
   const actual = await competencyStreams(store)
   expect(actual.streams).toEqual(expected.streams)
+  // The mentor-capacity commands were handled as the history was written: the reactor's, under the same ids, wrote nothing.
+  expect(await capacityRecords(store)).toBe(capacityBefore)
   const parked = await parkedEntries(checkpoints)
   expect(
     new Map(parked.map(entry => [entry.kind === 'command' ? entry.commandId : entry.kind, entry.reason.code ?? ''])),
@@ -84,6 +87,14 @@ const reactAndCheck = async ({ store, checkpoints }: Stores, history: readonly H
   expect(audit.unreadable).toEqual([])
   expect(audit.brokenChains).toEqual([])
   expect(audit.duplicateEventIds).toEqual([])
+}
+
+/** How many records the mentorship and mentor roster streams hold. */
+const capacityRecords = async (store: EventStore): Promise<number> => {
+  let count = 0
+  for (const category of ['mentorship', 'mentor'])
+    for await (const record of store.readAll({ filter: { category } })) if (record.kind === 'event') count++
+  return count
 }
 
 const histories = (count: number, seed: number): readonly (readonly HistoryCommand[])[] =>
@@ -126,9 +137,10 @@ describe('the reactor on every store', () => {
     }
   }, 60_000)
 
-  it('the generated histories react: credits written and commands parked', async () => {
+  it('the generated histories react: credits written, commands parked, mentor places taken and released', async () => {
     let sent = 0
     let parked = 0
+    let capacity = 0
     for (const history of histories(5, 0x5eed_0018)) {
       const store = inMemoryEventStore()
       const write = historyWriter(store)
@@ -142,8 +154,10 @@ describe('the reactor on every store', () => {
       const byHand = await reactByHand(store)
       sent += byHand.commands.size - byHand.parked.size
       parked += byHand.parked.size
+      capacity += byHand.capacity.size
     }
     expect(sent).toBeGreaterThan(5)
     expect(parked).toBeGreaterThan(5)
+    expect(capacity).toBeGreaterThan(5)
   })
 })

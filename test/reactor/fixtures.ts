@@ -16,6 +16,8 @@ import {
   formatHandleFailure,
   instant,
   localDate,
+  mentorRoster,
+  mentorship,
   type Nip,
   nip,
   StreamNotFoundError,
@@ -35,10 +37,13 @@ export const staffNip = (i: number): Nip => {
   return nip(`${born}${appointed}${1 + (i % 2)}${String(1 + Math.floor(i / 20)).padStart(3, '0')}`)
 }
 
-/** The handlers a reactor sends its commands to, over one store. */
-export const reactorHandlers = (store: EventStore): ReactorHandlers => ({
-  competency: commandHandler({ store, aggregate: competency, config: defaultPolicy }),
-})
+/** The handlers a reactor sends its commands to, over one store: every aggregate a standard policy writes to. */
+export const reactorHandlers = (store: EventStore) =>
+  ({
+    competency: commandHandler({ store, aggregate: competency, config: defaultPolicy }),
+    mentorship: commandHandler({ store, aggregate: mentorship, config: defaultPolicy }),
+    mentor: commandHandler({ store, aggregate: mentorRoster, config: defaultPolicy }),
+  }) satisfies ReactorHandlers
 
 /** Registers a profile for each NIP; with `exceptRegistered`, a profile already registered is left as it is. */
 export const registerProfiles = async (

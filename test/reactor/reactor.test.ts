@@ -270,6 +270,7 @@ describe('the reactor', () => {
     const policy = (name: string, react: Policy['react'] = () => []): Policy => ({
       name,
       eventTypes: ['PlaceCompleted'],
+      targets: ['competency'],
       react,
     })
     expect(() => start(store, inMemoryReadModelStore(), { policies: [policy(' ')] })).toThrow(/needs a name/)

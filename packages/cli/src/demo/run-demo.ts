@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import {
+  acceptMentorship,
   type CommandHandler,
   commandHandler,
   competency,
@@ -13,8 +14,12 @@ import {
   formatDecodeFailure,
   formatHandleFailure,
   type HandledCommand,
+  type HandleFailure,
+  type MentorCapacityHandlers,
   incentiveEligibility,
+  mentorRoster,
   mentorship,
+  type MentorshipCommand,
   type PolicyConfig,
   type Rejection,
   replay,
@@ -45,23 +50,58 @@ export interface DemoOptions {
   readonly json: boolean
 }
 
+/** What sending one demo command came to: written, already there, or refused (with the rejection). */
+type Sent = 'written' | 'unchanged' | Rejection
+
+const failed = (demo: DemoCommand, failure: HandleFailure<Rejection>): Sent => {
+  if (failure.kind === 'rejected') return failure.rejection
+  throw new CliError(
+    `the demo could not write ${demo.commandId}: ${formatHandleFailure(failure)}`,
+    exitCodes.storeFailed,
+  )
+}
+
 /** Sends one decoded command to its handler, under the demo's id for it. */
 const sender =
   <Command extends HandledCommand>(
     codec: t.Type<Command, unknown>,
     handler: CommandHandler<Command, DomainEvent, Rejection>,
   ) =>
-  async (demo: DemoCommand): Promise<'written' | 'unchanged' | Rejection> => {
-    const command = decodeWith(codec, `demo command ${demo.commandId}`)(demo.input)
-    if (E.isLeft(command))
-      throw new Error(`the demo built a command its codec refuses: ${formatDecodeFailure(command.left)}`)
-    const result = await handler.handle(command.right, { commandId: demo.commandId })()
+  async (demo: DemoCommand): Promise<Sent> => {
+    const command = decoded(codec, demo)
+    const result = await handler.handle(command, { commandId: demo.commandId })()
     if (E.isRight(result)) return result.right.written ? 'written' : 'unchanged'
-    if (result.left.kind === 'rejected') return result.left.rejection
-    throw new CliError(
-      `the demo could not write ${demo.commandId}: ${formatHandleFailure(result.left)}`,
-      exitCodes.storeFailed,
-    )
+    return failed(demo, result.left)
+  }
+
+const decoded = <Command>(codec: t.Type<Command, unknown>, demo: DemoCommand): Command => {
+  const command = decodeWith(codec, `demo command ${demo.commandId}`)(demo.input)
+  if (E.isLeft(command))
+    throw new Error(`the demo built a command its codec refuses: ${formatDecodeFailure(command.left)}`)
+  return command.right
+}
+
+/**
+ * Sends one mentorship command; a mentor's acceptance goes through `acceptMentorship`, so the mentor-capacity
+ * policies answer it at once (the sessions logged after it need the mentorship active) under the ids the reactor
+ * uses later. An acceptance refused for capacity counts as refused, `mentor-at-capacity`.
+ */
+const mentorshipSender =
+  (handlers: MentorCapacityHandlers, config: PolicyConfig) =>
+  async (demo: DemoCommand): Promise<Sent> => {
+    const command: MentorshipCommand = decoded(mentorship.commands, demo)
+    const context = { commandId: demo.commandId }
+    if (command.type !== 'AcceptMentorship') {
+      const result = await handlers.mentorship.handle(command, context)()
+      if (E.isRight(result)) return result.right.written ? 'written' : 'unchanged'
+      return failed(demo, result.left)
+    }
+    const result = await acceptMentorship(handlers, command, context, config)()
+    if (E.isLeft(result)) return failed(demo, result.left)
+    const { kind, acceptance } = result.right
+    if (kind === 'refused') return result.right.rejection
+    if (kind === 'pending' && result.right.failure !== undefined) return failed(demo, result.right.failure)
+    return acceptance.written ? 'written' : 'unchanged'
   }
 
 const progressBar = (total: number, enabled: boolean) => {
@@ -102,10 +142,15 @@ export const demoCommand = async (
   const random = seededRandom(options.seed)
   const people = demoPeople(random)
   const year = demoYear(random, people)
+  const handlers = {
+    mentorship: commandHandler({ store, aggregate: mentorship, config }),
+    mentor: commandHandler({ store, aggregate: mentorRoster, config }),
+    competency: commandHandler({ store, aggregate: competency, config }),
+  }
   const send = {
     enrollment: sender(enrollment.commands, commandHandler({ store, aggregate: enrollment, config })),
-    mentorship: sender(mentorship.commands, commandHandler({ store, aggregate: mentorship, config })),
-    competency: sender(competency.commands, commandHandler({ store, aggregate: competency, config })),
+    mentorship: mentorshipSender(handlers, config),
+    competency: sender(competency.commands, handlers.competency),
     complaint: sender(complaint.commands, commandHandler({ store, aggregate: complaint, config })),
   }
   const progress = progressBar(year.length, options.progress && !options.json)
@@ -126,7 +171,7 @@ export const demoCommand = async (
   const reacted = await startReactor({
     store,
     checkpoints: readModels,
-    handlers: { competency: commandHandler({ store, aggregate: competency, config }) },
+    handlers,
     config,
     live: false,
   }).done
@@ -183,7 +228,7 @@ export const demoCommand = async (
       `  ${written} written now, ${unchanged} already there${refused.size === 0 ? '' : `, refused by the deciders: ${[...refused].map(([code, n]) => `${n} ${code}`).join(', ')}`}`,
     )
     out(
-      `  the reactor sent ${reacted.sent} policy commands (credits, recommendations)${reacted.parked === 0 ? '' : `, parked ${reacted.parked}`}`,
+      `  the reactor sent ${reacted.sent} policy commands (credits, recommendations, mentor places)${reacted.parked === 0 ? '' : `, parked ${reacted.parked}`}`,
     )
     out('')
     out('Learning in 2026 against the annual minimum (20 JP PNS, 24 JP PPPK) and the development incentive, by unit')

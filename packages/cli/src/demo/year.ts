@@ -260,7 +260,7 @@ export const demoYear = (random: Random, people: readonly DemoAsn[]): readonly D
       type: 'AcceptMentorship',
       at: wib(day(first, 3)),
       actor: asn(mentor.nip, 'mentor'),
-      data: { mentorshipId, mentorActiveMentorships: 1 },
+      data: { mentorshipId },
     })
     for (let s = 0; s < 4; s++)
       add('mentorship', {

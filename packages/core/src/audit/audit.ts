@@ -6,6 +6,7 @@ import { enrollment } from '../enrollment/index.js'
 import type { PembinaEvent } from '../aggregates.js'
 import type { EventStore, StoredEvent, StoredRecord } from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
+import { mentorRoster } from '../mentor-roster/index.js'
 import { mentorship } from '../mentorship/index.js'
 import { EventMetadata, type PolicyConfig } from '../shared/index.js'
 import type { HeadFile, StreamHead } from './heads.js'
@@ -84,6 +85,7 @@ const readerOf = <Event extends Exclude<PembinaEvent, ComplaintEvent>>(registry:
 const readers = new Map<string, Reader>([
   [enrollment.category, readerOf(enrollment.events)],
   [mentorship.category, readerOf(mentorship.events)],
+  [mentorRoster.category, readerOf(mentorRoster.events)],
   [competency.category, readerOf(competency.events)],
 ])
 

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { competency } from '../competency/index.js'
 import { complaint } from '../complaint/index.js'
 import { enrollment } from '../enrollment/index.js'
+import { mentorRoster } from '../mentor-roster/index.js'
 import { mentorship } from '../mentorship/index.js'
 import type { DomainEvent } from '../kernel/domain-event.js'
 import type { EventStore, StoredRecord } from '../kernel/event-store.js'
@@ -27,6 +28,7 @@ type Folded<Category extends string, State> = ReplayedFold & { readonly category
 export type ReplayedStream =
   | Folded<'enrollment', ReturnType<typeof enrollment.decider>['initialState']>
   | Folded<'mentorship', ReturnType<typeof mentorship.decider>['initialState']>
+  | Folded<'mentor', ReturnType<typeof mentorRoster.decider>['initialState']>
   | Folded<'competency', ReturnType<typeof competency.decider>['initialState']>
   | Folded<'complaint', ReturnType<typeof complaint.decider>['initialState']>
 
@@ -35,7 +37,7 @@ export interface ReplayOptions {
   readonly config: PolicyConfig
   /** Fold each stream as of this instant (default: everything). */
   readonly asOf?: Instant
-  /** Only streams of these categories (default: all four). */
+  /** Only streams of these categories (default: all of them). */
   readonly categories?: readonly ReplayedStream['category'][]
   /** Told how many records have been read, every 10,000 and at the end: for a progress bar. */
   readonly onProgress?: (records: number) => void
@@ -102,10 +104,11 @@ const folding = <Category extends string, Event extends DomainEvent, State>(
 export async function* replay(store: EventStore, options: ReplayOptions): AsyncGenerator<ReplayedStream> {
   const { config } = options
   const until = options.asOf === undefined ? Number.POSITIVE_INFINITY : epochOf(options.asOf)
-  const wanted = new Set(options.categories ?? ['enrollment', 'mentorship', 'competency', 'complaint'])
+  const wanted = new Set(options.categories ?? ['enrollment', 'mentorship', 'mentor', 'competency', 'complaint'])
   const starts = new Map<string, (streamName: string) => Folding<ReplayedStream>>()
   if (wanted.has('enrollment')) starts.set('enrollment', folding('enrollment', enrollment, config, until))
   if (wanted.has('mentorship')) starts.set('mentorship', folding('mentorship', mentorship, config, until))
+  if (wanted.has('mentor')) starts.set('mentor', folding('mentor', mentorRoster, config, until))
   if (wanted.has('competency')) starts.set('competency', folding('competency', competency, config, until))
   if (wanted.has('complaint')) starts.set('complaint', folding('complaint', complaint, config, until))
   const streams = new Map<string, Folding<ReplayedStream>>()

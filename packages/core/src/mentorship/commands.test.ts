@@ -54,7 +54,7 @@ describe('decoding mentorship commands', () => {
     expect(issuesOf({ type: 'ApproveMentorship', at, actor, data: {} })).toEqual([
       {
         path: 'type',
-        rule: 'must be one of ProposeMentorship, AcceptMentorship, DeclineMentorship, LogSession, MarkGoalAchieved, CompleteMentorship, EndMentorship',
+        rule: 'must be one of ProposeMentorship, AcceptMentorship, ConfirmMentorship, RefuseMentorship, DeclineMentorship, LogSession, MarkGoalAchieved, CompleteMentorship, EndMentorship',
       },
     ])
   })
@@ -112,10 +112,35 @@ describe('decoding mentorship commands', () => {
     ])
   })
 
-  it('the mentor load an acceptance carries is a whole number', () => {
+  it('an acceptance names the mentorship only: a client can no longer pass a count of the mentor’s mentorships', () => {
+    expect(issuesOf({ type: 'AcceptMentorship', at, actor, data: { mentorshipId: 'm-1' } })).toEqual([])
+    for (const count of [0, 4, -1])
+      expect(
+        issuesOf({
+          type: 'AcceptMentorship',
+          at,
+          actor,
+          data: { mentorshipId: 'm-1', mentorActiveMentorships: count },
+        }),
+      ).toEqual([{ path: 'data.mentorActiveMentorships', rule: 'is not a known field (known: mentorshipId)' }])
     expect(
-      issuesOf({ type: 'AcceptMentorship', at, actor, data: { mentorshipId: 'm-1', mentorActiveMentorships: -1 } }),
-    ).toEqual([{ path: 'data.mentorActiveMentorships', rule: 'must be a whole number from 0 to 10000' }])
+      issuesOf({ type: 'AcceptMentorship', at, actor, data: { mentorshipId: 'm-1', activeMentorships: 0 } }),
+    ).toEqual([{ path: 'data.activeMentorships', rule: 'is not a known field (known: mentorshipId)' }])
+  })
+
+  it('a confirmation or refusal names the acceptance request it answers, from 1', () => {
+    const system = { kind: 'system', process: 'policy:mentor-capacity' }
+    expect(
+      issuesOf({ type: 'ConfirmMentorship', at, actor: system, data: { mentorshipId: 'm-1', request: 0 } }),
+    ).toEqual([{ path: 'data.request', rule: 'must be a whole number from 1 to 1000' }])
+    expect(
+      issuesOf({
+        type: 'RefuseMentorship',
+        at,
+        actor: system,
+        data: { mentorshipId: 'm-1', request: 1, activeMentorships: 5, maxActiveMentees: 0 },
+      }),
+    ).toEqual([{ path: 'data.maxActiveMentees', rule: 'must be a whole number from 1 to 100' }])
   })
 
   it('decoding any value never throws and every failure names a rule (property)', () => {

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { oneOf, refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { knownKeysOnly, oneOf, refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
 import { command, LocalDate, Nip, Rank } from '../shared/index.js'
 
 /** Codec for a mentorship id: the `<id>` of the stream `mentorship-<id>`. */
@@ -45,8 +45,17 @@ export const SessionMinutes = wholeNumber(1, 1440, 'SessionMinutes')
 /** Codec for the number of sessions a mentorship plans, 1 to 100. */
 export const PlannedSessions = wholeNumber(1, 100, 'PlannedSessions')
 
-/** Codec for how many active mentorships a mentor holds, as read from the mentor-load read model. */
+/**
+ * Codec for the number of a mentor's acceptance request within a mentorship: 1 for the first; a mentor refused for
+ * capacity may accept again, under the next number.
+ */
+export const AcceptanceRequest = wholeNumber(1, 1000, 'AcceptanceRequest')
+
+/** Codec for how many places a mentor held when a request was refused. */
 export const ActiveMentorships = wholeNumber(0, 10_000, 'ActiveMentorships')
+
+/** Codec for the most active mentorships a mentor may hold (`mentorship.maxActiveMentees`, 1 to 100). */
+export const MaxActiveMentees = wholeNumber(1, 100, 'MaxActiveMentees')
 
 /** Codec for a proposal: who guides whom, in which unit, toward which goals, over how many sessions. */
 export const MentorshipProposal = t.strict({
@@ -67,15 +76,44 @@ export const ProposeMentorship = command('ProposeMentorship', MentorshipProposal
 export type ProposeMentorship = t.TypeOf<typeof ProposeMentorship>
 
 /**
- * The mentor accepts. `mentorActiveMentorships` is how many active mentorships the mentor holds now, read by the
- * application from the mentor-load read model: the limit crosses streams, so the check is eventually consistent.
+ * The mentor accepts a proposed mentorship; it becomes active once one of the mentor's places is reserved for it (at
+ * most `maxActiveMentees`, kept in the mentor's own stream, `mentor-<nip>`). The command names the mentorship only:
+ * any other field (such as a count of the mentor's mentorships, which older clients sent) is refused, since the
+ * limit is never taken from a client.
  */
 export const AcceptMentorship = command(
   'AcceptMentorship',
-  t.strict({ mentorshipId: MentorshipId, mentorActiveMentorships: ActiveMentorships }),
+  knownKeysOnly(t.strict({ mentorshipId: MentorshipId }, 'AcceptMentorshipData'), ['mentorshipId']),
 )
 /** Accepts a mentorship. */
 export type AcceptMentorship = t.TypeOf<typeof AcceptMentorship>
+
+/**
+ * A place was reserved for the mentor's acceptance request `request`: the mentorship becomes active. Sent by the
+ * mentor-capacity policy (the system).
+ */
+export const ConfirmMentorship = command(
+  'ConfirmMentorship',
+  t.strict({ mentorshipId: MentorshipId, request: AcceptanceRequest }),
+)
+/** Confirms a mentor's acceptance. */
+export type ConfirmMentorship = t.TypeOf<typeof ConfirmMentorship>
+
+/**
+ * The mentor's places were all held (`activeMentorships` of `maxActiveMentees`) when request `request` asked for one:
+ * the mentorship goes back to proposed. Sent by the mentor-capacity policy (the system).
+ */
+export const RefuseMentorship = command(
+  'RefuseMentorship',
+  t.strict({
+    mentorshipId: MentorshipId,
+    request: AcceptanceRequest,
+    activeMentorships: ActiveMentorships,
+    maxActiveMentees: MaxActiveMentees,
+  }),
+)
+/** Refuses a mentor's acceptance for capacity. */
+export type RefuseMentorship = t.TypeOf<typeof RefuseMentorship>
 
 /** The mentor declines a proposed mentorship, with a reason. */
 export const DeclineMentorship = command(
@@ -132,6 +170,8 @@ export const MentorshipCommand = taggedUnion(
   {
     ProposeMentorship,
     AcceptMentorship,
+    ConfirmMentorship,
+    RefuseMentorship,
     DeclineMentorship,
     LogSession,
     MarkGoalAchieved,

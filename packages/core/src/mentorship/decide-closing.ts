@@ -37,13 +37,17 @@ export const completeMentorship = (command: CompleteMentorship, m: Mentorship): 
   })
 }
 
-/** The mentor, the mentee or an atasan ends a proposed or active mentorship early, with a reason. */
+/**
+ * The mentor, the mentee or an atasan ends a proposed or active mentorship early, with a reason; also one whose
+ * acceptance waits for a place (the place, if reserved, is released by the policy that reacts to the ending).
+ */
 export const endMentorship = (command: EndMentorship, m: Mentorship): MentorshipDecision => {
   const { actor } = command
   if (!isMentor(actor, m) && !isMentee(actor, m) && !isAtasan(actor))
     return refuse('actor-not-allowed', 'the mentor, the mentee or an atasan')
   if (m.status === 'ended') return nothing
-  if (m.status !== 'proposed' && m.status !== 'active') return refuse('mentorship-closed', m.status)
+  if (m.status !== 'proposed' && m.status !== 'accepting' && m.status !== 'active')
+    return refuse('mentorship-closed', m.status)
   return accept<MentorshipEvent>({
     type: 'MentorshipEnded',
     data: {

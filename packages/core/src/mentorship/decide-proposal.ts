@@ -36,31 +36,28 @@ export const proposeMentorship = (
   })
 }
 
-/** The mentor accepts a proposed mentorship while holding fewer active mentorships than the agency allows. */
-export const acceptMentorship = (
-  command: AcceptMentorship,
-  m: Mentorship,
-  config: PolicyConfig,
-): MentorshipDecision => {
+/**
+ * The mentor accepts a proposed mentorship: the acceptance asks for a place of the mentor's (request n + 1), which
+ * the mentor-capacity policy reserves in the mentor's stream before the mentorship becomes active. Accepting again
+ * while it waits, or once accepted, changes nothing.
+ */
+export const acceptMentorship = (command: AcceptMentorship, m: Mentorship): MentorshipDecision => {
   if (!isMentor(command.actor, m)) return refuse('actor-not-allowed', 'the mentor')
-  if (m.acceptedOn !== null) return nothing
+  if (m.acceptedOn !== null || m.status === 'accepting') return nothing
   if (m.status !== 'proposed') return refuseNotIn(m, 'proposed')
-  const { mentorActiveMentorships } = command.data
-  const { maxActiveMentees } = config.mentorship
-  if (mentorActiveMentorships >= maxActiveMentees) return refuse('mentor-at-capacity', maxActiveMentees)
   return accept<MentorshipEvent>({
-    type: 'MentorshipAccepted',
+    type: 'MentorshipAcceptanceRequested',
     data: {
       at: command.at,
       mentorshipId: m.proposal.mentorshipId,
       form: m.proposal.form,
       ...partiesOf(m),
-      mentorActiveMentorships,
+      request: m.acceptanceRequests + 1,
     },
   })
 }
 
-/** The mentor declines a proposed mentorship, with a reason. */
+/** The mentor declines a proposed mentorship, with a reason (not while an acceptance waits for a place). */
 export const declineMentorship = (command: DeclineMentorship, m: Mentorship): MentorshipDecision => {
   if (!isMentor(command.actor, m)) return refuse('actor-not-allowed', 'the mentor')
   if (m.status === 'declined') return nothing

@@ -103,6 +103,26 @@ describe(
       )
     })
 
+    it('a mentorship becomes active only by the answer to the acceptance request waiting, each request answered once', () => {
+      fc.assert(
+        fc.property(scenarios, commands => {
+          const answered = new Set<number>()
+          for (const step of walk(commands))
+            for (const event of E.isRight(step.result) ? step.result.right : []) {
+              if (event.type !== 'MentorshipAccepted' && event.type !== 'MentorshipAcceptanceRefused') continue
+              expect(step.before.status).toBe('accepting')
+              if (step.before.status === 'none') return
+              const request = step.before.acceptanceRequests
+              if (event.type === 'MentorshipAcceptanceRefused') expect(event.data.request).toBe(request)
+              expect(answered.has(request)).toBe(false)
+              answered.add(request)
+              expect(step.after.status).toBe(event.type === 'MentorshipAccepted' ? 'active' : 'proposed')
+            }
+        }),
+        runs,
+      )
+    })
+
     it('every accepted proposal has a mentor other than the mentee', () => {
       fc.assert(
         fc.property(scenarios, commands => {
@@ -174,5 +194,9 @@ describe('the mentorship decider', { timeout: propertyTimeoutMs }, () => {
     expect(share('completed')).toBeGreaterThan(0.3)
     expect(share('none')).toBe(0)
     expect(share('active') + share('ended') + share('declined')).toBeGreaterThan(0.2)
+    // Some acceptances are refused for capacity, and some mentorships end while their acceptance waits.
+    const events = samples.flatMap(commands => runScenario(decider, commands).events)
+    expect(events.some(event => event.type === 'MentorshipAcceptanceRefused')).toBe(true)
+    expect(events.some(event => event.type === 'MentorshipEnded' && event.data.endedFrom === 'accepting')).toBe(true)
   })
 })

@@ -1,4 +1,13 @@
-import { type Actor, instant, type Instant, localDate, nip, policyConfig, defaultPolicy } from '@pembina/core'
+import {
+  type Actor,
+  instant,
+  type Instant,
+  localDate,
+  nip,
+  policyConfig,
+  defaultPolicy,
+  systemActor,
+} from '@pembina/core'
 import { deciderSpec } from '@pembina/testkit'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
@@ -49,11 +58,24 @@ const propose = (actor: Actor = mentee, data: MentorshipProposal = proposal, at:
   actor,
   data,
 })
-const acceptCmd = (actor: Actor = mentor, load = 0, mentorshipId = id): MentorshipCommand => ({
+const acceptCmd = (actor: Actor = mentor, mentorshipId = id): MentorshipCommand => ({
   type: 'AcceptMentorship',
   at: t1,
   actor,
-  data: { mentorshipId, mentorActiveMentorships: load },
+  data: { mentorshipId },
+})
+const policy = systemActor('policy:mentor-capacity')
+const confirmCmd = (request = 1, actor: Actor = policy): MentorshipCommand => ({
+  type: 'ConfirmMentorship',
+  at: t1,
+  actor,
+  data: { mentorshipId: id, request },
+})
+const refuseCmd = (request = 1, actor: Actor = policy): MentorshipCommand => ({
+  type: 'RefuseMentorship',
+  at: t1,
+  actor,
+  data: { mentorshipId: id, request, activeMentorships: 5, maxActiveMentees: 5 },
 })
 const logCmd = (
   sessionId: string,
@@ -97,10 +119,26 @@ const declineCmd = (actor: Actor = mentor): MentorshipCommand => ({
 
 const parties = { mentorNip, menteeNip }
 const proposed: MentorshipEvent = { type: 'MentorshipProposed', data: { at: t0, ...proposal } }
+const requested = (request = 1): MentorshipEvent => ({
+  type: 'MentorshipAcceptanceRequested',
+  data: { at: t1, mentorshipId: id, form: 'mentoring', ...parties, request },
+})
 const accepted: MentorshipEvent = {
   type: 'MentorshipAccepted',
-  data: { at: t1, mentorshipId: id, form: 'mentoring', ...parties, mentorActiveMentorships: 0 },
+  data: { at: t1, mentorshipId: id, form: 'mentoring', ...parties },
 }
+const refusedForCapacity = (request = 1): MentorshipEvent => ({
+  type: 'MentorshipAcceptanceRefused',
+  data: {
+    at: t1,
+    mentorshipId: id,
+    ...parties,
+    request,
+    reason: 'mentor-at-capacity',
+    activeMentorships: 5,
+    maxActiveMentees: 5,
+  },
+})
 const sessionLogged = (sessionId: string, minutes = 90): MentorshipEvent => ({
   type: 'SessionLogged',
   data: {
@@ -181,7 +219,7 @@ describe('proposing a mentorship', () => {
       }),
     )
     expect(junior.result).toEqual(E.left(mentorshipRejections.rejection('mentor-not-senior', 2)))
-    const elsewhere = spec.given(proposed).when(acceptCmd(mentor, 0, 'dinkes-belawan-2026-002'))
+    const elsewhere = spec.given(proposed).when(acceptCmd(mentor, 'dinkes-belawan-2026-002'))
     expect(elsewhere.result).toEqual(
       E.left({
         code: 'mentorship-id-mismatch',
@@ -246,8 +284,12 @@ describe('proposing a mentorship', () => {
 })
 
 describe('accepting or declining', () => {
-  it('the mentor accepts and the mentorship becomes active', () => {
-    spec.given(proposed).when(acceptCmd()).thenEvents([accepted])
+  it("the mentor accepts: the acceptance waits for a place of the mentor's, and the mentorship is active once one is reserved", () => {
+    spec
+      .given(proposed)
+      .when(acceptCmd())
+      .thenEvents([requested(1)])
+    spec.given(proposed, requested(1)).when(confirmCmd(1)).thenEvents([accepted])
   })
 
   it('only the mentor accepts or declines a mentorship', () => {
@@ -256,34 +298,90 @@ describe('accepting or declining', () => {
     spec.given(proposed).when(declineCmd(mentee)).thenRejects('actor-not-allowed')
   })
 
-  it('a mentor already holding the maximum of active mentorships cannot accept another', () => {
-    spec.given(proposed).when(acceptCmd(mentor, 5)).thenRejects('mentor-at-capacity')
-    spec
-      .given(proposed)
-      .when(acceptCmd(mentor, 4))
-      .thenEvents([{ ...accepted, data: { ...accepted.data, mentorActiveMentorships: 4 } }] as const)
-    deciderSpec(mentorshipDecider(policyConfig({ maxActiveMentees: 2 })))
-      .given(proposed)
-      .when(acceptCmd(mentor, 2))
-      .thenRejects('mentor-at-capacity')
+  it('only the system (the mentor-capacity policy) confirms or refuses an acceptance', () => {
+    spec.given(proposed, requested(1)).when(confirmCmd(1, mentor)).thenRejects('actor-not-allowed')
+    spec.given(proposed, requested(1)).when(refuseCmd(1, atasan)).thenRejects('actor-not-allowed')
   })
 
-  it('accepting again changes nothing', () => {
-    spec.given(proposed, accepted).when(acceptCmd(mentor, 5)).thenNothing()
+  it('a mentor whose places are all held is refused: the mentorship is proposed again, with kuota mentor penuh', () => {
+    const refusal = spec.given(proposed, requested(1)).when(refuseCmd(1))
+    refusal.thenEvents([refusedForCapacity(1)])
+    expect(mentorshipRejections.term('mentor-at-capacity')).toBe('kuota mentor penuh')
+    spec
+      .given(proposed, requested(1), refusedForCapacity(1))
+      .when(logCmd('sesi-1'))
+      .thenRejects('mentorship-not-accepted')
+  })
+
+  it('a mentor refused for capacity may accept again later, under the next request', () => {
+    const refused = [proposed, requested(1), refusedForCapacity(1)] as const
+    spec
+      .given(...refused)
+      .when(acceptCmd())
+      .thenEvents([requested(2)])
+    spec
+      .given(...refused, requested(2))
+      .when(confirmCmd(2))
+      .thenEvents([accepted])
+    spec
+      .given(...refused, requested(2))
+      .when(confirmCmd(1))
+      .thenRejects('acceptance-not-requested')
+  })
+
+  it('accepting again changes nothing, while the place is reserved or once accepted', () => {
+    spec.given(proposed, requested(1)).when(acceptCmd()).thenNothing()
+    spec.given(proposed, requested(1), accepted).when(acceptCmd()).thenNothing()
+    // A history written before acceptances waited for a place: accepted at once.
+    spec.given(proposed, accepted).when(acceptCmd()).thenNothing()
+  })
+
+  it('confirming or refusing a request already answered changes nothing', () => {
+    spec.given(proposed, requested(1), accepted).when(confirmCmd(1)).thenNothing()
+    spec.given(proposed, requested(1), refusedForCapacity(1)).when(refuseCmd(1)).thenNothing()
+    spec.given(proposed, requested(1), refusedForCapacity(1), requested(2)).when(refuseCmd(1)).thenNothing()
+  })
+
+  it('an acceptance never asked for is neither confirmed nor refused, nor the one that made the mentorship active', () => {
+    spec.given(proposed).when(confirmCmd(1)).thenRejects('acceptance-not-requested')
+    spec.given(proposed).when(refuseCmd(1)).thenRejects('acceptance-not-requested')
+    spec.given(proposed, requested(1)).when(refuseCmd(2)).thenRejects('acceptance-not-requested')
+    spec.given(proposed, requested(1), accepted).when(refuseCmd(1)).thenRejects('mentorship-already-accepted')
+    spec
+      .given(proposed, requested(1), refusedForCapacity(1))
+      .when(confirmCmd(1))
+      .thenRejects('acceptance-not-requested')
+  })
+
+  it('a mentorship ended while its acceptance waited is not made active by the place reserved meanwhile', () => {
+    const endedWaiting: MentorshipEvent = {
+      type: 'MentorshipEnded',
+      data: { ...ended.data, endedFrom: 'accepting' },
+    }
+    spec.given(proposed, requested(1)).when(endCmd()).thenEvents([endedWaiting])
+    spec.given(proposed, requested(1), endedWaiting).when(confirmCmd(1)).thenNothing()
+    spec.given(proposed, requested(1), endedWaiting).when(refuseCmd(1)).thenNothing()
+    spec.given(proposed, requested(1), endedWaiting).when(logCmd('sesi-1')).thenRejects('mentorship-closed')
+  })
+
+  it('while the acceptance waits for a place, the mentorship is neither declined nor worked on', () => {
+    spec.given(proposed, requested(1)).when(declineCmd()).thenRejects('acceptance-pending')
+    spec.given(proposed, requested(1)).when(logCmd('sesi-1')).thenRejects('acceptance-pending')
+    spec.given(proposed, requested(1)).when(markCmd('notulen')).thenRejects('acceptance-pending')
+    spec.given(proposed, requested(1)).when(completeCmd()).thenRejects('acceptance-pending')
   })
 
   it('the mentor declines a proposed mentorship with a reason, but not one already accepted', () => {
     spec.given(proposed).when(declineCmd()).thenEvents([declined])
     spec.given(proposed, declined).when(declineCmd()).thenNothing()
     spec.given(proposed, accepted).when(declineCmd()).thenRejects('mentorship-already-accepted')
+    spec.given(proposed, requested(1), refusedForCapacity(1)).when(declineCmd()).thenEvents([declined])
   })
 
   it('only a proposed mentorship can be accepted, declined or worked on', () => {
     spec.given().when(acceptCmd()).thenRejects('mentorship-not-found')
-    spec
-      .given(proposed)
-      .when(acceptCmd(mentor, 0, 'lain-002'))
-      .thenRejects('mentorship-id-mismatch')
+    spec.given().when(confirmCmd()).thenRejects('mentorship-not-found')
+    spec.given(proposed).when(acceptCmd(mentor, 'lain-002')).thenRejects('mentorship-id-mismatch')
   })
 })
 

@@ -3,6 +3,7 @@ import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { MentorshipCommand } from './commands.js'
 import { completeMentorship, endMentorship } from './decide-closing.js'
 import { markGoalAchieved } from './decide-goals.js'
+import { confirmMentorship, refuseMentorship } from './decide-acceptance.js'
 import { acceptMentorship, declineMentorship, proposeMentorship } from './decide-proposal.js'
 import { logSession } from './decide-sessions.js'
 import { onMentorship } from './decision.js'
@@ -23,7 +24,11 @@ export const mentorshipDecider = (
         case 'ProposeMentorship':
           return proposeMentorship(command, state, config)
         case 'AcceptMentorship':
-          return onMentorship(state, command.data.mentorshipId, m => acceptMentorship(command, m, config))
+          return onMentorship(state, command.data.mentorshipId, m => acceptMentorship(command, m))
+        case 'ConfirmMentorship':
+          return onMentorship(state, command.data.mentorshipId, m => confirmMentorship(command, m))
+        case 'RefuseMentorship':
+          return onMentorship(state, command.data.mentorshipId, m => refuseMentorship(command, m))
         case 'DeclineMentorship':
           return onMentorship(state, command.data.mentorshipId, m => declineMentorship(command, m))
         case 'LogSession':

@@ -21,9 +21,13 @@ export const onMentorship = (
   return decide(state)
 }
 
-/** Refuses a command that needs the mentorship `wanted` (proposed or active): it is closed, or not in that status. */
+/**
+ * Refuses a command that needs the mentorship `wanted` (proposed or active): it is closed, its acceptance is waiting
+ * for a place of the mentor's, or it is not in that status.
+ */
 export const refuseNotIn = (m: Mentorship, wanted: 'proposed' | 'active'): MentorshipDecision => {
   if (isFinal(m.status)) return refuse('mentorship-closed', m.status)
+  if (m.status === 'accepting') return refuse('acceptance-pending')
   return wanted === 'active' ? refuse('mentorship-not-accepted') : refuse('mentorship-already-accepted')
 }
 

@@ -2,12 +2,14 @@ import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
 import { Instant, LocalDate, Nip } from '../shared/index.js'
 import {
+  AcceptanceRequest,
   ActiveMentorships,
   GoalId,
   MentorshipForm,
   MentorshipGoals,
   MentorshipId,
   MentorshipParty,
+  MaxActiveMentees,
   PlannedSessions,
   SessionId,
   SessionMinutes,
@@ -31,9 +33,12 @@ export const MentorshipProposed = event(
   ),
 )
 
-/** The mentor accepted; the mentorship is active from the local date of `at`. */
-export const MentorshipAccepted = event(
-  'MentorshipAccepted',
+/**
+ * The mentor accepted (request `request` of this mentorship): a place of the mentor's is to be reserved before the
+ * mentorship becomes active.
+ */
+export const MentorshipAcceptanceRequested = event(
+  'MentorshipAcceptanceRequested',
   t.strict(
     {
       at: Instant,
@@ -41,9 +46,45 @@ export const MentorshipAccepted = event(
       form: MentorshipForm,
       mentorNip: Nip,
       menteeNip: Nip,
-      mentorActiveMentorships: ActiveMentorships,
+      request: AcceptanceRequest,
     },
+    'MentorshipAcceptanceRequestedData',
+  ),
+)
+
+/**
+ * A place of the mentor's was reserved for the acceptance: the mentorship is active from the local date of `at` (the
+ * instant the mentor accepted). Version 2; version 1 carried the count of the mentor's mentorships the client sent.
+ */
+export const MentorshipAccepted = event(
+  'MentorshipAccepted',
+  t.strict(
+    { at: Instant, mentorshipId: MentorshipId, form: MentorshipForm, mentorNip: Nip, menteeNip: Nip },
     'MentorshipAcceptedData',
+  ),
+)
+
+/** Codec for why an acceptance was refused: the mentor's places were all held (kuota mentor penuh). */
+export const AcceptanceRefusal = oneOf(['mentor-at-capacity'], 'AcceptanceRefusal')
+
+/**
+ * The mentor's places were all held (`activeMentorships` of `maxActiveMentees`) when the acceptance asked for one:
+ * the mentorship is proposed again, and the mentor may accept it again once a place is free.
+ */
+export const MentorshipAcceptanceRefused = event(
+  'MentorshipAcceptanceRefused',
+  t.strict(
+    {
+      at: Instant,
+      mentorshipId: MentorshipId,
+      mentorNip: Nip,
+      menteeNip: Nip,
+      request: AcceptanceRequest,
+      reason: AcceptanceRefusal,
+      activeMentorships: ActiveMentorships,
+      maxActiveMentees: MaxActiveMentees,
+    },
+    'MentorshipAcceptanceRefusedData',
   ),
 )
 
@@ -107,7 +148,10 @@ export const MentorshipCompleted = event(
   ),
 )
 
-/** The mentorship ended early, from the proposed or the active status, with a reason. */
+/**
+ * The mentorship ended early, with a reason: while proposed, while the mentor's acceptance waited for a place
+ * (`accepting`, from version 2), or while active.
+ */
 export const MentorshipEnded = event(
   'MentorshipEnded',
   t.strict(
@@ -116,7 +160,7 @@ export const MentorshipEnded = event(
       mentorshipId: MentorshipId,
       mentorNip: Nip,
       menteeNip: Nip,
-      endedFrom: oneOf(['proposed', 'active'], 'EndedFrom'),
+      endedFrom: oneOf(['proposed', 'accepting', 'active'], 'EndedFrom'),
       reason: text(1000),
     },
     'MentorshipEndedData',
@@ -128,7 +172,9 @@ export const MentorshipEvent = taggedUnion(
   'type',
   {
     MentorshipProposed,
+    MentorshipAcceptanceRequested,
     MentorshipAccepted,
+    MentorshipAcceptanceRefused,
     MentorshipDeclined,
     SessionLogged,
     GoalAchieved,
@@ -142,6 +188,15 @@ export type MentorshipEvent = t.TypeOf<typeof MentorshipEvent>
 
 const schema = eventSchemas(MentorshipEvent)
 
+/** MentorshipAccepted v1 to v2: the count of the mentor's mentorships a v1 client sent is dropped (never a limit again). */
+const withoutClientCount = (data: unknown): unknown =>
+  typeof data === 'object' && data !== null
+    ? Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'mentorActiveMentorships'))
+    : data
+
+/** MentorshipEnded v1 to v2: v2 adds `accepting` to where a mentorship may end from; a v1 event reads as it is. */
+const endedAsBefore = (data: unknown): unknown => data
+
 /** The mentorship event registry: codecs, schema versions and catalog descriptions. */
 export const mentorshipEvents = eventRegistry<MentorshipEvent>([
   schema(
@@ -150,9 +205,20 @@ export const mentorshipEvents = eventRegistry<MentorshipEvent>([
     'A mentorship or coaching was proposed with its mentor, mentee, unit, goals and planned sessions.',
   ),
   schema(
+    'MentorshipAcceptanceRequested',
+    MentorshipAcceptanceRequested,
+    "The mentor accepted the mentorship; a place among the mentor's at most maxActiveMentees is to be reserved for it.",
+  ),
+  schema(
     'MentorshipAccepted',
     MentorshipAccepted,
-    'The mentor accepted the mentorship, which is active from that day.',
+    "A place of the mentor's was reserved for the accepted mentorship, which is active from the day the mentor accepted.",
+    { version: 2, upcasters: { 1: withoutClientCount } },
+  ),
+  schema(
+    'MentorshipAcceptanceRefused',
+    MentorshipAcceptanceRefused,
+    "The mentor's places were all held (kuota mentor penuh): the mentorship is proposed again.",
   ),
   schema('MentorshipDeclined', MentorshipDeclined, 'The mentor declined the proposed mentorship, with a reason.'),
   schema(
@@ -170,5 +236,6 @@ export const mentorshipEvents = eventRegistry<MentorshipEvent>([
     'MentorshipEnded',
     MentorshipEnded,
     'The mentorship was ended early, before or after acceptance, with a reason.',
+    { version: 2, upcasters: { 1: endedAsBefore } },
   ),
 ])

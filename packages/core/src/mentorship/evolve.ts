@@ -1,6 +1,6 @@
 import { jakartaDate } from '../shared/index.js'
 import type { MentorshipEvent } from './events.js'
-import { loggedSession, type Mentorship, type MentorshipState } from './state.js'
+import { isFinal, loggedSession, type Mentorship, type MentorshipState } from './state.js'
 
 const whenProposed = (state: MentorshipState, change: (mentorship: Mentorship) => Mentorship): MentorshipState =>
   state.status === 'none' ? state : change(state)
@@ -19,6 +19,7 @@ export const evolveMentorship = (state: MentorshipState, event: MentorshipEvent)
         proposal: { mentorshipId, form, mentor, mentee, unit, goals, plannedSessions },
         proposedAt: event.data.at,
         acceptedOn: null,
+        acceptanceRequests: 0,
         sessions: {},
         sessionCount: 0,
         totalMinutes: 0,
@@ -26,8 +27,23 @@ export const evolveMentorship = (state: MentorshipState, event: MentorshipEvent)
         closedAt: null,
       }
     }
+    case 'MentorshipAcceptanceRequested':
+      return whenProposed(state, m =>
+        m.status === 'proposed' && event.data.request > m.acceptanceRequests
+          ? { ...m, status: 'accepting', acceptanceRequests: event.data.request }
+          : m,
+      )
     case 'MentorshipAccepted':
-      return whenProposed(state, m => ({ ...m, status: 'active', acceptedOn: jakartaDate(event.data.at) }))
+      // A v1 history has no request before it: the mentorship was active from its acceptance all the same.
+      return whenProposed(state, m =>
+        m.acceptedOn !== null || isFinal(m.status)
+          ? m
+          : { ...m, status: 'active', acceptedOn: jakartaDate(event.data.at) },
+      )
+    case 'MentorshipAcceptanceRefused':
+      return whenProposed(state, m =>
+        m.status === 'accepting' && event.data.request === m.acceptanceRequests ? { ...m, status: 'proposed' } : m,
+      )
     case 'MentorshipDeclined':
       return whenProposed(state, m => ({ ...m, status: 'declined', closedAt: event.data.at }))
     case 'SessionLogged':

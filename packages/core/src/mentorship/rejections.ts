@@ -35,10 +35,19 @@ export const mentorshipRejections = rejectionCatalog({
     message: (status: string) => `The mentorship is ${status}: nothing more can happen in it`,
     term: 'mentoring sudah berakhir',
   },
-  // The mentor's load is read from a read model, so this limit is eventually consistent.
+  // Never a decision of this decider: why an acceptance was refused (MentorshipAcceptanceRefused), as
+  // `acceptMentorship` answers it, decided in the mentor's stream (mentor-<nip>).
   'mentor-at-capacity': {
     message: (max: number) => `A mentor may hold at most ${max} active mentorships`,
     term: 'kuota mentor penuh',
+  },
+  'acceptance-pending': {
+    message: "The mentor's acceptance is waiting for a place among the mentor's mentorships",
+    term: 'menunggu kuota mentor',
+  },
+  'acceptance-not-requested': {
+    message: (request: number) => `The mentor's acceptance request ${request} is not the one waiting for a place`,
+    term: 'penerimaan mentor tidak diajukan',
   },
   'session-minutes-out-of-range': {
     message: (min: number, max: number) => `A session must last from ${min} to ${max} minutes`,

@@ -3,8 +3,11 @@ import { text } from '../kernel/index.js'
 import { type Instant, LocalDate } from '../shared/index.js'
 import { type MentorshipProposal, SessionMinutes } from './commands.js'
 
-/** Where a mentorship stands: proposed, active, or one of the final statuses (completed, declined, ended). */
-export type MentorshipStatus = 'proposed' | 'active' | 'completed' | 'declined' | 'ended'
+/**
+ * Where a mentorship stands: proposed; accepting (the mentor accepted, a place of the mentor's is being reserved);
+ * active; or one of the final statuses (completed, declined, ended).
+ */
+export type MentorshipStatus = 'proposed' | 'accepting' | 'active' | 'completed' | 'declined' | 'ended'
 
 /** The final statuses: nothing more happens after them. */
 export const finalStatuses: readonly MentorshipStatus[] = ['completed', 'declined', 'ended']
@@ -44,8 +47,10 @@ export interface Mentorship {
   readonly status: MentorshipStatus
   readonly proposal: MentorshipProposal
   readonly proposedAt: Instant
-  /** The local date (Asia/Jakarta) the mentor accepted; null until then. */
+  /** The local date (Asia/Jakarta) the mentor accepted; null until a place was reserved for the acceptance. */
   readonly acceptedOn: LocalDate | null
+  /** How many times the mentor asked to accept (the number of the latest request; 0 before the first). */
+  readonly acceptanceRequests: number
   readonly sessions: Readonly<Record<string, LoggedSession>>
   readonly sessionCount: number
   readonly totalMinutes: number

@@ -1,5 +1,6 @@
 export * from './credit-mentoring.js'
 export * from './credit-training.js'
+export * from './mentor-capacity.js'
 export * from './policy-command.js'
 export * from './react.js'
 export * from './recommend-development.js'

@@ -20,6 +20,7 @@ import {
   mentorshipDecider,
   minutes,
   nip,
+  type PolicyCommand,
   policyConfig,
   reactTo,
 } from '../index.js'
@@ -60,6 +61,10 @@ const apply = (history: readonly CompetencyEvent[], commands: readonly Competenc
   return { state, produced }
 }
 
+/** The competency commands among a policy's (the credits and recommendations). */
+const profileCommands = (asked: readonly PolicyCommand[]): readonly CompetencyCommand[] =>
+  asked.flatMap(each => (each.category === 'competency' ? [each.command] : []))
+
 const participant = '199203152019032004'
 const placeCompleted: EnrollmentEvent = {
   type: 'PlaceCompleted',
@@ -81,15 +86,12 @@ describe('policies between aggregates', () => {
   it("a completed training place credits the participant's profile with the offering's JP", () => {
     const commands = reactTo(placeCompleted, defaultPolicy)
     expect(commands.map(c => c.stream)).toEqual([competency.streamName(nip(participant))])
-    const { state } = apply(
-      registered(participant),
-      commands.map(c => c.command),
-    )
+    const { state } = apply(registered(participant), profileCommands(commands))
     expect(annualLearning(state, 2026).creditedMinutes).toBe(1080)
   })
 
   it('running the training policy twice credits the place once', () => {
-    const commands = reactTo(placeCompleted, defaultPolicy).map(c => c.command)
+    const commands = profileCommands(reactTo(placeCompleted, defaultPolicy))
     const { produced, state } = apply(registered(participant), [...commands, ...commands])
     expect(produced.map(events => events.length)).toEqual([1, 0])
     expect(annualLearning(state, 2026).creditedMinutes).toBe(1080)
@@ -131,7 +133,7 @@ describe('policies between aggregates', () => {
         responsibleNip: officer,
       },
     }
-    const commands = reactTo(missed, defaultPolicy).map(c => c.command)
+    const commands = profileCommands(reactTo(missed, defaultPolicy))
     for (const command of commands) expect(E.isRight(decodeWith(CompetencyCommand)(command))).toBe(true)
     const { produced } = apply(registered(officer), commands)
     const events = produced.flat()
@@ -181,8 +183,8 @@ describe('policies between aggregates', () => {
         const mentee = first.data.menteeNip
         const mentor = first.data.mentorNip
         const reactions = run.events.flatMap(e => reactTo(e, defaultPolicy))
-        const forMentee = reactions.filter(r => r.stream === competency.streamName(mentee)).map(r => r.command)
-        const forMentor = reactions.filter(r => r.stream === competency.streamName(mentor)).map(r => r.command)
+        const forMentee = profileCommands(reactions.filter(r => r.stream === competency.streamName(mentee)))
+        const forMentor = profileCommands(reactions.filter(r => r.stream === competency.streamName(mentor)))
         // Twice over: a policy that runs again must not credit again.
         const menteeProfile = apply(registered(mentee), [...forMentee, ...forMentee]).state
         const mentorProfile = apply(registered(mentor), [...forMentor, ...forMentor]).state

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  CompetencyCommand,
+  encodePolicyCommand,
   type Policy,
+  type PolicyCommand,
   type PolicyConfig,
   reactionCommandIdOf,
   type StoredRecord,
@@ -21,7 +22,8 @@ export interface Reaction {
   /** The source event's id: the command's causation id. */
   readonly causationId: string
   readonly target: string
-  readonly command: CompetencyCommand
+  /** The command, with the aggregate it goes to. */
+  readonly command: PolicyCommand
 }
 
 /** What a reactor does with one record: nothing, send some commands, or park the event it could not read. */
@@ -82,7 +84,7 @@ export const reactionsTo = (
       correlationId: ids.correlationId,
       causationId: ids.eventId,
       target: asked.stream,
-      command: asked.command,
+      command: asked,
     }))
   })
 
@@ -116,4 +118,4 @@ export const workFor = (
 }
 
 /** The command as its codec writes it, for the parked list. */
-export const encodedCommand = (command: CompetencyCommand): unknown => CompetencyCommand.encode(command)
+export const encodedCommand = (command: PolicyCommand): unknown => encodePolicyCommand(command)

@@ -1,22 +1,15 @@
-import type {
-  CommandHandler,
-  CompetencyCommand,
-  DomainEvent,
-  EventStore,
-  Policy,
-  PolicyConfig,
-  Rejection,
-} from '@pembina/core'
+import type { EventStore, Policy, PolicyConfig, PolicyHandlers } from '@pembina/core'
 import type { ReadModelStore } from '../projection.js'
 import type { ParkedEntry } from './parked.js'
 
 /**
- * The handlers a reactor sends commands to, one per aggregate a policy writes to. Pembina's policies write only to
- * competency profiles, so that is the one handler: `commandHandler({ store, aggregate: competency, config })`.
+ * The handlers a reactor sends commands to, one per aggregate a policy writes to (`competency`, `mentorship`,
+ * `mentor`), each `commandHandler({ store, aggregate, config })`. By default a reactor runs the standard policies whose
+ * aggregates all have a handler here (so one given only `competency` runs the credits and recommendations, as before,
+ * and not the mentor-capacity policies); policies given explicitly must all have theirs, or the reactor refuses to
+ * start, naming the policy and the missing handler.
  */
-export interface ReactorHandlers {
-  readonly competency: CommandHandler<CompetencyCommand, DomainEvent, Rejection>
-}
+export type ReactorHandlers = PolicyHandlers
 
 /** How long a reactor waits before trying again after a store was unavailable: doubling from `initialMs` to `maxMs`. */
 export interface ReactorBackoff {
@@ -35,7 +28,10 @@ export interface ReactorOptions {
   readonly handlers: ReactorHandlers
   /** The configuration the policies apply (the handlers' deciders apply their own). */
   readonly config: PolicyConfig
-  /** The policies to run (default: `standardPolicies`); each name is part of its commands' ids, keep it stable. */
+  /**
+   * The policies to run (default: the `standardPolicies` whose targets all have a handler); each name is part of its
+   * commands' ids, keep it stable. Every policy given must have a handler for each of its targets.
+   */
   readonly policies?: readonly Policy[]
   /** Names the checkpoint and parked list, so that several reactors can share a store (default `policies`). */
   readonly name?: string
@@ -81,6 +77,8 @@ export interface ReactorStatus {
 /** A running reactor. */
 export interface Reactor {
   readonly name: string
+  /** The names of the policies it runs, in the order their commands are sent for one event. */
+  readonly policies: readonly string[]
   readonly status: () => ReactorStatus
   /** Settles once the stored history has been reacted to and committed; rejects if the reactor fails or stops first. */
   readonly caughtUp: Promise<ReactorStatus>

@@ -1,7 +1,8 @@
-import { type CaughtUp, standardPolicies, StoreUnavailableError, type StoredRecord } from '@pembina/core'
+import { type CaughtUp, StoreUnavailableError, type StoredRecord } from '@pembina/core'
 import type { Checkpoint, DocumentChange, ProjectionVersion } from '../projection.js'
 import { settleable, timedOut, within } from '../promises.js'
 import { ParkedEntry, parkedKeyOf } from './parked.js'
+import { policiesToRun } from './policies-run.js'
 import { type Reaction, reactedTypes, type RecordWork, workFor } from './reactions.js'
 import type { Reactor, ReactorOptions, ReactorPhase, ReactorStatus } from './reactor-types.js'
 import { ReactorStopped, sendAll, type Waiting } from './sending.js'
@@ -23,7 +24,7 @@ export const startReactor = (options: ReactorOptions): Reactor => {
   const name = options.name ?? 'policies'
   if (name.trim() === '') throw new RangeError('a reactor needs a name')
   const version = reactorVersion(name)
-  const policies = options.policies ?? standardPolicies
+  const policies = policiesToRun(name, handlers, options.policies)
   const names = new Set<string>()
   for (const policy of policies) {
     if (policy.name.trim() === '') throw new RangeError(`reactor ${name}: a policy needs a name`)
@@ -186,6 +187,7 @@ export const startReactor = (options: ReactorOptions): Reactor => {
 
   return {
     name,
+    policies: policies.map(policy => policy.name),
     status,
     caughtUp: caughtUp.promise,
     done: done.promise,

@@ -1,17 +1,22 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
-  CompetencyCommand,
+  decodePolicyCommand,
   decodeWith,
   formatDecodeFailure,
   type EventStore,
+  hasHandler,
+  parseStreamName,
   type Policy,
+  type PolicyCommand,
   type PolicyConfig,
-  standardPolicies,
+  type PolicyTarget,
+  policyTargets,
   type StoredRecord,
 } from '@pembina/core'
 import { CheckpointConflictError } from '../errors.js'
 import type { DocumentChange, ReadModelStore } from '../projection.js'
 import { type ParkedCommand, ParkedEntry, type ParkedEvent, parkedKeyOf } from './parked.js'
+import { policiesToRun } from './policies-run.js'
 import { type Reaction, reactedTypes, workFor } from './reactions.js'
 import { reactorVersion } from './reactor.js'
 import type { ReactorHandlers } from './reactor-types.js'
@@ -24,7 +29,10 @@ export interface RetryParkedOptions {
   readonly checkpoints: ReadModelStore
   readonly handlers: ReactorHandlers
   readonly config: PolicyConfig
-  /** The reactor's policies (default `standardPolicies`), to react again to an event that can now be read. */
+  /**
+   * The reactor's policies (default: the `standardPolicies` whose targets all have a handler), to react again to an
+   * event that can now be read.
+   */
   readonly policies?: readonly Policy[]
   /** The reactor's name (default `policies`). */
   readonly name?: string
@@ -66,6 +74,19 @@ class StoreStillDown extends Error {
   override readonly name = 'StoreStillDown'
 }
 
+/** The aggregate a parked command goes to, from the stream it targets; undefined for a stream no policy writes to. */
+const targetOf = (entry: ParkedCommand): PolicyTarget | undefined => {
+  const stream = parseStreamName(entry.target)
+  return E.isRight(stream) ? policyTargets.find(target => target === stream.right.category) : undefined
+}
+
+/** A parked command decoded again for the aggregate of the stream it targets, or why it cannot be. */
+const parkedCommandOf = (entry: ParkedCommand): E.Either<string, PolicyCommand> => {
+  const target = targetOf(entry)
+  if (target === undefined) return E.left(`no policy writes to ${entry.target}`)
+  return E.mapLeft(formatDecodeFailure)(decodePolicyCommand(target, entry.command))
+}
+
 const readOne = async (store: EventStore, entry: ParkedEvent): Promise<StoredRecord | undefined> => {
   for await (const record of store.readStream(entry.source.streamName, {
     fromRevision: entry.source.revision,
@@ -85,11 +106,19 @@ const readOne = async (store: EventStore, entry: ParkedEvent): Promise<StoredRec
 export const retryParked = async (options: RetryParkedOptions): Promise<RetryReport> => {
   const { store, checkpoints, handlers, config } = options
   const name = options.name ?? 'policies'
-  const policies = options.policies ?? standardPolicies
+  const policies = policiesToRun(name, handlers, options.policies)
   const version = reactorVersion(name)
   const types = reactedTypes(policies)
   const tries = Math.max(1, options.storeTries ?? 5)
   const entries = (await parkedEntries(checkpoints, name)).filter(options.only ?? (() => true))
+  // A parked command goes back to the handler of its aggregate: one missing is named before anything is sent.
+  for (const entry of entries) {
+    const target = entry.kind === 'command' ? targetOf(entry) : undefined
+    if (target !== undefined && !hasHandler(handlers, target))
+      throw new RangeError(
+        `reactor ${name}: parked commands for the ${target} aggregate need a ${target} handler (handlers.${target})`,
+      )
+  }
   let tried = 0
   const waiting: Waiting = {
     initialMs: 100,
@@ -114,13 +143,9 @@ export const retryParked = async (options: RetryParkedOptions): Promise<RetryRep
     changes.push({ key: parkedKeyOf(entry), doc: undefined })
   }
   const sendParked = async (entry: ParkedCommand): Promise<void> => {
-    const command = decodeWith(CompetencyCommand)(entry.command)
+    const command = parkedCommandOf(entry)
     if (E.isLeft(command)) {
-      keep({
-        ...entry,
-        attempts: entry.attempts + 1,
-        reason: { kind: 'invalid-event', message: formatDecodeFailure(command.left) },
-      })
+      keep({ ...entry, attempts: entry.attempts + 1, reason: { kind: 'invalid-event', message: command.left } })
       return
     }
     const reaction: Reaction = {

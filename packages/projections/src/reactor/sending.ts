@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { formatHandleFailure, type HandleFailure, type Rejection } from '@pembina/core'
+import { formatHandleFailure, type HandleFailure, type Rejection, sendPolicyCommand } from '@pembina/core'
 import { JsonCommand, type ParkedCommand, type ParkedReason } from './parked.js'
 import { encodedCommand, type Reaction } from './reactions.js'
 import type { ReactorHandlers } from './reactor-types.js'
@@ -38,7 +38,8 @@ export const parkedReasonOf = (failure: HandleFailure<Rejection>): ParkedReason 
 /** A refused reaction as a parked entry. */
 export const parkedCommand = (reaction: Reaction, reason: ParkedReason, attempts: number): ParkedCommand => {
   const command = JsonCommand.decode(encodedCommand(reaction.command))
-  if (E.isLeft(command)) throw new Error(`the ${reaction.command.type} command of ${reaction.policy} is not JSON`)
+  if (E.isLeft(command))
+    throw new Error(`the ${reaction.command.command.type} command of ${reaction.policy} is not JSON`)
   return {
     kind: 'command',
     source: reaction.source,
@@ -53,8 +54,9 @@ export const parkedCommand = (reaction: Reaction, reason: ParkedReason, attempts
 }
 
 /**
- * Sends one reaction's command to its handler under the reaction's id, correlation and causation, and waits out a
- * store that is down or a stream others keep changing (doubling its wait), until the command has an outcome.
+ * Sends one reaction's command to the handler of its aggregate under the reaction's id, correlation and causation,
+ * and waits out a store that is down or a stream others keep changing (doubling its wait), until the command has an
+ * outcome. The reactor checked at its start that every policy's aggregates have a handler.
  */
 export const send = async (
   handlers: ReactorHandlers,
@@ -64,11 +66,14 @@ export const send = async (
 ): Promise<Sent> => {
   let wait = waiting.initialMs
   for (;;) {
-    const result = await handlers.competency.handle(reaction.command, {
+    const handle = sendPolicyCommand(handlers, reaction.command, {
       commandId: reaction.commandId,
       correlationId: reaction.correlationId,
       causationId: reaction.causationId,
-    })()
+    })
+    if (handle === undefined)
+      throw new Error(`policy ${reaction.policy} sent a ${reaction.command.category} command, and no handler takes it`)
+    const result = await handle()
     if (E.isRight(result)) {
       waiting.paused(undefined)
       return { kind: 'accepted' }

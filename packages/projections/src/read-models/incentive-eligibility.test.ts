@@ -17,6 +17,7 @@ import {
   type PolicyConfig,
   policyConfig,
   reactTo,
+  systemActor,
 } from '@pembina/core'
 import { arbCompetencyHistory, asnActor, competencyOfficials } from '@pembina/testkit'
 import fc from 'fast-check'
@@ -79,7 +80,13 @@ const mentoringCredits = (mentor: Nip, mentee: Nip, config: PolicyConfig): reado
       type: 'AcceptMentorship',
       at: instant('2026-03-03T09:00:00+07:00'),
       actor: asMentor,
-      data: { mentorshipId: 'puskesmas-001', mentorActiveMentorships: 0 },
+      data: { mentorshipId: 'puskesmas-001' },
+    },
+    {
+      type: 'ConfirmMentorship',
+      at: instant('2026-03-03T09:00:00+07:00'),
+      actor: systemActor('policy:mentor-capacity'),
+      data: { mentorshipId: 'puskesmas-001', request: 1 },
     },
     {
       type: 'LogSession',

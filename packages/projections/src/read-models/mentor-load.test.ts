@@ -1,22 +1,32 @@
+import * as E from 'fp-ts/lib/Either.js'
 import {
+  acceptMentorship,
   type Actor,
+  commandHandler,
   defaultPolicy,
+  driveReactions,
+  formatHandleFailure,
   type Instant,
+  inMemoryEventStore,
   instant,
   localDate,
+  mentorCapacityPolicies,
+  mentorRoster,
   mentorship as mentorships,
   type MentorshipCommand,
-  mentorshipDecider,
   type Nip,
   nip,
+  type PolicyConfig,
   policyConfig,
 } from '@pembina/core'
 import { arbMentorshipHistory } from '@pembina/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { projectedEventOf } from '../projected-event.js'
+import type { ProjectedEvent } from '../projection.js'
 import { type MentorLoadDocument, mentorLoadProjection } from './mentor-load.js'
 import { mentorLoad, mentorLoadList } from './mentor-load-queries.js'
-import { decided, foldProjection, inGlobalOrder, interleave, recorded, storeOf } from './test-support.js'
+import { foldProjection, inGlobalOrder, interleave, recorded, storeOf } from './test-support.js'
 
 // A senior ASN at Dinas Kesehatan Kota Medan guides newer colleagues (the seed's example).
 const mentorNip = nip('197505122001121002') // appointed 2001-12
@@ -42,107 +52,140 @@ interface Plan {
   readonly sessions?: number
 }
 
-/** The events of one mentorship, decided from the commands of its plan; `load` is what the mentor held at acceptance. */
-const mentorship = ({ id, mentee, mentor = mentorNip, ending = 'accepted', sessions = 0 }: Plan, load = 0) => {
-  const commands: MentorshipCommand[] = [
-    {
-      type: 'ProposeMentorship',
-      at: on('2026-03-02T09:00:00'),
-      actor: atasan,
-      data: {
-        mentorshipId: id,
-        form: 'mentoring',
-        mentor: { nip: mentor },
-        mentee: { nip: mentee },
-        unit: 'Dinas Kesehatan Kota Medan',
-        goals: [{ goalId: 'laporan-kegiatan', description: 'Menyusun laporan kegiatan secara mandiri' }],
-        plannedSessions: 2,
-      },
-    },
-  ]
+/** The commands of one mentorship's plan; the acceptance is sent apart, through `acceptMentorship`. */
+const commandsOf = ({ id, mentee, mentor = mentorNip, ending = 'accepted', sessions = 0 }: Plan) => {
   const by = asMentor(mentor)
+  const propose: MentorshipCommand = {
+    type: 'ProposeMentorship',
+    at: on('2026-03-02T09:00:00'),
+    actor: atasan,
+    data: {
+      mentorshipId: id,
+      form: 'mentoring',
+      mentor: { nip: mentor },
+      mentee: { nip: mentee },
+      unit: 'Dinas Kesehatan Kota Medan',
+      goals: [{ goalId: 'laporan-kegiatan', description: 'Menyusun laporan kegiatan secara mandiri' }],
+      plannedSessions: 2,
+    },
+  }
+  const accept =
+    ending === 'proposed' || ending === 'declined'
+      ? undefined
+      : ({ type: 'AcceptMentorship', at: on('2026-03-03T10:00:00'), actor: by, data: { mentorshipId: id } } as const)
+  const later: MentorshipCommand[] = []
   if (ending === 'declined')
-    commands.push({
+    later.push({
       type: 'DeclineMentorship',
       at: on('2026-03-03T10:00:00'),
       actor: by,
       data: { mentorshipId: id, reason: 'jadwal penuh' },
     })
-  if (ending !== 'proposed' && ending !== 'declined')
-    commands.push({
-      type: 'AcceptMentorship',
-      at: on('2026-03-03T10:00:00'),
-      actor: by,
-      data: { mentorshipId: id, mentorActiveMentorships: load },
-    })
   for (let i = 1; i <= sessions; i++)
-    commands.push({
+    later.push({
       type: 'LogSession',
       at: on(`2026-03-1${i}T15:00:00`),
       actor: by,
       data: { mentorshipId: id, sessionId: `s${i}`, date: localDate(`2026-03-1${i}`), minutes: 90, topic: 'Laporan' },
     })
   if (ending === 'completed')
-    commands.push({
+    later.push({
       type: 'CompleteMentorship',
       at: on('2026-03-25T15:00:00'),
       actor: by,
       data: { mentorshipId: id, evaluation: 'Mampu menyusun laporan kegiatan secara mandiri' },
     })
   if (ending === 'ended')
-    commands.push({
+    later.push({
       type: 'EndMentorship',
       at: on('2026-03-25T15:00:00'),
       actor: by,
       data: { mentorshipId: id, reason: 'mutasi tugas' },
     })
-  return recorded(mentorships.streamName(id), decided(mentorshipDecider(defaultPolicy), commands))
+  return { propose, accept, later }
 }
 
-/** Mentorships decided one after another, each accepted with the mentor's load as the read model shows it then. */
-const loadsAfter = (plans: readonly Plan[]): ReadonlyMap<string, MentorLoadDocument> =>
-  plans.reduce<ReadonlyMap<string, MentorLoadDocument>>(
-    (docs, plan) =>
-      foldProjection(
-        mentorLoadProjection,
-        mentorship(plan, docs.get(plan.mentor ?? mentorNip)?.activeMentorships ?? 0),
-        docs,
-      ),
-    new Map(),
-  )
+/**
+ * Runs the plans one after another through the real handlers on an in-memory store, each acceptance through
+ * `acceptMentorship` (so the mentor's roster reserves or refuses a place) and each closing with the policy that
+ * releases its place; returns every event in the store's order, as a projector reads them.
+ */
+const written = async (
+  plans: readonly Plan[],
+  config: PolicyConfig = defaultPolicy,
+): Promise<readonly ProjectedEvent[]> => {
+  const store = inMemoryEventStore()
+  const handlers = {
+    mentorship: commandHandler({ store, aggregate: mentorships, config }),
+    mentor: commandHandler({ store, aggregate: mentorRoster, config }),
+  }
+  let ids = 0
+  const send = async (command: MentorshipCommand): Promise<void> => {
+    const result = await handlers.mentorship.handle(command, { commandId: `c-${++ids}` })()
+    if (E.isLeft(result)) throw new Error(formatHandleFailure(result.left))
+    await driveReactions(result.right, { handlers, policies: mentorCapacityPolicies, config })
+  }
+  for (const plan of plans) {
+    const { propose, accept, later } = commandsOf(plan)
+    await send(propose)
+    if (accept !== undefined) {
+      const accepted = await acceptMentorship(handlers, accept, { commandId: `c-${++ids}` }, config)()
+      if (E.isLeft(accepted)) throw new Error(formatHandleFailure(accepted.left))
+    }
+    for (const command of later) await send(command)
+  }
+  const events: ProjectedEvent[] = []
+  for await (const record of store.readAll()) {
+    const event = projectedEventOf(record)
+    if (E.isLeft(event)) throw new Error(event.left)
+    events.push(event.right)
+  }
+  return events
+}
+
+/** Every mentor's load after the plans. */
+const loadsAfter = async (
+  plans: readonly Plan[],
+  config: PolicyConfig = defaultPolicy,
+): Promise<ReadonlyMap<string, MentorLoadDocument>> =>
+  foldProjection(mentorLoadProjection, await written(plans, config))
 
 describe('mentor load', () => {
-  it('a proposal waits for the mentor’s answer and does not count against the limit', () => {
-    const load = loadsAfter([{ id: 'dinkes-001', mentee: sari, ending: 'proposed' }]).get(mentorNip)
-    expect(load).toMatchObject({ activeMentorships: 0, proposedMentorships: 1 })
+  it('a proposal waits for the mentor’s answer and does not count against the limit', async () => {
+    const load = (await loadsAfter([{ id: 'dinkes-001', mentee: sari, ending: 'proposed' }])).get(mentorNip)
+    expect(load).toMatchObject({ activeMentorships: 0, placesHeld: 0, proposedMentorships: 1 })
     expect(load?.held).toMatchObject([{ mentorshipId: 'dinkes-001', menteeNip: sari, status: 'proposed' }])
   })
 
-  it('an accepted mentorship counts against the mentor’s limit until it is completed or ended', () => {
-    const running = loadsAfter([
-      { id: 'dinkes-001', mentee: sari },
-      { id: 'dinkes-002', mentee: budi, ending: 'completed', sessions: 2 },
-      { id: 'dinkes-003', mentee: mentees[2], ending: 'ended' },
-    ]).get(mentorNip)
-    expect(running).toMatchObject({ activeMentorships: 1, activeMentees: 1, completed: 1, ended: 1 })
+  it('an accepted mentorship holds a place of the mentor’s until it is completed or ended', async () => {
+    const running = (
+      await loadsAfter([
+        { id: 'dinkes-001', mentee: sari },
+        { id: 'dinkes-002', mentee: budi, ending: 'completed', sessions: 2 },
+        { id: 'dinkes-003', mentee: mentees[2], ending: 'ended' },
+      ])
+    ).get(mentorNip)
+    expect(running).toMatchObject({ activeMentorships: 1, placesHeld: 1, activeMentees: 1, completed: 1, ended: 1 })
     expect(running?.held.map(m => m.mentorshipId)).toEqual(['dinkes-001'])
   })
 
-  it('a declined proposal frees the mentor and is counted as declined', () => {
-    const load = loadsAfter([{ id: 'dinkes-001', mentee: sari, ending: 'declined' }]).get(mentorNip)
-    expect(load).toMatchObject({ activeMentorships: 0, proposedMentorships: 0, declined: 1, held: [] })
+  it('a declined proposal frees the mentor and is counted as declined', async () => {
+    const load = (await loadsAfter([{ id: 'dinkes-001', mentee: sari, ending: 'declined' }])).get(mentorNip)
+    expect(load).toMatchObject({ activeMentorships: 0, placesHeld: 0, proposedMentorships: 0, declined: 1, held: [] })
   })
 
-  it('two mentorships with the same mentee count twice against the limit, and once as a mentee', () => {
-    const load = loadsAfter([
-      { id: 'dinkes-001', mentee: sari },
-      { id: 'dinkes-002', mentee: sari },
-    ]).get(mentorNip)
-    expect(load).toMatchObject({ activeMentorships: 2, activeMentees: 1 })
+  it('two mentorships with the same mentee count twice against the limit, and once as a mentee', async () => {
+    const load = (
+      await loadsAfter([
+        { id: 'dinkes-001', mentee: sari },
+        { id: 'dinkes-002', mentee: sari },
+      ])
+    ).get(mentorNip)
+    expect(load).toMatchObject({ activeMentorships: 2, placesHeld: 2, activeMentees: 1 })
   })
 
-  it('each mentorship shows the sessions logged and their minutes', () => {
-    const load = loadsAfter([{ id: 'dinkes-001', mentee: sari, sessions: 3 }]).get(mentorNip)
+  it('each mentorship shows the sessions logged and their minutes', async () => {
+    const load = (await loadsAfter([{ id: 'dinkes-001', mentee: sari, sessions: 3 }])).get(mentorNip)
     expect(load?.held[0]).toMatchObject({ sessions: 3, minutes: 270, acceptedAt: on('2026-03-03T10:00:00') })
   })
 
@@ -162,18 +205,20 @@ describe('mentor load', () => {
   })
 })
 
+// Five mentorships accepted by one mentor (the default limit), a sixth refused for capacity, one with another mentor.
+const five = mentees.slice(0, 5).map((mentee, i) => ({ id: `dinkes-00${i + 1}`, mentee }))
+const queried = await loadsAfter([
+  ...five,
+  { id: 'kecamatan-001', mentee: mentees[5], mentor: otherMentorNip },
+  { id: 'dinkes-006', mentee: mentees[5] },
+])
+
 describe('mentor load queries', () => {
-  const five = mentees.slice(0, 5).map((mentee, i) => ({ id: `dinkes-00${i + 1}`, mentee }))
-  const store = storeOf({
-    [mentorLoadProjection.name]: loadsAfter([
-      ...five,
-      { id: 'kecamatan-001', mentee: mentees[5], mentor: otherMentorNip },
-    ]),
-  })
+  const store = storeOf({ [mentorLoadProjection.name]: queried })
 
   it('a mentor with five active mentorships is at the default limit and may accept no more', async () => {
     const load = await mentorLoad(store, mentorNip, defaultPolicy)
-    expect(load).toMatchObject({ activeMentorships: 5, limit: 5, atLimit: true, placesLeft: 0 })
+    expect(load).toMatchObject({ activeMentorships: 5, placesHeld: 5, limit: 5, atLimit: true, placesLeft: 0 })
     expect(load.active).toHaveLength(5)
   })
 
@@ -182,24 +227,15 @@ describe('mentor load queries', () => {
     expect(load).toMatchObject({ limit: 7, atLimit: false, placesLeft: 2 })
   })
 
-  it('the mentor decider accepts with the load read here, and refuses a sixth mentorship at the limit', async () => {
+  it('a sixth acceptance at the limit is refused by the mentor’s roster and shows as proposed again', async () => {
     const load = await mentorLoad(store, mentorNip, defaultPolicy)
-    const decider = mentorshipDecider(defaultPolicy)
-    const [proposal] = mentorship({ id: 'dinkes-006', mentee: mentees[5], ending: 'proposed' })
-    if (proposal === undefined || proposal.event.type !== 'MentorshipProposed') throw new Error('no proposal')
-    const state = decider.evolve(decider.initialState, proposal.event)
-    const accept: MentorshipCommand = {
-      type: 'AcceptMentorship',
-      at: on('2026-03-04T10:00:00'),
-      actor: asMentor(mentorNip),
-      data: { mentorshipId: 'dinkes-006', mentorActiveMentorships: load.activeMentorships },
-    }
-    expect(decider.decide(accept, state)).toMatchObject({ _tag: 'Left', left: { code: 'mentor-at-capacity' } })
+    expect(load).toMatchObject({ refusedForCapacity: 1, accepting: [] })
+    expect(load.proposed.map(m => m.mentorshipId)).toEqual(['dinkes-006'])
   })
 
   it('a mentor never proposed holds nothing', async () => {
     const load = await mentorLoad(store, nip('198807072012012005'), defaultPolicy)
-    expect(load).toMatchObject({ activeMentorships: 0, atLimit: false, placesLeft: 5, active: [], proposed: [] })
+    expect(load).toMatchObject({ activeMentorships: 0, placesHeld: 0, atLimit: false, placesLeft: 5, active: [] })
   })
 
   it('mentors are listed busiest first', async () => {
@@ -207,6 +243,41 @@ describe('mentor load queries', () => {
       [mentorNip, 5],
       [otherMentorNip, 1],
     ])
+  })
+})
+
+describe('mentor load while an acceptance waits for its place', () => {
+  it('an acceptance shows as accepting until the roster answers, and its place counts once reserved', async () => {
+    const events = await written([{ id: 'dinkes-001', mentee: sari }])
+    const types = events.map(({ event }) => event.type)
+    expect(types).toEqual([
+      'MentorshipProposed',
+      'MentorshipAcceptanceRequested',
+      'MentorPlaceReserved',
+      'MentorshipAccepted',
+    ])
+    const after = (count: number) => foldProjection(mentorLoadProjection, events.slice(0, count)).get(mentorNip)
+    expect(after(2)).toMatchObject({ placesHeld: 0, activeMentorships: 0, held: [{ status: 'accepting' }] })
+    expect(after(3)).toMatchObject({ placesHeld: 1, activeMentorships: 0, held: [{ status: 'accepting' }] })
+    expect(after(4)).toMatchObject({ placesHeld: 1, activeMentorships: 1, held: [{ status: 'active' }] })
+  })
+
+  it('a mentor’s roster alone (read before the proposal, as a projector of rosters only would) still counts places', () => {
+    const [reserved] = recorded(mentorRoster.streamName(mentorNip), [
+      {
+        type: 'MentorPlaceReserved',
+        data: {
+          at: on('2026-03-03T10:00:00'),
+          mentorNip,
+          mentorshipId: 'dinkes-001',
+          menteeNip: sari,
+          request: 1,
+          activeAfter: 1,
+        },
+      },
+    ])
+    const load = reserved === undefined ? undefined : foldProjection(mentorLoadProjection, [reserved]).get(mentorNip)
+    expect(load).toMatchObject({ placesHeld: 1, activeMentorships: 0, held: [] })
   })
 })
 

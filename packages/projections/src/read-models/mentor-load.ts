@@ -1,10 +1,19 @@
-import { Instant, MentorshipForm, type MentorshipEvent, MentorshipId, Nip, oneOf, text } from '@pembina/core'
+import {
+  Instant,
+  MentorshipForm,
+  type MentorRosterEvent,
+  type MentorshipEvent,
+  MentorshipId,
+  Nip,
+  oneOf,
+  text,
+} from '@pembina/core'
 import * as t from 'io-ts'
 import type { Projection, ProjectedEvent } from '../projection.js'
 import { byText, Count, nullable } from './document-values.js'
 import { documentCodec } from './stored-document.js'
 
-/** Codec for a mentorship a mentor holds: proposed to them, or accepted and running. */
+/** Codec for a mentorship a mentor holds: proposed to them, accepted and waiting for a place, or running. */
 export const HeldMentorship = t.strict(
   {
     mentorshipId: MentorshipId,
@@ -12,7 +21,7 @@ export const HeldMentorship = t.strict(
     /** The unit named in the proposal. */
     unit: text(200),
     form: MentorshipForm,
-    status: oneOf(['proposed', 'active'], 'HeldMentorshipStatus'),
+    status: oneOf(['proposed', 'accepting', 'active'], 'HeldMentorshipStatus'),
     proposedAt: Instant,
     acceptedAt: nullable(Instant),
     /** Sessions logged so far, and their minutes. */
@@ -29,11 +38,19 @@ export const MentorLoadDocument = documentCodec(
   t.strict(
     {
       mentorNip: Nip,
-      /** Accepted mentorships not yet completed or ended: what the limit `maxActiveMentees` counts. */
+      /** Accepted mentorships (a place reserved) not yet completed or ended. */
       activeMentorships: Count,
+      /**
+       * The places the mentor's roster (`mentor-<nip>`) holds: what the limit `maxActiveMentees` counts, decided in
+       * that stream; it runs ahead of `activeMentorships` by the acceptances whose place is reserved and not yet
+       * confirmed.
+       */
+      placesHeld: Count,
+      /** Acceptances the roster refused because the mentor's places were all held (kuota mentor penuh). */
+      refusedForCapacity: Count,
       /** Distinct mentees among the active mentorships. */
       activeMentees: Count,
-      /** Mentorships proposed to the mentor and not yet accepted or declined. */
+      /** Mentorships proposed to the mentor and not yet active or declined (acceptances waiting for a place among them). */
       proposedMentorships: Count,
       /** The proposed and active mentorships, by id. */
       held: t.readonlyArray(HeldMentorship),
@@ -53,6 +70,8 @@ const noLoad = (mentorNip: Nip): MentorLoadDocument => ({
   mentorNip,
   activeMentorships: 0,
   activeMentees: 0,
+  placesHeld: 0,
+  refusedForCapacity: 0,
   proposedMentorships: 0,
   held: [],
   completed: 0,
@@ -110,10 +129,24 @@ const released = (
   return held.length === load.held.length ? load : { ...load, held, [outcome]: load[outcome] + 1 }
 }
 
-const applied = (load: MentorLoadDocument, event: MentorshipEvent): MentorLoadDocument => {
+const applied = (load: MentorLoadDocument, event: MentorshipEvent | MentorRosterEvent): MentorLoadDocument => {
   switch (event.type) {
     case 'MentorshipProposed':
       return proposed(load, event)
+    case 'MentorshipAcceptanceRequested':
+      return onHeld(load, event.data.mentorshipId, mentorship =>
+        mentorship.status === 'proposed' ? { ...mentorship, status: 'accepting' } : mentorship,
+      )
+    case 'MentorshipAcceptanceRefused':
+      return onHeld(load, event.data.mentorshipId, mentorship =>
+        mentorship.status === 'accepting' ? { ...mentorship, status: 'proposed' } : mentorship,
+      )
+    case 'MentorPlaceReserved':
+      return { ...load, placesHeld: load.placesHeld + 1 }
+    case 'MentorPlaceRefused':
+      return { ...load, refusedForCapacity: load.refusedForCapacity + 1 }
+    case 'MentorPlaceReleased':
+      return event.data.held ? { ...load, placesHeld: Math.max(0, load.placesHeld - 1) } : load
     case 'MentorshipAccepted':
       return onHeld(load, event.data.mentorshipId, mentorship => ({
         ...mentorship,
@@ -140,10 +173,15 @@ const applied = (load: MentorLoadDocument, event: MentorshipEvent): MentorLoadDo
 /** The mentor an event is about; a goal's achievement names no mentor and changes no load. */
 const mentorOf = (
   event: ProjectedEvent['event'],
-): { readonly nip: Nip; readonly event: MentorshipEvent } | undefined => {
+): { readonly nip: Nip; readonly event: MentorshipEvent | MentorRosterEvent } | undefined => {
   switch (event.type) {
     case 'MentorshipProposed':
       return { nip: event.data.mentor.nip, event }
+    case 'MentorshipAcceptanceRequested':
+    case 'MentorshipAcceptanceRefused':
+    case 'MentorPlaceReserved':
+    case 'MentorPlaceRefused':
+    case 'MentorPlaceReleased':
     case 'MentorshipAccepted':
     case 'MentorshipDeclined':
     case 'SessionLogged':
@@ -155,15 +193,24 @@ const mentorOf = (
   }
 }
 
+/** A mentor's document starts with a proposal to them, or with their roster (whose events answer a proposal). */
+const startsLoad: ReadonlySet<string> = new Set([
+  'MentorshipProposed',
+  'MentorPlaceReserved',
+  'MentorPlaceRefused',
+  'MentorPlaceReleased',
+])
+
 /**
- * Mentor load (`mentor-load`): one document per mentor, keyed by NIP, with the mentorships proposed to them and
- * running, and how many they completed, ended or declined. Its `activeMentorships` is the number an application
- * passes as `mentorActiveMentorships` when a mentor accepts: the limit crosses streams, so it is eventually consistent.
+ * Mentor load (`mentor-load`): one document per mentor, keyed by NIP, with the mentorships proposed to them, waiting
+ * for a place and running, how many they completed, ended or declined, and the places their roster holds. It shows
+ * the load; the limit itself is kept by the mentor's roster stream (`mentor-<nip>`) when the mentor accepts, never
+ * by this read model. Version 2 reads the rosters too.
  */
 export const mentorLoadProjection: Projection<MentorLoadDocument> = {
   name: 'mentor-load',
-  version: 1,
-  categories: ['mentorship'],
+  version: 2,
+  categories: ['mentorship', 'mentor'],
   document: MentorLoadDocument,
   keysOf: ({ event }) => {
     const about = mentorOf(event)
@@ -172,7 +219,7 @@ export const mentorLoadProjection: Projection<MentorLoadDocument> = {
   evolve: (load, { event }) => {
     const about = mentorOf(event)
     if (about === undefined) return load
-    if (load === undefined && about.event.type !== 'MentorshipProposed') return undefined
+    if (load === undefined && !startsLoad.has(about.event.type)) return undefined
     return withCounts(applied(load ?? noLoad(about.nip), about.event))
   },
 }

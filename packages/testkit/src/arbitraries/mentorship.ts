@@ -19,6 +19,7 @@ import {
   nip,
   type PolicyConfig,
   type Rank,
+  systemActor,
 } from '@pembina/core'
 import { runScenario, type ScenarioRun } from '../scenario.js'
 import { arbTimeline, asnActor } from './shared.js'
@@ -92,8 +93,9 @@ export const arbMentorshipProposal = (
       plannedSessions,
     }))
 
-/** What a command template knows while a scenario is laid out: the local date of the (intended) acceptance. */
+/** What a command template knows while a scenario is laid out: the instant and local date of the mentor's acceptance. */
 interface Layout {
+  acceptedAt: Instant | undefined
   acceptedOn: LocalDate | undefined
 }
 
@@ -114,8 +116,39 @@ const strangerNip = nip('198807072012012005')
 
 const asn = (value: Nip, ...roles: readonly ('atasan' | 'mentor')[]): Actor => asnActor(value, 'asn', ...roles)
 
-/** How a generated mentorship ends: completed, ended early (before or after acceptance), declined, or still open. */
-const arbOutcome = fc.constantFrom('complete', 'complete', 'complete', 'end-active', 'end-proposed', 'decline', 'open')
+/** The mentor-capacity policy, which confirms or refuses an acceptance once the mentor's roster has answered. */
+const capacityPolicy = systemActor('policy:mentor-capacity')
+
+/**
+ * How a generated mentorship ends: completed, ended early (before acceptance, while the acceptance waits for a place,
+ * or after), declined, or still open.
+ */
+const arbOutcome = fc.constantFrom(
+  'complete',
+  'complete',
+  'complete',
+  'complete',
+  'end-active',
+  'end-accepting',
+  'end-proposed',
+  'decline',
+  'open',
+)
+
+/**
+ * What the mentor's roster answers to the acceptance, as the policy passes it on: a place (mostly), no place (the
+ * mentor is full, so the mentorship stays proposed), or no place at first and one when the mentor accepts again.
+ */
+const arbPlace = fc.constantFrom(
+  'reserved',
+  'reserved',
+  'reserved',
+  'reserved',
+  'reserved',
+  'reserved',
+  'refused',
+  'refused-then-reserved',
+)
 
 /** The valid templates of one scenario, in order. */
 const arbValidTemplates = (
@@ -131,11 +164,7 @@ const arbValidTemplates = (
       .record({
         outcome: arbOutcome,
         byAtasan: fc.boolean(),
-        // Mostly below the mentor's limit; now and then at it, so acceptance is refused.
-        load: fc.oneof(
-          { weight: 9, arbitrary: fc.integer({ min: 0, max: Math.max(0, config.mentorship.maxActiveMentees - 1) }) },
-          { weight: 1, arbitrary: fc.constant(config.mentorship.maxActiveMentees) },
-        ),
+        place: arbPlace,
         sessions: fc.array(
           fc.record({
             minutes: fc.oneof(fc.integer({ min, max }), fc.constantFrom(clamp(60), clamp(90))),
@@ -149,7 +178,7 @@ const arbValidTemplates = (
         allGoals: fc.boolean(),
         order: fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }),
       })
-      .map(({ outcome, byAtasan, load, sessions, achieved, allGoals, order }) => {
+      .map(({ outcome, byAtasan, place, sessions, achieved, allGoals, order }) => {
         const propose: Template = at => ({
           type: 'ProposeMentorship',
           at,
@@ -173,10 +202,54 @@ const arbValidTemplates = (
                 })
           return { proposal, templates: [propose, close] }
         }
-        const acceptance: Template = (at, layout) => {
+        const accept: Template = (at, layout) => {
+          layout.acceptedAt = at
           layout.acceptedOn = jakartaDate(at)
-          return { type: 'AcceptMentorship', at, actor: mentor, data: { mentorshipId, mentorActiveMentorships: load } }
+          return { type: 'AcceptMentorship', at, actor: mentor, data: { mentorshipId } }
         }
+        // The policy's commands carry the instant of the acceptance they answer.
+        const confirm =
+          (request: number): Template =>
+          (at, layout) => ({
+            type: 'ConfirmMentorship',
+            at: layout.acceptedAt ?? at,
+            actor: capacityPolicy,
+            data: { mentorshipId, request },
+          })
+        const refuse =
+          (request: number): Template =>
+          (at, layout) => ({
+            type: 'RefuseMentorship',
+            at: layout.acceptedAt ?? at,
+            actor: capacityPolicy,
+            data: {
+              mentorshipId,
+              request,
+              activeMentorships: config.mentorship.maxActiveMentees,
+              maxActiveMentees: config.mentorship.maxActiveMentees,
+            },
+          })
+        if (outcome === 'end-accepting')
+          return {
+            proposal,
+            templates: [
+              propose,
+              accept,
+              at => ({
+                type: 'EndMentorship',
+                at,
+                actor: mentee,
+                data: { mentorshipId, reason: 'Mutasi ke unit lain' },
+              }),
+              confirm(1),
+            ],
+          }
+        const acceptance: readonly Template[] =
+          place === 'reserved'
+            ? [accept, confirm(1)]
+            : place === 'refused'
+              ? [accept, refuse(1)]
+              : [accept, refuse(1), accept, confirm(2)]
         const completing = outcome === 'complete'
         const goals = completing && allGoals ? proposal.goals.map(goal => goal.goalId) : achieved
         const sessionCount =
@@ -214,7 +287,7 @@ const arbValidTemplates = (
             : outcome === 'end-active'
               ? [at => ({ type: 'EndMentorship', at, actor: mentor, data: { mentorshipId, reason: 'Mentor pensiun' } })]
               : []
-        return { proposal, templates: [propose, acceptance, ...middle, ...last] }
+        return { proposal, templates: [propose, ...acceptance, ...middle, ...last] }
       })
   })
 
@@ -275,11 +348,19 @@ const arbNoise = (proposal: MentorshipProposal, config: PolicyConfig): fc.Arbitr
     }),
     at => ({ type: 'CompleteMentorship', at, actor: mentor, data: { mentorshipId, evaluation: 'Terlalu cepat' } }),
     at => ({ type: 'EndMentorship', at, actor: stranger, data: { mentorshipId, reason: 'x' } }),
+    at => ({ type: 'AcceptMentorship', at, actor: mentor, data: { mentorshipId } }),
+    at => ({ type: 'ConfirmMentorship', at, actor: mentor, data: { mentorshipId, request: 1 } }),
+    at => ({ type: 'ConfirmMentorship', at, actor: capacityPolicy, data: { mentorshipId, request: 3 } }),
     at => ({
-      type: 'AcceptMentorship',
+      type: 'RefuseMentorship',
       at,
-      actor: mentor,
-      data: { mentorshipId, mentorActiveMentorships: config.mentorship.maxActiveMentees },
+      actor: capacityPolicy,
+      data: {
+        mentorshipId,
+        request: 1,
+        activeMentorships: config.mentorship.maxActiveMentees,
+        maxActiveMentees: config.mentorship.maxActiveMentees,
+      },
     }),
     at => ({ type: 'DeclineMentorship', at, actor: mentor, data: { mentorshipId, reason: 'Berubah pikiran' } }),
     at => ({
@@ -305,8 +386,10 @@ const arbNoise = (proposal: MentorshipProposal, config: PolicyConfig): fc.Arbitr
 }
 
 /**
- * Command sequences for one mentorship stream with increasing `at`: a proposal, then acceptance, sessions and goals
- * interleaved, and an ending (completed, ended, declined or still open). With `noise`, invalid and repeated commands are mixed in.
+ * Command sequences for one mentorship stream with increasing `at` (the policy's answers carry the instant of the
+ * acceptance they answer): a proposal, then the mentor's acceptance and the mentor-capacity policy's confirmation (or
+ * refusal, the mentor being full), sessions and goals interleaved, and an ending (completed, ended, declined or still
+ * open). With `noise`, invalid and repeated commands are mixed in.
  */
 export const arbMentorshipScenario = (
   config: PolicyConfig,
@@ -325,7 +408,7 @@ export const arbMentorshipScenario = (
         for (const extra of noise) if (extra.after === i) steps.push(extra.step)
       })
       return arbTimeline(steps.length, start, 4).map(ats => {
-        const layout: Layout = { acceptedOn: undefined }
+        const layout: Layout = { acceptedAt: undefined, acceptedOn: undefined }
         const commands: MentorshipCommand[] = []
         steps.forEach((step, i) => {
           const previous = commands[commands.length - 1]

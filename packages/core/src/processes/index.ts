@@ -1,0 +1,3 @@
+export * from './accept-mentorship.js'
+export * from './drive-reactions.js'
+export * from './policy-handlers.js'
