@@ -11,6 +11,8 @@ import {
   enrollment,
   type EnrollmentCommand,
   type HandleFailure,
+  mentorship,
+  type MentorshipCommand,
   inMemoryEventStore,
   instant,
   localDate,
@@ -41,6 +43,7 @@ const setup = () => {
     asn: commandHandler({ store, aggregate: personnel, config, directory }),
     enrollment: commandHandler({ store, aggregate: enrollment, config, directory }),
     competency: commandHandler({ store, aggregate: competency, config, directory }),
+    mentorship: commandHandler({ store, aggregate: mentorship, config, directory }),
   }
   let id = 0
   const context = () => ({ commandId: `cmd-${++id}` })
@@ -50,6 +53,7 @@ const setup = () => {
     asn: (command: PersonnelCommand) => handlers.asn.handle(command, context())(),
     enrollment: (command: EnrollmentCommand) => handlers.enrollment.handle(command, context())(),
     competency: (command: CompetencyCommand) => handlers.competency.handle(command, context())(),
+    mentorship: (command: MentorshipCommand) => handlers.mentorship.handle(command, context())(),
   }
 }
 
@@ -282,5 +286,83 @@ describe('a number is registered once', () => {
     const outcomes = await Promise.all([appoint('II/a'), appoint('III/a')])
     expect(outcomes.filter(E.isRight)).toHaveLength(1)
     expect(outcomes.map(rejectionOf).filter(r => r !== undefined)).toMatchObject([{ code: 'nip-registered' }])
+  })
+})
+
+describe('a mentorship proposal, against the records', () => {
+  const senior = nip('197001012000031001')
+  const propose = (actor: Actor, mentorRank?: 'IV/e'): MentorshipCommand => ({
+    type: 'ProposeMentorship',
+    at: on('2026-02-02T09:00:00'),
+    actor,
+    data: {
+      mentorshipId: 'laporan-2026-01',
+      form: 'mentoring',
+      mentor: mentorRank === undefined ? { nip: plt } : { nip: plt, rank: mentorRank },
+      mentee: { nip: sari },
+      unit: 'Puskesmas Belawan',
+      goals: [{ goalId: 'laporan-kegiatan', description: 'Menulis laporan kegiatan sendiri' }],
+      plannedSessions: 4,
+    },
+  })
+
+  it("takes the mentor's rank and seniority from the record, not from the command", async () => {
+    const app = setup()
+    await seed(app)
+    // The Plt. and Sari were appointed the same month with the same rank: a rank claimed in the command changes nothing.
+    expect(rejectionOf(await app.mentorship(propose(asnActor(sari, 'asn'), 'IV/e')))).toMatchObject({
+      code: 'mentor-not-senior',
+    })
+  })
+
+  it('is made by the mentee or their direct atasan, with ranks as the records hold them', async () => {
+    const app = setup()
+    await seed(app)
+    expectAccepted(
+      await app.asn({
+        type: 'AppointAsn',
+        at: on('2026-01-05T10:00:00'),
+        actor: pyb,
+        data: {
+          nip: senior,
+          employeeType: 'PNS',
+          rank: 'IV/a',
+          unitId: 'puskesmas-belawan',
+          positionId: 'perawat',
+          atasanNip: kepala,
+          effectiveOn: localDate('2000-03-01'),
+        },
+      }),
+    )
+    const withSenior = (command: MentorshipCommand): MentorshipCommand =>
+      command.type === 'ProposeMentorship'
+        ? { ...command, data: { ...command.data, mentor: { nip: senior, rank: 'I/a' } } }
+        : command
+    expect(rejectionOf(await app.mentorship(withSenior(propose(asnActor(plt, 'asn', 'atasan')))))).toMatchObject({
+      code: 'not-direct-atasan',
+      term: 'bukan atasan langsung',
+    })
+    const proposed = await app.mentorship(withSenior(propose(asnActor(kepala, 'asn'))))
+    expectAccepted(proposed)
+    if (E.isRight(proposed))
+      expect(proposed.right.events[0]?.event.data).toMatchObject({
+        mentor: { nip: senior, rank: 'IV/a' },
+        mentee: { nip: sari, rank: 'III/c' },
+      })
+  })
+
+  it('names a mentor who is in the registry', async () => {
+    const app = setup()
+    await seed(app)
+    const stranger = nip('197505122001121002')
+    const command = propose(asnActor(sari, 'asn'))
+    const withStranger: MentorshipCommand =
+      command.type === 'ProposeMentorship'
+        ? { ...command, data: { ...command.data, mentor: { nip: stranger } } }
+        : command
+    expect(rejectionOf(await app.mentorship(withStranger))).toMatchObject({
+      code: 'asn-not-registered',
+      term: 'ASN belum terdaftar',
+    })
   })
 })

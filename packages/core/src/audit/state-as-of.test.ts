@@ -25,7 +25,7 @@ describe('stateAsOf', () => {
     expect(before).toEqual(
       E.right({
         streamName: sariStream,
-        state: { status: 'unregistered' },
+        state: { status: 'unregistered', contracts: [] },
         exists: true,
         events: 0,
         revision: null,
@@ -48,7 +48,7 @@ describe('stateAsOf', () => {
     expect(E.isRight(result) && result.right).toMatchObject({
       exists: false,
       events: 0,
-      state: { status: 'unregistered' },
+      state: { status: 'unregistered', contracts: [] },
     })
   })
 

@@ -7,13 +7,24 @@ import type { CompetencyState } from './state.js'
 
 const { refuse } = competencyRejections
 
-/** Records a PPPK's contract period once; a period overlapping a recorded one is refused. */
+/**
+ * Records a PPPK's contract period once; a period overlapping a recorded one is refused. It may come before the
+ * profile is registered (the personnel record is usually written first): the registration keeps it, and a PNS
+ * profile ignores it.
+ */
 export const recordContract = (
   command: CompetencyCommandOf<'RecordContract'>,
   state: CompetencyState,
 ): CompetencyDecision => {
   const { actor } = command
   if (actor.kind !== 'system' && !hasRole(actor, 'pyb')) return refuse('actor-not-allowed', 'the system or a pyb')
+  if (state.status === 'unregistered') {
+    const { nip, contract } = command.data
+    if (state.contracts.some(known => sameJson(known, contract))) return nothing
+    const overlapping = overlappingContract(state.contracts, contract)
+    if (overlapping !== undefined) return refuse('contract-overlaps', overlapping.start, overlapping.end)
+    return accept({ type: 'ContractRecorded', data: { at: command.at, nip, contract } })
+  }
   return onProfile(state, command.data.nip, profile => {
     const { contract } = command.data
     if (profile.contracts.some(known => sameJson(known, contract))) return nothing

@@ -1,5 +1,5 @@
 import { absurd, emptyMap, mapSet } from '../kernel/index.js'
-import { competencyKey } from '../shared/index.js'
+import { competencyKey, type ContractPeriod } from '../shared/index.js'
 import type { CompetencyEvent, CompetencyEventOf } from './events.js'
 import type { CompetencyProfile, CompetencyState, Employment } from './state.js'
 
@@ -11,7 +11,16 @@ const employmentOf = (data: CompetencyEventOf<'ProfileRegistered' | 'PositionCha
   rank: data.rank ?? null,
 })
 
-const registered = (data: CompetencyEventOf<'ProfileRegistered'>['data']): CompetencyProfile => ({
+/** Adds a contract period, kept by start; one starting the same day as a known one changes nothing. */
+const withContract = (contracts: readonly ContractPeriod[], contract: ContractPeriod): readonly ContractPeriod[] =>
+  contracts.some(known => known.start === contract.start)
+    ? contracts
+    : [...contracts, contract].sort((a, b) => (a.start < b.start ? -1 : 1))
+
+const registered = (
+  data: CompetencyEventOf<'ProfileRegistered'>['data'],
+  contracts: readonly ContractPeriod[],
+): CompetencyProfile => ({
   status: 'registered',
   nip: data.nip,
   registeredAt: data.at,
@@ -24,7 +33,7 @@ const registered = (data: CompetencyEventOf<'ProfileRegistered'>['data']): Compe
   policyParticipations: {},
   plans: {},
   recommendations: {},
-  contracts: [],
+  contracts,
 })
 
 const evolveProfile = (profile: CompetencyProfile, event: CompetencyEvent): CompetencyProfile => {
@@ -52,12 +61,8 @@ const evolveProfile = (profile: CompetencyProfile, event: CompetencyEvent): Comp
         credits: mapSet(profile.credits, sourceKey, { ...credit, completedOn, year, title, at }),
       }
     }
-    case 'ContractRecorded': {
-      const { contract } = event.data
-      if (profile.contracts.some(known => known.start === contract.start)) return profile
-      const contracts = [...profile.contracts, contract].sort((a, b) => (a.start < b.start ? -1 : 1))
-      return { ...profile, contracts }
-    }
+    case 'ContractRecorded':
+      return { ...profile, contracts: withContract(profile.contracts, event.data.contract) }
     case 'DevelopmentPlanned': {
       const { year, items, at } = event.data
       return { ...profile, plans: { ...profile.plans, [String(year)]: { year, items, plannedAt: at } } }
@@ -85,5 +90,7 @@ const evolveProfile = (profile: CompetencyProfile, event: CompetencyEvent): Comp
 /** Applies one competency event to the state; total: an event that cannot apply leaves the state as it was. */
 export const evolveCompetency = (state: CompetencyState, event: CompetencyEvent): CompetencyState => {
   if (state.status === 'registered') return evolveProfile(state, event)
-  return event.type === 'ProfileRegistered' ? registered(event.data) : state
+  if (event.type === 'ContractRecorded')
+    return { ...state, contracts: withContract(state.contracts, event.data.contract) }
+  return event.type === 'ProfileRegistered' ? registered(event.data, state.contracts) : state
 }

@@ -112,6 +112,12 @@ const CompetencyProfile = t.strict(
  */
 export const CompetencyStateCodec: t.Type<CompetencyState, unknown> = taggedUnion(
   'status',
-  { unregistered: t.strict({ status: t.literal('unregistered') }, 'Unregistered'), registered: CompetencyProfile },
+  {
+    unregistered: t.strict(
+      { status: t.literal('unregistered'), contracts: t.readonlyArray(ContractPeriod) },
+      'Unregistered',
+    ),
+    registered: CompetencyProfile,
+  },
   'CompetencyState',
 )

@@ -101,7 +101,16 @@ export interface CompetencyProfile {
 }
 
 /** The state of one competency stream: nothing registered yet, or a profile. */
-export type CompetencyState = { readonly status: 'unregistered' } | CompetencyProfile
+export type CompetencyState = UnregisteredProfile | CompetencyProfile
+
+/**
+ * A stream with no profile registered yet; a PPPK's contracts may arrive first (the personnel record is usually
+ * written before the profile), and the registration keeps them.
+ */
+export interface UnregisteredProfile {
+  readonly status: 'unregistered'
+  readonly contracts: readonly ContractPeriod[]
+}
 
 /** The state before any event. */
-export const initialCompetencyState: CompetencyState = { status: 'unregistered' }
+export const initialCompetencyState: CompetencyState = { status: 'unregistered', contracts: [] }

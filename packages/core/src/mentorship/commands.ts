@@ -123,7 +123,7 @@ export const DeclineMentorship = command(
 /** Declines a mentorship. */
 export type DeclineMentorship = t.TypeOf<typeof DeclineMentorship>
 
-/** The mentor or the mentee logs a session held on a date, with its length and topic. */
+/** The assigned mentor logs a session held on a date, with its length and topic. */
 export const LogSession = command(
   'LogSession',
   t.exact(

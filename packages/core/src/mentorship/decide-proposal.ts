@@ -1,5 +1,14 @@
 import { accept, nothing, sameBy } from '../kernel/index.js'
-import { isAsn, type PolicyConfig } from '../shared/index.js'
+import {
+  actorName,
+  directAtasanOf,
+  isAsn,
+  isMissing,
+  type MissingRelation,
+  type PersonnelFacts,
+  type PolicyConfig,
+  servingAsn,
+} from '../shared/index.js'
 import {
   type AcceptMentorship,
   type DeclineMentorship,
@@ -10,17 +19,58 @@ import {
 import { isAtasan, isMentor, type MentorshipDecision, refuseNotIn, partiesOf } from './decision.js'
 import type { MentorshipEvent } from './events.js'
 import { mentorshipRejections } from './rejections.js'
-import { isSenior } from './seniority.js'
+import { isSenior, isSeniorByRecord } from './seniority.js'
 import { type Mentorship, type MentorshipState } from './state.js'
 
 const { refuse } = mentorshipRejections
+
+const refuseMissing = (missing: MissingRelation, command: ProposeMentorship): MentorshipDecision =>
+  missing.code === 'not-direct-atasan'
+    ? refuse('not-direct-atasan', actorName(command.actor), missing.nip, missing.atasanNip ?? 'none')
+    : refuse(missing.code, missing.nip)
+
+/**
+ * With the registry's facts: the mentor and the mentee serve, the proposer is the mentee or the mentee's direct atasan
+ * at the instant, the mentor is senior by the records (TMT and rank), and the proposal records the ranks the records
+ * hold, whatever the command said.
+ */
+const proposeByRecord = (
+  command: ProposeMentorship,
+  state: MentorshipState,
+  config: PolicyConfig,
+  facts: PersonnelFacts,
+): MentorshipDecision => {
+  const { at, actor, data } = command
+  const mentee = servingAsn(facts, data.mentee.nip)
+  if (isMissing(mentee)) return refuseMissing(mentee, command)
+  if (!isAsn(actor, data.mentee.nip)) {
+    const notAtasan = directAtasanOf(facts, data.mentee.nip, actor)
+    if (notAtasan !== undefined) return refuseMissing(notAtasan, command)
+  }
+  const mentor = servingAsn(facts, data.mentor.nip)
+  if (isMissing(mentor)) return refuseMissing(mentor, command)
+  const party = (nip: typeof data.mentor.nip, rank: typeof mentor.rank) => (rank === null ? { nip } : { nip, rank })
+  const proposal: MentorshipProposal = {
+    ...data,
+    mentor: party(data.mentor.nip, mentor.rank),
+    mentee: party(data.mentee.nip, mentee.rank),
+  }
+  if (state.status !== 'none')
+    return sameBy(MentorshipProposal)(state.proposal, proposal) ? nothing : refuse('mentorship-exists')
+  if (data.mentor.nip === data.mentee.nip) return refuse('mentor-is-mentee')
+  if (!isValidGoalList(data.goals)) return refuse('goals-invalid')
+  if (!isSeniorByRecord(mentor, mentee, config)) return refuse('mentor-not-senior', config.mentorship.minSeniorityYears)
+  return accept<MentorshipEvent>({ type: 'MentorshipProposed', data: { at, ...proposal } })
+}
 
 /** The mentee or an atasan proposes a mentorship with a senior mentor; the same proposal again changes nothing. */
 export const proposeMentorship = (
   command: ProposeMentorship,
   state: MentorshipState,
   config: PolicyConfig,
+  facts?: PersonnelFacts,
 ): MentorshipDecision => {
+  if (facts !== undefined) return proposeByRecord(command, state, config, facts)
   const { at, actor, data } = command
   if (!isAsn(actor, data.mentee.nip) && !isAtasan(actor)) return refuse('actor-not-allowed', 'the mentee or an atasan')
   if (state.status !== 'none')

@@ -1,7 +1,7 @@
 import { accept, entryOf, nothing, sameBy } from '../kernel/index.js'
 import { jakartaDate, type PolicyConfig } from '../shared/index.js'
 import type { LogSession } from './commands.js'
-import { isMentee, isMentor, type MentorshipDecision, refuseNotIn, partiesOf } from './decision.js'
+import { isMentor, type MentorshipDecision, refuseNotIn, partiesOf } from './decision.js'
 import type { MentorshipEvent } from './events.js'
 import { mentorshipRejections } from './rejections.js'
 import { LoggedSession, loggedSession, type Mentorship } from './state.js'
@@ -9,12 +9,12 @@ import { LoggedSession, loggedSession, type Mentorship } from './state.js'
 const { refuse } = mentorshipRejections
 
 /**
- * The mentor or the mentee logs a session of an active mentorship, within the agency's allowed length, dated from
+ * The assigned mentor logs a session of an active mentorship, within the agency's allowed length, dated from
  * acceptance to the day it is logged; the same session again changes nothing, other details under its id are refused.
  */
 export const logSession = (command: LogSession, m: Mentorship, config: PolicyConfig): MentorshipDecision => {
   const { at, actor, data } = command
-  if (!isMentor(actor, m) && !isMentee(actor, m)) return refuse('actor-not-allowed', 'the mentor or the mentee')
+  if (!isMentor(actor, m)) return refuse('not-assigned-mentor', m.proposal.mentor.nip)
   const logged = entryOf(m.sessions, data.sessionId)
   if (logged !== undefined)
     return sameBy(LoggedSession)(logged, loggedSession(data)) ? nothing : refuse('session-id-conflict')

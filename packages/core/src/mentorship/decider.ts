@@ -1,5 +1,5 @@
 import { absurd, type Decider } from '../kernel/index.js'
-import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
+import { checkedPolicy, type PersonnelFacts, type PolicyConfig } from '../shared/index.js'
 import type { MentorshipCommand } from './commands.js'
 import { completeMentorship, endMentorship } from './decide-closing.js'
 import { markGoalAchieved } from './decide-goals.js'
@@ -12,17 +12,20 @@ import { evolveMentorship } from './evolve.js'
 import type { MentorshipRejection } from './rejections.js'
 import { initialMentorshipState, type MentorshipState } from './state.js'
 
-/** The mentorship decider (DOMAIN.md §3), with the agency's policy parameters. */
+/**
+ * The mentorship decider (DOMAIN.md §3), with the agency's policy parameters. Given the personnel registry's facts,
+ * a proposal is checked against the records of the mentor, the mentee and the mentee's direct atasan.
+ */
 export const mentorshipDecider = (
   config: PolicyConfig,
-): Decider<MentorshipCommand, MentorshipEvent, MentorshipState, MentorshipRejection> => {
+): Decider<MentorshipCommand, MentorshipEvent, MentorshipState, MentorshipRejection, PersonnelFacts> => {
   checkedPolicy(config)
   return {
     initialState: initialMentorshipState,
-    decide: (command, state) => {
+    decide: (command, state, facts) => {
       switch (command.type) {
         case 'ProposeMentorship':
-          return proposeMentorship(command, state, config)
+          return proposeMentorship(command, state, config, facts)
         case 'AcceptMentorship':
           return onMentorship(state, command.data.mentorshipId, m => acceptMentorship(command, m))
         case 'ConfirmMentorship':

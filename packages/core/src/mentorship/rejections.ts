@@ -1,8 +1,16 @@
 import { type Rejection, type RejectionCode, rejectionCatalog } from '../kernel/index.js'
+import { relationMessages, relationTerms } from '../shared/index.js'
 
 /** Every rejection of the mentorship decider: its code, English message and Indonesian term. */
 export const mentorshipRejections = rejectionCatalog({
   'actor-not-allowed': { message: (who: string) => `Only ${who} may do this`, term: 'tidak berwenang' },
+  'not-assigned-mentor': {
+    message: (mentorNip: string) => `Only the mentor assigned to this mentorship (${mentorNip}) logs its sessions`,
+    term: 'bukan mentor yang ditugaskan',
+  },
+  'asn-not-registered': { message: relationMessages['asn-not-registered'], term: relationTerms['asn-not-registered'] },
+  'asn-not-serving': { message: relationMessages['asn-not-serving'], term: relationTerms['asn-not-serving'] },
+  'not-direct-atasan': { message: relationMessages['not-direct-atasan'], term: relationTerms['not-direct-atasan'] },
   'mentorship-not-found': {
     message: 'No mentorship has been proposed in this stream',
     term: 'mentoring belum diusulkan',

@@ -222,3 +222,58 @@ describe('policies between aggregates', () => {
     )
   })
 })
+
+describe("a PPPK's contract, from the personnel record to the profile", () => {
+  const midwife = nip('199103072022211001')
+  const contract = { start: localDate('2022-03-01'), end: localDate('2027-02-28') }
+  const appointed = (withContract: boolean, employeeType: 'PNS' | 'PPPK' = 'PPPK') =>
+    ({
+      type: 'AsnAppointed',
+      data: {
+        at: instant('2026-01-05T09:00:00+07:00'),
+        nip: midwife,
+        employeeType,
+        rank: null,
+        unitId: 'puskesmas-belawan',
+        positionId: 'bidan',
+        atasanNip: nip('196608011988031001'),
+        contract: withContract ? contract : null,
+        effectiveOn: contract.start,
+      },
+    }) as const
+
+  it('records the contract of an appointment and of a renewal on the profile, and nothing without one', () => {
+    expect(reactTo(appointed(true), defaultPolicy).map(asked => asked.command)).toEqual([
+      {
+        type: 'RecordContract',
+        at: instant('2026-01-05T09:00:00+07:00'),
+        actor: { kind: 'system', process: 'policy:record-contract' },
+        data: { nip: midwife, contract },
+      },
+    ])
+    expect(reactTo(appointed(false), defaultPolicy)).toEqual([])
+    const next = { start: localDate('2027-03-01'), end: localDate('2032-02-29') }
+    const renewed = {
+      type: 'ContractRenewed',
+      data: { at: instant('2027-02-01T09:00:00+07:00'), nip: midwife, contract: next, effectiveOn: next.start },
+    } as const
+    expect(reactTo(renewed, defaultPolicy)).toMatchObject([
+      { category: 'competency', stream: `competency-${midwife}`, command: { data: { contract: next } } },
+    ])
+  })
+
+  it('a contract recorded before the profile is registered is kept by the registration', () => {
+    const [asked] = reactTo(appointed(true), defaultPolicy)
+    if (asked?.category !== 'competency') throw new Error('the policy asks for a competency command')
+    const recorded = profiles.decide(asked.command, profiles.initialState)
+    if (E.isLeft(recorded)) throw new Error(recorded.left.message)
+    const [registration] = registered(midwife, 'PPPK')
+    const state = fold(profiles, [...recorded.right, ...(registration === undefined ? [] : [registration])])
+    expect(state.status === 'registered' ? state.contracts : []).toEqual([contract])
+    expect(annualLearning(state, 2026).period).toEqual({
+      basis: 'contract-year',
+      from: localDate('2026-03-01'),
+      to: localDate('2027-02-28'),
+    })
+  })
+})

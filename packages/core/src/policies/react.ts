@@ -9,6 +9,7 @@ import {
   reservePlaceForAcceptance,
 } from './mentor-capacity.js'
 import type { PolicyCommand, PolicyTarget } from './policy-command.js'
+import { recordContractOnProfile } from './record-contract.js'
 import { recommendAfterLowSatisfaction, recommendAfterMissedDeadline } from './recommend-development.js'
 
 /**
@@ -103,12 +104,22 @@ export const mentorCapacityPolicies: readonly Policy[] = [
   releaseMentorPlacePolicy,
 ]
 
+/** A PPPK's contract in the personnel record reaches their competency profile (`recordContractOnProfile`). */
+export const recordContractPolicy: Policy = {
+  name: 'record-contract',
+  targets: ['competency'],
+  eventTypes: ['AsnAppointed', 'ContractRenewed'],
+  react: event =>
+    event.type === 'AsnAppointed' || event.type === 'ContractRenewed' ? recordContractOnProfile(event) : [],
+}
+
 /** Pembina's standard policies between aggregates, in the order their commands are sent for one event. */
 export const standardPolicies: readonly Policy[] = [
   creditTrainingPolicy,
   creditMentoringPolicy,
   missedDeadlinePolicy,
   lowSatisfactionPolicy,
+  recordContractPolicy,
   ...mentorCapacityPolicies,
 ]
 

@@ -169,7 +169,6 @@ const arbValidTemplates = (
           fc.record({
             minutes: fc.oneof(fc.integer({ min, max }), fc.constantFrom(clamp(60), clamp(90))),
             back: fc.nat(1000),
-            byMentee: fc.boolean(),
             notes: fc.option(fc.constant('Membahas draf laporan kegiatan'), { nil: undefined }),
           }),
           { maxLength: proposal.plannedSessions + 2 },
@@ -255,14 +254,14 @@ const arbValidTemplates = (
         const sessionCount =
           completing && !allGoals ? Math.max(sessions.length, proposal.plannedSessions) : sessions.length
         const sessionTemplates = Array.from({ length: sessionCount }, (_, i): Template => {
-          const session = sessions[i] ?? { minutes: clamp(60), back: 0, byMentee: false, notes: undefined }
+          const session = sessions[i] ?? { minutes: clamp(60), back: 0, notes: undefined }
           return (at, layout) => {
             const today = jakartaDate(at)
             const span = layout.acceptedOn === undefined ? 0 : Math.max(0, daysBetween(layout.acceptedOn, today))
             return {
               type: 'LogSession',
               at,
-              actor: session.byMentee ? mentee : mentor,
+              actor: mentor,
               data: {
                 mentorshipId,
                 sessionId: i === 1 ? 'constructor' : `sesi-${i + 1}`,
