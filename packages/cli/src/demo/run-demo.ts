@@ -20,9 +20,12 @@ import {
   mentorRoster,
   mentorship,
   type MentorshipCommand,
+  organisation,
+  personnel,
   type PolicyConfig,
   type Rejection,
   replay,
+  storeDirectory,
 } from '@pembina/core'
 import {
   complaintBoardProjection,
@@ -31,6 +34,7 @@ import {
   learningHoursProjection,
   mentorLoadProjection,
   offeringRosterProjection,
+  personnelDirectoryProjection,
   type Projection,
   type ReadModelStore,
   startProjector,
@@ -142,13 +146,17 @@ export const demoCommand = async (
   const random = seededRandom(options.seed)
   const people = demoPeople(random)
   const year = demoYear(random, people)
+  // Every rule that depends on who someone is (the direct atasan, a mentor's rank) reads the demo's personnel registry.
+  const directory = storeDirectory(store)
   const handlers = {
-    mentorship: commandHandler({ store, aggregate: mentorship, config }),
+    mentorship: commandHandler({ store, aggregate: mentorship, config, directory }),
     mentor: commandHandler({ store, aggregate: mentorRoster, config }),
-    competency: commandHandler({ store, aggregate: competency, config }),
+    competency: commandHandler({ store, aggregate: competency, config, directory }),
   }
   const send = {
-    enrollment: sender(enrollment.commands, commandHandler({ store, aggregate: enrollment, config })),
+    unit: sender(organisation.commands, commandHandler({ store, aggregate: organisation, config, directory })),
+    asn: sender(personnel.commands, commandHandler({ store, aggregate: personnel, config, directory })),
+    enrollment: sender(enrollment.commands, commandHandler({ store, aggregate: enrollment, config, directory })),
     mentorship: mentorshipSender(handlers, config),
     competency: sender(competency.commands, handlers.competency),
     complaint: sender(complaint.commands, commandHandler({ store, aggregate: complaint, config })),
@@ -184,6 +192,7 @@ export const demoCommand = async (
   await project(mentorLoadProjection)
   await project(competencyGapsProjection)
   await project(complaintBoardProjection)
+  await project(personnelDirectoryProjection)
 
   // The summary, from the profiles and complaints as they stand.
   const units = new Map(demoUnits.map(([unit]) => [unit, { asn: 0, meetingMinimum: 0, eligible: 0 }]))
@@ -208,8 +217,13 @@ export const demoCommand = async (
       if (stream.state.status === 'escalated') escalated++
     }
   }
+  const registry = {
+    units: year.filter(command => command.input.type === 'EstablishUnit').length,
+    records: year.filter(command => command.input.type === 'AppointAsn').length,
+  }
   const summary = {
     commands: { total: year.length, written, unchanged, refused: Object.fromEntries(refused) },
+    registry,
     reactor: { sent: reacted.sent, parked: reacted.parked },
     units: Object.fromEntries(units),
     complaints: {
@@ -226,6 +240,9 @@ export const demoCommand = async (
     )
     out(
       `  ${written} written now, ${unchanged} already there${refused.size === 0 ? '' : `, refused by the deciders: ${[...refused].map(([code, n]) => `${n} ${code}`).join(', ')}`}`,
+    )
+    out(
+      `  the personnel registry holds ${registry.units} units and ${registry.records} ASN records: every direct atasan a rule needs is read from it`,
     )
     out(
       `  the reactor sent ${reacted.sent} policy commands (credits, recommendations, mentor places)${reacted.parked === 0 ? '' : `, parked ${reacted.parked}`}`,

@@ -1,10 +1,10 @@
-import type { DemoAsn } from './people.js'
+import { type DemoAsn, demoUnits } from './people.js'
 import type { Random } from './random.js'
 import { demoSeal } from './seal.js'
 
 /** One command of the demo year, for one aggregate, with the id it is always sent under (so a re-run adds nothing). */
 export interface DemoCommand {
-  readonly category: 'enrollment' | 'mentorship' | 'competency' | 'complaint'
+  readonly category: 'unit' | 'asn' | 'enrollment' | 'mentorship' | 'competency' | 'complaint'
   readonly commandId: string
   /** The command as JSON: decoded by its aggregate's codec before it is handled. */
   readonly input: { readonly type: string; readonly at: string } & Readonly<Record<string, unknown>>
@@ -20,7 +20,28 @@ const after = (date: string, days: number): string =>
 /** The appointment year in a NIP (digits 9 to 12). */
 const appointedIn = (nip: string): number => Number(nip.slice(8, 12))
 
-const pyb = asn('196608011988031001', 'pyb', 'admin-pelatihan')
+/** The Sekretaris Daerah: the BKPSDM's pyb in the demo, and the direct atasan of every unit's head. */
+const sekda = '196608011988031001'
+const pyb = asn(sekda, 'pyb', 'admin-pelatihan')
+const topUnit = 'pemko-medan'
+
+/** A unit's id in the registry: its name in lower case, words joined by dashes. */
+const unitIdOf = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+/** A position's id in its unit: its title the same way. */
+const positionIdOf = (title: string): string => title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+/** The unit above a demo unit: the puskesmas under the Dinas Kesehatan, its sub-centres under it. */
+const parentOf = (unit: string): string =>
+  unit.startsWith('Puskesmas Pembantu')
+    ? unitIdOf('Puskesmas Belawan')
+    : unit === 'Puskesmas Belawan'
+      ? unitIdOf('Dinas Kesehatan Kota Medan')
+      : topUnit
+/** A PPPK's current five-year contract: from the appointment, or from March 2024 for an earlier one. */
+const contractOf = (appointedOn: string): { readonly start: string; readonly end: string } => {
+  const start = appointedOn >= '2024-01-01' ? appointedOn : `2024-${appointedOn.slice(5, 7)}-01`
+  const end = new Date(`${Number(start.slice(0, 4)) + 5}${start.slice(4)}T00:00:00Z`)
+  return { start, end: new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10) }
+}
 const assessor = asn('198001012005011003', 'assessor')
 const desk = asn('198402142009022001', 'admin-pengaduan')
 const timer = { kind: 'system', process: 'deadline-timer' }
@@ -125,6 +146,76 @@ export const demoYear = (random: Random, people: readonly DemoAsn[]): readonly D
     })
   }
 
+  // The registry first: the units and their positions, then every ASN's record with the direct atasan (each unit's
+  // first ASN heads it, under the Sekretaris Daerah), so the rules that depend on the atasan read it from history.
+  const heads = new Map<string, string>()
+  for (const person of people) if (!heads.has(person.unit)) heads.set(person.unit, person.nip)
+  add('unit', {
+    type: 'EstablishUnit',
+    at: wib('2026-01-02', '07:00'),
+    actor: pyb,
+    data: { unitId: topUnit, name: 'Pemerintah Kota Medan', effectiveOn: '2000-01-01' },
+  })
+  add('unit', {
+    type: 'AddPosition',
+    at: wib('2026-01-02', '07:01'),
+    actor: pyb,
+    data: {
+      unitId: topUnit,
+      positionId: 'sekretaris-daerah',
+      title: 'Sekretaris Daerah',
+      positionType: { kind: 'manajerial', level: 'jpt' },
+    },
+  })
+  for (const [unit] of demoUnits) {
+    add('unit', {
+      type: 'EstablishUnit',
+      at: wib('2026-01-02', '07:05'),
+      actor: pyb,
+      data: { unitId: unitIdOf(unit), name: unit, effectiveOn: '2000-01-01', parentUnitId: parentOf(unit) },
+    })
+    const positions = new Map(people.filter(p => p.unit === unit).map(p => [positionIdOf(p.positionTitle), p] as const))
+    for (const [positionId, holder] of positions)
+      add('unit', {
+        type: 'AddPosition',
+        at: wib('2026-01-02', '07:10'),
+        actor: pyb,
+        data: { unitId: unitIdOf(unit), positionId, title: holder.positionTitle, positionType: holder.position },
+      })
+  }
+  add('asn', {
+    type: 'AppointAsn',
+    at: wib('2026-01-02', '08:00'),
+    actor: pyb,
+    data: {
+      nip: sekda,
+      employeeType: 'PNS',
+      rank: 'IV/c',
+      unitId: topUnit,
+      positionId: 'sekretaris-daerah',
+      effectiveOn: '1988-03-01',
+    },
+  })
+  for (const person of people) {
+    const appointedOn = `${person.nip.slice(8, 12)}-${person.nip.slice(12, 14)}-01`
+    const head = heads.get(person.unit)
+    add('asn', {
+      type: 'AppointAsn',
+      at: wib('2026-01-02', '08:30'),
+      actor: pyb,
+      data: {
+        nip: person.nip,
+        employeeType: person.employeeType,
+        unitId: unitIdOf(person.unit),
+        positionId: positionIdOf(person.positionTitle),
+        effectiveOn: appointedOn,
+        atasanNip: head === undefined || head === person.nip ? sekda : head,
+        ...(person.rank === undefined ? {} : { rank: person.rank }),
+        ...(person.employeeType === 'PPPK' ? { contract: contractOf(appointedOn) } : {}),
+      },
+    })
+  }
+
   for (const person of people)
     add('competency', {
       type: 'RegisterProfile',
@@ -156,13 +247,8 @@ export const demoYear = (random: Random, people: readonly DemoAsn[]): readonly D
         },
       })
 
-  // Each unit's head is its atasan for training requests.
-  const atasanOf = new Map(
-    people.map(person => [
-      person.unit,
-      people.find(p => p.unit === person.unit && p !== person)?.nip ?? '196608011988031001',
-    ]),
-  )
+  // Each unit's head is its ASN's direct atasan (the registry says so); a head's own atasan is the Sekretaris Daerah.
+  const atasanOf = heads
   for (const offering of offerings) {
     const start = day(offering.month, offering.start)
     const end = day(offering.month, offering.start + offering.days - 1)
@@ -190,7 +276,7 @@ export const demoYear = (random: Random, people: readonly DemoAsn[]): readonly D
     const wanted = random.int(20, 30)
     while (participants.size < wanted) participants.add(random.pick(people))
     for (const person of participants) {
-      const atasanNip = atasanOf.get(person.unit) ?? '196608011988031001'
+      const atasanNip = atasanOf.get(person.unit) ?? sekda
       add('enrollment', {
         type: 'RequestPlace',
         at: wib(day(offering.month - 1, random.int(21, 26))),
@@ -198,13 +284,13 @@ export const demoYear = (random: Random, people: readonly DemoAsn[]): readonly D
         data: {
           offeringId: offering.id,
           nip: person.nip,
-          atasanNip: atasanNip === person.nip ? '196608011988031001' : atasanNip,
+          atasanNip: atasanNip === person.nip ? sekda : atasanNip,
         },
       })
       add('enrollment', {
         type: 'ApprovePlace',
         at: wib(day(offering.month - 1, 27)),
-        actor: asn(atasanNip === person.nip ? '196608011988031001' : atasanNip, 'atasan'),
+        actor: asn(atasanNip === person.nip ? sekda : atasanNip, 'atasan'),
         data: { offeringId: offering.id, nip: person.nip },
       })
     }
@@ -245,7 +331,8 @@ export const demoYear = (random: Random, people: readonly DemoAsn[]): readonly D
     add('mentorship', {
       type: 'ProposeMentorship',
       at: wib(day(first, 2)),
-      actor: asn('197103031995032001', 'atasan'),
+      // The mentee's direct atasan proposes: the unit's head, or the Sekretaris Daerah for a head.
+      actor: asn(heads.get(mentee.unit) === mentee.nip ? sekda : (heads.get(mentee.unit) ?? sekda), 'atasan'),
       data: {
         mentorshipId,
         form: random.chance(0.7) ? 'mentoring' : 'coaching',

@@ -7,6 +7,7 @@ import type { PembinaEvent } from '../aggregates.js'
 import type { EventStore, StoredEvent, StoredRecord } from '../kernel/event-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
 import { mentorRoster } from '../mentor-roster/index.js'
+import { organisation, personnel } from '../personnel/index.js'
 import { mentorship } from '../mentorship/index.js'
 import { EventMetadata, type PolicyConfig } from '../shared/index.js'
 import type { HeadFile, StreamHead } from './heads.js'
@@ -83,6 +84,8 @@ const readerOf = <Event extends Exclude<PembinaEvent, ComplaintEvent>>(registry:
 })
 // The complaint category is read apart (its events are folded); every other one by its registry.
 const readers = new Map<string, Reader>([
+  [organisation.category, readerOf(organisation.events)],
+  [personnel.category, readerOf(personnel.events)],
   [enrollment.category, readerOf(enrollment.events)],
   [mentorship.category, readerOf(mentorship.events)],
   [mentorRoster.category, readerOf(mentorRoster.events)],

@@ -3,6 +3,7 @@ import { competency } from '../competency/index.js'
 import { complaint } from '../complaint/index.js'
 import { enrollment } from '../enrollment/index.js'
 import { mentorRoster } from '../mentor-roster/index.js'
+import { organisation, personnel } from '../personnel/index.js'
 import { mentorship } from '../mentorship/index.js'
 import type { DomainEvent } from '../kernel/domain-event.js'
 import type { EventStore, StoredRecord } from '../kernel/event-store.js'
@@ -26,6 +27,8 @@ type Folded<Category extends string, State> = ReplayedFold & { readonly category
 
 /** One stream of Pembina's, replayed: its category tells the type of its state. */
 export type ReplayedStream =
+  | Folded<'unit', ReturnType<typeof organisation.decider>['initialState']>
+  | Folded<'asn', ReturnType<typeof personnel.decider>['initialState']>
   | Folded<'enrollment', ReturnType<typeof enrollment.decider>['initialState']>
   | Folded<'mentorship', ReturnType<typeof mentorship.decider>['initialState']>
   | Folded<'mentor', ReturnType<typeof mentorRoster.decider>['initialState']>
@@ -104,8 +107,12 @@ const folding = <Category extends string, Event extends DomainEvent, State>(
 export async function* replay(store: EventStore, options: ReplayOptions): AsyncGenerator<ReplayedStream> {
   const { config } = options
   const until = options.asOf === undefined ? Number.POSITIVE_INFINITY : epochOf(options.asOf)
-  const wanted = new Set(options.categories ?? ['enrollment', 'mentorship', 'mentor', 'competency', 'complaint'])
+  const wanted = new Set(
+    options.categories ?? ['unit', 'asn', 'enrollment', 'mentorship', 'mentor', 'competency', 'complaint'],
+  )
   const starts = new Map<string, (streamName: string) => Folding<ReplayedStream>>()
+  if (wanted.has('unit')) starts.set('unit', folding('unit', organisation, config, until))
+  if (wanted.has('asn')) starts.set('asn', folding('asn', personnel, config, until))
   if (wanted.has('enrollment')) starts.set('enrollment', folding('enrollment', enrollment, config, until))
   if (wanted.has('mentorship')) starts.set('mentorship', folding('mentorship', mentorship, config, until))
   if (wanted.has('mentor')) starts.set('mentor', folding('mentor', mentorRoster, config, until))
