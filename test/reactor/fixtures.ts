@@ -20,6 +20,7 @@ import {
   mentorship,
   type Nip,
   nip,
+  type PolicyConfig,
   StreamNotFoundError,
 } from '@pembina/core'
 import { inMemoryReadModelStore, type ReactorHandlers, startReactor } from '@pembina/projections'
@@ -38,11 +39,11 @@ export const staffNip = (i: number): Nip => {
 }
 
 /** The handlers a reactor sends its commands to, over one store: every aggregate a standard policy writes to. */
-export const reactorHandlers = (store: EventStore) =>
+export const reactorHandlers = (store: EventStore, config: PolicyConfig = defaultPolicy) =>
   ({
-    competency: commandHandler({ store, aggregate: competency, config: defaultPolicy }),
-    mentorship: commandHandler({ store, aggregate: mentorship, config: defaultPolicy }),
-    mentor: commandHandler({ store, aggregate: mentorRoster, config: defaultPolicy }),
+    competency: commandHandler({ store, aggregate: competency, config }),
+    mentorship: commandHandler({ store, aggregate: mentorship, config }),
+    mentor: commandHandler({ store, aggregate: mentorRoster, config }),
   }) satisfies ReactorHandlers
 
 /** Registers a profile for each NIP; with `exceptRegistered`, a profile already registered is left as it is. */
