@@ -395,10 +395,7 @@ describe('sessions', () => {
 
   it('only the assigned mentor logs a session: not the mentee, not an atasan', () => {
     for (const actor of [mentee, atasan])
-      spec
-        .given(proposed, accepted)
-        .when(logCmd('sesi-1', { actor }))
-        .thenRejects('not-assigned-mentor')
+      spec.given(proposed, accepted).when(logCmd('sesi-1', { actor })).thenRejects('not-assigned-mentor')
   })
 
   it('sessions are logged only while the mentorship is active', () => {
