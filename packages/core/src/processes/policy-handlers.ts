@@ -17,8 +17,8 @@ export interface PolicyHandlers {
   readonly mentor?: CommandHandler<MentorRosterCommand, MentorRosterEvent, Rejection>
 }
 
-/** What sending a policy's command came to. */
-export type PolicyOutcome = TE.TaskEither<HandleFailure<Rejection>, HandleResult<PembinaEvent>>
+/** Sending a policy's command to its handler: a task whose outcome is the handler's (events written, or why not). */
+export type PolicySending = TE.TaskEither<HandleFailure<Rejection>, HandleResult<PembinaEvent>>
 
 /** Whether the handlers hold one for the aggregate of `target`. */
 export const hasHandler = (handlers: PolicyHandlers, target: PolicyTarget): boolean => handlers[target] !== undefined
@@ -44,7 +44,7 @@ export const sendPolicyCommand = (
   handlers: PolicyHandlers,
   asked: PolicyCommand,
   context: CommandContext,
-): PolicyOutcome | undefined => {
+): PolicySending | undefined => {
   switch (asked.category) {
     case 'competency':
       return handlers.competency?.handle(asked.command, context)
