@@ -31,9 +31,15 @@ export interface PolicyConfig {
     readonly minimumAttendance: number
   }
   readonly mentorship: {
-    /** Years of seniority (appointment month, from the NIP) a mentor needs over the mentee, unless of higher rank (default 2). */
+    /**
+     * Years of seniority a mentor needs over the mentee, unless of higher rank (default 2): from the NIPs' appointment
+     * months, or from the records' TMT when a handler has a personnel directory.
+     */
     readonly minSeniorityYears: number
-    /** Active mentorships a mentor may hold at once (default 5); checked against a read model, eventually consistent. */
+    /**
+     * Active mentorships a mentor may hold at once (default 5): kept in the mentor's roster stream (`mentor-<nip>`),
+     * where each acceptance reserves a place, so two acceptances at once never pass it.
+     */
     readonly maxActiveMentees: number
     /** Allowed session length in minutes (default 15–480). */
     readonly sessionMinutes: { readonly min: number; readonly max: number }
