@@ -158,6 +158,19 @@ const approve = (actor: Actor, at = '2026-02-20T10:00:00'): EnrollmentCommand =>
   data: { offeringId: 'pmwp-2026-ii', nip: sari },
 })
 
+/** Sari requests a place; the head goes on leave and from 15 February the Plt. is her direct atasan (written on the 16th). */
+const requestThenChangeAtasan = async (app: ReturnType<typeof setup>): Promise<void> => {
+  expectAccepted(await app.enrollment(request(asnActor(sari, 'asn'))))
+  expectAccepted(
+    await app.asn({
+      type: 'AssignAtasan',
+      at: on('2026-02-16T08:00:00'),
+      actor: pyb,
+      data: { nip: sari, atasanNip: plt, effectiveOn: localDate('2026-02-15') },
+    }),
+  )
+}
+
 describe('the direct atasan, from the registry', () => {
   it('a place names the atasan the record names; another one is refused as "bukan atasan langsung"', async () => {
     const app = setup()
@@ -170,16 +183,7 @@ describe('the direct atasan, from the registry', () => {
   it('only the direct atasan at the instant of approval approves: after a change of atasan, the new one', async () => {
     const app = setup()
     await seed(app)
-    expectAccepted(await app.enrollment(request(asnActor(sari, 'asn'))))
-    // The head goes on leave; from 15 February the Plt. is Sari's direct atasan (written on the 16th).
-    expectAccepted(
-      await app.asn({
-        type: 'AssignAtasan',
-        at: on('2026-02-16T08:00:00'),
-        actor: pyb,
-        data: { nip: sari, atasanNip: plt, effectiveOn: localDate('2026-02-15') },
-      }),
-    )
+    await requestThenChangeAtasan(app)
     const byFormer: Rejection | undefined = rejectionOf(
       await app.enrollment(approve(asnActor(kepala, 'asn', 'atasan'))),
     )
@@ -196,15 +200,7 @@ describe('the direct atasan, from the registry', () => {
   it('an approval dated before the change was written is checked against the record as it stood then', async () => {
     const app = setup()
     await seed(app)
-    expectAccepted(await app.enrollment(request(asnActor(sari, 'asn'))))
-    expectAccepted(
-      await app.asn({
-        type: 'AssignAtasan',
-        at: on('2026-02-16T08:00:00'),
-        actor: pyb,
-        data: { nip: sari, atasanNip: plt, effectiveOn: localDate('2026-02-15') },
-      }),
-    )
+    await requestThenChangeAtasan(app)
     // Issued on the 15th, before the change was known: the head was still the atasan of record.
     expectAccepted(await app.enrollment(approve(asnActor(kepala, 'asn'), '2026-02-15T10:00:00')))
   })
