@@ -18,6 +18,8 @@ import {
   headFileOf,
   instant,
   localDate,
+  mentorship,
+  type MentorshipCommand,
   minutes,
   nip,
   type PolicyConfig,
@@ -230,6 +232,57 @@ describe('the audit', () => {
     await store.close()
     const { findings } = await auditFile(file)
     expect(brief(findings)).toEqual([{ kind: 'untraced-credit', streamName: competency.streamName(who), revision: 3 }])
+  })
+
+  it("finds a mentorship accepted without a place reserved in its mentor's roster", async () => {
+    const store = inMemoryEventStore()
+    const handler = commandHandler({ store, aggregate: mentorship, config: defaultPolicy })
+    const mentor = nip('197001012000031001')
+    const mentee = staff[0] ?? nip('199203152019032004')
+    const send = async (command: MentorshipCommand, commandId: string) => {
+      const outcome = await handler.handle(command, { commandId })()
+      expect(E.isRight(outcome) ? 'written' : outcome.left).toBe('written')
+    }
+    await send(
+      {
+        type: 'ProposeMentorship',
+        at: instant('2026-02-02T09:00:00+07:00'),
+        actor: { kind: 'asn', nip: mentee, roles: ['asn'] },
+        data: {
+          mentorshipId: 'laporan-2026-01',
+          form: 'mentoring',
+          mentor: { nip: mentor },
+          mentee: { nip: mentee },
+          unit: 'Puskesmas Belawan',
+          goals: [{ goalId: 'laporan-kegiatan', description: 'Menulis laporan kegiatan sendiri' }],
+          plannedSessions: 4,
+        },
+      },
+      'propose',
+    )
+    await send(
+      {
+        type: 'AcceptMentorship',
+        at: instant('2026-02-03T09:00:00+07:00'),
+        actor: { kind: 'asn', nip: mentor, roles: ['asn', 'mentor'] },
+        data: { mentorshipId: 'laporan-2026-01' },
+      },
+      'accept',
+    )
+    // Confirmed by a forged system command: no reservation in the mentor's roster caused it.
+    await send(
+      {
+        type: 'ConfirmMentorship',
+        at: instant('2026-02-03T09:05:00+07:00'),
+        actor: { kind: 'system', process: 'policy:confirm-mentorship' },
+        data: { mentorshipId: 'laporan-2026-01', request: 1 },
+      },
+      'forged-confirm',
+    )
+    const { findings } = await runAudit(store, { config: defaultPolicy })
+    expect(brief(findings)).toEqual([
+      { kind: 'unreserved-acceptance', streamName: mentorship.streamName('laporan-2026-01'), revision: 2 },
+    ])
   })
 
   it('finds a stream rewritten with every hash recomputed, against the heads of an earlier audit', async () => {

@@ -26,6 +26,8 @@ export type AuditFindingKind =
   | 'revision-gap'
   /** A credit from a training or a mentoring session that no completed place or logged session caused. */
   | 'untraced-credit'
+  /** A mentorship accepted (schema v2 on) that no place reserved in its mentor's roster caused. */
+  | 'unreserved-acceptance'
   /** A missed deadline the working-day calendar does not bear out (another due instant, or not yet due). */
   | 'wrong-deadline'
   /** A complaint closed as resolved before the complainant was notified. */
@@ -256,6 +258,17 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
     else if (event.type === 'SessionLogged') {
       const { mentorshipId, sessionId, menteeNip, mentorNip } = event.data
       sources.set(eventMetadata.eventId, `${mentorshipId}/${sessionId}|${menteeNip}|${mentorNip}`)
+    } else if (event.type === 'MentorPlaceReserved')
+      sources.set(eventMetadata.eventId, `reserved:${event.data.mentorshipId}|${event.data.mentorNip}`)
+    else if (event.type === 'MentorshipAccepted' && eventMetadata.schemaVersion >= 2) {
+      // Written before the roster kept the limit (v1), an acceptance had no place to trace to.
+      const { mentorshipId, mentorNip } = event.data
+      if (sources.get(eventMetadata.causationId) !== `reserved:${mentorshipId}|${mentorNip}`)
+        yield at(
+          record,
+          'unreserved-acceptance',
+          `mentorship ${mentorshipId} was accepted, caused by ${eventMetadata.causationId}, which is no place reserved in the roster of mentor ${mentorNip}`,
+        )
     } else if (event.type === 'LearningCredited' && event.data.source.kind !== 'self-reported') {
       const { source, nip } = event.data
       const cause = sources.get(eventMetadata.causationId)
