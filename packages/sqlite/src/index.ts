@@ -6,3 +6,4 @@ export {
   type SqliteReadModelStore,
   type SqliteReadModelStoreOptions,
 } from './read-model-store.js'
+export { sqliteKeyStore, type SqliteKeyStore, type SqliteKeyStoreOptions } from './key-store.js'

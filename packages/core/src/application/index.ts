@@ -11,3 +11,4 @@ export type {
   WrittenEvent,
 } from './loading/index.js'
 export { snapshotCommandLimit, stateCache } from './loading/index.js'
+export * from './personal-data/index.js'

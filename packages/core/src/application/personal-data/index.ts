@@ -1,0 +1,2 @@
+export * from './in-memory-key-store.js'
+export * from './sealing.js'

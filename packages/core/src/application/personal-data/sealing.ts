@@ -1,0 +1,118 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type { StoreUnavailable } from '../../kernel/event-store.js'
+import type { KeyStore } from '../../kernel/key-store.js'
+import { gcmEnvelopeOverheadBytes, PersonalData } from '../../shared/personal-data.js'
+
+const ivBytes = 12
+const tagBytes = 16
+
+/** A subject whose keys were erased: nothing can be sealed for them any more. */
+export interface SubjectErased {
+  readonly _tag: 'SubjectErased'
+  readonly subjectId: string
+}
+
+/**
+ * Seals one personal field for its data subject with AES-256-GCM under the subject's key (created the first time):
+ * a fresh 12-byte IV, then the 16-byte tag and the ciphertext, in base64. Only the envelope ever reaches an event.
+ */
+export const seal =
+  (
+    keys: KeyStore,
+    subjectId: string,
+    clearText: string,
+  ): TE.TaskEither<StoreUnavailable | SubjectErased, PersonalData> =>
+  async () => {
+    const key = await keys.keyFor(subjectId)()
+    if (E.isLeft(key)) return key
+    if (key.right === 'erased') return E.left({ _tag: 'SubjectErased', subjectId })
+    const iv = randomBytes(ivBytes)
+    const cipher = createCipheriv('aes-256-gcm', key.right.key, iv)
+    const body = Buffer.concat([cipher.update(clearText, 'utf8'), cipher.final()])
+    return E.right({
+      subjectId,
+      keyId: key.right.keyId,
+      algorithm: 'AES-256-GCM',
+      ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
+    })
+  }
+
+/** Who opens a sealed field, and why: what the decryption log records (never the clear value). */
+export interface Access {
+  /** An ASN's NIP, or `system:<process>`. */
+  readonly who: string
+  /** The purpose of the processing, in words an auditor reads (`menindaklanjuti pengaduan`, …). */
+  readonly purpose: string
+  /** The instant of the opening (ISO 8601). */
+  readonly at: string
+}
+
+/** Why a sealed field did not open: not an envelope, no such key, or a ciphertext its key does not authenticate. */
+export type Unreadable = 'malformed' | 'unknown-key' | 'tampered'
+
+/** What opening a sealed field comes to: the clear text, erased (its subject's keys are gone), or unreadable. */
+export type OpenedField =
+  | { readonly kind: 'clear'; readonly text: string }
+  | { readonly kind: 'erased'; readonly subjectId: string; readonly erasedAt: string }
+  | { readonly kind: 'unreadable'; readonly reason: Unreadable }
+
+const decrypt = (key: Uint8Array, ciphertext: string): E.Either<Unreadable, string> => {
+  const bytes = Buffer.from(ciphertext, 'base64')
+  if (bytes.length < gcmEnvelopeOverheadBytes) return E.left('malformed')
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, ivBytes))
+    decipher.setAuthTag(bytes.subarray(ivBytes, ivBytes + tagBytes))
+    const clear = Buffer.concat([decipher.update(bytes.subarray(ivBytes + tagBytes)), decipher.final()])
+    return E.right(clear.toString('utf8'))
+  } catch {
+    // GCM throws when the tag does not authenticate the ciphertext under this key: altered, or sealed otherwise.
+    return E.left('tampered')
+  }
+}
+
+/**
+ * Opens a sealed field for an access, and records the opening (who, when, which subject and field, why, and what came
+ * of it) in the key store's decryption log before answering. An erased subject's field is a value (`erased`), and a
+ * field that does not open is `unreadable` with the reason: never an exception.
+ */
+export const openField =
+  (keys: KeyStore, field: string, sealed: unknown, access: Access): TE.TaskEither<StoreUnavailable, OpenedField> =>
+  async () => {
+    if (!PersonalData.is(sealed)) return E.right({ kind: 'unreadable', reason: 'malformed' })
+    const found = await keys.lookup(sealed.subjectId, sealed.keyId)()
+    if (E.isLeft(found)) return found
+    const lookup = found.right
+    const opened: OpenedField =
+      lookup.kind === 'erased'
+        ? { kind: 'erased', subjectId: lookup.subjectId, erasedAt: lookup.erasedAt }
+        : lookup.kind === 'unknown'
+          ? { kind: 'unreadable', reason: 'unknown-key' }
+          : E.match(
+              (reason: Unreadable): OpenedField => ({ kind: 'unreadable', reason }),
+              (text: string): OpenedField => ({ kind: 'clear', text }),
+            )(decrypt(lookup.key.key, sealed.ciphertext))
+    const logged = await keys.recordOpening({
+      at: access.at,
+      subjectId: sealed.subjectId,
+      keyId: sealed.keyId,
+      field,
+      who: access.who,
+      purpose: access.purpose,
+      outcome: opened.kind === 'clear' ? 'opened' : opened.kind === 'erased' ? 'erased' : 'refused',
+    })()
+    if (E.isLeft(logged)) return logged
+    return E.right(opened)
+  }
+
+/**
+ * Erases a data subject (UU 27/2022 Pasal 8, 16(2)): destroys every key of the subject, so each field sealed for them,
+ * in every event, read model and export, opens as `erased` from now on; the rest of the history is untouched and its
+ * hash chains still verify, since they cover the ciphertext.
+ */
+export const eraseSubject = (
+  keys: KeyStore,
+  subjectId: string,
+  at: string,
+): TE.TaskEither<StoreUnavailable, { readonly keys: number }> => keys.erase(subjectId, at)
