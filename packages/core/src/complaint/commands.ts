@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { oneOf, refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
-import { command, LocalDate, Nip, SealedPersonalData } from '../shared/index.js'
+import { command, LocalDate, Nip, SealedPersonalData, TrackingTokenDigest } from '../shared/index.js'
 
 /** Codec for a complaint's id: it names the stream `complaint-<complaintId>`. */
 export const ComplaintId = streamId('ComplaintId')
@@ -53,7 +53,12 @@ export const FileComplaint = command(
         anonymous: t.boolean,
         confidential: t.boolean,
       }),
-      t.partial({ complainant: SealedPersonalData, contact: SealedPersonalData, sensitiveDetails: SealedPersonalData }),
+      t.partial({
+        complainant: SealedPersonalData,
+        contact: SealedPersonalData,
+        sensitiveDetails: SealedPersonalData,
+        trackingTokenDigest: TrackingTokenDigest,
+      }),
     ]),
     'FileComplaintData',
   ),

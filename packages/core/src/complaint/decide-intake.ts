@@ -41,6 +41,7 @@ export const fileComplaint = (
       ...(data.complainant === undefined ? {} : { complainant: data.complainant }),
       ...(data.contact === undefined ? {} : { contact: data.contact }),
       ...(data.sensitiveDetails === undefined ? {} : { sensitiveDetails: data.sensitiveDetails }),
+      ...(data.trackingTokenDigest === undefined ? {} : { trackingTokenDigest: data.trackingTokenDigest }),
     },
   })
 }

@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/lib/Either.js'
 import {
   type Actor,
   type Instant,
@@ -439,5 +440,61 @@ describe('escalation and ended complaints', () => {
       .given(filed)
       .when({ type: 'CloseComplaint', at: t1, actor: desk, data: { complaintId: 'c-2026-00043' } })
       .thenRejects('wrong-complaint')
+  })
+})
+
+describe('an anonymous complainant and their tracking token', () => {
+  const digest = 'a'.repeat(64)
+  // Filed without a sealed identity: the token is the only proof of who filed it.
+  const anonymousFiling = {
+    complaintId,
+    trackingId,
+    unit: filingData.unit,
+    category: filingData.category,
+    description: filingData.description,
+    serviceDate: filingData.serviceDate,
+    channel: filingData.channel,
+    confidential: false,
+  }
+  const filedAnonymously: ComplaintEvent = {
+    type: 'ComplaintFiled',
+    data: { ...anonymousFiling, anonymous: true, trackingTokenDigest: digest, at: t0, receivedAt: t0 },
+  }
+  const holder: Actor = { kind: 'citizen', trackingTokenDigest: digest }
+  const history = [filedAnonymously, verified, disposed, followedUp, decided, notified] as const
+
+  it('only the holder of the token rates or escalates; anyone else is not the complainant', () => {
+    for (const stranger of [
+      { kind: 'citizen' } as const,
+      { kind: 'citizen', trackingTokenDigest: 'b'.repeat(64) } as const,
+    ]) {
+      spec
+        .given(...history)
+        .when(rate(stranger))
+        .thenRejects('not-the-complainant')
+      spec
+        .given(...history)
+        .when(escalate(stranger))
+        .thenRejects('not-the-complainant')
+    }
+    const rated = spec.given(...history).when(rate(holder)).result
+    expect(E.isRight(rated) ? rated.right.map(event => event.type) : rated.left).toEqual(['SatisfactionRated'])
+    const escalated = spec.given(...history).when(escalate(holder)).result
+    expect(E.isRight(escalated) ? escalated.right.map(event => event.type) : escalated.left).toEqual([
+      'ComplaintEscalated',
+    ])
+  })
+
+  it('files the digest, never a token: a FileComplaint carries only a SHA-256 digest', () => {
+    const filing = file({ anonymous: true, trackingTokenDigest: digest })
+    spec
+      .given()
+      .when(filing)
+      .thenEvents([
+        {
+          type: 'ComplaintFiled',
+          data: { ...filingData, anonymous: true, trackingTokenDigest: digest, at: t0, receivedAt: t0 },
+        },
+      ])
   })
 })

@@ -53,9 +53,11 @@ export const nextStep =
 export const isDesk = (actor: Actor): actor is AsnActor => hasRole(actor, 'admin-pengaduan')
 
 /**
- * Whether the actor is the complainant: a citizen, whose pseudonym matches the complainant's encrypted identity when
- * the complaint names one.
+ * Whether the actor is the complainant: a citizen whose pseudonym matches the complainant's encrypted identity when
+ * the complaint names one, and who holds the complaint's tracking token when it was filed with one. An anonymous
+ * complaint filed without a token (before tokens were issued) accepts any citizen, as it always did.
  */
 export const isComplainant = (actor: Actor, complaint: Complaint): boolean =>
   actor.kind === 'citizen' &&
-  (complaint.complainantSubjectId === null || actor.subjectId === complaint.complainantSubjectId)
+  (complaint.complainantSubjectId === null || actor.subjectId === complaint.complainantSubjectId) &&
+  (complaint.trackingTokenDigest === null || actor.trackingTokenDigest === complaint.trackingTokenDigest)

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text } from '../kernel/index.js'
-import { Instant, LocalDate, Nip, PersonalData } from '../shared/index.js'
+import { Instant, LocalDate, Nip, PersonalData, TrackingTokenDigest } from '../shared/index.js'
 import {
   ComplaintCategory,
   ComplaintChannel,
@@ -41,7 +41,12 @@ export const ComplaintFiled = event(
         anonymous: t.boolean,
         confidential: t.boolean,
       }),
-      t.partial({ complainant: PersonalData, contact: PersonalData, sensitiveDetails: PersonalData }),
+      t.partial({
+        complainant: PersonalData,
+        contact: PersonalData,
+        sensitiveDetails: PersonalData,
+        trackingTokenDigest: TrackingTokenDigest,
+      }),
     ]),
     'ComplaintFiledData',
   ),

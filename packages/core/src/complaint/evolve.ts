@@ -18,6 +18,7 @@ const filed = (data: FiledData): Complaint => ({
   anonymous: data.anonymous,
   confidential: data.confidential,
   complainantSubjectId: data.complainant?.subjectId ?? null,
+  trackingTokenDigest: data.trackingTokenDigest ?? null,
   verificationFrom: data.receivedAt,
   completion: null,
   verification: null,

@@ -43,6 +43,11 @@ export interface Complaint {
   readonly confidential: boolean
   /** The pseudonym of the complainant's encrypted identity, when given: only that citizen may act as complainant. */
   readonly complainantSubjectId: string | null
+  /**
+   * The digest of the tracking token handed to the complainant at filing, when one was: only a citizen holding that
+   * token acts as the complainant (for an anonymous complaint, the only proof there is).
+   */
+  readonly trackingTokenDigest: string | null
   /** Receipt, or the latest supply of a requested completion: the verification deadline counts from here. */
   readonly verificationFrom: Instant
   readonly completion: { readonly requestedAt: Instant; readonly suppliedAt: Instant | null } | null

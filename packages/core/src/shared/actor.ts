@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { oneOf, taggedUnion, text } from '../kernel/decode.js'
 import { Nip } from './nip.js'
+import { TrackingTokenDigest } from './tracking-token.js'
 
 /** The roles an ASN may act in (DOMAIN.md, Actor). */
 export const roles = ['asn', 'atasan', 'pyb', 'admin-pelatihan', 'admin-pengaduan', 'mentor', 'assessor'] as const
@@ -16,14 +17,21 @@ export const Actor = taggedUnion(
   {
     asn: t.strict({ kind: t.literal('asn'), nip: Nip, roles: t.readonlyArray(Role) }, 'AsnActor'),
     citizen: t.exact(
-      t.intersection([t.type({ kind: t.literal('citizen') }), t.partial({ subjectId: text(128) })]),
+      t.intersection([
+        t.type({ kind: t.literal('citizen') }),
+        t.partial({ subjectId: text(128), trackingTokenDigest: TrackingTokenDigest }),
+      ]),
       'CitizenActor',
     ),
     system: t.strict({ kind: t.literal('system'), process: text(64) }, 'SystemActor'),
   },
   'Actor',
 )
-/** Who issued a command. A citizen's `subjectId` is a pseudonym; an anonymous citizen has none. */
+/**
+ * Who issued a command. A citizen's `subjectId` is a pseudonym; an anonymous citizen has none, and proves that they
+ * filed a complaint with its tracking token, which the service checks and states here as its digest
+ * (`trackingTokenDigest`), as it states an ASN's roles from a verified login.
+ */
 export type Actor = t.TypeOf<typeof Actor>
 /** An ASN acting with roles. */
 export type AsnActor = Extract<Actor, { readonly kind: 'asn' }>

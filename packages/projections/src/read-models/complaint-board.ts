@@ -101,8 +101,8 @@ export type ComplaintBoardDocument = t.TypeOf<typeof ComplaintBoardDocument>
 
 /**
  * The complaint as core's state, rebuilt from the board's document so that core's fold and deadlines answer for it.
- * What the board does not keep, core's fold and `nextDeadlines` never read: the complainant's pseudonym is left out
- * and the decision's text is empty.
+ * What the board does not keep, core's fold and `nextDeadlines` never read: the complainant's pseudonym and the
+ * tracking token's digest are left out and the decision's text is empty.
  */
 export const complaintOf = (doc: ComplaintBoardDocument): Complaint => ({
   status: doc.status,
@@ -115,6 +115,7 @@ export const complaintOf = (doc: ComplaintBoardDocument): Complaint => ({
   anonymous: doc.anonymous,
   confidential: doc.confidential,
   complainantSubjectId: null,
+  trackingTokenDigest: null,
   verificationFrom: doc.verificationFrom,
   completion: doc.completion,
   verification: doc.verification,

@@ -1,2 +1,3 @@
 export * from './in-memory-key-store.js'
 export * from './sealing.js'
+export * from './tracking-token.js'
