@@ -2,7 +2,9 @@
 // (run-pembina.ts), in a process of its own on SQLite files, and reads its stdout, stderr and exit code.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { competency } from '@pembina/core'
+import * as E from 'fp-ts/lib/Either.js'
+import { competency, openField, seal } from '@pembina/core'
+import { sqliteKeyStore } from '@pembina/sqlite'
 import { staffNip, writeCreditedHistory } from '../reactor/fixtures.js'
 import { rewriteWithRecomputedHashes } from '../audit/tamper.js'
 import { openRawDatabase } from '../reliability/raw-sqlite.js'
@@ -174,5 +176,38 @@ describe('pembina', { timeout: caseTimeoutMs }, () => {
     const usage = await pembina('audit', '--no-such-option')
     expect(usage.code).toBe(2)
     expect(usage.stderr).toMatch(/unknown option '--no-such-option'/)
+  })
+
+  it("lists the decryption log and erases a subject, after which the subject's field opens as erased", async () => {
+    const file = dir.file('keys.db')
+    const keys = sqliteKeyStore({ path: file })
+    const sealed = await seal(keys, 'warga-0042', 'Siti Aminah')()
+    if (E.isLeft(sealed)) throw new Error('sealing failed')
+    const access = { who: '196608011988031001', purpose: 'menindaklanjuti pengaduan', at: '2026-03-02T09:00:00+07:00' }
+    expect(await openField(keys, 'complainant', sealed.right, access)()).toEqual(
+      E.right({ kind: 'clear', text: 'Siti Aminah' }),
+    )
+    keys.close()
+
+    const listed = await pembina('openings', '--keys', file, '--subject', 'warga-0042', '--json')
+    expect(listed.code).toBe(0)
+    expect(JSON.parse(listed.stdout)).toEqual([
+      { ...access, subjectId: 'warga-0042', keyId: sealed.right.keyId, field: 'complainant', outcome: 'opened' },
+    ])
+    const erased = await pembina('erase', '--keys', file, '--subject', 'warga-0042')
+    expect(erased.code).toBe(0)
+    expect(erased.stdout).toMatch(/warga-0042: 1 key destroyed/)
+    expect((await pembina('erase', '--keys', file, '--subject', 'warga-0042')).stdout).toMatch(/no key to destroy/)
+
+    const again = sqliteKeyStore({ path: file })
+    expect(await openField(again, 'complainant', sealed.right, access)()).toMatchObject(E.right({ kind: 'erased' }))
+    again.close()
+    const csv = await pembina('openings', '--keys', file, '--csv', dir.file('openings.csv'))
+    expect(csv.stdout).toMatch(/2 openings written/)
+    const text = readFileSync(dir.file('openings.csv'), 'utf8')
+    expect(text).toMatch(/^\uFEFFat,subjectId,keyId,field,who,purpose,outcome\r\n/)
+    expect(text).toMatch(/,erased\r\n$/)
+    expect(text).not.toMatch(/Siti/)
+    expect((await pembina('openings', '--keys', dir.file('missing.db'))).code).toBe(2)
   })
 })

@@ -7,6 +7,7 @@ import { systemClock } from './clock.js'
 import { CliError, exitCodes } from './cli-error.js'
 import { auditCommand } from './commands/audit.js'
 import { exportCommand, importCommand } from './commands/export-import.js'
+import { eraseCommand, openingsCommand } from './commands/personal-data.js'
 import { replayCommand } from './commands/replay.js'
 import { readConfig } from './config-file.js'
 import { demoCommand, removeSqliteFiles } from './demo/run-demo.js'
@@ -190,6 +191,42 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
           ),
         ),
       )
+    })
+
+  root
+    .command('openings')
+    .description('list the decryption log: every opening of a sealed personal field, who, when, why (no clear values)')
+    .requiredOption('--keys <file>', 'the key store, an SQLite file')
+    .option('--subject <id>', 'only the openings of one data subject')
+    .option('--csv <file>', 'write the log to a CSV file a spreadsheet opens')
+    .option('--json', 'print one JSON document, for scripts', false)
+    .addHelpText(
+      'after',
+      example([
+        'pembina openings --keys keys.db --subject warga-0042',
+        'pembina openings --keys keys.db --csv openings.csv',
+      ]),
+    )
+    .action(
+      async (options: {
+        readonly keys: string
+        readonly subject?: string
+        readonly csv?: string
+        readonly json: boolean
+      }) => {
+        setExit(await openingsCommand(options, io.out))
+      },
+    )
+
+  root
+    .command('erase')
+    .description('erase a data subject: destroy their keys, so every field sealed for them reads as erased from now on')
+    .requiredOption('--keys <file>', 'the key store, an SQLite file')
+    .requiredOption('--subject <id>', 'the data subject, e.g. warga-0042')
+    .option('--json', 'print one JSON document, for scripts', false)
+    .addHelpText('after', example(['pembina erase --keys keys.db --subject warga-0042']))
+    .action(async (options: { readonly keys: string; readonly subject: string; readonly json: boolean }) => {
+      setExit(await eraseCommand(options, systemClock(), io.out))
     })
 
   withCommon(root.command('export'))

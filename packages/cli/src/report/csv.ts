@@ -5,7 +5,7 @@ import type { AuditFinding } from '@pembina/core'
 import type { ReportData } from './report-data.js'
 
 /** Writes a CSV file a spreadsheet opens as UTF-8: a byte-order mark, a header row, CRLF line ends. */
-const writeCsv = (
+export const writeCsv = (
   file: string,
   rows: readonly Readonly<Record<string, string | number | boolean>>[],
   columns: readonly string[],
