@@ -46,7 +46,11 @@ export const openingsCommand = async (
     if (E.isLeft(listed)) throw new CliError(listed.left.message, exitCodes.storeFailed)
     const openings: readonly FieldOpening[] = listed.right
     if (options.csv !== undefined) {
-      writeCsv(options.csv, openings.map(opening => ({ ...opening })), columns)
+      writeCsv(
+        options.csv,
+        openings.map(opening => ({ ...opening })),
+        columns,
+      )
       out(`${openings.length} openings written to ${options.csv}`)
     } else if (options.json) out(JSON.stringify(openings, null, 2))
     else {
