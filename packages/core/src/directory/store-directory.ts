@@ -7,16 +7,19 @@ import type { EventRegistry } from '../kernel/registry.js'
 import type { PersonnelDirectory } from '../application/handling/personnel-directory.js'
 import { corrupt, type LoadFailure, unavailable } from '../application/loading/load-failure.js'
 import { organisation, personnel, standingAt, unitStandingAt } from '../personnel/index.js'
-import { type AsnStanding, defaultPolicy, type UnitStanding } from '../shared/index.js'
+import { defaultPolicy } from '../shared/index.js'
+
+/** What folding a stream needs of a decider. */
+type Folding<Event, State> = Pick<Decider<never, Event, State, unknown>, 'evolve' | 'initialState'>
 
 /** Folds one stream of the store to its current state; a stream never written is the initial state. */
 const foldStream = async <Event extends DomainEvent, State>(
   store: EventStore,
   streamName: string,
   registry: EventRegistry<Event>,
-  evolve: Decider<never, Event, State, unknown>['evolve'],
-  initialState: State,
+  decider: Folding<Event, State>,
 ): Promise<E.Either<LoadFailure, State>> => {
+  const { evolve, initialState } = decider
   let state = initialState
   try {
     for await (const record of store.readStream(streamName)) {
@@ -39,35 +42,39 @@ const foldStream = async <Event extends DomainEvent, State>(
 export const storeDirectory = (store: EventStore): PersonnelDirectory => {
   const asnDecider = personnel.decider(defaultPolicy)
   const unitDecider = organisation.decider(defaultPolicy)
+  /** The standing of each id's stream at the instant, read at once; the first failure, if any. */
+  const standings = async <Id extends string, Event extends DomainEvent, State, Standing>(
+    ids: readonly Id[],
+    streamName: (id: Id) => string,
+    registry: EventRegistry<Event>,
+    decider: Folding<Event, State>,
+    standingOf: (state: State) => Standing | null,
+  ): Promise<E.Either<LoadFailure, Record<string, Standing>>> => {
+    const read = await Promise.all(
+      [...new Set(ids)].map(async id => {
+        const state = await foldStream(store, streamName(id), registry, decider)
+        return E.map((folded: State) => [id, standingOf(folded)] as const)(state)
+      }),
+    )
+    const found: Record<string, Standing> = {}
+    for (const each of read) {
+      if (E.isLeft(each)) return each
+      const [id, standing] = each.right
+      if (standing !== null) found[id] = standing
+    }
+    return E.right(found)
+  }
   return {
     factsFor: async (request, at) => {
-      const people: Record<string, AsnStanding> = {}
-      const units: Record<string, UnitStanding> = {}
-      for (const nip of new Set(request.nips)) {
-        const state = await foldStream(
-          store,
-          personnel.streamName(nip),
-          personnel.events,
-          asnDecider.evolve,
-          asnDecider.initialState,
-        )
-        if (E.isLeft(state)) return state
-        const standing = standingAt(state.right, at)
-        if (standing !== null) people[nip] = standing
-      }
-      for (const unitId of new Set(request.units)) {
-        const state = await foldStream(
-          store,
-          organisation.streamName(unitId),
-          organisation.events,
-          unitDecider.evolve,
-          unitDecider.initialState,
-        )
-        if (E.isLeft(state)) return state
-        const standing = unitStandingAt(state.right, at)
-        if (standing !== null) units[unitId] = standing
-      }
-      return E.right({ people, units })
+      const people = await standings(request.nips, personnel.streamName, personnel.events, asnDecider, state =>
+        standingAt(state, at),
+      )
+      if (E.isLeft(people)) return people
+      const units = await standings(request.units, organisation.streamName, organisation.events, unitDecider, state =>
+        unitStandingAt(state, at),
+      )
+      if (E.isLeft(units)) return units
+      return E.right({ people: people.right, units: units.right })
     },
   }
 }
