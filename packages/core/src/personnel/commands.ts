@@ -1,6 +1,15 @@
 import * as t from 'io-ts'
 import { oneOf, streamId, taggedUnion, text } from '../kernel/index.js'
-import { command, ContractPeriod, EmployeeType, LocalDate, Nip, PositionType, Rank } from '../shared/index.js'
+import {
+  command,
+  ContractPeriod,
+  EmployeeType,
+  LocalDate,
+  Nip,
+  PositionType,
+  Rank,
+  SealedPersonalData,
+} from '../shared/index.js'
 
 /** Codec for a unit id: the `<id>` of the stream `unit-<id>` (e.g. `puskesmas-belawan`). */
 export const UnitId = streamId('UnitId')
@@ -73,8 +82,15 @@ export type OrganisationCommand = t.TypeOf<typeof OrganisationCommand>
 // ---- Personnel: each ASN's record ---------------------------------------------------------------------------------
 
 /**
+ * The data subject of an ASN's personal data (their NIK and phone): `asn-<nip>`, one per number, like their stream.
+ * Every envelope in an ASN's record is sealed for it, so erasing it shreds them all and nothing else.
+ */
+export const asnSubjectId = (nip: Nip | string): string => `asn-${nip}`
+
+/**
  * A pyb registers an ASN, once per NIP or NI PPPK: type, rank (PNS), unit, position, direct atasan (none for the
  * head of the agency) and, for a PPPK, the contract period when known; `effectiveOn` is the TMT of the appointment.
+ * The NIK and phone, when given, come only sealed for the ASN (`asnSubjectId(nip)`): a bare NIK is refused.
  */
 export const AppointAsn = command(
   'AppointAsn',
@@ -87,7 +103,13 @@ export const AppointAsn = command(
         positionId: PositionId,
         effectiveOn: LocalDate,
       }),
-      t.partial({ rank: Rank, atasanNip: Nip, contract: ContractPeriod }),
+      t.partial({
+        rank: Rank,
+        atasanNip: Nip,
+        contract: ContractPeriod,
+        nik: SealedPersonalData,
+        phone: SealedPersonalData,
+      }),
     ]),
     'AppointAsnData',
   ),
@@ -132,10 +154,24 @@ export const RecordDeparture = command(
 /** Records a departure. */
 export type RecordDeparture = t.TypeOf<typeof RecordDeparture>
 
+/**
+ * A pyb records an ASN's NIK or phone (or both), sealed for the ASN (`asnSubjectId(nip)`); the latest ones stand. One
+ * with neither is refused by the decider (`no-personal-details`).
+ */
+export const UpdatePersonalDetails = command(
+  'UpdatePersonalDetails',
+  t.exact(
+    t.intersection([t.type({ nip: Nip }), t.partial({ nik: SealedPersonalData, phone: SealedPersonalData })]),
+    'UpdatePersonalDetailsData',
+  ),
+)
+/** Updates an ASN's sealed NIK or phone. */
+export type UpdatePersonalDetails = t.TypeOf<typeof UpdatePersonalDetails>
+
 /** Codec for every personnel command, told apart by `type`. */
 export const PersonnelCommand = taggedUnion(
   'type',
-  { AppointAsn, MoveAsn, PromoteAsn, AssignAtasan, RenewContract, RecordDeparture },
+  { AppointAsn, MoveAsn, PromoteAsn, AssignAtasan, RenewContract, RecordDeparture, UpdatePersonalDetails },
   'PersonnelCommand',
 )
 /** A personnel command. */

@@ -8,16 +8,19 @@ import {
   type Nip,
   niPppkCode,
   overlappingContract,
+  type PersonalData,
   type PolicyConfig,
 } from '../shared/index.js'
-import type {
-  AppointAsn,
-  AssignAtasan,
-  MoveAsn,
-  PersonnelCommand,
-  PromoteAsn,
-  RecordDeparture,
-  RenewContract,
+import {
+  type AppointAsn,
+  asnSubjectId,
+  type AssignAtasan,
+  type MoveAsn,
+  type PersonnelCommand,
+  type PromoteAsn,
+  type RecordDeparture,
+  type RenewContract,
+  type UpdatePersonalDetails,
 } from './commands.js'
 import type { PersonnelEvent } from './events.js'
 import { type PersonnelFacts, personIn, unitIn } from '../shared/index.js'
@@ -52,7 +55,44 @@ const checkPlacement = (
   return undefined
 }
 
-/** Registers an ASN once: the same appointment again changes nothing, any other under the number is refused. */
+/** An ASN's personal details as a command brings them: envelopes, each optional. */
+interface SealedDetails {
+  readonly nik?: PersonalData
+  readonly phone?: PersonalData
+}
+
+/** The envelopes a command brings, only those given (an absent field stays absent in the event). */
+const sealedDetails = (details: SealedDetails): SealedDetails => ({
+  ...(details.nik === undefined ? {} : { nik: details.nik }),
+  ...(details.phone === undefined ? {} : { phone: details.phone }),
+})
+
+/** Refuses an envelope sealed for anyone but the ASN (`asn-<nip>`): erasing the ASN must shred all their data. */
+const checkSubject = (nip: Nip, details: SealedDetails): PersonnelDecision | undefined => {
+  const expected = asnSubjectId(nip)
+  for (const field of ['nik', 'phone'] as const) {
+    const sealed = details[field]
+    if (sealed !== undefined && sealed.subjectId !== expected)
+      return refuse('wrong-data-subject', field, sealed.subjectId, expected)
+  }
+  return undefined
+}
+
+/**
+ * The data of an appointment as two appointments are compared: the envelopes' ciphertexts are left out, since sealing
+ * the same NIK twice gives two ciphertexts (a fresh IV each time), so a retried appointment re-sealed by its caller is
+ * still the same appointment. Which fields were sealed is compared; a NIK or phone to change goes through
+ * UpdatePersonalDetails.
+ */
+const comparable = (data: SealedDetails & Readonly<Record<string, unknown>>): object => {
+  const { nik, phone, ...rest } = data
+  return { ...rest, nik: nik !== undefined, phone: phone !== undefined }
+}
+
+/**
+ * Registers an ASN once: the same appointment again changes nothing, any other under the number is refused. A NIK or
+ * phone it brings must be sealed for the ASN's own subject (`wrong-data-subject` otherwise).
+ */
 export const appointAsn = (
   command: AppointAsn,
   state: PersonnelState,
@@ -61,6 +101,9 @@ export const appointAsn = (
 ): PersonnelDecision => {
   if (!isPyb(command.actor)) return refuse('actor-not-allowed')
   const { nip, employeeType, unitId, positionId, effectiveOn } = command.data
+  const details = sealedDetails(command.data)
+  const wrongSubject = checkSubject(nip, details)
+  if (wrongSubject !== undefined) return wrongSubject
   const data = {
     at: command.at,
     nip,
@@ -71,10 +114,12 @@ export const appointAsn = (
     atasanNip: command.data.atasanNip ?? null,
     contract: command.data.contract ?? null,
     effectiveOn,
+    ...details,
   }
   if (state.status !== 'none') {
     const first = state.timeline[0]
-    const same = first?.type === 'AsnAppointed' && sameJson({ ...first.data, at: data.at }, data)
+    const same =
+      first?.type === 'AsnAppointed' && sameJson(comparable({ ...first.data, at: data.at }), comparable(data))
     return same ? nothing : refuse('nip-registered')
   }
   const code = niPppkCode(nip)
@@ -181,4 +226,21 @@ export const recordDeparture = (command: RecordDeparture, state: PersonnelState)
   return onServing(command, state, command.data.effectiveOn, () =>
     accept<PersonnelEvent>({ type: 'AsnLeft', data: { at: command.at, ...command.data } }),
   )
+}
+
+/**
+ * Records an ASN's NIK or phone (or both), sealed for the ASN, on a serving record; the latest envelope of each
+ * stands. The same envelopes again (a retried command) change nothing; the decider cannot tell a re-sealed equal value
+ * from a new one, so that is recorded again, harmlessly.
+ */
+export const updatePersonalDetails = (command: UpdatePersonalDetails, state: PersonnelState): PersonnelDecision => {
+  if (!isPyb(command.actor)) return refuse('actor-not-allowed')
+  if (state.status === 'none') return refuse('asn-not-found')
+  if (state.status === 'left') return refuse('asn-left')
+  const { nip } = command.data
+  const details = sealedDetails(command.data)
+  if (details.nik === undefined && details.phone === undefined) return refuse('no-personal-details')
+  const wrongSubject = checkSubject(nip, details)
+  if (wrongSubject !== undefined) return wrongSubject
+  return once(state, { type: 'PersonalDetailsUpdated', data: { at: command.at, nip, ...details } })
 }

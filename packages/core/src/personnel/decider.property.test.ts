@@ -93,7 +93,9 @@ describe('personnel histories', () => {
       fc.assert(
         fc.property(histories, run => {
           const record = fold(run.events)
-          const days = [...new Set(run.events.map(event => event.data.effectiveOn))]
+          const days = [
+            ...new Set(run.events.flatMap(event => ('effectiveOn' in event.data ? [event.data.effectiveOn] : []))),
+          ]
           for (const day of days) {
             // The model: of the changes that name an atasan, effective by the day, the last by date then by writing.
             const naming = run.events.flatMap((event, index) =>

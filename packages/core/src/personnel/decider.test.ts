@@ -1,7 +1,18 @@
-import { type Actor, defaultPolicy, type Instant, instant, localDate, nip } from '@pembina/core'
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  type Actor,
+  decodeWith,
+  defaultPolicy,
+  formatDecodeFailure,
+  type Instant,
+  instant,
+  localDate,
+  nip,
+  type PersonalData,
+} from '@pembina/core'
 import { deciderSpec } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
-import type { OrganisationCommand, PersonnelCommand } from './commands.js'
+import { asnSubjectId, type OrganisationCommand, PersonnelCommand } from './commands.js'
 import { organisationDecider, personnelDecider } from './decider.js'
 import type { OrganisationEvent, PersonnelEvent } from './events.js'
 import { evolvePersonnel } from './evolve.js'
@@ -266,6 +277,90 @@ describe('changes to a record', () => {
       .thenRejects('contract-for-pns')
   })
 })
+
+describe("an ASN's NIK and phone, sealed for the ASN", () => {
+  // Stand-ins for envelopes sealed by the key store: the decider sees only their shape and their subject.
+  const sealed = (subjectId: string, fill: string): PersonalData => ({
+    subjectId,
+    keyId: `key-${subjectId}`,
+    algorithm: 'AES-256-GCM',
+    ciphertext: Buffer.alloc(44, fill).toString('base64'),
+  })
+  const nik = sealed(asnSubjectId(nurse), 'n')
+  const phone = sealed(asnSubjectId(nurse), 'p')
+  const update = (data: { readonly nik?: PersonalData; readonly phone?: PersonalData }, actor: Actor = pyb) =>
+    ({ type: 'UpdatePersonalDetails', at: t1, actor, data: { nip: nurse, ...data } }) as PersonnelCommand
+
+  it("names the ASN's data subject after the stream: asn-<nip>", () => {
+    expect(asnSubjectId(nurse)).toBe('asn-199001152015032001')
+  })
+
+  it('takes them at appointment only sealed for the ASN, and keeps the envelopes in the record', () => {
+    spec
+      .given()
+      .when(appoint({ nik, phone }))
+      .thenEvents([{ type: 'AsnAppointed', data: { ...appointed.data, nik, phone } }])
+    spec
+      .given()
+      .when(appoint({ nik: sealed('warga-0042', 'n') }))
+      .thenRejects('wrong-data-subject')
+    spec
+      .given()
+      .when(appoint({ phone: sealed(asnSubjectId(head), 'p') }))
+      .thenRejects('wrong-data-subject')
+    const record = evolvePersonnel(initialPersonnelState, { type: 'AsnAppointed', data: { ...appointed.data, nik } })
+    expect(record).toMatchObject({ nik, phone: null })
+  })
+
+  it('refuses a NIK in bare digits where a sealed one is due, naming the field', () => {
+    const bare = decodeWith(PersonnelCommand)({ ...update({}), data: { nip: nurse, nik: '1271014501900001' } })
+    expect(E.mapLeft(formatDecodeFailure)(bare)).toEqual(E.left(expect.stringMatching(/data\.nik /)))
+  })
+
+  it('takes a retried appointment, re-sealed with other ciphertexts, as the same appointment', () => {
+    const first: PersonnelEvent = { type: 'AsnAppointed', data: { ...appointed.data, nik } }
+    spec
+      .given(first)
+      .when(appoint({ nik: sealed(asnSubjectId(nurse), 'm') }, pyb, t1))
+      .thenNothing()
+    spec
+      .given(first)
+      .when(appoint({}, pyb, t1))
+      .thenRejects('nip-registered')
+  })
+
+  it('updates them on a serving record, the latest envelope of each standing', () => {
+    spec
+      .given(appointed)
+      .when(update({ phone }))
+      .thenEvents([{ type: 'PersonalDetailsUpdated', data: { at: t1, nip: nurse, phone } }])
+    const updated: PersonnelEvent = { type: 'PersonalDetailsUpdated', data: { at: t1, nip: nurse, nik, phone } }
+    spec.given(appointed, updated).when(update({ nik, phone })).thenNothing()
+    const newer = sealed(asnSubjectId(nurse), 'q')
+    const latest: PersonnelEvent = { type: 'PersonalDetailsUpdated', data: { at: t2, nip: nurse, phone: newer } }
+    const record = [appointed, updated, latest].reduce(evolvePersonnel, initialPersonnelState)
+    expect(record).toMatchObject({ nik, phone: newer })
+    // A change of personal details is no fact of where the ASN stands.
+    expect(standingOn(record, localDate('2026-04-30'))).toEqual(standingOn(appointedOnly(), localDate('2026-04-30')))
+  })
+
+  it('refuses an update by anyone but a pyb, for another subject, with nothing, or for an unknown or departed ASN', () => {
+    spec.given(appointed).when(update({ nik }, atasan)).thenRejects('actor-not-allowed')
+    spec
+      .given(appointed)
+      .when(update({ nik: sealed('asn-197805102003121003', 'n') }))
+      .thenRejects('wrong-data-subject')
+    spec.given(appointed).when(update({})).thenRejects('no-personal-details')
+    spec.given().when(update({ nik })).thenRejects('asn-not-found')
+    const left: PersonnelEvent = {
+      type: 'AsnLeft',
+      data: { at: t1, nip: nurse, reason: 'pensiun', effectiveOn: localDate('2026-04-30') },
+    }
+    spec.given(appointed, left).when(update({ nik })).thenRejects('asn-left')
+  })
+})
+
+const appointedOnly = (): PersonnelState => evolvePersonnel(initialPersonnelState, appointed)
 
 describe('who was whose atasan, by replay', () => {
   const fold = (...events: readonly PersonnelEvent[]): PersonnelState =>

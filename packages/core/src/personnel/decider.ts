@@ -1,7 +1,15 @@
 import { absurd, type Decider } from '../kernel/index.js'
 import { checkedPolicy, type PolicyConfig } from '../shared/index.js'
 import type { OrganisationCommand, PersonnelCommand } from './commands.js'
-import { appointAsn, assignAtasan, moveAsn, promoteAsn, recordDeparture, renewContract } from './decide-asn.js'
+import {
+  appointAsn,
+  assignAtasan,
+  moveAsn,
+  promoteAsn,
+  recordDeparture,
+  renewContract,
+  updatePersonalDetails,
+} from './decide-asn.js'
 import { addPosition, dissolveUnit, establishUnit } from './decide-unit.js'
 import type { OrganisationEvent, PersonnelEvent } from './events.js'
 import { evolveOrganisation, evolvePersonnel } from './evolve.js'
@@ -15,7 +23,8 @@ import {
 } from './state.js'
 
 /**
- * The personnel decider: each ASN's record (appointment, moves, promotions, direct atasan, contracts, departure).
+ * The personnel decider: each ASN's record (appointment, moves, promotions, direct atasan, contracts, departure, and
+ * their NIK and phone, sealed).
  * Given the registry's facts, the unit, position and atasan a change names must exist at the command's instant.
  */
 export const personnelDecider = (
@@ -38,6 +47,8 @@ export const personnelDecider = (
           return renewContract(command, state)
         case 'RecordDeparture':
           return recordDeparture(command, state)
+        case 'UpdatePersonalDetails':
+          return updatePersonalDetails(command, state)
         default:
           return absurd(command)
       }

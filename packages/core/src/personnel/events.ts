@@ -1,6 +1,15 @@
 import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
-import { ContractPeriod, EmployeeType, Instant, LocalDate, Nip, PositionType, Rank } from '../shared/index.js'
+import {
+  ContractPeriod,
+  EmployeeType,
+  Instant,
+  LocalDate,
+  Nip,
+  PersonalData,
+  PositionType,
+  Rank,
+} from '../shared/index.js'
 import { DepartureReason, PositionId, PositionTitle, UnitId, UnitName } from './commands.js'
 
 // ---- Organisation -------------------------------------------------------------------------------------------------
@@ -49,21 +58,27 @@ export const organisationEvents = eventRegistry<OrganisationEvent>([
 
 // ---- Personnel ----------------------------------------------------------------------------------------------------
 
-/** An ASN was registered: type, rank (PNS), unit, position, direct atasan and contract (PPPK, when known). */
+/**
+ * An ASN was registered: type, rank (PNS), unit, position, direct atasan and contract (PPPK, when known), and, when
+ * given, their NIK and phone, only as envelopes sealed for the ASN (optional fields: history without them is still v1).
+ */
 export const AsnAppointed = event(
   'AsnAppointed',
-  t.strict(
-    {
-      at: Instant,
-      nip: Nip,
-      employeeType: EmployeeType,
-      rank: t.union([Rank, t.null]),
-      unitId: UnitId,
-      positionId: PositionId,
-      atasanNip: t.union([Nip, t.null]),
-      contract: t.union([ContractPeriod, t.null]),
-      effectiveOn: LocalDate,
-    },
+  t.exact(
+    t.intersection([
+      t.type({
+        at: Instant,
+        nip: Nip,
+        employeeType: EmployeeType,
+        rank: t.union([Rank, t.null]),
+        unitId: UnitId,
+        positionId: PositionId,
+        atasanNip: t.union([Nip, t.null]),
+        contract: t.union([ContractPeriod, t.null]),
+        effectiveOn: LocalDate,
+      }),
+      t.partial({ nik: PersonalData, phone: PersonalData }),
+    ]),
     'AsnAppointedData',
   ),
 )
@@ -108,10 +123,22 @@ export const AsnLeft = event(
   t.strict({ at: Instant, nip: Nip, reason: DepartureReason, effectiveOn: LocalDate }, 'AsnLeftData'),
 )
 
+/**
+ * An ASN's NIK or phone (or both) was recorded, sealed for the ASN; the latest envelope of each stands. It has no
+ * `effectiveOn`: it is no fact of where the ASN stands, and `standingOn` passes it by.
+ */
+export const PersonalDetailsUpdated = event(
+  'PersonalDetailsUpdated',
+  t.exact(
+    t.intersection([t.type({ at: Instant, nip: Nip }), t.partial({ nik: PersonalData, phone: PersonalData })]),
+    'PersonalDetailsUpdatedData',
+  ),
+)
+
 /** Codec for every personnel event, told apart by `type`. */
 export const PersonnelEvent = taggedUnion(
   'type',
-  { AsnAppointed, AsnMoved, AsnPromoted, AtasanAssigned, ContractRenewed, AsnLeft },
+  { AsnAppointed, AsnMoved, AsnPromoted, AtasanAssigned, ContractRenewed, AsnLeft, PersonalDetailsUpdated },
   'PersonnelEvent',
 )
 /** A personnel event. */
@@ -124,11 +151,16 @@ export const personnelEvents = eventRegistry<PersonnelEvent>([
   asnSchema(
     'AsnAppointed',
     AsnAppointed,
-    'An ASN was registered under their NIP or NI PPPK with type, rank, unit, position, direct atasan and contract.',
+    'An ASN was registered under their NIP or NI PPPK with type, rank, unit, position, direct atasan and contract, and their NIK and phone sealed when given.',
   ),
   asnSchema('AsnMoved', AsnMoved, 'An ASN moved to another unit or position, with the direct atasan there.'),
   asnSchema('AsnPromoted', AsnPromoted, 'A PNS was promoted to a higher rank (kenaikan pangkat).'),
   asnSchema('AtasanAssigned', AtasanAssigned, "An ASN's direct atasan changed from a date."),
   asnSchema('ContractRenewed', ContractRenewed, "A PPPK's contract period was renewed or first made known."),
   asnSchema('AsnLeft', AsnLeft, 'An ASN left the agency; the number is never registered again.'),
+  asnSchema(
+    'PersonalDetailsUpdated',
+    PersonalDetailsUpdated,
+    "An ASN's NIK or phone, or both, was recorded, sealed for the ASN; the latest of each stands.",
+  ),
 ])

@@ -10,7 +10,15 @@ export const evolvePersonnel = (state: PersonnelState, event: PersonnelEvent): P
     case 'AsnAppointed': {
       if (state.status !== 'none') return state
       const { nip, employeeType, effectiveOn } = event.data
-      return { status: 'active', nip, employeeType, appointedOn: effectiveOn, timeline: [event] }
+      return {
+        status: 'active',
+        nip,
+        employeeType,
+        appointedOn: effectiveOn,
+        timeline: [event],
+        nik: event.data.nik ?? null,
+        phone: event.data.phone ?? null,
+      }
     }
     case 'AsnMoved':
     case 'AsnPromoted':
@@ -19,6 +27,15 @@ export const evolvePersonnel = (state: PersonnelState, event: PersonnelEvent): P
       return state.status === 'none' ? state : { ...state, timeline: [...state.timeline, event] }
     case 'AsnLeft':
       return state.status === 'none' ? state : { ...state, status: 'left', timeline: [...state.timeline, event] }
+    case 'PersonalDetailsUpdated':
+      return state.status === 'none'
+        ? state
+        : {
+            ...state,
+            timeline: [...state.timeline, event],
+            nik: event.data.nik ?? state.nik,
+            phone: event.data.phone ?? state.phone,
+          }
     default:
       return unknownEvent(event, state)
   }

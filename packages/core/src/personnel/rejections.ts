@@ -52,6 +52,15 @@ export const personnelRejections = rejectionCatalog({
     message: (atasanNip: string) => `The atasan ${atasanNip} is not a registered, serving ASN at this instant`,
     term: 'atasan belum terdaftar',
   },
+  'wrong-data-subject': {
+    message: (field: string, subjectId: string, expected: string) =>
+      `The ${field} is sealed for data subject "${subjectId}": an ASN's personal data is sealed for "${expected}"`,
+    term: 'subjek data pribadi tidak sesuai',
+  },
+  'no-personal-details': {
+    message: 'An update of personal details must give a sealed NIK or phone, or both',
+    term: 'data pribadi tidak diisi',
+  },
 })
 
 /** Every reason the personnel decider refuses a command. */

@@ -11,11 +11,16 @@ import {
 import type { PersonnelEvent } from './events.js'
 import type { AsnRecord, OrganisationState, PersonnelState } from './state.js'
 
+/** A fact of where an ASN stands, effective from a date: every personnel event but a change of personal details. */
+type StandingFact = Exclude<PersonnelEvent, { readonly type: 'PersonalDetailsUpdated' }>
+
+const isStandingFact = (event: PersonnelEvent): event is StandingFact => event.type !== 'PersonalDetailsUpdated'
+
 /** When a fact was known: an event is part of what is known at an instant when written at or before it. */
 const knownBy = (event: PersonnelEvent, knownAt: Instant | undefined): boolean =>
   knownAt === undefined || epochMs(event.data.at) <= epochMs(knownAt)
 
-const applyFact = (standing: AsnStanding | null, event: PersonnelEvent): AsnStanding | null => {
+const applyFact = (standing: AsnStanding | null, event: StandingFact): AsnStanding | null => {
   if (event.type === 'AsnAppointed') {
     const { nip, employeeType, rank, unitId, positionId, atasanNip, contract, effectiveOn } = event.data
     return {
@@ -58,7 +63,7 @@ const applyFact = (standing: AsnStanding | null, event: PersonnelEvent): AsnStan
 export const standingOn = (state: PersonnelState, on: LocalDate, knownAt?: Instant): AsnStanding | null => {
   if (state.status === 'none') return null
   const facts = state.timeline
-    .map((event, index) => ({ event, index }))
+    .flatMap((event, index) => (isStandingFact(event) ? [{ event, index }] : []))
     .filter(({ event }) => event.data.effectiveOn <= on && knownBy(event, knownAt))
     .sort((a, b) =>
       a.event.data.effectiveOn < b.event.data.effectiveOn
@@ -81,10 +86,12 @@ export const standingAt = (state: PersonnelState, at: Instant): AsnStanding | nu
 
 /** The record as it stands after every fact written, effective or not yet (a future-dated move included). */
 export const latestStanding = (record: AsnRecord): AsnStanding => {
-  const last = record.timeline.reduce<LocalDate>(
-    (latest, event) => (event.data.effectiveOn > latest ? event.data.effectiveOn : latest),
-    record.appointedOn,
-  )
+  const last = record.timeline
+    .filter(isStandingFact)
+    .reduce<LocalDate>(
+      (latest, event) => (event.data.effectiveOn > latest ? event.data.effectiveOn : latest),
+      record.appointedOn,
+    )
   const standing = standingOn(record, last)
   // A record holds its appointment, effective on `appointedOn`, so it stands on its latest date.
   if (standing === null) throw new Error(`the record of ${record.nip} has no appointment`)

@@ -1,4 +1,4 @@
-import type { EmployeeType, Instant, LocalDate, Nip, UnitPosition } from '../shared/index.js'
+import type { EmployeeType, Instant, LocalDate, Nip, PersonalData, UnitPosition } from '../shared/index.js'
 import type { PositionId, UnitId } from './commands.js'
 import type { PersonnelEvent } from './events.js'
 
@@ -12,6 +12,10 @@ export interface AsnRecord {
   readonly appointedOn: LocalDate
   /** Every event of the record as written; `standingOn` reads the record as of any day from it. */
   readonly timeline: readonly PersonnelEvent[]
+  /** The latest NIK recorded, sealed for the ASN (`asnSubjectId`); null when none was given. Never in clear. */
+  readonly nik: PersonalData | null
+  /** The latest phone number recorded, sealed for the ASN; null when none was given. Never in clear. */
+  readonly phone: PersonalData | null
 }
 
 /** The state of one `asn-<nip>` stream: nothing yet, or the record. */
