@@ -73,6 +73,8 @@ describe('repository architecture', () => {
       audit: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts', 'policies', 'application'],
       // The personnel directory of a store: the personnel aggregate's records read for the command handler.
       directory: ['kernel', 'shared', 'personnel', 'application', 'audit'],
+      // The sealers above the aggregates: a command's personal fields sealed for its data subject, and opened on read.
+      protection: ['kernel', 'shared', 'personnel', 'complaint', 'application'],
       'index.ts': [
         'kernel',
         'shared',
@@ -83,6 +85,7 @@ describe('repository architecture', () => {
         'processes',
         'audit',
         'directory',
+        'protection',
       ],
     }
     // A folder, or a file at core's top (aggregates.ts, index.ts) as a part of its own; imports name `.js` files.
