@@ -1,15 +1,21 @@
+import * as E from 'fp-ts/lib/Either.js'
 import {
   type Actor,
+  asnSubjectId,
   defaultPolicy,
+  eraseSubject,
+  inMemoryKeyStore,
   instant,
   localDate,
   nip,
+  openPersonalDetails,
   organisation,
   type OrganisationCommand,
   organisationDecider,
   personnel,
   type PersonnelCommand,
   personnelDecider,
+  seal,
 } from '@pembina/core'
 import { asnActor } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
@@ -108,5 +114,47 @@ describe('the personnel directory', () => {
     expect(await atasanOnDay(store, sari, localDate('2026-03-03'))).toBe(plt)
     expect(await atasanOnDay(store, sari, localDate('2018-01-01'))).toBeNull()
     expect(await atasanOnDay(store, kepala, localDate('2026-03-03'))).toBeUndefined()
+  })
+
+  it("keeps an ASN's latest NIK and phone only as envelopes, which open through openPersonalDetails", async () => {
+    const keys = inMemoryKeyStore()
+    const sealedFor = async (clear: string) => {
+      const sealed = await seal(keys, asnSubjectId(sari), clear)()
+      if (E.isLeft(sealed)) throw new Error('the key store answers')
+      return sealed.right
+    }
+    const nik = '1271055503920002'
+    const [appoint, ...rest] = sariCommands
+    if (appoint?.type !== 'AppointAsn') throw new Error('Sari is appointed first')
+    const update: PersonnelCommand = {
+      type: 'UpdatePersonalDetails',
+      at: on('2026-04-02T09:00:00'),
+      actor: pyb,
+      data: { nip: sari, phone: await sealedFor('081265554321') },
+    }
+    const commands: readonly PersonnelCommand[] = [
+      { ...appoint, data: { ...appoint.data, nik: await sealedFor(nik), phone: await sealedFor('081200000000') } },
+      ...rest,
+      update,
+    ]
+    const events = recorded(personnel.streamName(sari), decided(personnelDecider(defaultPolicy), commands))
+    const store = storeOf({ [personnelDirectoryProjection.name]: foldProjection(personnelDirectoryProjection, events) })
+    const record = await asnRecord(store, sari)
+    if (record === undefined) throw new Error('Sari is in the directory')
+    expect(record).toMatchObject({
+      rank: 'III/b',
+      nik: { subjectId: 'asn-199203152019032004' },
+      phone: update.data.phone,
+    })
+    for (const clear of [nik, '081265554321', Buffer.from(nik).toString('base64')])
+      expect(JSON.stringify(record)).not.toContain(clear)
+    const access = { who: kepala, purpose: 'verifikasi data kepegawaian', at: '2026-04-03T09:00:00+07:00' }
+    expect(await openPersonalDetails(keys, record, access)()).toEqual(
+      E.right({ nik: { kind: 'clear', text: nik }, phone: { kind: 'clear', text: '081265554321' } }),
+    )
+    await eraseSubject(keys, asnSubjectId(sari), '2026-04-04T09:00:00+07:00')()
+    expect(await openPersonalDetails(keys, record, access)()).toMatchObject(
+      E.right({ nik: { kind: 'erased' }, phone: { kind: 'erased' } }),
+    )
   })
 })

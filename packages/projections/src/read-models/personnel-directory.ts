@@ -9,6 +9,7 @@ import {
   Nip,
   oneOf,
   type OrganisationEvent,
+  PersonalData,
   type PersonnelEvent,
   PersonnelEvent as PersonnelEventCodec,
   PositionId,
@@ -43,6 +44,15 @@ export const AsnRecordDocument = t.strict(
     changedAt: Instant,
     /** Every fact of the record, as written: the record as of any day is read from it with core's `standingOn`. */
     timeline: t.readonlyArray(PersonnelEventCodec),
+    /**
+     * The latest NIK and phone, as envelopes sealed for the ASN (`asn-<nip>`), null when none was given; never clear.
+     * The directory keeps them because the timeline, core's record, holds them anyway, and a reader allowed to (an
+     * officer answering the ASN's request for access, say) opens them here with `openPersonalDetails`, logged, without
+     * replaying the stream. Only envelopes: the directory cannot open them, and erasing the ASN's subject shreds these
+     * copies with every other.
+     */
+    nik: nullable(PersonalData),
+    phone: nullable(PersonalData),
   },
   'AsnRecord',
 )
@@ -92,6 +102,7 @@ const personnelEventOf = (event: ProjectedEvent['event']): PersonnelEvent | unde
     case 'AtasanAssigned':
     case 'ContractRenewed':
     case 'AsnLeft':
+    case 'PersonalDetailsUpdated':
       return event
     default:
       return undefined
@@ -128,6 +139,8 @@ const recordEvolved = (doc: AsnRecordDocument | undefined, event: PersonnelEvent
     status: next.status === 'left' ? 'left' : 'serving',
     changedAt: event.data.at,
     timeline: next.timeline,
+    nik: next.nik,
+    phone: next.phone,
   }
 }
 
@@ -160,13 +173,15 @@ const unitEvolved = (doc: UnitDocument | undefined, event: OrganisationEvent): U
 
 /**
  * The personnel directory (`personnel-directory`): every ASN's record (key `asn/<nip>`) with their unit, position,
- * rank, direct atasan and contracts after every fact written, and every unit (key `unit/<id>`) with its positions.
+ * rank, direct atasan and contracts after every fact written, their latest NIK and phone sealed (envelopes only), and
+ * every unit (key `unit/<id>`) with its positions.
  * Who stood where on an earlier day is read from the record's timeline (`asOf` in the queries), the same way the
  * command handler's directory reads it.
  */
 export const personnelDirectoryProjection: Projection<PersonnelDirectoryDocument> = {
   name: 'personnel-directory',
-  version: 1,
+  // v2: a record keeps its latest NIK and phone envelopes (`nik`, `phone`), which v1 documents lack: rebuilt beside v1.
+  version: 2,
   categories: ['asn', 'unit'],
   document: PersonnelDirectoryDocument,
   keysOf: ({ event }) => {
