@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { compareRanks, defaultPolicy, epochMs, overlappingContract } from '@pembina/core'
 import { arbOrganisationHistory, arbPersonnelHistory } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
+import { asnSubjectId } from './commands.js'
 import { personnelDecider } from './decider.js'
 import { type PersonnelEvent, personnelEvents } from './events.js'
 import { evolvePersonnel } from './evolve.js'
@@ -111,6 +112,32 @@ describe('personnel histories', () => {
             const appointed = run.events.some(e => e.type === 'AsnAppointed' && e.data.effectiveOn <= day)
             expect(standingOn(record, day)?.atasanNip ?? null).toBe(appointed ? (last?.atasanNip ?? null) : null)
           }
+        }),
+        runs,
+      )
+    },
+    propertyTimeoutMs,
+  )
+
+  it(
+    "keep an ASN's NIK and phone only as envelopes sealed for asn-<nip>, the record holding the latest of each",
+    () => {
+      fc.assert(
+        fc.property(histories, run => {
+          let nik: unknown = null
+          let phone: unknown = null
+          for (const event of run.events) {
+            if (event.type !== 'AsnAppointed' && event.type !== 'PersonalDetailsUpdated') continue
+            for (const sealed of [event.data.nik, event.data.phone])
+              if (sealed !== undefined) expect(sealed.subjectId).toBe(asnSubjectId(event.data.nip))
+            nik = event.data.nik ?? nik
+            phone = event.data.phone ?? phone
+          }
+          const record = fold(run.events)
+          if (record.status !== 'none') expect({ nik: record.nik, phone: record.phone }).toEqual({ nik, phone })
+          for (const step of run.steps)
+            if (E.isLeft(step.result) && step.result.left.code === 'wrong-data-subject')
+              expect(step.command.type).toMatch(/^(AppointAsn|UpdatePersonalDetails)$/)
         }),
         runs,
       )

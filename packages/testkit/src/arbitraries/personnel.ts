@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import {
   type Actor,
   addDays,
+  asnSubjectId,
   type ContractPeriod,
   type DepartureReason,
   jakartaDate,
@@ -14,6 +15,7 @@ import {
   type OrganisationEvent,
   type OrganisationRejection,
   type OrganisationState,
+  type PersonalData,
   type PersonnelCommand,
   personnelDecider,
   type PersonnelEvent,
@@ -49,9 +51,38 @@ export const belawanUnits = {
   'kantor-camat-medan-belawan': ['camat', 'sekretaris', 'pelaksana'],
 } as const
 
-type Step = 'move' | 'promote' | 'atasan' | 'renew' | 'leave'
-/** How a step goes wrong: sent twice, by someone who is not a pyb, dated before the appointment, or naming self. */
-type Noise = 'repeat' | 'wrong-actor' | 'before-appointment' | 'self-atasan'
+type Step = 'move' | 'promote' | 'atasan' | 'renew' | 'leave' | 'details'
+/**
+ * How a step goes wrong: sent twice, by someone who is not a pyb, dated before the appointment, naming self, or (for
+ * personal details) sealed for another data subject than the ASN.
+ */
+type Noise = 'repeat' | 'wrong-actor' | 'before-appointment' | 'self-atasan' | 'wrong-subject'
+
+// Random bytes as base64 stand in for an envelope's ciphertext (at least the 28 bytes of an AES-256-GCM IV and tag):
+// personal data is never generated in clear.
+const arbCiphertext = fc
+  .uint8Array({ minLength: 28, maxLength: 60 })
+  .map(bytes => Buffer.from(bytes).toString('base64'))
+
+/** A stand-in for an envelope sealed for a data subject: the shape of one, with random ciphertext. */
+const envelope = (subjectId: string, ciphertext: string): PersonalData => ({
+  subjectId,
+  keyId: `key-${subjectId}`,
+  algorithm: 'AES-256-GCM',
+  ciphertext,
+})
+
+/** Which personal details a command brings: the NIK, the phone, both or (at appointment) neither. */
+const arbDetails = fc.record({
+  nik: fc.option(arbCiphertext, { nil: undefined }),
+  phone: fc.option(arbCiphertext, { nil: undefined }),
+})
+type Details = typeof arbDetails extends fc.Arbitrary<infer D> ? D : never
+
+const sealedDetails = (subjectId: string, details: Details) => ({
+  ...(details.nik === undefined ? {} : { nik: envelope(subjectId, details.nik) }),
+  ...(details.phone === undefined ? {} : { phone: envelope(subjectId, details.phone) }),
+})
 
 const unitIds = Object.keys(belawanUnits) as (keyof typeof belawanUnits)[]
 
@@ -70,13 +101,16 @@ const historyShape = fc.record({
   firstRank: fc.integer({ min: 0, max: 10 }),
   contractYears: fc.integer({ min: 1, max: 5 }),
   placement: arbPlacement,
+  details: arbDetails,
   steps: fc.array(
     fc.record({
       step: fc.oneof(
         { weight: 6, arbitrary: fc.constantFrom<Step>('move', 'atasan') },
         { weight: 4, arbitrary: fc.constantFrom<Step>('promote', 'renew') },
+        { weight: 2, arbitrary: fc.constant<Step>('details') },
         { weight: 1, arbitrary: fc.constant<Step>('leave') },
       ),
+      details: arbDetails,
       placement: arbPlacement,
       atasan: fc.nat(2),
       rankUp: fc.integer({ min: -1, max: 3 }),
@@ -84,7 +118,16 @@ const historyShape = fc.record({
       reason: fc.constantFrom<DepartureReason>('pensiun', 'berhenti', 'pindah-instansi', 'kontrak-berakhir'),
       noise: fc.oneof(
         { weight: 6, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.constantFrom<Noise>('repeat', 'wrong-actor', 'before-appointment', 'self-atasan') },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom<Noise>(
+            'repeat',
+            'wrong-actor',
+            'before-appointment',
+            'self-atasan',
+            'wrong-subject',
+          ),
+        },
       ),
     }),
     { minLength: 0, maxLength: 12 },
@@ -114,6 +157,7 @@ const commandsFor = (shape: Shape, times: readonly string[]): readonly Personnel
       effectiveOn: shape.appointedOn,
       atasanNip: shape.atasans[0] ?? shape.pyb,
       ...(pns ? { rank: ranks[rank] ?? 'III/a' } : { contract: firstContract }),
+      ...sealedDetails(asnSubjectId(who), shape.details),
     },
   }
   const commands: PersonnelCommand[] = [appoint]
@@ -153,6 +197,13 @@ const commandsFor = (shape: Shape, times: readonly string[]): readonly Personnel
       case 'leave':
         command = { type: 'RecordDeparture', at: when, actor, data: { nip: who, reason: step.reason, effectiveOn } }
         break
+      case 'details': {
+        // Sealed for the ASN, or for someone else (refused); now and then neither field (refused too).
+        const subjectId = step.noise === 'wrong-subject' ? asnSubjectId(atasanNip) : asnSubjectId(who)
+        const data = { nip: who, ...sealedDetails(subjectId, step.details) }
+        command = { type: 'UpdatePersonalDetails', at: when, actor, data }
+        break
+      }
     }
     commands.push(command)
     if (step.noise === 'repeat') commands.push(command)
@@ -164,10 +215,12 @@ const commandsFor = (shape: Shape, times: readonly string[]): readonly Personnel
 export type PersonnelHistory = ScenarioRun<PersonnelCommand, PersonnelEvent, PersonnelState, PersonnelRejection>
 
 /**
- * Histories of one ASN's record (`asn-<nip>`): a PNS or a PPPK (NI PPPK) appointed in a Belawan unit, then moves,
- * promotions (some not upward), changes of atasan, contract renewals and a departure, effective from 60 days before
- * to 90 days after they are written, with noise (a repeat, an actor who is not a pyb, a change dated before the
- * appointment, an ASN named their own atasan). Every command, accepted or refused, is a step of the run.
+ * Histories of one ASN's record (`asn-<nip>`): a PNS or a PPPK (NI PPPK) appointed in a Belawan unit (with a NIK or
+ * phone or both, or neither, as stand-in envelopes sealed for `asn-<nip>`), then moves, promotions (some not upward),
+ * changes of atasan, contract renewals, updates of the NIK or phone and a departure, effective from 60 days before to
+ * 90 days after they are written, with noise (a repeat, an actor who is not a pyb, a change dated before the
+ * appointment, an ASN named their own atasan, details sealed for another subject). Every command, accepted or
+ * refused, is a step of the run.
  */
 export const arbPersonnelHistory = (config: PolicyConfig): fc.Arbitrary<PersonnelHistory> =>
   historyShape.chain(shape =>
