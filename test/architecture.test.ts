@@ -73,8 +73,8 @@ describe('repository architecture', () => {
       audit: ['kernel', 'shared', ...aggregateFolders, 'aggregates.ts', 'policies', 'application'],
       // The personnel directory of a store: the personnel aggregate's records read for the command handler.
       directory: ['kernel', 'shared', 'personnel', 'application', 'audit'],
-      // The sealers above the aggregates: a command's personal fields sealed for its data subject, and opened on read.
-      protection: ['kernel', 'shared', 'personnel', 'complaint', 'application'],
+      // Personal data sealed before a command reaches its decider: per aggregate, which fields, for which subject.
+      protection: ['kernel', 'shared', 'personnel', 'complaint', 'application', 'audit'],
       'index.ts': [
         'kernel',
         'shared',

@@ -19,9 +19,16 @@ import {
   type MentorshipEvent,
   type PembinaEvent,
   type PolicyConfig,
+  type KeyStore,
   type Rejection,
+  type SealingHandler,
   type SerializedEvent,
   commandHandler,
+  ComplaintInput,
+  complaintSealer,
+  complaintSubjectFromStore,
+  inMemoryKeyStore,
+  sealingHandler,
   EventMetadataHead,
   competency,
   complaint,
@@ -61,6 +68,8 @@ export interface Ledger {
   readonly complaintEvents: (complaintId: string) => Promise<readonly ComplaintEvent[]>
   /** The store the ledger writes to: for an audit or a replay of what the scenario did. */
   readonly store: EventStore
+  /** The key store the complainants' personal data is sealed with, one key per data subject. */
+  readonly keys: KeyStore
   /** Stops the reactor and closes the store. */
   readonly close: () => Promise<void>
 }
@@ -91,6 +100,7 @@ const eventsOf = async <Event extends DomainEvent>(
 /** Creates an empty ledger under a policy configuration, its reactor already following the store. */
 export const ledger = (config: PolicyConfig): Ledger => {
   const store = inMemoryEventStore()
+  const keys = inMemoryKeyStore()
   const handlers = {
     enrollment: commandHandler({ store, aggregate: enrollment, config }),
     mentorship: commandHandler({ store, aggregate: mentorship, config }),
@@ -174,7 +184,7 @@ export const ledger = (config: PolicyConfig): Ledger => {
   const submit =
     <Command extends HandledCommand, Event extends PembinaEvent>(
       aggregate: { readonly commands: t.Type<Command, unknown>; readonly streamOf: (command: Command) => string },
-      handler: CommandHandler<Command, Event, Rejection>,
+      handler: Pick<SealingHandler<Command, Event, Rejection>, 'handle'>,
     ) =>
     async (input: unknown): Promise<Outcome> => {
       const command = decodeWith(aggregate.commands)(input)
@@ -182,6 +192,7 @@ export const ledger = (config: PolicyConfig): Ledger => {
       const stream = aggregate.streamOf(command.right)
       const result = await handler.handle(command.right, { commandId: `demo-command-${++commands}` })()
       if (E.isLeft(result)) {
+        if (result.left.kind === 'not-sealed') throw new Error(`${result.left.streamName}: ${result.left.message}`)
         if (result.left.kind !== 'rejected') throw new Error(formatHandleFailure(result.left))
         return { kind: 'rejected', stream, type: command.right.type, rejection: result.left.rejection }
       }
@@ -211,7 +222,13 @@ export const ledger = (config: PolicyConfig): Ledger => {
     enrollment: submit(enrollment, handlers.enrollment),
     mentorship: submit(mentorship, handlers.mentorship),
     competency: submit(competency, handlers.competency),
-    complaint: submit(complaint, handlers.complaint),
+    // Complaints come with the complainant's name, contact and texts in clear, and are sealed before the decider.
+    complaint: submit(
+      { commands: ComplaintInput, streamOf: (input: ComplaintInput) => complaint.streamName(input.data.complaintId) },
+      sealingHandler(handlers.complaint, complaintSealer(keys, complaintSubjectFromStore(store)), input =>
+        complaint.streamName(input.data.complaintId),
+      ),
+    ),
     profile: nip => streamEvents(competency, nip),
     profiles: async () => {
       const nips = new Set<string>()
@@ -226,6 +243,7 @@ export const ledger = (config: PolicyConfig): Ledger => {
     mentorRosterEvents: nip => streamEvents(mentorRoster, nip),
     complaintEvents: id => streamEvents(complaint, id),
     store,
+    keys,
     close: async () => {
       await reactor.stop()
       await store.close()

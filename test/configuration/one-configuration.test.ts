@@ -61,7 +61,7 @@ const complaintCommands = (): Record<'file' | 'verify' | 'dispose', ComplaintCom
       trackingId: 'BLW-2026-000310',
       unit,
       category: 'pengaduan',
-      description: 'Obat tidak tersedia di apotek puskesmas.',
+      description: sealed,
       serviceDate: localDate('2026-03-06'),
       channel: 'web',
       anonymous: false,

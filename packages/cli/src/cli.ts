@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import pc from 'picocolors'
 import { inMemoryReadModelStore } from '@pembina/projections'
-import { sqliteReadModelStore } from '@pembina/sqlite'
+import { sqliteKeyStore, type SqliteKeyStore, sqliteReadModelStore } from '@pembina/sqlite'
 import type { EventStore, PolicyConfig } from '@pembina/core'
 import { systemClock } from './clock.js'
 import { CliError, exitCodes } from './cli-error.js'
@@ -32,6 +32,7 @@ interface AuditOptions extends CommonOptions {
   readonly html?: string
   readonly csv?: string
   readonly year?: string
+  readonly keys?: string
 }
 
 const withCommon = (command: Command): Command =>
@@ -88,34 +89,53 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
   withCommon(root.command('demo'))
     .description('seed a Belawan year into the store through the command handlers and the reactor, and summarise it')
     .option('--seed <n>', 'the seed of the year (the same seed gives the same year)', '2026')
-    .option('--fresh', 'delete the SQLite file first and start over', false)
+    .option('--fresh', 'delete the SQLite file (and its key store) first and start over', false)
+    .option(
+      '--keys <file>',
+      "the SQLite key store the complainants' personal data is sealed with (default: the store's file + .keys)",
+    )
     .addHelpText('after', example(['pembina demo', 'pembina demo --fresh --store sqlite:belawan.db']))
-    .action(async (options: CommonOptions & { readonly seed: string; readonly fresh: boolean }) => {
-      const seed = Number(options.seed)
-      if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed ${options.seed} is not a whole number`)
-      const url = parseStoreUrl(options.store)
-      if (options.fresh) {
-        if (url.kind !== 'sqlite') throw new CliError('--fresh deletes an SQLite file; it cannot empty an EventStoreDB')
-        removeSqliteFiles(url.path)
-      }
-      const config = readConfig(options.config)
-      if (url.kind === 'jsonl') throw new CliError(`${options.store} is read-only: seed sqlite:FILE or an EventStoreDB`)
-      const store = await openStore(url, { mustExist: false })
-      const readModels = url.kind === 'sqlite' ? sqliteReadModelStore({ path: url.path }) : inMemoryReadModelStore()
-      try {
-        setExit(
-          await demoCommand(
-            store,
-            readModels,
-            { config, seed, progress: options.progress, json: options.json },
-            io.out,
-          ),
-        )
-      } finally {
-        await readModels.close()
-        await store.close()
-      }
-    })
+    .action(
+      async (options: CommonOptions & { readonly seed: string; readonly fresh: boolean; readonly keys?: string }) => {
+        const seed = Number(options.seed)
+        if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed ${options.seed} is not a whole number`)
+        const url = parseStoreUrl(options.store)
+        const keysPath = options.keys ?? (url.kind === 'sqlite' ? `${url.path}.keys` : 'pembina-keys.sqlite')
+        if (options.fresh) {
+          if (url.kind !== 'sqlite')
+            throw new CliError('--fresh deletes an SQLite file; it cannot empty an EventStoreDB')
+          removeSqliteFiles(url.path)
+          removeSqliteFiles(keysPath)
+        }
+        const config = readConfig(options.config)
+        if (url.kind === 'jsonl')
+          throw new CliError(`${options.store} is read-only: seed sqlite:FILE or an EventStoreDB`)
+        const store = await openStore(url, { mustExist: false })
+        const readModels = url.kind === 'sqlite' ? sqliteReadModelStore({ path: url.path }) : inMemoryReadModelStore()
+        let keys: SqliteKeyStore
+        try {
+          keys = sqliteKeyStore({ path: keysPath })
+        } catch (error) {
+          await readModels.close()
+          await store.close()
+          throw new CliError(`--keys ${keysPath}: ${error instanceof Error ? error.message : String(error)}`)
+        }
+        try {
+          setExit(
+            await demoCommand(
+              store,
+              readModels,
+              { config, seed, keys, progress: options.progress, json: options.json },
+              io.out,
+            ),
+          )
+        } finally {
+          keys.close()
+          await readModels.close()
+          await store.close()
+        }
+      },
+    )
 
   withCommon(root.command('audit'))
     .description('verify every hash chain, decode every event, and check the rules that span streams')
@@ -124,12 +144,17 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
     .option('--html <file>', 'write a self-contained HTML report (charts, findings, how it was run)')
     .option('--csv <dir>', 'write CSV files (findings, learning hours, complaints) a spreadsheet opens')
     .option('--year <n>', "the year of the report's learning figures (default: this year)")
+    .option(
+      '--keys <file>',
+      'the key store, an SQLite file: report sealed, erased and unknown-key personal fields (none is opened)',
+    )
     .addHelpText(
       'after',
       example([
         'pembina audit',
         'pembina audit --store sqlite:pembina.db --heads heads.json --strict',
         'pembina audit --html audit.html --csv audit-csv --year 2026',
+        'pembina audit --keys keys.db --html audit.html',
       ]),
     )
     .action(async (options: AuditOptions) => {
@@ -156,6 +181,7 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
               ...(options.heads === undefined ? {} : { heads: options.heads }),
               ...(options.html === undefined ? {} : { html: options.html }),
               ...(options.csv === undefined ? {} : { csv: options.csv }),
+              ...(options.keys === undefined ? {} : { keys: options.keys }),
             },
             io.out,
           ),
@@ -167,31 +193,39 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
     .description("every stream's state (or one stream's) as of an instant, by when its events occurred")
     .option('--as-of <instant>', 'fold events that occurred at or before this instant, e.g. 2026-03-31T23:59:59+07:00')
     .option('--stream <name>', 'one stream, e.g. competency-199203152019032004')
+    .option(
+      '--keys <file>',
+      'the key store, an SQLite file: mark sealed fields sealed, erased or unknown-key (without it, all sealed)',
+    )
     .addHelpText(
       'after',
       example([
         'pembina replay --as-of 2026-03-31T23:59:59+07:00',
         'pembina replay --stream enrollment-pmwp-2026-ii --json',
+        'pembina replay --stream complaint-blw-2026-000001 --keys keys.db',
       ]),
     )
-    .action(async (options: CommonOptions & { readonly asOf?: string; readonly stream?: string }) => {
-      setExit(
-        await withStore(options, true, (store, config) =>
-          replayCommand(
-            store,
-            {
-              config,
-              json: options.json,
-              progress: options.progress,
-              now: systemClock(),
-              ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-              ...(options.stream === undefined ? {} : { stream: options.stream }),
-            },
-            io.out,
+    .action(
+      async (options: CommonOptions & { readonly asOf?: string; readonly stream?: string; readonly keys?: string }) => {
+        setExit(
+          await withStore(options, true, (store, config) =>
+            replayCommand(
+              store,
+              {
+                config,
+                json: options.json,
+                progress: options.progress,
+                now: systemClock(),
+                ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+                ...(options.stream === undefined ? {} : { stream: options.stream }),
+                ...(options.keys === undefined ? {} : { keys: options.keys }),
+              },
+              io.out,
+            ),
           ),
-        ),
-      )
-    })
+        )
+      },
+    )
 
   root
     .command('openings')
@@ -232,11 +266,26 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
   withCommon(root.command('export'))
     .description('write every event, in global order, to a JSON Lines file (ids, revisions, metadata and hashes kept)')
     .requiredOption('--to <file>', 'the JSON Lines file to write')
-    .addHelpText('after', example(['pembina export --to belawan-2026.jsonl']))
-    .action(async (options: CommonOptions & { readonly to: string }) => {
+    .option(
+      '--keys <file>',
+      'the key store, an SQLite file: name the erased fields of each event beside it (erasedFields; import ignores it)',
+    )
+    .addHelpText(
+      'after',
+      example(['pembina export --to belawan-2026.jsonl', 'pembina export --to belawan-2026.jsonl --keys keys.db']),
+    )
+    .action(async (options: CommonOptions & { readonly to: string; readonly keys?: string }) => {
       setExit(
         await withStore(options, true, store =>
-          exportCommand(store, { to: options.to, progress: options.progress }, io.out),
+          exportCommand(
+            store,
+            {
+              to: options.to,
+              progress: options.progress,
+              ...(options.keys === undefined ? {} : { keys: options.keys }),
+            },
+            io.out,
+          ),
         ),
       )
     })

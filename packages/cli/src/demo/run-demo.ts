@@ -3,10 +3,12 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import {
   acceptMentorship,
-  type CommandHandler,
   commandHandler,
   competency,
   complaint,
+  ComplaintInput,
+  complaintSealer,
+  complaintSubjectFromStore,
   decodeWith,
   type DomainEvent,
   enrollment,
@@ -14,7 +16,7 @@ import {
   formatDecodeFailure,
   formatHandleFailure,
   type HandledCommand,
-  type HandleFailure,
+  type KeyStore,
   type MentorCapacityHandlers,
   incentiveEligibility,
   mentorRoster,
@@ -25,6 +27,9 @@ import {
   type PolicyConfig,
   type Rejection,
   replay,
+  type SealingFailure,
+  type SealingHandler,
+  sealingHandler,
   storeDirectory,
 } from '@pembina/core'
 import {
@@ -49,6 +54,8 @@ import { type DemoCommand, demoYear } from './year.js'
 /** What `pembina demo` is asked. */
 export interface DemoOptions {
   readonly config: PolicyConfig
+  /** Where the keys of the complainants' personal data go: their names, contacts and texts are sealed with them. */
+  readonly keys: KeyStore
   readonly seed: number
   readonly progress: boolean
   readonly json: boolean
@@ -57,19 +64,17 @@ export interface DemoOptions {
 /** What sending one demo command came to: written, already there, or refused (with the rejection). */
 type Sent = 'written' | 'unchanged' | Rejection
 
-const failed = (demo: DemoCommand, failure: HandleFailure<Rejection>): Sent => {
+const failed = (demo: DemoCommand, failure: SealingFailure<Rejection>): Sent => {
   if (failure.kind === 'rejected') return failure.rejection
-  throw new CliError(
-    `the demo could not write ${demo.commandId}: ${formatHandleFailure(failure)}`,
-    exitCodes.storeFailed,
-  )
+  const why = failure.kind === 'not-sealed' ? `${failure.streamName}: ${failure.message}` : formatHandleFailure(failure)
+  throw new CliError(`the demo could not write ${demo.commandId}: ${why}`, exitCodes.storeFailed)
 }
 
 /** Sends one decoded command to its handler, under the demo's id for it. */
 const sender =
   <Command extends HandledCommand>(
     codec: t.Type<Command, unknown>,
-    handler: CommandHandler<Command, DomainEvent, Rejection>,
+    handler: Pick<SealingHandler<Command, DomainEvent, Rejection>, 'handle'>,
   ) =>
   async (demo: DemoCommand): Promise<Sent> => {
     const command = decoded(codec, demo)
@@ -159,7 +164,15 @@ export const demoCommand = async (
     enrollment: sender(enrollment.commands, commandHandler({ store, aggregate: enrollment, config, directory })),
     mentorship: mentorshipSender(handlers, config),
     competency: sender(competency.commands, handlers.competency),
-    complaint: sender(complaint.commands, commandHandler({ store, aggregate: complaint, config })),
+    // Complaints arrive with the complainant's name, contact and texts in clear, and are sealed on the way in.
+    complaint: sender(
+      ComplaintInput,
+      sealingHandler(
+        commandHandler({ store, aggregate: complaint, config }),
+        complaintSealer(options.keys, complaintSubjectFromStore(store)),
+        input => complaint.streamName(input.data.complaintId),
+      ),
+    ),
   }
   const progress = progressBar(year.length, options.progress && !options.json)
   let written = 0

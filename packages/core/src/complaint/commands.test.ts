@@ -27,7 +27,7 @@ const filing = {
   trackingId: 'BLW-2026-000123',
   unit: 'Puskesmas Belawan',
   category: 'pengaduan',
-  description: 'Antrean di loket pendaftaran lebih dari tiga jam.',
+  description: envelope,
   serviceDate: '2026-08-10',
   channel: 'web',
   anonymous: false,
@@ -57,7 +57,16 @@ describe('decoding complaint commands', () => {
 
   it('a complainant’s identity in clear text is refused: only the encrypted envelope is accepted', () => {
     expect(issuesOf(fileWith({ complainant: 'Budi Santoso, Jl. Veteran 12' }))).toEqual([
-      { path: 'data.complainant', rule: 'must be PersonalData' },
+      {
+        path: 'data.complainant',
+        rule: expect.stringMatching(/^must be an envelope sealed for its data subject, not clear text/),
+      },
+    ])
+    expect(issuesOf(fileWith({ description: 'Antrean di loket pendaftaran lebih dari tiga jam.' }))).toEqual([
+      {
+        path: 'data.description',
+        rule: expect.stringMatching(/^must be an envelope sealed for its data subject, not clear text/),
+      },
     ])
     expect(issuesOf(fileWith({ contact: { ...envelope, ciphertext: '0812 3456 7890' } }))).toEqual([
       { path: 'data.contact.ciphertext', rule: 'must be base64 ciphertext (personal data is never stored in clear)' },
@@ -76,7 +85,7 @@ describe('decoding complaint commands', () => {
       type: 'SupplyCompletion',
       at,
       actor: citizen,
-      data: { complaintId: 'c-2026-00042', supplement: 'Nomor antrean 57.', contact },
+      data: { complaintId: 'c-2026-00042', supplement: envelope, contact },
     })
     expect(issuesOf(supply({ ...envelope, ciphertext: '081234567890' }))).toEqual([
       { path: 'data.contact.ciphertext', rule },

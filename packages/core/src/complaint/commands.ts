@@ -47,7 +47,8 @@ export const FileComplaint = command(
         trackingId: TrackingId,
         unit: text(200),
         category: ComplaintCategory,
-        description: text(4000),
+        /** Sealed for the complaint's data subject, like every free text a complaint holds. */
+        description: SealedPersonalData,
         serviceDate: LocalDate,
         channel: ComplaintChannel,
         anonymous: t.boolean,
@@ -87,7 +88,7 @@ export const SupplyCompletion = command(
   'SupplyCompletion',
   t.exact(
     t.intersection([
-      t.type({ complaintId: ComplaintId, supplement: text(4000) }),
+      t.type({ complaintId: ComplaintId, supplement: SealedPersonalData }),
       t.partial({ contact: SealedPersonalData, sensitiveDetails: SealedPersonalData }),
     ]),
     'SupplyCompletionData',
@@ -115,7 +116,7 @@ export const DisposeComplaint = command(
 /** Record a follow-up (tindak lanjut) by the handling officer or a PyB. */
 export const RecordFollowUp = command(
   'RecordFollowUp',
-  t.strict({ complaintId: ComplaintId, followUpId: FollowUpId, text: text(4000) }, 'RecordFollowUpData'),
+  t.strict({ complaintId: ComplaintId, followUpId: FollowUpId, text: SealedPersonalData }, 'RecordFollowUpData'),
 )
 
 /** Decide the complaint after follow-up (handling officer or PyB); compensation may be granted. */
@@ -123,7 +124,7 @@ export const DecideComplaint = command(
   'DecideComplaint',
   t.exact(
     t.intersection([
-      t.type({ complaintId: ComplaintId, decision: text(4000), upheld: t.boolean }),
+      t.type({ complaintId: ComplaintId, decision: SealedPersonalData, upheld: t.boolean }),
       t.partial({ compensation: text(1000) }),
     ]),
     'DecideComplaintData',
@@ -142,7 +143,7 @@ export const RateSatisfaction = command(
   t.exact(
     t.intersection([
       t.type({ complaintId: ComplaintId, rating: SatisfactionRating }),
-      t.partial({ comment: text(1000) }),
+      t.partial({ comment: SealedPersonalData }),
     ]),
     'RateSatisfactionData',
   ),

@@ -1,4 +1,13 @@
-import { type Actor, instant, type Instant, localDate, nip, policyConfig, defaultPolicy } from '@pembina/core'
+import {
+  type Actor,
+  instant,
+  type Instant,
+  localDate,
+  nip,
+  type PersonalData,
+  policyConfig,
+  defaultPolicy,
+} from '@pembina/core'
 import { deciderSpec } from '@pembina/testkit'
 import { describe, expect, it } from 'vitest'
 import type { ComplaintCommand } from './commands.js'
@@ -7,6 +16,14 @@ import { complaintDecider } from './decider.js'
 import type { ComplaintEvent } from './events.js'
 import { evolveComplaint } from './evolve.js'
 import { initialComplaintState } from './state.js'
+
+/** A free text sealed for the complainant (a stand-in envelope: deadlines never open one). */
+const said = (clear: string): PersonalData => ({
+  subjectId: 'warga-0042',
+  keyId: 'key-warga-0042',
+  algorithm: 'AES-256-GCM',
+  ciphertext: Buffer.from(clear).toString('base64'),
+})
 
 // Filed on Thursday 13 August 2026 at Puskesmas Belawan; working days are Monday to Friday unless a calendar says more.
 const complaintId = 'c-2026-00042'
@@ -27,7 +44,7 @@ const filed: ComplaintEvent = {
     receivedAt: wib('2026-08-13T10:00:00'),
     unit,
     category: 'pengaduan',
-    description: 'Antrean di loket pendaftaran lebih dari tiga jam.',
+    description: said('Antrean di loket pendaftaran lebih dari tiga jam.'),
     serviceDate: localDate('2026-08-10'),
     channel: 'web',
     anonymous: false,
@@ -44,7 +61,7 @@ const requested: ComplaintEvent = {
 }
 const supplied: ComplaintEvent = {
   type: 'CompletionSupplied',
-  data: { at: wib('2026-08-20T09:00:00'), complaintId, supplement: 'Kejadian pukul 08.00 WIB.' },
+  data: { at: wib('2026-08-20T09:00:00'), complaintId, supplement: said('Kejadian pukul 08.00 WIB.') },
 }
 const disposed: ComplaintEvent = {
   type: 'ComplaintDisposed',
@@ -52,11 +69,17 @@ const disposed: ComplaintEvent = {
 }
 const followedUp = (id: string, date: string): ComplaintEvent => ({
   type: 'FollowUpRecorded',
-  data: { at: wib(`${date}T09:00:00`), complaintId, followUpId: id, officerNip, text: 'Loket tambahan dibuka.' },
+  data: { at: wib(`${date}T09:00:00`), complaintId, followUpId: id, officerNip, text: said('Loket tambahan dibuka.') },
 })
 const decided: ComplaintEvent = {
   type: 'ComplaintDecided',
-  data: { at: wib('2026-08-20T09:00:00'), complaintId, officerNip, decision: 'Pengaduan diterima.', upheld: true },
+  data: {
+    at: wib('2026-08-20T09:00:00'),
+    complaintId,
+    officerNip,
+    decision: said('Pengaduan diterima.'),
+    upheld: true,
+  },
 }
 const notified: ComplaintEvent = {
   type: 'ComplainantNotified',

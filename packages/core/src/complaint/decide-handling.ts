@@ -1,9 +1,9 @@
 import { accept } from '../kernel/index.js'
-import { type Actor, compareInstants, hasRole, isAsn, type PolicyConfig } from '../shared/index.js'
+import { type Actor, compareInstants, hasRole, isAsn, type PolicyConfig, sameRecordedText } from '../shared/index.js'
 import type { ComplaintCommandOf } from './commands.js'
 import { deadlineAfterCalendarDays } from './deadlines.js'
 import type { ComplaintEvent } from './events.js'
-import { type ComplaintDecision, isComplainant, isDesk, nextStep, onComplaint } from './decision.js'
+import { type ComplaintDecision, isComplainant, isDesk, nextStep, onComplaint, sealedForComplaint } from './decision.js'
 import { complaintRejections } from './rejections.js'
 import type { ComplaintState } from './state.js'
 
@@ -50,6 +50,7 @@ export const recordFollowUp = (
         if (c.disposition === null) return refuse('not-disposed')
         if (!mayHandle(actor, c.disposition.officerNip)) return refuse('officer-or-pyb-only')
         if (c.decision !== null) return refuse('already-decided')
+        if (!sealedForComplaint(c, [data.text])) return refuse('wrong-data-subject')
         return accept<ComplaintEvent>({
           type: 'FollowUpRecorded',
           data: {
@@ -75,12 +76,16 @@ export const decideComplaint = (
     state,
     data.complaintId,
     nextStep(at, {
-      done: c => c.decision?.decision === data.decision && c.decision.upheld === data.upheld,
+      done: c =>
+        c.decision !== null &&
+        sameRecordedText(c.decision.decision, data.decision) &&
+        c.decision.upheld === data.upheld,
       decide: c => {
         if (c.disposition === null) return refuse('not-disposed')
         if (!mayHandle(actor, c.disposition.officerNip)) return refuse('officer-or-pyb-only')
         if (c.decision !== null) return refuse('already-decided')
         if (c.status !== 'followed-up') return refuse('no-follow-up')
+        if (!sealedForComplaint(c, [data.decision])) return refuse('wrong-data-subject')
         return accept<ComplaintEvent>({
           type: 'ComplaintDecided',
           data: {
@@ -145,6 +150,7 @@ export const rateSatisfaction = (
         if (!isComplainant(actor, c)) return refuse('not-the-complainant')
         if (c.decision === null || c.disposition === null) return refuse('not-decided')
         if (c.rating !== null) return refuse('already-rated')
+        if (!sealedForComplaint(c, [data.comment])) return refuse('wrong-data-subject')
         return accept<ComplaintEvent>({
           type: 'SatisfactionRated',
           data: {

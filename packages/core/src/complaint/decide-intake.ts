@@ -2,7 +2,15 @@ import { accept, nothing } from '../kernel/index.js'
 import { daysBetween, jakartaDate, type PolicyConfig } from '../shared/index.js'
 import { type ComplaintCommandOf, offlineChannels } from './commands.js'
 import type { ComplaintEvent } from './events.js'
-import { type ComplaintDecision, isComplainant, isDesk, nextStep, onComplaint } from './decision.js'
+import {
+  type ComplaintDecision,
+  isComplainant,
+  isDesk,
+  nextStep,
+  oneDataSubject,
+  onComplaint,
+  sealedForComplaint,
+} from './decision.js'
 import { complaintRejections } from './rejections.js'
 import type { Complaint, ComplaintState } from './state.js'
 
@@ -24,6 +32,8 @@ export const fileComplaint = (
   const filedOn = jakartaDate(at)
   if (data.serviceDate > filedOn) return refuse('service-date-in-future')
   if (daysBetween(data.serviceDate, filedOn) > config.complaint.filingWindowDays) return refuse('filing-window-passed')
+  if (!oneDataSubject([data.description, data.complainant, data.contact, data.sensitiveDetails]))
+    return refuse('wrong-data-subject')
   return accept<ComplaintEvent>({
     type: 'ComplaintFiled',
     data: {
@@ -121,6 +131,8 @@ export const supplyCompletion = (
       decide: c => {
         if (actor.kind === 'citizen' && !isComplainant(actor, c)) return refuse('not-the-complainant')
         if (c.status !== 'incomplete') return refuse('completion-not-requested')
+        if (!sealedForComplaint(c, [data.supplement, data.contact, data.sensitiveDetails]))
+          return refuse('wrong-data-subject')
         return accept<ComplaintEvent>({
           type: 'CompletionSupplied',
           data: {

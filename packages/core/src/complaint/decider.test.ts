@@ -14,6 +14,8 @@ import { describe, expect, it } from 'vitest'
 import type { ComplaintCommand } from './commands.js'
 import { complaintDecider } from './decider.js'
 import type { ComplaintEvent } from './events.js'
+import { evolveComplaint } from './evolve.js'
+import { initialComplaintState } from './state.js'
 
 // A citizen complains about the queue at Puskesmas Belawan, served on Monday 10 August 2026, filed that Thursday.
 const complaintId = 'c-2026-00042'
@@ -35,6 +37,12 @@ const sealed = (subjectId: string): PersonalData => ({
   ciphertext: 'q83vEjRWeJA=',
 })
 
+/** A free text sealed for the complainant (a stand-in envelope: the decider never opens one). */
+const said = (clear: string, subjectId = 'warga-0042'): PersonalData => ({
+  ...sealed(subjectId),
+  ciphertext: Buffer.from(clear).toString('base64'),
+})
+
 const t0 = instant('2026-08-13T10:00:00+07:00')
 const t1 = instant('2026-08-14T09:00:00+07:00')
 const t2 = instant('2026-08-17T09:00:00+07:00')
@@ -51,7 +59,7 @@ const filingData: FilingData = {
   trackingId,
   unit: 'Puskesmas Belawan',
   category: 'pengaduan',
-  description: 'Antrean di loket pendaftaran lebih dari tiga jam.',
+  description: said('Antrean di loket pendaftaran lebih dari tiga jam.'),
   serviceDate: localDate('2026-08-10'),
   channel: 'web',
   anonymous: false,
@@ -75,11 +83,11 @@ const disposed: ComplaintEvent = {
 }
 const followedUp: ComplaintEvent = {
   type: 'FollowUpRecorded',
-  data: { at: t3, complaintId, followUpId: 'fu-1', officerNip, text: 'Loket tambahan dibuka pada jam sibuk.' },
+  data: { at: t3, complaintId, followUpId: 'fu-1', officerNip, text: said('Loket tambahan dibuka pada jam sibuk.') },
 }
 const decided: ComplaintEvent = {
   type: 'ComplaintDecided',
-  data: { at: t4, complaintId, officerNip, decision: 'Pengaduan diterima.', upheld: true },
+  data: { at: t4, complaintId, officerNip, decision: said('Pengaduan diterima.'), upheld: true },
 }
 const notified: ComplaintEvent = { type: 'ComplainantNotified', data: { at: t5, complaintId, channel: 'whatsapp' } }
 const handled = [filed, verified, disposed, followedUp] as const
@@ -103,7 +111,7 @@ const followUp = (actor: Actor, followUpId = 'fu-1', at: Instant = t3): Complain
   type: 'RecordFollowUp',
   at,
   actor,
-  data: { complaintId, followUpId, text: 'Loket tambahan dibuka pada jam sibuk.' },
+  data: { complaintId, followUpId, text: said('Loket tambahan dibuka pada jam sibuk.') },
 })
 const decide = (actor: Actor = officer, compensation?: string): ComplaintCommand => ({
   type: 'DecideComplaint',
@@ -111,7 +119,7 @@ const decide = (actor: Actor = officer, compensation?: string): ComplaintCommand
   actor,
   data: {
     complaintId,
-    decision: 'Pengaduan diterima.',
+    decision: said('Pengaduan diterima.'),
     upheld: true,
     ...(compensation === undefined ? {} : { compensation }),
   },
@@ -247,13 +255,13 @@ describe('verification by the complaint desk', () => {
       type: 'SupplyCompletion',
       at: t2,
       actor: citizen,
-      data: { complaintId, supplement: 'Kejadian pukul 08.00 WIB.' },
+      data: { complaintId, supplement: said('Kejadian pukul 08.00 WIB.') },
     }
     spec
       .given(filed, requested)
       .when(supply)
       .thenEvents([
-        { type: 'CompletionSupplied', data: { at: t2, complaintId, supplement: 'Kejadian pukul 08.00 WIB.' } },
+        { type: 'CompletionSupplied', data: { at: t2, complaintId, supplement: said('Kejadian pukul 08.00 WIB.') } },
       ])
     spec
       .given(filed, requested)
@@ -496,5 +504,75 @@ describe('an anonymous complainant and their tracking token', () => {
           data: { ...filingData, anonymous: true, trackingTokenDigest: digest, at: t0, receivedAt: t0 },
         },
       ])
+  })
+})
+
+describe("a complaint's personal data is sealed for one data subject, so erasing it shreds them all", () => {
+  it('a filing whose description is sealed for another subject than the complainant is refused', () => {
+    spec
+      .given()
+      .when(file({ description: said('Antrean panjang.', 'warga-0099') }))
+      .thenRejects('wrong-data-subject')
+  })
+
+  it("a follow-up, an answer or a rating's comment sealed for another subject is refused; the complaint's own is taken", () => {
+    const foreign = said('Loket tambahan dibuka.', 'warga-0099')
+    spec
+      .given(filed, verified, disposed)
+      .when({
+        type: 'RecordFollowUp',
+        at: t3,
+        actor: officer,
+        data: { complaintId, followUpId: 'fu-1', text: foreign },
+      })
+      .thenRejects('wrong-data-subject')
+    spec
+      .given(filed, verified, disposed, followedUp)
+      .when({ type: 'DecideComplaint', at: t4, actor: officer, data: { complaintId, decision: foreign, upheld: true } })
+      .thenRejects('wrong-data-subject')
+    spec
+      .given(filed, verified, disposed, followedUp, decided, notified)
+      .when({ type: 'RateSatisfaction', at: t6, actor: citizen, data: { complaintId, rating: 4, comment: foreign } })
+      .thenRejects('wrong-data-subject')
+    spec
+      .given(filed, verified, disposed, followedUp, decided, notified)
+      .when({
+        type: 'RateSatisfaction',
+        at: t6,
+        actor: citizen,
+        data: { complaintId, rating: 4, comment: said('Terima kasih.') },
+      })
+      .thenEvents([
+        {
+          type: 'SatisfactionRated',
+          data: { at: t6, complaintId, officerNip, rating: 4, comment: said('Terima kasih.') },
+        },
+      ])
+  })
+
+  it('a complaint filed before texts were sealed takes the subject of its first sealed text', () => {
+    const clearFiling: ComplaintEvent = {
+      type: 'ComplaintFiled',
+      data: {
+        at: t0,
+        complaintId,
+        trackingId,
+        receivedAt: t0,
+        unit: 'Puskesmas Belawan',
+        category: 'pengaduan',
+        description: { writtenInClear: 'Antrean panjang.' },
+        serviceDate: localDate('2026-08-10'),
+        channel: 'web',
+        anonymous: true,
+        confidential: false,
+      },
+    }
+    const state = [
+      clearFiling,
+      verified,
+      disposed,
+      { ...followedUp, data: { ...followedUp.data, text: said('Loket dibuka.', 'pengadu-lama') } },
+    ].reduce(evolveComplaint, initialComplaintState)
+    expect(state.status !== 'not-filed' && state.dataSubjectId).toBe('pengadu-lama')
   })
 })

@@ -1,6 +1,13 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import { nothing } from '../kernel/index.js'
-import { type Actor, type AsnActor, compareInstants, hasRole, type Instant } from '../shared/index.js'
+import {
+  type Actor,
+  type AsnActor,
+  compareInstants,
+  hasRole,
+  type Instant,
+  type PersonalData,
+} from '../shared/index.js'
 import type { ComplaintEvent } from './events.js'
 import { type ComplaintRejection, complaintRejections } from './rejections.js'
 import { type Complaint, type ComplaintState, type ComplaintStatus, isFinalComplaintStatus } from './state.js'
@@ -61,3 +68,18 @@ export const isComplainant = (actor: Actor, complaint: Complaint): boolean =>
   actor.kind === 'citizen' &&
   (complaint.complainantSubjectId === null || actor.subjectId === complaint.complainantSubjectId) &&
   (complaint.trackingTokenDigest === null || actor.trackingTokenDigest === complaint.trackingTokenDigest)
+
+/** Whether every envelope given (absent ones aside) is sealed for one and the same data subject. */
+export const oneDataSubject = (envelopes: readonly (PersonalData | undefined)[]): boolean =>
+  new Set(envelopes.flatMap(envelope => (envelope === undefined ? [] : [envelope.subjectId]))).size <= 1
+
+/**
+ * Whether every envelope a later command brings is sealed for the complaint's data subject, so erasing that subject
+ * shreds all of the complaint's personal data (a complaint filed before sealing takes its first envelope's subject).
+ */
+export const sealedForComplaint = (complaint: Complaint, envelopes: readonly (PersonalData | undefined)[]): boolean =>
+  oneDataSubject(envelopes) &&
+  envelopes.every(
+    envelope =>
+      envelope === undefined || complaint.dataSubjectId === null || envelope.subjectId === complaint.dataSubjectId,
+  )

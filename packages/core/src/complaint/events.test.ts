@@ -47,14 +47,54 @@ describe('complaint event schemas', () => {
   })
 
   it('a stored filing decodes with its receipt and its encrypted personal data, and encodes back unchanged', () => {
-    const decoded = complaintEvents.decode({ type: 'ComplaintFiled', data: filedData, schemaVersion: 1 })
-    expect(decoded).toEqual(E.right({ type: 'ComplaintFiled', data: filedData }))
+    const sealedFiling = { ...filedData, description: envelope }
+    const decoded = complaintEvents.decode({ type: 'ComplaintFiled', data: sealedFiling, schemaVersion: 2 })
+    expect(decoded).toEqual(E.right({ type: 'ComplaintFiled', data: sealedFiling }))
     if (E.isRight(decoded))
       expect(complaintEvents.encode(decoded.right)).toEqual({
         type: 'ComplaintFiled',
-        data: filedData,
-        schemaVersion: 1,
+        data: sealedFiling,
+        schemaVersion: 2,
       })
+  })
+
+  it('a filing written before texts were sealed (v1) reads with its description as written, in clear', () => {
+    const decoded = complaintEvents.decode({ type: 'ComplaintFiled', data: filedData, schemaVersion: 1 })
+    expect(decoded).toEqual(
+      E.right({
+        type: 'ComplaintFiled',
+        data: { ...filedData, description: { writtenInClear: filedData.description } },
+      }),
+    )
+  })
+
+  it('from v2, the free texts of a complaint are envelopes: a clear text is refused, naming the field', () => {
+    const decoded = complaintEvents.decode({ type: 'ComplaintFiled', data: filedData, schemaVersion: 2 })
+    expect(
+      E.isLeft(decoded) && decoded.left.issues.map(issue => issue.path.replace(/^data\.\d+(?=\.)/, 'data')),
+    ).toEqual(['data.description'])
+    const followUp = {
+      at: filedData.at,
+      complaintId: 'c-2026-00042',
+      followUpId: 'fu-1',
+      officerNip: '197001011995031001',
+    }
+    expect(
+      complaintEvents.decode({
+        type: 'FollowUpRecorded',
+        data: { ...followUp, text: 'Loket dibuka.' },
+        schemaVersion: 1,
+      }),
+    ).toEqual(E.right({ type: 'FollowUpRecorded', data: { ...followUp, text: { writtenInClear: 'Loket dibuka.' } } }))
+    expect(
+      E.isLeft(
+        complaintEvents.decode({
+          type: 'FollowUpRecorded',
+          data: { ...followUp, text: 'Loket dibuka.' },
+          schemaVersion: 2,
+        }),
+      ),
+    ).toBe(true)
   })
 
   // The path replace reads `data.0.x` (kernel/decode.ts, fields of t.exact(t.intersection)) as `data.x`.

@@ -1,6 +1,14 @@
 import * as t from 'io-ts'
 import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text } from '../kernel/index.js'
-import { Instant, LocalDate, Nip, PersonalData, TrackingTokenDigest } from '../shared/index.js'
+import {
+  Instant,
+  LocalDate,
+  Nip,
+  PersonalData,
+  RecordedText,
+  textWrittenInClear,
+  TrackingTokenDigest,
+} from '../shared/index.js'
 import {
   ComplaintCategory,
   ComplaintChannel,
@@ -35,7 +43,8 @@ export const ComplaintFiled = event(
         receivedAt: Instant,
         unit: text(200),
         category: ComplaintCategory,
-        description: text(4000),
+        /** Sealed for the complaint's data subject (v2); in clear in history written before (v1). */
+        description: RecordedText,
         serviceDate: LocalDate,
         channel: ComplaintChannel,
         anonymous: t.boolean,
@@ -72,7 +81,7 @@ export const CompletionSupplied = event(
   'CompletionSupplied',
   t.exact(
     t.intersection([
-      t.type({ at: Instant, complaintId: ComplaintId, supplement: text(4000) }),
+      t.type({ at: Instant, complaintId: ComplaintId, supplement: RecordedText }),
       t.partial({ contact: PersonalData, sensitiveDetails: PersonalData }),
     ]),
     'CompletionSuppliedData',
@@ -113,7 +122,7 @@ export const ComplaintDisposed = event(
 export const FollowUpRecorded = event(
   'FollowUpRecorded',
   t.strict(
-    { at: Instant, complaintId: ComplaintId, followUpId: FollowUpId, officerNip: Nip, text: text(4000) },
+    { at: Instant, complaintId: ComplaintId, followUpId: FollowUpId, officerNip: Nip, text: RecordedText },
     'FollowUpRecordedData',
   ),
 )
@@ -123,7 +132,7 @@ export const ComplaintDecided = event(
   'ComplaintDecided',
   t.exact(
     t.intersection([
-      t.type({ at: Instant, complaintId: ComplaintId, officerNip: Nip, decision: text(4000), upheld: t.boolean }),
+      t.type({ at: Instant, complaintId: ComplaintId, officerNip: Nip, decision: RecordedText, upheld: t.boolean }),
       t.partial({ compensation: text(1000) }),
     ]),
     'ComplaintDecidedData',
@@ -142,7 +151,7 @@ export const SatisfactionRated = event(
   t.exact(
     t.intersection([
       t.type({ at: Instant, complaintId: ComplaintId, officerNip: Nip, rating: SatisfactionRating }),
-      t.partial({ comment: text(1000) }),
+      t.partial({ comment: RecordedText }),
     ]),
     'SatisfactionRatedData',
   ),
@@ -202,12 +211,16 @@ export type ComplaintEvent = t.TypeOf<typeof ComplaintEvent>
 
 const schema = eventSchemas(ComplaintEvent)
 
+// Version 2 seals a free text for the complaint's data subject; version 1 held it in clear, and reads as written.
+const sealedSince = (field: string) => ({ version: 2, upcasters: { 1: textWrittenInClear(field) } })
+
 /** Every complaint event type with its schema version and the sentence the event catalog shows. */
 export const complaintEvents = eventRegistry<ComplaintEvent>([
   schema(
     'ComplaintFiled',
     ComplaintFiled,
-    'A citizen’s complaint was received and a receipt with a tracking id was issued (UU 25/2009 Pasal 44).',
+    'A citizen’s complaint was received and a receipt with a tracking id was issued (UU 25/2009 Pasal 44); its description sealed.',
+    sealedSince('description'),
   ),
   schema(
     'ComplaintVerified',
@@ -222,7 +235,8 @@ export const complaintEvents = eventRegistry<ComplaintEvent>([
   schema(
     'CompletionSupplied',
     CompletionSupplied,
-    'The complainant supplied what was missing, and verification started again.',
+    'The complainant supplied what was missing (sealed), and verification started again.',
+    sealedSince('supplement'),
   ),
   schema(
     'ComplaintDeemedWithdrawn',
@@ -243,18 +257,21 @@ export const complaintEvents = eventRegistry<ComplaintEvent>([
   schema(
     'FollowUpRecorded',
     FollowUpRecorded,
-    'The handling officer or an authorised official recorded a follow-up (tindak lanjut).',
+    'The handling officer or an authorised official recorded a follow-up (tindak lanjut), its text sealed.',
+    sealedSince('text'),
   ),
   schema(
     'ComplaintDecided',
     ComplaintDecided,
-    'The complaint was decided, upheld or not, with any compensation granted (UU 25/2009 Pasal 50).',
+    'The complaint was decided, upheld or not, with any compensation granted (UU 25/2009 Pasal 50); the answer sealed.',
+    sealedSince('decision'),
   ),
   schema('ComplainantNotified', ComplainantNotified, 'The complainant was notified of the decision.'),
   schema(
     'SatisfactionRated',
     SatisfactionRated,
-    'The complainant rated their satisfaction from 1 to 5, naming the handling officer it concerns.',
+    'The complainant rated their satisfaction from 1 to 5, naming the handling officer it concerns; any comment sealed.',
+    sealedSince('comment'),
   ),
   schema(
     'DeadlineMissed',

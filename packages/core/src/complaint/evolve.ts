@@ -1,4 +1,4 @@
-import { compareInstants, type Instant } from '../shared/index.js'
+import { compareInstants, type Instant, type PersonalData, subjectOfText } from '../shared/index.js'
 import type { ComplaintEvent } from './events.js'
 import type { Complaint, ComplaintState } from './state.js'
 
@@ -18,6 +18,7 @@ const filed = (data: FiledData): Complaint => ({
   anonymous: data.anonymous,
   confidential: data.confidential,
   complainantSubjectId: data.complainant?.subjectId ?? null,
+  dataSubjectId: subjectOfText(data.description) ?? data.complainant?.subjectId ?? null,
   trackingTokenDigest: data.trackingTokenDigest ?? null,
   verificationFrom: data.receivedAt,
   completion: null,
@@ -34,10 +35,21 @@ const filed = (data: FiledData): Complaint => ({
   lastAt: data.at,
 })
 
+// The first sealed text of a complaint filed before sealing names its data subject from then on.
+const firstSubject = (complaint: Complaint, event: LaterEvent): string | null => {
+  if (complaint.dataSubjectId !== null) return complaint.dataSubjectId
+  const sealed: readonly unknown[] = Object.values(event.data)
+  const envelope = sealed.find(
+    (value): value is PersonalData => typeof value === 'object' && value !== null && 'subjectId' in value,
+  )
+  return envelope?.subjectId ?? null
+}
+
 const apply = (complaint: Complaint, event: LaterEvent): Complaint => {
   const at = event.data.at
   const c: Complaint = {
     ...complaint,
+    dataSubjectId: firstSubject(complaint, event),
     lastAt: later(complaint.lastAt, at),
     // A timer's record of a missed deadline is not activity by either side.
     lastActivityAt: event.type === 'DeadlineMissed' ? complaint.lastActivityAt : later(complaint.lastActivityAt, at),

@@ -67,6 +67,10 @@ export const complaintRejections = rejectionCatalog({
   },
   'system-only': { message: 'Only the system timer checks deadlines', term: 'hanya pewaktu sistem' },
   'not-the-complainant': { message: 'This citizen is not the complainant', term: 'bukan pengadu' },
+  'wrong-data-subject': {
+    message: "A personal field is sealed for another data subject than the complaint's",
+    term: 'subjek data tidak sesuai',
+  },
 })
 
 /** The codes of every reason a complaint command can be refused. */

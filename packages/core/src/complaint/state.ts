@@ -1,4 +1,4 @@
-import type { Instant, LocalDate, Nip } from '../shared/index.js'
+import type { Instant, LocalDate, Nip, RecordedText } from '../shared/index.js'
 import type { ComplaintCategory } from './commands.js'
 import type { ComplaintClosedReason, MissableStage } from './events.js'
 
@@ -44,6 +44,11 @@ export interface Complaint {
   /** The pseudonym of the complainant's encrypted identity, when given: only that citizen may act as complainant. */
   readonly complainantSubjectId: string | null
   /**
+   * The data subject every personal field and free text of the complaint is sealed for (its description's, from
+   * filing); null for a complaint filed before texts were sealed, until its first sealed text.
+   */
+  readonly dataSubjectId: string | null
+  /**
    * The digest of the tracking token handed to the complainant at filing, when one was: only a citizen holding that
    * token acts as the complainant (for an anonymous complaint, the only proof there is).
    */
@@ -54,7 +59,7 @@ export interface Complaint {
   readonly verification: { readonly at: Instant; readonly officerNip: Nip } | null
   readonly disposition: { readonly at: Instant; readonly unit: string; readonly officerNip: Nip } | null
   readonly followUpIds: readonly string[]
-  readonly decision: { readonly at: Instant; readonly decision: string; readonly upheld: boolean } | null
+  readonly decision: { readonly at: Instant; readonly decision: RecordedText; readonly upheld: boolean } | null
   readonly notifiedAt: Instant | null
   readonly rating: number | null
   /** The due instant of each stage whose miss was recorded. */

@@ -38,6 +38,15 @@ const withIndependenceDay = policyConfig({ holidays: [localDate('2026-08-17')] }
 type Issued = ComplaintCommand extends infer C ? (C extends ComplaintCommand ? Omit<C, 'at' | 'actor'> : never) : never
 const on = (at: string, actor: Actor, command: Issued): ComplaintCommand => ({ ...command, at: wib(at), actor })
 
+/** A free text sealed for the complainant (a stand-in envelope: the board never holds nor opens one). */
+const said = (clear: string) =>
+  ({
+    subjectId: 'warga-0042',
+    keyId: 'k-1',
+    algorithm: 'AES-256-GCM',
+    ciphertext: Buffer.from(clear.padEnd(28)).toString('base64'),
+  }) as const
+
 /** The commands on one complaint, each written with its instant (WIB) and what it does. */
 const complaint = (complaintId: string, number: number) => {
   const id = { complaintId }
@@ -50,7 +59,7 @@ const complaint = (complaintId: string, number: number) => {
           trackingId: `BLW-2026-${String(number).padStart(6, '0')}`,
           unit: puskesmas,
           category: 'pengaduan',
-          description: 'Antrean di loket pendaftaran lebih dari tiga jam.',
+          description: said('Antrean di loket pendaftaran lebih dari tiga jam.'),
           serviceDate: localDate('2026-08-10'),
           channel: 'web',
           anonymous: false,
@@ -62,9 +71,15 @@ const complaint = (complaintId: string, number: number) => {
     dispose: (at = '2026-08-17T09:00:00', unit = pustu) =>
       on(at, desk, { type: 'DisposeComplaint', data: { ...id, unit, officerNip } }),
     followUp: (at = '2026-08-18T09:00:00') =>
-      on(at, officer, { type: 'RecordFollowUp', data: { ...id, followUpId: 'tl-1', text: 'Loket tambahan dibuka.' } }),
+      on(at, officer, {
+        type: 'RecordFollowUp',
+        data: { ...id, followUpId: 'tl-1', text: said('Loket tambahan dibuka.') },
+      }),
     decide: (at = '2026-08-20T09:00:00') =>
-      on(at, officer, { type: 'DecideComplaint', data: { ...id, decision: 'Pengaduan diterima.', upheld: true } }),
+      on(at, officer, {
+        type: 'DecideComplaint',
+        data: { ...id, decision: said('Pengaduan diterima.'), upheld: true },
+      }),
     rate: (rating: number, at = '2026-08-21T09:00:00') =>
       on(at, citizen, { type: 'RateSatisfaction', data: { ...id, rating } }),
     archive: (at: string) => on(at, desk, { type: 'ArchiveComplaint', data: { ...id, reason: 'Duplikat.' } }),

@@ -34,12 +34,6 @@ const arbCast = fc.record({
 })
 
 const units = ['Puskesmas Belawan', 'Pustu Sicanang', 'Pustu Bagan Deli', 'Kantor Camat Medan Belawan'] as const
-const sentences = [
-  'Antrean di loket pendaftaran lebih dari tiga jam.',
-  'Petugas meminta biaya tambahan yang tidak ada dalam maklumat pelayanan.',
-  'Obat yang diresepkan tidak tersedia di apotek puskesmas.',
-  'Mohon informasi jadwal imunisasi anak bulan depan.',
-] as const
 
 type Move =
   | 'verify'
@@ -126,13 +120,31 @@ const movesOf = (shape: Shape): readonly Move[] => {
   return [...(early && path.includes('dispose') ? path.slice(0, path.indexOf('dispose')) : path), shape.ending]
 }
 
+/** The data subject a generated complaint's personal data is sealed for: the named complainant's, or its own. */
+const subjectOf = (shape: Shape): string =>
+  shape.namesComplainant ? shape.cast.subjectId : `pengadu-${shape.complaintId}`
+
+/**
+ * A stand-in envelope for a free text of the complaint (its description, a follow-up, the answer): sealed for the
+ * complaint's subject, random bytes as ciphertext, one per text (the generators never produce personal data in clear).
+ */
+const sealedText = (shape: Shape, index: number): PersonalData => {
+  const subjectId = subjectOf(shape)
+  return {
+    subjectId,
+    keyId: `key-${subjectId}`,
+    algorithm: 'AES-256-GCM',
+    ciphertext: Buffer.concat([Buffer.from(shape.ciphertext, 'base64'), Buffer.from([index % 256])]).toString('base64'),
+  }
+}
+
 const commandFor = (move: Move, shape: Shape, at: Instant, index: number): ComplaintCommand => {
   const { complaintId, cast } = shape
   const step = shape.steps[index % shape.steps.length]
   const citizen: Actor = { kind: 'citizen', subjectId: cast.subjectId }
   const desk = asnActor(cast.desk, 'admin-pengaduan')
   const handler = step?.byPyb === true ? asnActor(cast.pyb, 'pyb') : asnActor(cast.officer, 'asn')
-  const text = sentences[index % sentences.length] ?? sentences[0]
+  const text = sealedText(shape, index)
   switch (move) {
     case 'verify':
       return {
@@ -229,7 +241,7 @@ const filingFor = (shape: Shape, at: Instant): ComplaintCommand => {
       trackingId: shape.trackingId,
       unit: units[shape.serviceLagDays % units.length] ?? units[0],
       category: 'pengaduan',
-      description: sentences[shape.serviceLagDays % sentences.length] ?? sentences[0],
+      description: sealedText(shape, 255),
       serviceDate: addDays(jakartaDate(at), -shape.serviceLagDays),
       channel: 'web',
       anonymous: shape.anonymous,
