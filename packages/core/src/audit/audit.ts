@@ -1,10 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type ChainBroken, type ChainHead, verifyLink, verifyLinkWith } from '../application/integrity/index.js'
+import {
+  type PersonalDataSurvey,
+  personalDataSurveyor,
+  type SealedFieldPlace,
+} from '../application/personal-data/marking.js'
 import { competency } from '../competency/index.js'
 import { complaint, type ComplaintEvent, type ComplaintState, nextDeadlines } from '../complaint/index.js'
 import { enrollment } from '../enrollment/index.js'
 import type { PembinaEvent } from '../aggregates.js'
-import type { EventStore, StoredEvent, StoredRecord } from '../kernel/event-store.js'
+import { type EventStore, type StoredEvent, type StoredRecord, StoreUnavailableError } from '../kernel/event-store.js'
+import type { KeyStore } from '../kernel/key-store.js'
 import type { EventRegistry } from '../kernel/registry.js'
 import { mentorRoster } from '../mentor-roster/index.js'
 import { organisation, personnel } from '../personnel/index.js'
@@ -34,6 +40,8 @@ export type AuditFindingKind =
   | 'closed-unnotified'
   /** A stream whose history up to a head of an earlier audit is no longer what that audit saw. */
   | 'rewritten-history'
+  /** A sealed field whose key the key store given does not know: sealed under another key store, or its key lost. */
+  | 'unknown-key'
 
 /** One thing an audit found, where it is, and why it is one. */
 export interface AuditFinding {
@@ -62,6 +70,8 @@ export interface AuditSummary {
    * time it is read (an object per stream), so an audit whose heads are not kept does not hold them all at once.
    */
   readonly heads: Readonly<Record<string, StreamHead>>
+  /** What the history holds of personal data against the key store, when the audit was given one (`keys`). */
+  readonly personalData?: PersonalDataSurvey
 }
 
 /** How an audit is run. */
@@ -72,6 +82,12 @@ export interface AuditOptions {
   readonly heads?: HeadFile
   /** Told how many records have been read, every 10,000 and at the end. */
   readonly onProgress?: (records: number) => void
+  /**
+   * The key store the history's personal data was sealed with: every envelope in an event's data is looked up (not
+   * opened, so not logged), counted in the summary's `personalData`, and one under a key the store does not know is
+   * an `unknown-key` finding. A key store that fails ends the audit with a `StoreUnavailableError`.
+   */
+  readonly keys?: KeyStore
 }
 
 type Replayed = E.Either<string, ReplayedEvent<Exclude<PembinaEvent, ComplaintEvent>>>
@@ -178,6 +194,13 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
     found({ kind, streamName: record.streamName, revision: record.revision, position: record.position, message })
 
   const complaints = complaint.decider(config)
+  const surveyor = options.keys === undefined ? undefined : personalDataSurveyor(options.keys)
+  const unknownKey = (record: StoredEvent, place: SealedFieldPlace): AuditFinding =>
+    at(
+      record,
+      'unknown-key',
+      `${place.path} is sealed for ${place.subjectId} under key ${place.keyId}, which the key store does not know: sealed under another key store, or the key was lost`,
+    )
   for await (const record of store.readAll()) {
     position = record.position
     const category = categoryOf(record.streamName)
@@ -224,6 +247,13 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
           'rewritten-history',
           `the head recorded earlier (revision ${prior.revision}, hash ${prior.hash.slice(0, 12)}…) is now ${hash === null ? 'unreadable' : `hash ${hash.slice(0, 12)}…`}: history up to it was changed`,
         )
+    }
+
+    // Personal data, as the event stores it (what its hash covers), whether or not the event decodes.
+    if (surveyor !== undefined && record.kind === 'event') {
+      const unknown = await surveyor.add(record)()
+      if (E.isLeft(unknown)) throw new StoreUnavailableError(unknown.left.message)
+      for (const place of unknown.right) yield unknownKey(record, place)
     }
 
     if (unreadable) continue
@@ -316,6 +346,7 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
       heads ??= chains.soundHeads()
       return heads
     },
+    ...(surveyor === undefined ? {} : { personalData: surveyor.survey() }),
   }
 }
 
