@@ -4,15 +4,19 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import {
   decodeWith,
+  envelopesIn,
   EventMetadata,
   type EventStore,
   type AppendError,
   type AppendResult,
   formatDecodeFailure,
   formatInvalidAppend,
+  type KeyStore,
+  personalDataMarking,
 } from '@pembina/core'
 import { CliError, exitCodes } from '../cli-error.js'
 import { readProgress } from '../progress.js'
+import { openKeys } from './personal-data.js'
 
 /** One line of an export: an event as the store holds it, with its place. */
 const ExportedEvent = t.intersection([
@@ -28,19 +32,70 @@ const ExportedEvent = t.intersection([
 ])
 export type ExportedEvent = t.TypeOf<typeof ExportedEvent>
 
+/** A sealed field of an erased subject, as a line of an export names it beside its event (`erasedFields`). */
+export interface ErasedField {
+  /** Where in the event's data: `complainant`, `followUps[2].text`. */
+  readonly path: string
+  readonly subjectId: string
+  readonly keyId: string
+  readonly erasedAt: string
+}
+
+// How an export marks erased fields (`--keys`). The event itself must stay byte-exact: its data and metadata are what
+// its hash covers, what the chain links, and what an import appends, so the envelope stays in `data` as stored (it
+// no longer opens anywhere). The mark is one more member of the line, `erasedFields`, after the event's own: the
+// export's codec and `appendExported` read only the event's members, so an import (and a `jsonl:` store) ignores
+// it, while a reader sees on the very line which fields are erased. Not a header line, which import would refuse as
+// no event and which would shift every line number its messages name; not a file beside the export, which would
+// part from it. A line with no erased field is written exactly as without `--keys`.
+const erasedFieldsOf = (keys: KeyStore): ((data: unknown) => Promise<readonly ErasedField[]>) => {
+  const marking = personalDataMarking(keys)
+  return async data => {
+    const erased: ErasedField[] = []
+    for (const { path, envelope } of envelopesIn(data)) {
+      const marker = await marking.status(envelope)()
+      if (E.isLeft(marker)) throw new CliError(marker.left.message, exitCodes.storeFailed)
+      if (marker.right.status === 'erased')
+        erased.push({
+          path,
+          subjectId: envelope.subjectId,
+          keyId: envelope.keyId,
+          erasedAt: marker.right.erasedAt ?? '',
+        })
+    }
+    return erased
+  }
+}
+
 /**
  * Writes every event of the store, in global order, one JSON object a line (UTF-8): stream, revision, global position,
  * event id, type, data and metadata as stored, so an import gives back the same ids, revisions, metadata and hashes.
- * A corrupt record cannot be exported: the export stops, naming it, and the file is left incomplete.
+ * A corrupt record cannot be exported: the export stops, naming it, and the file is left incomplete. With a key store
+ * (`keys`), a line whose event holds fields of erased subjects names them in `erasedFields` after the event.
  */
 export const exportCommand = async (
   store: EventStore,
+  options: { readonly to: string; readonly progress: boolean; readonly keys?: string },
+  out: (line: string) => void,
+): Promise<number> => {
+  const keys = options.keys === undefined ? undefined : openKeys(options.keys)
+  try {
+    return await exportTo(store, options, out, keys === undefined ? undefined : erasedFieldsOf(keys))
+  } finally {
+    keys?.close()
+  }
+}
+
+const exportTo = async (
+  store: EventStore,
   options: { readonly to: string; readonly progress: boolean },
   out: (line: string) => void,
+  erasedFields: ((data: unknown) => Promise<readonly ErasedField[]>) | undefined,
 ): Promise<number> => {
   const file = createWriteStream(options.to, { encoding: 'utf8' })
   const progress = await readProgress(store, 'exporting', options.progress)
   let events = 0
+  let erasedCount = 0
   try {
     for await (const record of store.readAll()) {
       if (record.kind === 'corrupt')
@@ -48,7 +103,10 @@ export const exportCommand = async (
           `${record.streamName} revision ${record.revision} is corrupt (${record.reason}): it cannot be exported; ${options.to} is incomplete`,
         )
       const { streamName, revision, position, eventId, type, data, metadata } = record
-      const line = `${JSON.stringify({ streamName, revision, position: position.toString(), eventId, type, data, metadata })}\n`
+      const erased = erasedFields === undefined ? [] : await erasedFields(data)
+      erasedCount += erased.length
+      const event = { streamName, revision, position: position.toString(), eventId, type, data, metadata }
+      const line = `${JSON.stringify(erased.length === 0 ? event : { ...event, erasedFields: erased })}\n`
       if (!file.write(line)) await once(file, 'drain')
       events++
       if (events % 10_000 === 0) progress.update(events)
@@ -58,7 +116,9 @@ export const exportCommand = async (
     file.end()
     await once(file, 'close')
   }
-  out(`${events} events exported to ${options.to}`)
+  out(
+    `${events} events exported to ${options.to}${erasedFields === undefined ? '' : `; ${erasedCount} fields of erased subjects marked (erasedFields)`}`,
+  )
   return exitCodes.ok
 }
 

@@ -14,7 +14,8 @@ export interface KeyStoreOptions {
 
 const SubjectId = text(128, 'SubjectId')
 
-const openKeys = (file: string) => {
+/** Opens an SQLite key store that must exist (`--keys FILE`); a missing or refused file is a `CliError`. */
+export const openKeys = (file: string) => {
   if (!existsSync(file)) throw new CliError(`--keys ${file}: no such key store`)
   try {
     return sqliteKeyStore({ path: file })

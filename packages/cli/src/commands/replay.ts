@@ -14,7 +14,10 @@ import {
   type EventStore,
   type Instant,
   instant,
+  type KeyStore,
+  markSealed,
   parseStreamName,
+  personalDataMarking,
   type PolicyConfig,
   replay,
   type ReplayedStream,
@@ -22,6 +25,7 @@ import {
 } from '@pembina/core'
 import { CliError, exitCodes } from '../cli-error.js'
 import { readProgress } from '../progress.js'
+import { openKeys } from './personal-data.js'
 
 /** What `pembina replay` is asked. */
 export interface ReplayCommandOptions {
@@ -32,6 +36,8 @@ export interface ReplayCommandOptions {
   readonly progress: boolean
   /** The instant a replay without `asOf` is as of. */
   readonly now: Date
+  /** The key store's SQLite file: sealed fields are marked `sealed`, `erased` or `unknown-key` against it. */
+  readonly keys?: string
 }
 
 const instantOf = (text: string | undefined): Instant | undefined => {
@@ -51,11 +57,43 @@ const statusOf = (state: unknown): string =>
 const json = (value: unknown): string =>
   JSON.stringify(value, (_key, member: unknown) => (typeof member === 'bigint' ? member.toString() : member), 2)
 
-/** One stream's state as of an instant, or a line per stream of the whole store. Returns the exit code. */
+/**
+ * One stream's state as of an instant, or a line per stream of the whole store. Returns the exit code. A sealed field
+ * in a state is printed as its marker, never its ciphertext: `{ status, subjectId, keyId, erasedAt? }`, its status
+ * looked up in the key store (`--keys`; nothing opened, nothing logged), or `sealed` unchecked without one.
+ */
 export const replayCommand = async (
   store: EventStore,
   options: ReplayCommandOptions,
   out: (line: string) => void,
+): Promise<number> => {
+  const keys = options.keys === undefined ? undefined : openKeys(options.keys)
+  try {
+    return await replayMarked(store, options, out, keys === undefined ? markedUnchecked : markedAgainst(keys))
+  } finally {
+    keys?.close()
+  }
+}
+
+/** Marks the sealed fields of a value for printing. */
+type Mark = (value: unknown) => Promise<unknown>
+
+const markedUnchecked: Mark = value => Promise.resolve(markSealed(value))
+
+const markedAgainst = (keys: KeyStore): Mark => {
+  const marking = personalDataMarking(keys)
+  return async value => {
+    const marked = await marking.mark(value)()
+    if (E.isLeft(marked)) throw new CliError(marked.left.message, exitCodes.storeFailed)
+    return marked.right
+  }
+}
+
+const replayMarked = async (
+  store: EventStore,
+  options: ReplayCommandOptions,
+  out: (line: string) => void,
+  mark: Mark,
 ): Promise<number> => {
   const asOf = instantOf(options.asOf)
   const until = asOf ?? instant(options.now.toISOString())
@@ -99,7 +137,7 @@ export const replayCommand = async (
         throw new CliError(`the store failed: ${failure.message}`, exitCodes.storeFailed)
       throw new CliError(`${failure.streamName} revision ${failure.revision} cannot be read: ${failure.reason}`)
     }
-    out(json({ asOf: asOf ?? null, ...result.right }))
+    out(json({ asOf: asOf ?? null, ...result.right, state: await mark(result.right.state) }))
     return exitCodes.ok
   }
   const progress = await readProgress(store, 'replaying', options.progress && !options.json)
@@ -116,8 +154,11 @@ export const replayCommand = async (
   } finally {
     progress.stop()
   }
-  if (options.json) out(json({ asOf: asOf ?? null, streams }))
-  else {
+  if (options.json) {
+    const marked: unknown[] = []
+    for (const stream of streams) marked.push({ ...stream, state: await mark(stream.state) })
+    out(json({ asOf: asOf ?? null, streams: marked }))
+  } else {
     out(`${streams.length} streams${asOf === undefined ? '' : ` as of ${asOf}`}:`)
     for (const stream of streams)
       out(

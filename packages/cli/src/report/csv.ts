@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
-import type { AuditFinding } from '@pembina/core'
+import type { AuditFinding, PersonalDataSurvey } from '@pembina/core'
 import type { ReportData } from './report-data.js'
 
 /** Writes a CSV file a spreadsheet opens as UTF-8: a byte-order mark, a header row, CRLF line ends. */
@@ -22,8 +22,17 @@ export const writeCsv = (
   writeFileSync(file, `\uFEFF${text}`, 'utf8')
 }
 
-/** The audit's CSV files in `dir`: the findings, and one per read model the report draws on. Returns their names. */
-export const writeAuditCsv = (dir: string, findings: readonly AuditFinding[], data: ReportData): readonly string[] => {
+/**
+ * The audit's CSV files in `dir`: the findings, one per read model the report draws on, and, when the audit was given
+ * a key store, `personal-data.csv`: every sealed field of an erased subject, where it is (no value, not even sealed).
+ * Returns their names.
+ */
+export const writeAuditCsv = (
+  dir: string,
+  findings: readonly AuditFinding[],
+  data: ReportData,
+  personalData?: PersonalDataSurvey,
+): readonly string[] => {
   const files = ['findings.csv', 'learning-hours.csv', 'complaint-board.csv'] as const
   writeCsv(
     join(dir, files[0]),
@@ -57,5 +66,24 @@ export const writeAuditCsv = (dir: string, findings: readonly AuditFinding[], da
     data.complaints.map(line => ({ ...line })),
     ['complaintId', 'unit', 'status', 'receivedAt', 'missedStages'],
   )
-  return files
+  if (personalData === undefined) return files
+  const erased = 'personal-data.csv'
+  writeCsv(
+    join(dir, erased),
+    personalData.erasedSubjects.flatMap(subject =>
+      subject.fields.map(field => ({
+        subjectId: subject.subjectId,
+        erasedAt: subject.erasedAt,
+        keyId: field.keyId,
+        stream: field.streamName,
+        revision: field.revision,
+        position: field.position.toString(),
+        type: field.type,
+        field: field.path,
+        status: 'erased',
+      })),
+    ),
+    ['subjectId', 'erasedAt', 'keyId', 'stream', 'revision', 'position', 'type', 'field', 'status'],
+  )
+  return [...files, erased]
 }

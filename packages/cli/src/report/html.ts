@@ -1,4 +1,4 @@
-import type { AuditFinding, AuditSummary } from '@pembina/core'
+import type { AuditFinding, AuditSummary, PersonalDataSurvey } from '@pembina/core'
 import type { ReportData } from './report-data.js'
 
 /** How the audit was run, for the report's last section. */
@@ -22,6 +22,24 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left
 figure { margin: 1rem 0; } figcaption { font-weight: bold; margin-bottom: 0.5rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; } dt { font-weight: bold; }
 `
+
+const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`
+
+/** The report's personal-data section: the counts, and every field of an erased subject, which now reads as erased. */
+const personalDataSection = (survey: PersonalDataSurvey): string => {
+  const rows = survey.erasedSubjects
+    .flatMap(subject =>
+      subject.fields.map(
+        field =>
+          `<tr><td>${escapeHtml(subject.subjectId)}</td><td>${escapeHtml(subject.erasedAt)}</td><td>${escapeHtml(field.streamName)}</td><td>${field.revision}</td><td>${escapeHtml(field.type)}</td><td>${escapeHtml(field.path)}</td><td>erased</td></tr>`,
+      ),
+    )
+    .join('\n')
+  return `<h2>Personal data</h2>
+<p>${plural(survey.fields, 'sealed field')} of ${plural(survey.subjects, 'data subject')} in the events: ${survey.sealed} with their key held, ${survey.erased} erased, ${survey.unknownKey} under a key the key store does not know${survey.unknownKey === 0 ? '' : ' (see the findings)'}. ${plural(survey.erasedSubjects.length, 'data subject')} erased: their fields read as erased wherever they are, the rest of the history is intact, and the chains still verify, since they cover the ciphertext. No field was opened for this report.</p>
+${rows === '' ? '<p>No field of an erased subject.</p>' : `<table><thead><tr><th>subject</th><th>erased at</th><th>stream</th><th>revision</th><th>event</th><th>field</th><th>status</th></tr></thead><tbody>\n${rows}\n</tbody></table>`}
+`
+}
 
 /**
  * The audit report as one self-contained HTML file: it opens offline and loads nothing (no script, no stylesheet
@@ -63,7 +81,7 @@ ${verdict}
 ${charts.map(chart => `<figure><figcaption>${escapeHtml(chart.title)}</figcaption>${chart.svg}</figure>`).join('\n')}
 <h2>Findings</h2>
 ${findings.length === 0 ? '<p>None.</p>' : `<table><thead><tr><th>kind</th><th>stream</th><th>revision</th><th>position</th><th>why</th></tr></thead><tbody>\n${rows}\n</tbody></table>`}
-<h2>How the audit was run</h2>
+${summary.personalData === undefined ? '' : personalDataSection(summary.personalData)}<h2>How the audit was run</h2>
 <dl>
 <dt>command</dt><dd><code>${escapeHtml(run.command)}</code></dd>
 <dt>store</dt><dd>${escapeHtml(run.store)}</dd>
