@@ -45,6 +45,16 @@ export {
   type OpenDeadline,
   type UnitBreaches,
 } from './complaint-board-queries.js'
+export {
+  CaseText,
+  type CaseFileGrant,
+  type CaseFileReader,
+  type CaseFileView,
+  ComplaintCaseFileDocument,
+  complaintCaseFileProjection,
+  openCaseFile,
+  type ShownField,
+} from './complaint-case-file.js'
 export { standardReadModels } from './standard-read-models.js'
 export { documentCodec, type Keyed, listDocuments, ReadModelDocumentError, readDocument } from './stored-document.js'
 export {
