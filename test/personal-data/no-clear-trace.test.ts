@@ -20,7 +20,7 @@ import {
   sealingHandler,
 } from '@pembina/core'
 import { runCli } from '@pembina/cli'
-import { complaintBoardProjection, startProjector } from '@pembina/projections'
+import { complaintBoardProjection, complaintCaseFileProjection, startProjector } from '@pembina/projections'
 import { sqliteEventStore, sqliteKeyStore, sqliteReadModelStore } from '@pembina/sqlite'
 import { makeTempDir, type TempDir } from '../reliability/temp-dir.js'
 
@@ -130,6 +130,8 @@ describe('personal data in clear, nowhere', { timeout: 120_000 }, () => {
     keys.close()
     const readModels = sqliteReadModelStore({ path: dir.file('read-models.db') })
     await startProjector({ events: store, readModels, projection: complaintBoardProjection, live: false }).done
+    // The case file keeps the identity and every text of a complaint: as envelopes only.
+    await startProjector({ events: store, readModels, projection: complaintCaseFileProjection, live: false }).done
     await readModels.close()
     await store.close()
     const io = { out: () => undefined, err: () => undefined }
