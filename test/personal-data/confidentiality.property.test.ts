@@ -23,8 +23,14 @@ import {
 } from '@pembina/core'
 import {
   type CaseFileGrant,
+  complaintBoardProjection,
   complaintCaseFileProjection,
   type ComplaintCaseFileDocument,
+  competencyGapsProjection,
+  learningHoursProjection,
+  mentorLoadProjection,
+  offeringRosterProjection,
+  personnelDirectoryProjection,
   inMemoryReadModelStore,
   type JsonValue,
   listDocuments,
@@ -105,8 +111,17 @@ const handled = async (commands: readonly ComplaintCommand[]) => {
   const handler = commandHandler({ store, aggregate: complaint, config: defaultPolicy })
   for (const [i, command] of commands.entries()) await handler.handle(command, { commandId: `c-${i}` })()
   const readModels = inMemoryReadModelStore()
-  for (const projection of [...standardReadModels, complaintCaseFileProjection])
-    await startProjector({ events: store, readModels, projection: projection as Projection, live: false }).done
+  const project = async <Doc extends JsonValue>(projection: Projection<Doc>): Promise<void> => {
+    await startProjector({ events: store, readModels, projection, live: false }).done
+  }
+  // Each of `standardReadModels`, by name (a loop would hand the projector a union of their document types).
+  await project(offeringRosterProjection)
+  await project(learningHoursProjection)
+  await project(mentorLoadProjection)
+  await project(competencyGapsProjection)
+  await project(complaintBoardProjection)
+  await project(personnelDirectoryProjection)
+  await project(complaintCaseFileProjection)
   return { store, readModels }
 }
 
@@ -131,7 +146,8 @@ describe('confidentiality over generated complaint histories (property)', { time
         const pseudonyms = file.anonymous ? [...new Set(secrets.identity.map(envelope => envelope.subjectId))] : []
         // Every standard read model is public: it holds no envelope of a complaint at all.
         for (const projection of standardReadModels) {
-          const docs = JSON.stringify(await allDocuments(readModels, projection as Projection))
+          // Every document as stored, undecoded: what a reader of the store would find.
+          const docs = JSON.stringify(await readModels.list(projection.name))
           expect(leaksIn(docs, [...secrets.identity, ...secrets.content], pseudonyms), projection.name).toEqual([])
         }
         // The report's data (learning and complaint lines) neither.
