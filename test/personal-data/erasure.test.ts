@@ -1,14 +1,16 @@
 // Erasing a data subject, end to end (issue 18): complaints are handled through the complaint command handler on an
 // SQLite event store with their personal fields sealed in an SQLite key store; some fields are opened (and logged);
-// then the complainant is erased. From then on no API gives their fields back in clear, and no copy of their key is
-// left in the key store's file; yet replay (core's and the CLI's), the standard read models rebuilt from the history,
-// the audit (core's and the CLI's report in text, JSON, HTML and CSV) and the export all still work and show the
-// fields as erased, the hash chains verify, and the decryption log still lists every opening made before.
+// then the complainant is erased, and so is a nurse whose NIK and phone the personnel registry holds sealed. From then
+// on no API gives their fields back in clear, and no copy of a key is left in the key store's file; yet replay (core's
+// and the CLI's), the standard read models rebuilt from the history (the personnel directory keeps envelopes), the
+// audit (core's and the CLI's report in text, JSON, HTML and CSV) and the export all still work and show the fields as
+// erased, the hash chains verify, and the decryption log still lists every opening made before.
 import { existsSync, readFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   type Actor,
+  asnSubjectId,
   type ComplaintCommand,
   commandHandler,
   complaint,
@@ -22,6 +24,7 @@ import {
   nip,
   openField,
   type PersonalData,
+  personnel,
   type ReplayedStream,
   replay,
   runAudit,
@@ -29,6 +32,7 @@ import {
   stateAsOf,
 } from '@pembina/core'
 import {
+  asnRecord,
   competencyGapsProjection,
   complaintBoardProjection,
   type JsonValue,
@@ -65,6 +69,11 @@ const [erased, kept] = people
 const desk: Actor = { kind: 'asn', nip: nip('196608011988031001'), roles: ['asn', 'admin-pengaduan'] }
 const officerNip = nip('197505122001121002')
 const officer: Actor = { kind: 'asn', nip: officerNip, roles: ['asn'] }
+const pyb: Actor = { kind: 'asn', nip: nip('196805121990032001'), roles: ['asn', 'pyb'] }
+// A nurse of the puskesmas whose NIK and phone the registry holds, sealed for her: the personnel directory keeps the
+// envelopes, so a read model holds personal data too. She left, and is erased as well.
+const nurse = nip('199203152019032004')
+const nurseSubject = asnSubjectId(nurse)
 const erasedAt = '2026-04-01T10:00:00+07:00'
 const access = (at: string, purpose: string) => ({ who: '196608011988031001', purpose, at })
 
@@ -167,6 +176,29 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
         expect(handled, `${complaintId} ${command.type}`).toMatchObject(E.right({}))
       }
     }
+    const nurseFields = {
+      nik: await sealed(nurseSubject, '1271015203920001'),
+      phone: await sealed(nurseSubject, '081361234567'),
+    }
+    envelopes.set(nurseSubject, nurseFields)
+    const appointed = await commandHandler({ store, aggregate: personnel, config: defaultPolicy }).handle(
+      {
+        type: 'AppointAsn',
+        at: instant('2026-01-05T09:00:00+07:00'),
+        actor: pyb,
+        data: {
+          nip: nurse,
+          employeeType: 'PNS',
+          rank: 'III/a',
+          unitId: 'puskesmas-belawan',
+          positionId: 'perawat',
+          effectiveOn: localDate('2015-03-01'),
+          ...nurseFields,
+        },
+      },
+      { commandId: 'appoint-nurse' },
+    )()
+    expect(appointed).toMatchObject(E.right({}))
     const erasedFields = envelopes.get(erased.subjectId) ?? {}
     const keptFields = envelopes.get(kept.subjectId) ?? {}
 
@@ -188,9 +220,12 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
         access('2026-03-05T11:00:00+07:00', 'menindaklanjuti pengaduan'),
       )(),
     ).toEqual(E.right({ kind: 'clear', text: kept.name }))
-    const key = await keys.keyFor(erased.subjectId)()
-    if (E.isLeft(key) || key.right === 'erased') throw new Error('the key of the subject is not there')
-    const keyBytes = Uint8Array.from(key.right.key)
+    const keyBytesOf = async (subjectId: string): Promise<Uint8Array> => {
+      const key = await keys.keyFor(subjectId)()
+      if (E.isLeft(key) || key.right === 'erased') throw new Error(`the key of ${subjectId} is not there`)
+      return Uint8Array.from(key.right.key)
+    }
+    const erasedKeys = [await keyBytesOf(erased.subjectId), await keyBytesOf(nurseSubject)]
 
     // An audit before the erasure: clean, and its head file keeps every stream's head.
     const pembina = (...args: readonly string[]) => runPembina(dir.path, args)
@@ -201,6 +236,7 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
 
     // The erasure.
     expect(await eraseSubject(keys, erased.subjectId, erasedAt)()).toEqual(E.right({ keys: 1 }))
+    expect(await eraseSubject(keys, nurseSubject, erasedAt)()).toEqual(E.right({ keys: 1 }))
 
     // No API gives the fields back: every opening says erased (a value, not an exception), no key is handed out,
     // nothing new is sealed for the subject; the other complainant's fields still open.
@@ -242,6 +278,7 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     const streams: ReplayedStream[] = []
     for await (const stream of replay(store, { config: defaultPolicy })) streams.push(stream)
     expect(streams.map(stream => [stream.streamName, stream.events, stream.unreadable])).toEqual([
+      [personnel.streamName(nurse), 1, undefined],
       [complaint.streamName(erased.complaintId), 5, undefined],
       [complaint.streamName(kept.complaintId), 5, undefined],
     ])
@@ -250,7 +287,7 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     const replayedMarkers = markersIn(replayed.right)
     expect(replayedMarkers.length).toBeGreaterThan(0)
     expect(new Set(replayedMarkers.map(({ subjectId, status }) => `${subjectId} ${status}`))).toEqual(
-      new Set([`${erased.subjectId} erased`, `${kept.subjectId} sealed`]),
+      new Set([`${nurseSubject} erased`, `${erased.subjectId} erased`, `${kept.subjectId} sealed`]),
     )
     const asOf = await stateAsOf(
       store,
@@ -271,8 +308,8 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
       noCiphertext(JSON.stringify(replayed.right, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}` : v))),
     ).toEqual([])
 
-    // The standard read models, rebuilt from the history after the erasure: they hold no envelope, and they hold the
-    // complaints as before.
+    // The standard read models, rebuilt from the history after the erasure: the complaints as before, and the nurse's
+    // record with her NIK and phone, as envelopes that mark as erased.
     const readModels = sqliteReadModelStore({ path: dir.file('read-models.db') })
     const rebuildOne = async <Doc extends JsonValue>(projection: Projection<Doc>): Promise<void> => {
       const rebuilt = await rebuild({ events: store, readModels, projection, live: false })
@@ -293,26 +330,36 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
       expect.objectContaining({ complaintId: erased.complaintId, status: 'decided' }),
       expect.objectContaining({ complaintId: kept.complaintId, status: 'decided' }),
     ])
-    for (const projection of standardReadModels) {
-      const documents = await readModels.list(projection.name)
-      expect(envelopesIn(documents), projection.name).toEqual([])
-      const marked = await markPersonalData(keys, documents)()
-      expect(marked).toEqual(E.right(documents))
-    }
+    const documents = await Promise.all(standardReadModels.map(projection => readModels.list(projection.name)))
+    // The record's NIK and phone, and again in the appointment on its timeline.
+    const inReadModels = envelopesIn(documents).map(({ envelope }) => envelope)
+    expect(inReadModels).toHaveLength(4)
+    expect(inReadModels).toEqual(expect.arrayContaining([nurseFields.nik, nurseFields.phone]))
+    const markedDocuments = await markPersonalData(keys, documents)()
+    if (E.isLeft(markedDocuments)) throw new Error('marking failed')
+    expect(envelopesIn(markedDocuments.right)).toEqual([])
+    expect(markersIn(markedDocuments.right)).toEqual(
+      inReadModels.map(() => ({ subjectId: nurseSubject, status: 'erased' })),
+    )
+    expect(await asnRecord(readModels, nurse)).toMatchObject({ nik: nurseFields.nik, phone: nurseFields.phone })
     await readModels.close()
 
-    // Core's audit with the key store: no finding, and the erased subject's five fields listed.
+    // Core's audit with the key store: no finding, and the erased subjects' fields listed.
     const audited = await runAudit(store, { config: defaultPolicy, keys })
     expect(audited.findings).toEqual([])
     expect(audited.summary.personalData).toMatchObject({
-      fields: 10,
+      fields: 12,
       sealed: 5,
-      erased: 5,
+      erased: 7,
       unknownKey: 0,
-      subjects: 2,
-      erasedSubjects: [{ subjectId: erased.subjectId, erasedAt }],
+      subjects: 3,
+      erasedSubjects: [
+        { subjectId: nurseSubject, erasedAt },
+        { subjectId: erased.subjectId, erasedAt },
+      ],
     })
-    expect(audited.summary.personalData?.erasedSubjects[0]?.fields.map(field => field.path)).toEqual([
+    expect(audited.summary.personalData?.erasedSubjects[0]?.fields.map(field => field.path)).toEqual(['nik', 'phone'])
+    expect(audited.summary.personalData?.erasedSubjects[1]?.fields.map(field => field.path)).toEqual([
       'description',
       'complainant',
       'contact',
@@ -322,17 +369,13 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     keys.close()
     await store.close()
 
-    // No copy of the key is left in the key store's file (nor its WAL), in any form; no clear text anywhere in it.
+    // No copy of an erased key is left in the key store's file (nor its WAL), in any form; no clear text in it.
     for (const file of [keysFile, `${keysFile}-wal`].filter(existsSync)) {
       const bytes = readFileSync(file)
-      expect(
-        formsOf(keyBytes).some(form => bytes.includes(form)),
-        file,
-      ).toBe(false)
-      expect(
-        formsOf(erased.name).some(form => bytes.includes(form)),
-        file,
-      ).toBe(false)
+      const found = [...erasedKeys, erased.name, '1271015203920001'].filter(secret =>
+        formsOf(secret).some(form => bytes.includes(form)),
+      )
+      expect(found, file).toEqual([])
     }
 
     // The CLI's audit: history unchanged since the audit before (the chains cover the ciphertext, which stayed),
@@ -343,7 +386,7 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     expect(text.code).toBe(0)
     expect(text.stdout).toMatch(/no findings/)
     expect(text.stdout).toMatch(
-      /personal data: 10 sealed fields of 2 data subjects \(5 with their key held, 5 erased, 0 under a key the key store does not know\); 1 subject erased/,
+      /personal data: 12 sealed fields of 3 data subjects \(5 with their key held, 7 erased, 0 under a key the key store does not know\); 2 subjects erased/,
     )
     expect(text.stdout).toContain(`erased ${erased.subjectId} at ${erasedAt}: 5 fields`)
     expect(text.stdout).toContain(`${complaint.streamName(erased.complaintId)} revision 0 (ComplaintFiled) complainant`)
@@ -366,19 +409,14 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     expect(report).toMatchObject({
       findings: [],
       personalData: {
-        fields: 10,
-        erased: 5,
-        subjects: 2,
-        erasedSubjects: [
-          {
-            subjectId: erased.subjectId,
-            erasedAt,
-          },
-        ],
+        fields: 12,
+        erased: 7,
+        subjects: 3,
+        erasedSubjects: [{ subjectId: nurseSubject }, { subjectId: erased.subjectId, erasedAt }],
         unknownKeys: [],
       },
     })
-    expect(report).toHaveProperty('personalData.erasedSubjects.0.fields.1', {
+    expect(report).toHaveProperty('personalData.erasedSubjects.1.fields.1', {
       streamName: complaint.streamName(erased.complaintId),
       revision: 0,
       position: '1',
@@ -392,7 +430,7 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     expect(html).toMatch(new RegExp(`<td>${erased.subjectId}</td><td>${erasedAt.replace('+', '\\+')}</td>`))
     const csv = readFileSync(dir.file('audit-csv/personal-data.csv'), 'utf8')
     expect(csv).toMatch(/^\uFEFFsubjectId,erasedAt,keyId,stream,revision,position,type,field,status\r\n/)
-    expect(csv.trim().split('\r\n')).toHaveLength(6)
+    expect(csv.trim().split('\r\n')).toHaveLength(8)
     expect(csv).toContain(`${complaint.streamName(erased.complaintId)},0,`)
     // Without the key store the audit is as before: no personal-data section.
     const plain = await pembina('audit', '--store', store_, '--json')
@@ -413,14 +451,14 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     expect(all.code).toBe(0)
     expect(noCiphertext(all.stdout)).toEqual([])
     expect(new Set(markersIn(JSON.parse(all.stdout)).map(({ subjectId, status }) => `${subjectId} ${status}`))).toEqual(
-      new Set([`${erased.subjectId} erased`, `${kept.subjectId} sealed`]),
+      new Set([`${nurseSubject} erased`, `${erased.subjectId} erased`, `${kept.subjectId} sealed`]),
     )
 
     // The CLI's export: every event byte-exact (the lines as before the erasure, but for the erased fields named
     // after the event), and an import of it gives back the same history, which audits clean.
     const exported = await pembina('export', '--store', store_, '--to', 'after.jsonl', '--keys', keysFile)
     expect(exported.code).toBe(0)
-    expect(exported.stdout).toMatch(/10 events exported to after\.jsonl; 5 fields of erased subjects marked/)
+    expect(exported.stdout).toMatch(/11 events exported to after\.jsonl; 7 fields of erased subjects marked/)
     const beforeLines = readFileSync(dir.file('before.jsonl'), 'utf8').trimEnd().split('\n')
     const afterLines = readFileSync(dir.file('after.jsonl'), 'utf8').trimEnd().split('\n')
     expect(afterLines).toHaveLength(beforeLines.length)
@@ -430,16 +468,19 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
       const parsed = JSON.parse(line) as { readonly streamName: string; readonly erasedFields?: unknown }
       if (parsed.erasedFields === undefined) expect(line).toBe(original)
       else {
-        expect(parsed.streamName).toBe(stream)
+        expect([stream, personnel.streamName(nurse)]).toContain(parsed.streamName)
         expect(line.startsWith(original.slice(0, -1))).toBe(true)
         expect(line.slice(original.length - 1)).toMatch(/^,"erasedFields":\[.*\]\}$/)
         for (const field of parsed.erasedFields as readonly unknown[]) {
-          expect(field).toMatchObject({ subjectId: erased.subjectId, erasedAt })
+          expect(field).toMatchObject({
+            subjectId: parsed.streamName === stream ? erased.subjectId : nurseSubject,
+            erasedAt,
+          })
           markedFields++
         }
       }
     }
-    expect(markedFields).toBe(5)
+    expect(markedFields).toBe(7)
     const imported = await pembina('import', '--from', 'after.jsonl', '--store', `sqlite:${dir.file('copy.db')}`)
     expect(imported.code).toBe(0)
     expect(await pembina('export', '--store', `sqlite:${dir.file('copy.db')}`, '--to', 'copy.jsonl')).toMatchObject({
