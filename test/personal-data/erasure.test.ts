@@ -494,6 +494,19 @@ describe('erasing a data subject', { timeout: 240_000 }, () => {
     const fromFile = await pembina('audit', '--store', `jsonl:${dir.file('after.jsonl')}`, '--strict')
     expect(fromFile.code).toBe(0)
 
+    // Against another key store, every field is under a key it does not know: a finding each, named where it is.
+    sqliteKeyStore({ path: dir.file('other-keys.db') }).close()
+    const other = await pembina('audit', '--store', store_, '--keys', dir.file('other-keys.db'), '--strict', '--json')
+    expect(other.code).toBe(1)
+    const otherReport: unknown = JSON.parse(other.stdout)
+    expect(otherReport).toHaveProperty('findings.length', 12)
+    expect(otherReport).toHaveProperty('findings.0.kind', 'unknown-key')
+    expect(otherReport).toMatchObject({ personalData: { fields: 12, unknownKey: 12, erasedSubjects: [] } })
+    // A key store that is not there is bad input, as for pembina openings.
+    const missing = await pembina('replay', '--store', store_, '--keys', dir.file('missing.db'))
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/--keys .*missing\.db: no such key store/)
+
     // The CLI's decryption log: the openings made before the erasure are all still there.
     const openings = await pembina('openings', '--keys', keysFile, '--subject', erased.subjectId, '--json')
     expect(openings.code).toBe(0)
