@@ -56,17 +56,14 @@ describe('decoding complaint commands', () => {
   })
 
   it('a complainant’s identity in clear text is refused: only the encrypted envelope is accepted', () => {
-    expect(issuesOf(fileWith({ complainant: 'Budi Santoso, Jl. Veteran 12' }))).toEqual([
-      {
-        path: 'data.complainant',
-        rule: expect.stringMatching(/^must be an envelope sealed for its data subject, not clear text/),
-      },
-    ])
-    expect(issuesOf(fileWith({ description: 'Antrean di loket pendaftaran lebih dari tiga jam.' }))).toEqual([
-      {
-        path: 'data.description',
-        rule: expect.stringMatching(/^must be an envelope sealed for its data subject, not clear text/),
-      },
+    const inClear = (input: unknown) =>
+      issuesOf(input).map(({ path, rule }) => [
+        path,
+        rule.startsWith('must be an envelope sealed for its data subject'),
+      ])
+    expect(inClear(fileWith({ complainant: 'Budi Santoso, Jl. Veteran 12' }))).toEqual([['data.complainant', true]])
+    expect(inClear(fileWith({ description: 'Antrean di loket pendaftaran lebih dari tiga jam.' }))).toEqual([
+      ['data.description', true],
     ])
     expect(issuesOf(fileWith({ contact: { ...envelope, ciphertext: '0812 3456 7890' } }))).toEqual([
       { path: 'data.contact.ciphertext', rule: 'must be base64 ciphertext (personal data is never stored in clear)' },

@@ -32,6 +32,8 @@ export const fileComplaint = (
   const filedOn = jakartaDate(at)
   if (data.serviceDate > filedOn) return refuse('service-date-in-future')
   if (daysBetween(data.serviceDate, filedOn) > config.complaint.filingWindowDays) return refuse('filing-window-passed')
+  // Only the holder of its token acts as the complainant of an anonymous complaint: no token, nobody could.
+  if (data.anonymous && data.trackingTokenDigest === undefined) return refuse('tracking-token-required')
   if (!oneDataSubject([data.description, data.complainant, data.contact, data.sensitiveDetails]))
     return refuse('wrong-data-subject')
   return accept<ComplaintEvent>({

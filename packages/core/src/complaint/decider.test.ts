@@ -493,6 +493,24 @@ describe('an anonymous complainant and their tracking token', () => {
     ])
   })
 
+  it('an anonymous complaint is filed with a token, or not at all: without one, nobody could act as its complainant', () => {
+    spec
+      .given()
+      .when(file({ anonymous: true }))
+      .thenRejects('tracking-token-required')
+  })
+
+  it('the holder of the token is the complainant of an anonymous complaint, whatever pseudonym they come with', () => {
+    const named: ComplaintEvent = {
+      type: 'ComplaintFiled',
+      data: { ...filingData, anonymous: true, trackingTokenDigest: digest, at: t0, receivedAt: t0 },
+    }
+    const rated = spec
+      .given(named, verified, disposed, followedUp, decided, notified)
+      .when(rate({ kind: 'citizen', subjectId: 'akun-lain', trackingTokenDigest: digest })).result
+    expect(E.isRight(rated) ? rated.right.map(event => event.type) : rated.left).toEqual(['SatisfactionRated'])
+  })
+
   it('files the digest, never a token: a FileComplaint carries only a SHA-256 digest', () => {
     const filing = file({ anonymous: true, trackingTokenDigest: digest })
     spec

@@ -60,14 +60,21 @@ export const nextStep =
 export const isDesk = (actor: Actor): actor is AsnActor => hasRole(actor, 'admin-pengaduan')
 
 /**
- * Whether the actor is the complainant: a citizen whose pseudonym matches the complainant's encrypted identity when
- * the complaint names one, and who holds the complaint's tracking token when it was filed with one. An anonymous
- * complaint filed without a token (before tokens were issued) accepts any citizen, as it always did.
+ * Whether the actor is the complainant. Of an anonymous complaint filed with a tracking token, the holder of the
+ * token, whoever they are (its personal data is sealed for the complaint, not for an account, so nothing links the
+ * two). Otherwise a citizen whose pseudonym matches the complainant's encrypted identity when the complaint names one,
+ * and who holds the complaint's tracking token when it was filed with one. An anonymous complaint filed without a
+ * token (before tokens were required for one) accepts any citizen, as it always did.
  */
-export const isComplainant = (actor: Actor, complaint: Complaint): boolean =>
-  actor.kind === 'citizen' &&
-  (complaint.complainantSubjectId === null || actor.subjectId === complaint.complainantSubjectId) &&
-  (complaint.trackingTokenDigest === null || actor.trackingTokenDigest === complaint.trackingTokenDigest)
+export const isComplainant = (actor: Actor, complaint: Complaint): boolean => {
+  if (actor.kind !== 'citizen') return false
+  if (complaint.anonymous && complaint.trackingTokenDigest !== null)
+    return actor.trackingTokenDigest === complaint.trackingTokenDigest
+  return (
+    (complaint.complainantSubjectId === null || actor.subjectId === complaint.complainantSubjectId) &&
+    (complaint.trackingTokenDigest === null || actor.trackingTokenDigest === complaint.trackingTokenDigest)
+  )
+}
 
 /** Whether every envelope given (absent ones aside) is sealed for one and the same data subject. */
 export const oneDataSubject = (envelopes: readonly (PersonalData | undefined)[]): boolean =>

@@ -67,6 +67,10 @@ export const complaintRejections = rejectionCatalog({
   },
   'system-only': { message: 'Only the system timer checks deadlines', term: 'hanya pewaktu sistem' },
   'not-the-complainant': { message: 'This citizen is not the complainant', term: 'bukan pengadu' },
+  'tracking-token-required': {
+    message: 'An anonymous complaint is filed with the digest of the tracking token handed to its complainant',
+    term: 'token pelacakan wajib untuk pengaduan anonim',
+  },
   'wrong-data-subject': {
     message: "A personal field is sealed for another data subject than the complaint's",
     term: 'subjek data tidak sesuai',

@@ -5,6 +5,7 @@ import { inMemoryEventStore } from '../application/in-memory/in-memory-event-sto
 import { inMemoryKeyStore } from '../application/personal-data/in-memory-key-store.js'
 import { sealingHandler } from '../application/personal-data/sealing-handler.js'
 import { eraseSubject, openField } from '../application/personal-data/sealing.js'
+import { issueTrackingToken } from '../application/personal-data/tracking-token.js'
 import { complaint } from '../complaint/index.js'
 import { decodeWith } from '../kernel/index.js'
 import { defaultPolicy, instant, localDate, nip, type Actor } from '../shared/index.js'
@@ -91,7 +92,13 @@ describe('complaintSealer: clear input sealed for the complaint’s data subject
 
   it('an anonymous filing without a pseudonym is sealed for the complaint itself; one naming a subject, for it', async () => {
     const anonymous = setUp()
-    await anonymous.handler.handle(filing({ kind: 'citizen' }, { anonymous: true }), { commandId: 'f' })()
+    // Even a citizen with an account files anonymously under the complaint's own subject, never the account's.
+    const { digest } = issueTrackingToken()
+    const filed = await anonymous.handler.handle(
+      filing({ kind: 'citizen', subjectId: 'warga-0042' }, { anonymous: true, trackingTokenDigest: digest }),
+      { commandId: 'f' },
+    )()
+    expect(E.isRight(filed)).toBe(true)
     expect(await complaintSubjectFromStore(anonymous.store)(complaintId)()).toEqual(
       E.right(complaintSubjectId(complaintId)),
     )

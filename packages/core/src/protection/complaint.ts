@@ -187,7 +187,8 @@ const defined = <A extends Readonly<Record<string, PersonalData | undefined>>>(
  * The sealer of complaint commands: every personal field and free text (the complainant's name and contact, sensitive
  * details, the description, a supplement, a follow-up's text, the unit's answer, a rating's comment) sealed with
  * AES-256-GCM under the key of the complaint's data subject, so erasing that subject shreds them all. A filing names
- * the subject (`subjectId`, else the citizen's pseudonym, else `pengadu-<complaintId>`); the later commands take it
+ * the subject (`subjectId`, else the citizen's pseudonym unless the complaint is anonymous, else
+ * `pengadu-<complaintId>`); the later commands take it
  * from the complaint (`subjectOf`, by default `complaintSubjectFromStore(store)`). Commands without a personal field
  * pass unchanged, and read nothing.
  */
@@ -202,7 +203,9 @@ export const complaintSealer =
     switch (input.type) {
       case 'FileComplaint': {
         const { subjectId, description, complainant, contact, sensitiveDetails, ...data } = input.data
-        const citizen = input.actor.kind === 'citizen' ? input.actor.subjectId : undefined
+        // An anonymous complaint's data is sealed for the complaint itself, never for the citizen's account: nothing in
+        // a key store, a decryption log or an erasure links the two (its complainant proves themself with the token).
+        const citizen = input.actor.kind === 'citizen' && !data.anonymous ? input.actor.subjectId : undefined
         const s = sealingFor(keys, subjectId ?? citizen ?? complaintSubjectId(data.complaintId))
         const sealedDescription = await s.one(description)
         if (E.isLeft(sealedDescription)) return sealedDescription

@@ -55,6 +55,7 @@ const caseFile = async (flags: { readonly anonymous: boolean; readonly confident
         channel: 'web',
         anonymous: flags.anonymous,
         confidential: false,
+        ...(flags.anonymous ? { trackingTokenDigest: 'a'.repeat(64) } : {}),
         complainant: 'Siti Aminah',
         contact: '081260001234',
       },

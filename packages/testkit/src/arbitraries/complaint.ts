@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import {
   type Actor,
@@ -120,6 +121,10 @@ const movesOf = (shape: Shape): readonly Move[] => {
   return [...(early && path.includes('dispose') ? path.slice(0, path.indexOf('dispose')) : path), shape.ending]
 }
 
+/** The digest of the tracking token an anonymous complaint is filed with (one per complaint, a stand-in). */
+const trackingDigestOf = (shape: Shape): string =>
+  createHash('sha256').update(`token-${shape.complaintId}-${shape.ciphertext}`).digest('hex')
+
 /** The data subject a generated complaint's personal data is sealed for: the named complainant's, or its own. */
 const subjectOf = (shape: Shape): string =>
   shape.namesComplainant ? shape.cast.subjectId : `pengadu-${shape.complaintId}`
@@ -141,7 +146,10 @@ const sealedText = (shape: Shape, index: number): PersonalData => {
 const commandFor = (move: Move, shape: Shape, at: Instant, index: number): ComplaintCommand => {
   const { complaintId, cast } = shape
   const step = shape.steps[index % shape.steps.length]
-  const citizen: Actor = { kind: 'citizen', subjectId: cast.subjectId }
+  // The complainant of an anonymous complaint shows its tracking token (the service states its digest).
+  const citizen: Actor = shape.anonymous
+    ? { kind: 'citizen', subjectId: cast.subjectId, trackingTokenDigest: trackingDigestOf(shape) }
+    : { kind: 'citizen', subjectId: cast.subjectId }
   const desk = asnActor(cast.desk, 'admin-pengaduan')
   const handler = step?.byPyb === true ? asnActor(cast.pyb, 'pyb') : asnActor(cast.officer, 'asn')
   const text = sealedText(shape, index)
@@ -246,6 +254,7 @@ const filingFor = (shape: Shape, at: Instant): ComplaintCommand => {
       channel: 'web',
       anonymous: shape.anonymous,
       confidential: shape.filedConfidential,
+      ...(shape.anonymous ? { trackingTokenDigest: trackingDigestOf(shape) } : {}),
       ...(shape.namesComplainant
         ? { complainant: envelope(shape.cast.subjectId), contact: envelope(shape.cast.subjectId) }
         : {}),
