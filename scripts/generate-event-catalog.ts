@@ -7,11 +7,15 @@ import {
   enrollmentEvents,
   mentorRosterEvents,
   mentorshipEvents,
+  organisationEvents,
+  personnelEvents,
 } from '@pembina/core'
 import { renderCatalog } from './event-catalog.js'
 
 const target = fileURLToPath(new URL('../docs/events.md', import.meta.url))
 const catalog = renderCatalog([
+  { aggregate: 'Organisation unit', stream: 'unit-<unitId>', registry: organisationEvents },
+  { aggregate: 'Personnel record', stream: 'asn-<nip>', registry: personnelEvents },
   { aggregate: 'Training enrollment', stream: 'enrollment-<offeringId>', registry: enrollmentEvents },
   { aggregate: 'Mentorship', stream: 'mentorship-<mentorshipId>', registry: mentorshipEvents },
   { aggregate: 'Mentor roster', stream: 'mentor-<nip>', registry: mentorRosterEvents },

@@ -41,7 +41,7 @@ import {
   startProjector,
 } from '@pembina/projections'
 import { arbComplaintScenario } from '@pembina/testkit'
-import { reportData } from '../../packages/cli/src/report/report-data.js'
+import { reportData } from '@pembina/cli'
 
 const identityFields = ['complainant', 'contact', 'sensitiveDetails'] as const
 const contentFields = ['description', 'supplement', 'text', 'decision', 'comment'] as const
