@@ -73,7 +73,7 @@ export const complaintRejections = rejectionCatalog({
   },
   'wrong-data-subject': {
     message: "A personal field is sealed for another data subject than the complaint's",
-    term: 'subjek data tidak sesuai',
+    term: 'subjek data pribadi tidak sesuai',
   },
 })
 
