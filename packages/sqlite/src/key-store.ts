@@ -115,12 +115,32 @@ export const sqliteKeyStore = (options: SqliteKeyStoreOptions): SqliteKeyStore =
     key: new Uint8Array(row.key),
   })
   // Created and read in one transaction, so two callers at once end with the same key.
-  const keyFor = db.transaction((subjectId: string): SubjectKey | 'erased' => {
+  const createKey = db.transaction((subjectId: string): SubjectKey | 'erased' => {
     if (getErased.get(subjectId) !== undefined) return 'erased'
     insertKey.run(subjectId, `${subjectId}#1`, randomBytes(32))
     const row = getKey.get(subjectId)
     if (row === undefined) throw new Error(`the key of ${subjectId} was not kept`)
     return keyOf(subjectId, row)
+  })
+  // A key already kept is read without a write transaction (no lock taken, nothing committed). A subject with a key
+  // row is not erased: `erase` deletes the keys and records the erasure in one transaction, and `createKey` never
+  // writes a key for an erased subject. Only a subject with no key row goes through `createKey`, which tells a new
+  // subject from an erased one.
+  const keyFor = (subjectId: string): SubjectKey | 'erased' => {
+    const row = getKey.get(subjectId)
+    return row === undefined ? createKey(subjectId) : keyOf(subjectId, row)
+  }
+  const recordOpenings = db.transaction((openings: readonly FieldOpening[]): void => {
+    for (const opening of openings)
+      insertOpening.run(
+        opening.at,
+        opening.subjectId,
+        opening.keyId,
+        opening.field,
+        opening.who,
+        opening.purpose,
+        opening.outcome,
+      )
   })
   const erase = db.transaction((subjectId: string, at: string): number => {
     const removed = deleteKeys.run(subjectId).changes
@@ -147,15 +167,12 @@ export const sqliteKeyStore = (options: SqliteKeyStoreOptions): SqliteKeyStore =
       }),
     recordOpening: opening =>
       step('log an opening', () => {
-        insertOpening.run(
-          opening.at,
-          opening.subjectId,
-          opening.keyId,
-          opening.field,
-          opening.who,
-          opening.purpose,
-          opening.outcome,
-        )
+        recordOpenings([opening])
+      }),
+    // One transaction, so one commit (and in `full` durability one sync) for every field a read opens.
+    recordOpenings: openings =>
+      step('log openings', () => {
+        if (openings.length > 0) recordOpenings(openings)
       }),
     openings: query =>
       step('read the decryption log', () =>

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
-import { eraseSubject, type FieldOpening, type KeyStore, openField, type PersonalData, seal } from '@pembina/core'
+import {
+  eraseSubject,
+  type FieldOpening,
+  type KeyStore,
+  openField,
+  openFields,
+  type PersonalData,
+  seal,
+} from '@pembina/core'
 import { afterEach, describe, expect, it } from 'vitest'
 
 /** How a contract run opens and closes a key store. */
@@ -138,6 +146,79 @@ export const keyStoreContract = (
       expect(JSON.stringify(log)).not.toContain('demam')
       const all = right(await keys.openings()())
       expect(all.filter(opening => opening.subjectId === who)).toEqual(log)
+    })
+
+    it('opens the fields of one read as openField would, in order, logging every opening in one batch', async () => {
+      const keys = await open()
+      const who = subject()
+      const gone = subject()
+      const name = right(await seal(keys, who, 'Siti Aminah')())
+      const story = right(await seal(keys, who, 'Anak saya demam tiga hari')())
+      const shredded = right(await seal(keys, gone, 'Telepon 0813')())
+      await eraseSubject(keys, gone, at)()
+      const bytes = Buffer.from(story.ciphertext, 'base64')
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1
+      const tampered = { ...story, ciphertext: bytes.toString('base64') }
+      const opened = right(
+        await openFields(
+          keys,
+          [
+            { field: 'complainant', sealed: name },
+            { field: 'description', sealed: story },
+            { field: 'contact', sealed: shredded },
+            { field: 'description', sealed: tampered },
+            { field: 'nik', sealed: { ...name, keyId: `${name.keyId}-x` } },
+            { field: 'comment', sealed: 'Siti Aminah' },
+          ],
+          access,
+        )(),
+      )
+      expect(opened).toEqual([
+        { kind: 'clear', text: 'Siti Aminah' },
+        { kind: 'clear', text: 'Anak saya demam tiga hari' },
+        { kind: 'erased', subjectId: gone, erasedAt: at },
+        { kind: 'unreadable', reason: 'tampered' },
+        { kind: 'unreadable', reason: 'unknown-key' },
+        { kind: 'unreadable', reason: 'malformed' },
+      ])
+      const logged = (sealed: PersonalData, field: string, outcome: FieldOpening['outcome']): FieldOpening => ({
+        at,
+        subjectId: sealed.subjectId,
+        keyId: sealed.keyId,
+        field,
+        who: access.who,
+        purpose: access.purpose,
+        outcome,
+      })
+      // A value that is no envelope names no subject: it is not logged, as with openField.
+      expect(right(await keys.openings({ subjectId: who })())).toEqual([
+        logged(name, 'complainant', 'opened'),
+        logged(story, 'description', 'opened'),
+        logged(story, 'description', 'refused'),
+        logged({ ...name, keyId: `${name.keyId}-x` }, 'nik', 'refused'),
+      ])
+      expect(right(await keys.openings({ subjectId: gone })())).toEqual([logged(shredded, 'contact', 'erased')])
+      expect(JSON.stringify(right(await keys.openings()()))).not.toContain('demam')
+      expect(right(await openFields(keys, [], access)())).toEqual([])
+    })
+
+    it('records a batch of openings in its order, and an empty batch records nothing', async () => {
+      const keys = await open()
+      const who = subject()
+      const opening = (field: string, outcome: FieldOpening['outcome']): FieldOpening => ({
+        at,
+        subjectId: who,
+        keyId: `${who}#1`,
+        field,
+        who: access.who,
+        purpose: access.purpose,
+        outcome,
+      })
+      const batch = [opening('complainant', 'opened'), opening('contact', 'refused'), opening('description', 'erased')]
+      right(await keys.recordOpening(opening('nik', 'opened'))())
+      right(await keys.recordOpenings(batch)())
+      right(await keys.recordOpenings([])())
+      expect(right(await keys.openings({ subjectId: who })())).toEqual([opening('nik', 'opened'), ...batch])
     })
 
     if (options.reopen !== undefined) {

@@ -53,5 +53,10 @@ export interface KeyStore {
   /** Destroys every key of the subject; erasing again changes nothing. `keys` is how many were destroyed now. */
   readonly erase: (subjectId: string, at: string) => TE.TaskEither<StoreUnavailable, { readonly keys: number }>
   readonly recordOpening: (opening: FieldOpening) => TE.TaskEither<StoreUnavailable, void>
+  /**
+   * Records several openings at once, in their order, all or none (one transaction of a store that has them): what
+   * opening every field of one read costs in a single write to the log. An empty list records nothing.
+   */
+  readonly recordOpenings: (openings: readonly FieldOpening[]) => TE.TaskEither<StoreUnavailable, void>
   readonly openings: (query?: OpeningQuery) => TE.TaskEither<StoreUnavailable, readonly FieldOpening[]>
 }

@@ -39,6 +39,10 @@ export const inMemoryKeyStore = (): KeyStore => {
       log.push(opening)
       return TE.right(undefined)
     },
+    recordOpenings: openings => {
+      log.push(...openings)
+      return TE.right(undefined)
+    },
     openings: query =>
       TE.right(log.filter(opening => query?.subjectId === undefined || opening.subjectId === query.subjectId)),
   }

@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { StoreUnavailable } from '../../kernel/event-store.js'
-import type { KeyStore } from '../../kernel/key-store.js'
+import type { FieldOpening, KeyLookup, KeyStore } from '../../kernel/key-store.js'
 import { gcmEnvelopeOverheadBytes, PersonalData } from '../../shared/personal-data.js'
 
 const ivBytes = 12
@@ -72,36 +72,90 @@ const decrypt = (key: Uint8Array, ciphertext: string): E.Either<Unreadable, stri
   }
 }
 
+const openedWith = (lookup: KeyLookup, sealed: PersonalData): OpenedField =>
+  lookup.kind === 'erased'
+    ? { kind: 'erased', subjectId: lookup.subjectId, erasedAt: lookup.erasedAt }
+    : lookup.kind === 'unknown'
+      ? { kind: 'unreadable', reason: 'unknown-key' }
+      : E.match(
+          (reason: Unreadable): OpenedField => ({ kind: 'unreadable', reason }),
+          (text: string): OpenedField => ({ kind: 'clear', text }),
+        )(decrypt(lookup.key.key, sealed.ciphertext))
+
+/** What the decryption log keeps of one opening: who, when, which subject and field, why, and what came of it. */
+const openingOf = (field: string, sealed: PersonalData, access: Access, opened: OpenedField): FieldOpening => ({
+  at: access.at,
+  subjectId: sealed.subjectId,
+  keyId: sealed.keyId,
+  field,
+  who: access.who,
+  purpose: access.purpose,
+  outcome: opened.kind === 'clear' ? 'opened' : opened.kind === 'erased' ? 'erased' : 'refused',
+})
+
+const malformed: OpenedField = { kind: 'unreadable', reason: 'malformed' }
+
 /**
  * Opens a sealed field for an access, and records the opening (who, when, which subject and field, why, and what came
  * of it) in the key store's decryption log before answering. An erased subject's field is a value (`erased`), and a
- * field that does not open is `unreadable` with the reason: never an exception.
+ * field that does not open is `unreadable` with the reason: never an exception. A value that is no envelope at all is
+ * `malformed` and is not logged (no subject to log it for). To open several fields of one read, `openFields` logs them
+ * in one write.
  */
 export const openField =
   (keys: KeyStore, field: string, sealed: unknown, access: Access): TE.TaskEither<StoreUnavailable, OpenedField> =>
   async () => {
-    if (!PersonalData.is(sealed)) return E.right({ kind: 'unreadable', reason: 'malformed' })
+    if (!PersonalData.is(sealed)) return E.right(malformed)
     const found = await keys.lookup(sealed.subjectId, sealed.keyId)()
     if (E.isLeft(found)) return found
-    const lookup = found.right
-    const opened: OpenedField =
-      lookup.kind === 'erased'
-        ? { kind: 'erased', subjectId: lookup.subjectId, erasedAt: lookup.erasedAt }
-        : lookup.kind === 'unknown'
-          ? { kind: 'unreadable', reason: 'unknown-key' }
-          : E.match(
-              (reason: Unreadable): OpenedField => ({ kind: 'unreadable', reason }),
-              (text: string): OpenedField => ({ kind: 'clear', text }),
-            )(decrypt(lookup.key.key, sealed.ciphertext))
-    const logged = await keys.recordOpening({
-      at: access.at,
-      subjectId: sealed.subjectId,
-      keyId: sealed.keyId,
-      field,
-      who: access.who,
-      purpose: access.purpose,
-      outcome: opened.kind === 'clear' ? 'opened' : opened.kind === 'erased' ? 'erased' : 'refused',
-    })()
+    const opened = openedWith(found.right, sealed)
+    const logged = await keys.recordOpening(openingOf(field, sealed, access, opened))()
+    if (E.isLeft(logged)) return logged
+    return E.right(opened)
+  }
+
+/** One sealed field to open: the name the decryption log gives it (`complainant`, `description`, …) and the value read. */
+export interface FieldToOpen {
+  readonly field: string
+  readonly sealed: unknown
+}
+
+/**
+ * Opens the sealed fields of one read (a case shown, a record exported) for one access, each as `openField` would,
+ * answering in the order given: every envelope's key looked up once per key for the call, each field decrypted, then
+ * every opening recorded in the decryption log in one write (`recordOpenings`: one transaction, all or none), and only
+ * when that write succeeded is any clear text returned. When the log cannot be written, nothing is returned but the
+ * failure. Values that are no envelope are `malformed` and not logged, as with `openField`.
+ */
+export const openFields =
+  (
+    keys: KeyStore,
+    fields: readonly FieldToOpen[],
+    access: Access,
+  ): TE.TaskEither<StoreUnavailable, readonly OpenedField[]> =>
+  async () => {
+    const lookups = new Map<string, Map<string, KeyLookup>>()
+    const opened: OpenedField[] = []
+    const log: FieldOpening[] = []
+    for (const { field, sealed } of fields) {
+      if (!PersonalData.is(sealed)) {
+        opened.push(malformed)
+        continue
+      }
+      const ofSubject = lookups.get(sealed.subjectId) ?? new Map<string, KeyLookup>()
+      lookups.set(sealed.subjectId, ofSubject)
+      let lookup = ofSubject.get(sealed.keyId)
+      if (lookup === undefined) {
+        const found = await keys.lookup(sealed.subjectId, sealed.keyId)()
+        if (E.isLeft(found)) return found
+        lookup = found.right
+        ofSubject.set(sealed.keyId, lookup)
+      }
+      const one = openedWith(lookup, sealed)
+      opened.push(one)
+      log.push(openingOf(field, sealed, access, one))
+    }
+    const logged = await keys.recordOpenings(log)()
     if (E.isLeft(logged)) return logged
     return E.right(opened)
   }
