@@ -68,3 +68,43 @@ export const sealingHandler = <Input, Command extends HandledCommand, Event exte
     return handler.handle(sealed.right, context)()
   },
 })
+
+/** Finds the data subject of an aggregate by its id (a complaint's, from its filing), for the commands after it. */
+export type SubjectOf = (id: string) => TE.TaskEither<SealFailure, string>
+
+/** How many ids `rememberedSubjects` keeps by default: the most recently used. */
+export const rememberedSubjectsCapacity = 10_000
+
+/**
+ * Remembers, per id, the data subject `subjectOf` found, so that the later commands of one aggregate seal without
+ * reading its stream again (`complaintSubjectFromStore` reads a complaint's filing for each of them). It keeps only
+ * pseudonymous subject ids, never a key or a clear value, and only subjects found (a failure is asked again next time),
+ * at most `capacity` of them, the least recently used forgotten first.
+ *
+ * Meant for a `subjectOf` whose answer for an id never changes once found, as a complaint's subject does not. Nothing
+ * it remembers can weaken a guarantee: the key is still asked of the key store at every seal (an erased subject is
+ * refused), and the decider still checks that every envelope is sealed for the aggregate's subject, so a stale answer
+ * would be refused (`wrong-data-subject`), never written.
+ */
+export const rememberedSubjects = (subjectOf: SubjectOf, capacity = rememberedSubjectsCapacity): SubjectOf => {
+  const known = new Map<string, string>()
+  const limit = Math.max(1, Math.floor(capacity))
+  return id => async () => {
+    const held = known.get(id)
+    if (held !== undefined) {
+      // Moved to the end: a Map iterates in insertion order, so its first key is the least recently used.
+      known.delete(id)
+      known.set(id, held)
+      return E.right(held)
+    }
+    const found = await subjectOf(id)()
+    if (E.isRight(found)) {
+      known.set(id, found.right)
+      for (const oldest of known.keys()) {
+        if (known.size <= limit) break
+        known.delete(oldest)
+      }
+    }
+    return found
+  }
+}
