@@ -1,4 +1,5 @@
-// `pnpm bench [--quick] [--json FILE] [--rounds N] [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo[,...]]
+// `pnpm bench [--quick] [--json FILE] [--rounds N]
+// [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo|personal-data[,...]]
 // [--dir DIR]`:
 // runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
 // one table of ratios.
@@ -24,6 +25,7 @@ import { readFoldBench, type ReadBenchResult } from './read-fold.js'
 import { reactorBench, type ReactorBenchResult } from './reactor.js'
 import { auditBench, type AuditBenchResult } from './audit-bench.js'
 import { demoBench, type DemoBenchResult } from './demo-bench.js'
+import { personalDataBench, type PersonalDataBenchResult } from './personal-data.js'
 
 const { values } = parseArgs({
   options: {
@@ -45,9 +47,20 @@ const sizes = {
   reactorPlaces: quick ? 6_000 : 100_000,
   reactorProfiles: quick ? 600 : 10_000,
   auditEvents: quick ? 20_000 : 1_000_000,
+  personalDataComplaints: quick ? 100 : 1_000,
 }
 const rounds = values.rounds === undefined ? (quick ? 3 : 5) : Math.max(1, Number.parseInt(values.rounds, 10))
-const benchmarks = ['commands', 'emmett', 'read', 'eventstoredb', 'rebuild', 'reactor', 'audit', 'demo'] as const
+const benchmarks = [
+  'commands',
+  'emmett',
+  'read',
+  'eventstoredb',
+  'rebuild',
+  'reactor',
+  'audit',
+  'demo',
+  'personal-data',
+] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
 const only = values.only?.split(',')
@@ -69,6 +82,7 @@ const targets = {
   auditRssBytes: 256 * 1024 * 1024,
   auditRssGrowth: 0.2,
   demoSeconds: 60,
+  personalData: 0.8,
 }
 const command = ['pnpm bench', ...process.argv.slice(2)].join(' ')
 
@@ -117,6 +131,7 @@ let rebuildResult: ProjectionRebuildBenchResult | undefined
 let reactorResult: ReactorBenchResult | undefined
 let auditResult: AuditBenchResult | undefined
 let demoResult: DemoBenchResult | undefined
+const personalDataResults: PersonalDataBenchResult[] = []
 try {
   if (runs('commands')) {
     for (const [cache, baseline] of [
@@ -155,6 +170,11 @@ try {
       ...{ places: sizes.reactorPlaces, profiles: sizes.reactorProfiles, rounds },
       ...{ dir, progress },
     })
+  if (runs('personal-data'))
+    for (const mode of ['FULL', 'NORMAL'] as const)
+      personalDataResults.push(
+        await personalDataBench({ complaints: sizes.personalDataComplaints, mode, rounds, dir, progress }),
+      )
 } finally {
   if (values.dir === undefined) rmSync(dir, { recursive: true, force: true })
 }
@@ -304,6 +324,60 @@ if (demoResult !== undefined) {
     result: seconds < targets.demoSeconds ? 'met' : 'MISSED',
   })
 }
+// Sealing and opening against the same handling without personal fields: the target is on the whole (the write path
+// and the openings); the write path alone and the floor (the same guarantees by hand, against the same program without
+// personal data) are for comparison.
+for (const result of personalDataResults) {
+  const size = `${formatCount(result.complaints)} complaints × 8 commands`
+  const unit = 'commands/s'
+  const noTarget = (row: TableRow): TableRow => ({ ...row, target: '-', result: 'n/a' })
+  rows.push(
+    noTarget(
+      comparisonRow(
+        `personal data, ${result.mode}: sealed write path vs none`,
+        size,
+        unit,
+        result.write,
+        targets.personalData,
+        result.maxRssBytes,
+      ),
+    ),
+    comparisonRow(
+      `personal data, ${result.mode}: sealed write + open vs none`,
+      size,
+      unit,
+      result.writeOpen,
+      targets.personalData,
+    ),
+    noTarget(
+      comparisonRow(
+        `personal data floor, ${result.mode}: write path vs none`,
+        size,
+        unit,
+        result.floorWrite,
+        targets.personalData,
+      ),
+    ),
+    noTarget(
+      comparisonRow(
+        `personal data floor, ${result.mode}: write + open vs none`,
+        size,
+        unit,
+        result.floorWriteOpen,
+        targets.personalData,
+      ),
+    ),
+    noTarget(
+      comparisonRow(
+        `personal data, ${result.mode}: our baseline + the floor's cost`,
+        size,
+        unit,
+        result.bound,
+        targets.personalData,
+      ),
+    ),
+  )
+}
 const table = formatTable(rows)
 console.log(`\n${command}\n\n${table}\n`)
 console.log('ratio: our throughput / the baseline throughput in the same round; median over rounds, (min-max).')
@@ -332,6 +406,14 @@ if (values.json !== undefined) {
     reactor: reactorResult === undefined ? null : { ...reactorResult, ratios: pairedRatios(reactorResult.rounds) },
     audit: auditResult === undefined ? null : { ...auditResult, ratios: pairedRatios(auditResult.rounds) },
     demo: demoResult ?? null,
+    personalData: personalDataResults.map(result => ({
+      ...result,
+      writeRatios: pairedRatios(result.write),
+      writeOpenRatios: pairedRatios(result.writeOpen),
+      floorWriteRatios: pairedRatios(result.floorWrite),
+      floorWriteOpenRatios: pairedRatios(result.floorWriteOpen),
+      boundRatios: pairedRatios(result.bound),
+    })),
     table: rows,
   }
   writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`)
