@@ -7,7 +7,7 @@ import {
   Instant,
   type KeyStore,
   type OpenedField,
-  openField,
+  openFields,
   PersonalData,
   RecordedText,
   type StoreUnavailable,
@@ -180,11 +180,19 @@ export interface CaseFileView {
   readonly texts: readonly { readonly kind: CaseText['kind']; readonly at: Instant; readonly text: ShownField }[]
 }
 
+/** One field of the case file: its name in the decryption log, what the file holds, whether the reader may see it. */
+interface CaseField {
+  readonly field: string
+  readonly recorded: RecordedText | null
+  readonly shown: boolean
+  readonly because: 'anonim' | 'rahasia'
+}
+
 /**
  * Opens a case file for a reader: the complainant's identity unless the complaint is `anonim` and the reader is not
  * granted `identity`; its texts unless it is `rahasia` and the reader is not granted `content`. A withheld field is
- * never decrypted and leaves no opening in the log; every other envelope is opened through `openField`, logged with the
- * reader's who and purpose, and shows as clear, erased or unreadable.
+ * never decrypted nor looked up and leaves no opening in the log; every other envelope is opened for the reader's who
+ * and purpose through `openFields`: all of the file's openings logged in one write before any clear text is returned.
  */
 export const openCaseFile =
   (
@@ -195,38 +203,46 @@ export const openCaseFile =
   async () => {
     const identityShown = !doc.anonymous || reader.grants.includes('identity')
     const contentShown = !doc.confidential || reader.grants.includes('content')
-    const show = async (
-      field: string,
-      recorded: RecordedText | null,
-      shown: boolean,
-      because: 'anonim' | 'rahasia',
-    ): Promise<E.Either<StoreUnavailable, ShownField>> => {
-      if (recorded === null) return E.right({ kind: 'absent' })
-      if (!shown) return E.right({ kind: 'withheld', because })
-      if ('writtenInClear' in recorded) return E.right({ kind: 'written-in-clear', text: recorded.writtenInClear })
-      return openField(keys, field, recorded, reader.access)()
+    const identity = (field: 'complainant' | 'contact' | 'sensitiveDetails'): CaseField => ({
+      field,
+      recorded: doc.identity[field],
+      shown: identityShown,
+      because: 'anonim',
+    })
+    const fields: readonly CaseField[] = [
+      identity('complainant'),
+      identity('contact'),
+      identity('sensitiveDetails'),
+      ...doc.texts.map(each => ({
+        field: each.kind,
+        recorded: each.text,
+        shown: contentShown,
+        because: 'rahasia' as const,
+      })),
+    ]
+    const toOpen = fields.flatMap(({ field, recorded, shown }) =>
+      shown && recorded !== null && PersonalData.is(recorded) ? [{ field, sealed: recorded }] : [],
+    )
+    const opened = await openFields(keys, toOpen, reader.access)()
+    if (E.isLeft(opened)) return opened
+    let next = 0
+    const shownOf = ({ recorded, shown, because }: CaseField): ShownField => {
+      if (recorded === null) return { kind: 'absent' }
+      if (!shown) return { kind: 'withheld', because }
+      if ('writtenInClear' in recorded) return { kind: 'written-in-clear', text: recorded.writtenInClear }
+      const result = opened.right[next++]
+      return result ?? { kind: 'unreadable', reason: 'malformed' }
     }
-    const complainant = await show('complainant', doc.identity.complainant, identityShown, 'anonim')
-    if (E.isLeft(complainant)) return complainant
-    const contact = await show('contact', doc.identity.contact, identityShown, 'anonim')
-    if (E.isLeft(contact)) return contact
-    const sensitiveDetails = await show('sensitiveDetails', doc.identity.sensitiveDetails, identityShown, 'anonim')
-    if (E.isLeft(sensitiveDetails)) return sensitiveDetails
-    const texts: CaseFileView['texts'][number][] = []
-    for (const each of doc.texts) {
-      const shown = await show(each.kind, each.text, contentShown, 'rahasia')
-      if (E.isLeft(shown)) return shown
-      texts.push({ kind: each.kind, at: each.at, text: shown.right })
-    }
+    const [complainant, contact, sensitiveDetails, ...texts] = fields.map(shownOf)
     return E.right({
       complaintId: doc.complaintId,
       trackingId: doc.trackingId,
       unit: doc.unit,
       anonymous: doc.anonymous,
       confidential: doc.confidential,
-      complainant: complainant.right,
-      contact: contact.right,
-      sensitiveDetails: sensitiveDetails.right,
-      texts,
+      complainant: complainant ?? { kind: 'absent' },
+      contact: contact ?? { kind: 'absent' },
+      sensitiveDetails: sensitiveDetails ?? { kind: 'absent' },
+      texts: doc.texts.map((each, k) => ({ kind: each.kind, at: each.at, text: texts[k] ?? { kind: 'absent' } })),
     })
   }
