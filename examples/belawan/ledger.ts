@@ -28,6 +28,7 @@ import {
   complaintSealer,
   complaintSubjectFromStore,
   inMemoryKeyStore,
+  rememberedSubjects,
   sealingHandler,
   EventMetadataHead,
   competency,
@@ -225,8 +226,10 @@ export const ledger = (config: PolicyConfig): Ledger => {
     // Complaints come with the complainant's name, contact and texts in clear, and are sealed before the decider.
     complaint: submit(
       { commands: ComplaintInput, streamOf: (input: ComplaintInput) => complaint.streamName(input.data.complaintId) },
-      sealingHandler(handlers.complaint, complaintSealer(keys, complaintSubjectFromStore(store)), input =>
-        complaint.streamName(input.data.complaintId),
+      sealingHandler(
+        handlers.complaint,
+        complaintSealer(keys, rememberedSubjects(complaintSubjectFromStore(store))),
+        input => complaint.streamName(input.data.complaintId),
       ),
     ),
     profile: nip => streamEvents(competency, nip),

@@ -26,6 +26,7 @@ import {
   personnel,
   type PolicyConfig,
   type Rejection,
+  rememberedSubjects,
   replay,
   type SealingFailure,
   type SealingHandler,
@@ -169,7 +170,7 @@ export const demoCommand = async (
       ComplaintInput,
       sealingHandler(
         commandHandler({ store, aggregate: complaint, config }),
-        complaintSealer(options.keys, complaintSubjectFromStore(store)),
+        complaintSealer(options.keys, rememberedSubjects(complaintSubjectFromStore(store))),
         input => complaint.streamName(input.data.complaintId),
       ),
     ),

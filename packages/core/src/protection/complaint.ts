@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import * as t from 'io-ts'
 import type { SealFailure, Sealer } from '../application/personal-data/sealing-handler.js'
-import { seal } from '../application/personal-data/sealing.js'
+import { sealWithKey } from '../application/personal-data/sealing.js'
 import { replayedEventOf } from '../audit/replayed-event.js'
 import {
   ArchiveComplaint,
@@ -24,7 +24,7 @@ import {
   VerifyComplaint,
 } from '../complaint/index.js'
 import { StreamNotFoundError, type EventStore } from '../kernel/event-store.js'
-import type { KeyStore } from '../kernel/key-store.js'
+import type { KeyStore, SubjectKey } from '../kernel/key-store.js'
 import { taggedUnion, text } from '../kernel/index.js'
 import { command, defaultPolicy, LocalDate, type PersonalData, TrackingTokenDigest } from '../shared/index.js'
 
@@ -167,9 +167,20 @@ export const complaintSubjectFromStore =
 
 type Sealed<A> = Promise<E.Either<SealFailure, A>>
 
-/** Seals clear texts for one data subject; an absent optional text stays absent. */
+/**
+ * Seals clear texts of one command for one data subject; an absent optional text stays absent. The subject's key is
+ * asked of the key store once for the command (an erased subject is refused then), not once per field.
+ */
 const sealingFor = (keys: KeyStore, subjectId: string) => {
-  const one = (clear: string): Sealed<PersonalData> => seal(keys, subjectId, clear)()
+  let key: Sealed<SubjectKey> | undefined
+  const keyOfCommand = (): Sealed<SubjectKey> =>
+    (key ??= (async (): Sealed<SubjectKey> => {
+      const found = await keys.keyFor(subjectId)()
+      if (E.isLeft(found)) return found
+      return found.right === 'erased' ? E.left({ _tag: 'SubjectErased', subjectId }) : E.right(found.right)
+    })())
+  const one = async (clear: string): Sealed<PersonalData> =>
+    E.map((subjectKey: SubjectKey) => sealWithKey(subjectKey, clear))(await keyOfCommand())
   const maybe = async (clear: string | undefined): Sealed<PersonalData | undefined> =>
     clear === undefined ? E.right(undefined) : one(clear)
   return { one, maybe }
@@ -189,7 +200,7 @@ const defined = <A extends Readonly<Record<string, PersonalData | undefined>>>(
  * AES-256-GCM under the key of the complaint's data subject, so erasing that subject shreds them all. A filing names
  * the subject (`subjectId`, else the citizen's pseudonym unless the complaint is anonymous, else
  * `pengadu-<complaintId>`); the later commands take it
- * from the complaint (`subjectOf`, by default `complaintSubjectFromStore(store)`). Commands without a personal field
+ * from the complaint (`subjectOf`, by default `rememberedSubjects(complaintSubjectFromStore(store))`). Commands without a personal field
  * pass unchanged, and read nothing.
  */
 export const complaintSealer =

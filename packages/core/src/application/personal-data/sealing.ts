@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { StoreUnavailable } from '../../kernel/event-store.js'
-import type { FieldOpening, KeyLookup, KeyStore } from '../../kernel/key-store.js'
+import type { FieldOpening, KeyLookup, KeyStore, SubjectKey } from '../../kernel/key-store.js'
 import { gcmEnvelopeOverheadBytes, PersonalData } from '../../shared/personal-data.js'
 
 const ivBytes = 12
@@ -28,16 +28,25 @@ export const seal =
     const key = await keys.keyFor(subjectId)()
     if (E.isLeft(key)) return key
     if (key.right === 'erased') return E.left({ _tag: 'SubjectErased', subjectId })
-    const iv = randomBytes(ivBytes)
-    const cipher = createCipheriv('aes-256-gcm', key.right.key, iv)
-    const body = Buffer.concat([cipher.update(clearText, 'utf8'), cipher.final()])
-    return E.right({
-      subjectId,
-      keyId: key.right.keyId,
-      algorithm: 'AES-256-GCM',
-      ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
-    })
+    return E.right(sealWithKey(key.right, clearText))
   }
+
+/**
+ * Seals a field under a subject key already fetched from the key store for this seal (`keyFor`): what `seal` does after
+ * asking for the key. For sealing several fields of one command with one request to the key store; a key kept for
+ * longer could outlive an erasure in another process.
+ */
+export const sealWithKey = (key: SubjectKey, clearText: string): PersonalData => {
+  const iv = randomBytes(ivBytes)
+  const cipher = createCipheriv('aes-256-gcm', key.key, iv)
+  const body = Buffer.concat([cipher.update(clearText, 'utf8'), cipher.final()])
+  return {
+    subjectId: key.subjectId,
+    keyId: key.keyId,
+    algorithm: 'AES-256-GCM',
+    ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
+  }
+}
 
 /** Who opens a sealed field, and why: what the decryption log records (never the clear value). */
 export interface Access {
