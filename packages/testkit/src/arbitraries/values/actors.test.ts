@@ -11,14 +11,7 @@ import {
   trackingTokenDigestOf,
 } from '@pembina/core'
 import { describe, expect, it } from 'vitest'
-import {
-  arbActor,
-  arbActorRelations,
-  arbAsnActor,
-  arbCitizen,
-  arbSystemActor,
-  arbTrackingToken,
-} from './actors.js'
+import { arbActor, arbActorRelations, arbAsnActor, arbCitizen, arbSystemActor, arbTrackingToken } from './actors.js'
 import { arbPolicyConfig } from './policy-config.js'
 
 const settings = { seed: 20_261_208, numRuns: 300 }

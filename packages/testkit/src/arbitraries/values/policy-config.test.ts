@@ -95,13 +95,48 @@ describe('policy configuration generators', () => {
     const complaintKeys = new Set(inputs.flatMap(input => Object.keys(input.complaint ?? {})))
     expect(complaintKeys.size).toBe(8)
     const seen = (values: readonly (number | undefined)[], value: number) => values.includes(value)
-    expect(seen(inputs.map(input => input.minSeniorityYears), 0)).toBe(true)
-    expect(seen(inputs.map(input => input.minSeniorityYears), 40)).toBe(true)
-    expect(seen(inputs.map(input => input.maxActiveMentees), 1)).toBe(true)
-    expect(seen(inputs.map(input => input.maxActiveMentees), 100)).toBe(true)
-    expect(seen(inputs.map(input => input.minimumAttendance), 1)).toBe(true)
-    expect(seen(inputs.map(input => input.annualMinimumJp?.PNS), 0)).toBe(true)
-    expect(seen(inputs.map(input => input.annualMinimumJp?.PPPK), 1000)).toBe(true)
+    expect(
+      seen(
+        inputs.map(input => input.minSeniorityYears),
+        0,
+      ),
+    ).toBe(true)
+    expect(
+      seen(
+        inputs.map(input => input.minSeniorityYears),
+        40,
+      ),
+    ).toBe(true)
+    expect(
+      seen(
+        inputs.map(input => input.maxActiveMentees),
+        1,
+      ),
+    ).toBe(true)
+    expect(
+      seen(
+        inputs.map(input => input.maxActiveMentees),
+        100,
+      ),
+    ).toBe(true)
+    expect(
+      seen(
+        inputs.map(input => input.minimumAttendance),
+        1,
+      ),
+    ).toBe(true)
+    expect(
+      seen(
+        inputs.map(input => input.annualMinimumJp?.PNS),
+        0,
+      ),
+    ).toBe(true)
+    expect(
+      seen(
+        inputs.map(input => input.annualMinimumJp?.PPPK),
+        1000,
+      ),
+    ).toBe(true)
   })
 
   it('every invalid input is refused, naming the broken field and no other', () => {
