@@ -5,6 +5,7 @@ import {
   directAtasanOf,
   isSenior,
   isSeniorByRecord,
+  jakartaDate,
   mentorshipDecider,
   personIn,
   roles,
@@ -81,7 +82,10 @@ describe('actor generators', () => {
           const mentee = personIn(cast.facts, cast.asn.nip)
           expect(mentor !== undefined && mentee !== undefined && isSeniorByRecord(mentor, mentee, config)).toBe(true)
           expect(isSenior({ nip: cast.mentor.nip }, { nip: cast.asn.nip }, config)).toBe(true)
-          for (const person of people) expect(personIn(cast.facts, person.nip)?.appointedOn <= cast.asOf).toBe(true)
+          for (const person of people) {
+            const record = personIn(cast.facts, person.nip)
+            expect(record !== undefined && record.appointedOn <= jakartaDate(cast.asOf)).toBe(true)
+          }
         },
       ),
       settings,

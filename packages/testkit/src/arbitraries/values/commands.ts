@@ -598,7 +598,7 @@ export const arbCommandOf = <A extends PembinaAggregate, Type extends CommandOf<
     return arbitrary
   })
   // Each arbitrary of the category draws commands of its own type: the aggregate's command of that type.
-  return fc.oneof(...chosen) as fc.Arbitrary<PembinaCommand> as fc.Arbitrary<
+  return fc.oneof<fc.Arbitrary<PembinaCommand>[]>(...chosen) as fc.Arbitrary<
     Extract<CommandOf<A>, { readonly type: Type }>
   >
 }
