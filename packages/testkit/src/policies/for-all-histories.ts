@@ -9,6 +9,7 @@ import { arbMentorshipScenario } from '../arbitraries/mentorship.js'
 import { arbOrganisationHistory, arbPersonnelHistory } from '../arbitraries/personnel.js'
 import { runScenario, type ScenarioRun, type ScenarioStep } from '../scenario.js'
 import { type DescribedCommand, type DescribedRejection, readable } from './history-lines.js'
+import { shrinkingByRemoval } from './shrinking.js'
 
 /**
  * An aggregate of Pembina whose histories the testkit generates (`enrollment`, `mentorship`, `mentor`, `competency`,
@@ -50,37 +51,6 @@ const commandsOf = (category: string, config: PolicyConfig): fc.Arbitrary<readon
 }
 
 /**
- * Command sequences that also shrink by leaving commands out: besides the generator's own shrinks (fewer steps, smaller
- * values), fast-check tries the sequence without each of its commands, last first, so a counterexample ends as a
- * history from which no single command can be removed and still break the property.
- */
-class ShrinkingByRemoval<Command> extends fc.Arbitrary<readonly Command[]> {
-  constructor(private readonly source: fc.Arbitrary<readonly Command[]>) {
-    super()
-  }
-
-  generate(random: fc.Random, biasFactor: number | undefined): fc.Value<readonly Command[]> {
-    return this.source.generate(random, biasFactor)
-  }
-
-  canShrinkWithoutContext(value: unknown): value is readonly Command[] {
-    return Array.isArray(value)
-  }
-
-  shrink(value: readonly Command[], context: unknown): fc.Stream<fc.Value<readonly Command[]>> {
-    function* removals(): IterableIterator<fc.Value<readonly Command[]>> {
-      for (let index = value.length - 1; index >= 0; index--)
-        yield new fc.Value([...value.slice(0, index), ...value.slice(index + 1)], undefined)
-    }
-    const own =
-      context === undefined && !this.source.canShrinkWithoutContext(value)
-        ? fc.Stream.nil<fc.Value<readonly Command[]>>()
-        : this.source.shrink(value, context)
-    return new fc.Stream(removals()).join(own)
-  }
-}
-
-/**
  * Generated histories of one aggregate under a configuration: command sequences (mostly lawful, some deliberately
  * wrong) decided one after the other, every step kept. A counterexample prints as one line per command and what came
  * of it, in the domain's words (`2026-03-03 ApprovePlace by atasan 1970…: kuota penuh (capacity-reached)`), and
@@ -98,7 +68,7 @@ export const arbHistoryOf = <
 ): fc.Arbitrary<ScenarioRun<Command, Event, State, Reject>> => {
   const decider = options.decider ?? aggregate.decider(config)
   // The category names the aggregate, and so the commands its generator makes: the one cast the map needs.
-  const commands = new ShrinkingByRemoval(commandsOf(aggregate.category, config) as fc.Arbitrary<readonly Command[]>)
+  const commands = shrinkingByRemoval(commandsOf(aggregate.category, config) as fc.Arbitrary<readonly Command[]>)
   return commands.map(sequence => readable(runScenario(decider, sequence)))
 }
 

@@ -1,3 +1,5 @@
 export * from './history-lines.js'
 export * from './for-all-histories.js'
 export * from './verify-policies.js'
+export * from './cross-history.js'
+export * from './shrinking.js'

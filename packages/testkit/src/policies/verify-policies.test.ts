@@ -11,13 +11,18 @@ import {
   type ComplaintState,
   enrollment,
   exampleIndonesianHolidays2026,
+  instant,
   jakartaDate,
+  localDate,
+  nip,
+  type PembinaEvent,
   policyConfig,
   defaultPolicy,
   type PolicyConfig,
   type WorkingCalendar,
 } from '@pembina/core'
 import { describe, expect, it } from 'vitest'
+import { creditsTraceToSources, type CrossHistory, forAllCrossHistories, runCrossHistory } from './cross-history.js'
 import { forAllHistories } from './for-all-histories.js'
 import { formatVerdicts, type PolicyDeciders, verifyPolicies } from './verify-policies.js'
 
@@ -160,5 +165,47 @@ describe('forAllHistories', { timeout }, () => {
     }
     expect(message).toMatch(/Counterexample/)
     expect(message).toMatch(/\n {2}\d{4}-\d{2}-\d{2} OpenOffering by [a-z-]+ \d{18}: OfferingOpened/)
+  })
+})
+
+describe('histories across aggregates, with the standard policies between them', { timeout }, () => {
+  it('reach credits from both a completed place and a logged session, so the rule that spans streams is not vacuous', () => {
+    let training = 0
+    let mentoring = 0
+    fc.assert(
+      forAllCrossHistories(defaultPolicy, history => {
+        for (const { event } of history.events)
+          if (event.type === 'LearningCredited') {
+            if (event.data.source.kind === 'training') training++
+            else mentoring++
+          }
+        return creditsTraceToSources(history)
+      }),
+      { seed: 11, numRuns: 80 },
+    )
+    expect(training).toBeGreaterThan(0)
+    expect(mentoring).toBeGreaterThan(0)
+  })
+
+  it('a credit with no source behind it breaks the rule, shown with the policies’ commands marked', () => {
+    const history = runCrossHistory(defaultPolicy, [])
+    expect(creditsTraceToSources(history)).toBe(true)
+    const credit: PembinaEvent = {
+      type: 'LearningCredited',
+      data: {
+        at: instant('2026-03-02T09:00:00+07:00'),
+        nip: nip('197001011995031001'),
+        source: { kind: 'training', offeringId: 'tidak-pernah-ada' },
+        sourceKey: 'training:tidak-pernah-ada',
+        activityKey: 'training:tidak-pernah-ada',
+        minutes: 900,
+        form: 'pelatihan-teknis',
+        completedOn: localDate('2026-03-01'),
+        year: 2026,
+        title: 'Pelatihan yang tidak pernah ada',
+      },
+    }
+    const forged: CrossHistory = { ...history, events: [{ stream: 'competency-197001011995031001', event: credit }] }
+    expect(creditsTraceToSources(forged)).toBe(false)
   })
 })

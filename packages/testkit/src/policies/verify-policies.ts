@@ -31,7 +31,7 @@ import {
 } from '@pembina/core'
 import type { ScenarioRun } from '../scenario.js'
 import { forAllHistories } from './for-all-histories.js'
-import { historyLines } from './history-lines.js'
+import { creditsTraceToSources, forAllCrossHistories } from './cross-history.js'
 
 /** The deciders `verifyPolicies` runs the generated commands through: by default, each aggregate's own. */
 export interface PolicyDeciders {
@@ -193,6 +193,11 @@ export const policyInvariants: readonly PolicyInvariant[] = [
       ),
   },
   {
+    name: 'credits-trace-to-sources',
+    rule: 'Every JP credited traces to its source: a place completed in that offering, or a session logged in that mentorship, across the streams the standard policies connect (§1–3).',
+    property: config => erased(forAllCrossHistories(config, creditsTraceToSources)),
+  },
+  {
     name: 'confidentiality-never-lowered',
     rule: 'A complaint’s anonim and rahasia flags are never lowered once raised (UU 25/2009 Pasal 49).',
     property: (config, deciders) =>
@@ -259,7 +264,16 @@ export const verifyPolicies = (config: PolicyConfig, options: VerifyOptions = {}
         rule: invariant.rule,
         holds: !details.failed,
         runs: details.numRuns,
-        counterexample: found === undefined ? [] : historyLines(found),
+        // The history's own toString: one line per command, in the domain's words.
+        counterexample:
+          found === undefined
+            ? []
+            : fc
+                .stringify(found)
+                .split('\n')
+                .map(line => line.trimEnd())
+                .filter(line => line.trim() !== '')
+                .map(line => line.replace(/^ {2}/, '')),
         ...(details.failed
           ? {
               failure:
