@@ -11,6 +11,7 @@ import {
   commandHandler,
   complaint,
   type ComplaintCommand,
+  type ComplaintEvent,
   complaintEvents,
   defaultPolicy,
   EventMetadataHead,
@@ -40,8 +41,12 @@ import {
   standardReadModels,
   startProjector,
 } from '@pembina/projections'
-import { arbComplaintScenario } from '@pembina/testkit'
+import { arbComplaintHistory, arbComplaintScenario } from '@pembina/testkit'
 import { reportData } from '@pembina/cli'
+
+/** Whether an event leaves its complaint anonymous: filed so, or verified so. */
+const isAnonymous = (event: ComplaintEvent): boolean =>
+  (event.type === 'ComplaintFiled' || event.type === 'ComplaintVerified') && event.data.anonymous
 
 const identityFields = ['complainant', 'contact', 'sensitiveDetails'] as const
 const contentFields = ['description', 'supplement', 'text', 'decision', 'comment'] as const
@@ -186,6 +191,27 @@ describe('confidentiality over generated complaint histories (property)', { time
     // The generator reaches both flags, so the property speaks of them.
     expect(anonymous).toBeGreaterThan(0)
     expect(confidential).toBeGreaterThan(0)
+  })
+
+  it('a planted leak is caught: a board that keeps the anonymous complainant’s envelope fails in a few commands', () => {
+    // A copy of a public read model with the bug: it keeps the complainant's envelope from the filing.
+    const leakyBoard = (events: readonly ComplaintEvent[]): JsonValue =>
+      events.flatMap(event =>
+        event.type === 'ComplaintFiled'
+          ? [{ complaintId: event.data.complaintId, complainant: event.data.complainant ?? null }]
+          : [],
+      )
+    const details = fc.check(
+      fc.property(arbComplaintHistory(defaultPolicy), run => {
+        const filed = run.events.find(event => event.type === 'ComplaintFiled')
+        if (filed?.type !== 'ComplaintFiled' || !run.events.some(event => isAnonymous(event))) return true
+        const identity = [filed.data.complainant, filed.data.contact].filter(value => PersonalData.is(value))
+        return leaksIn(JSON.stringify(leakyBoard(run.events)), identity, []).length === 0
+      }),
+      { seed: 5, numRuns: 200 },
+    )
+    expect(details.failed).toBe(true)
+    expect(details.counterexample?.[0]?.steps.length).toBeLessThanOrEqual(8)
   })
 
   it('the leak check finds an envelope or a pseudonym where one is', () => {
