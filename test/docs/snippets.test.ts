@@ -1,0 +1,85 @@
+// The docs cannot drift: every TypeScript snippet of these pages is type-checked with the repository's compiler
+// options (strict, exactOptionalPropertyTypes, …) and run as written, importing only the packages' public entries,
+// as a user who copies it would.
+import { execFile } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import ts from 'typescript'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+// Under node_modules (one folder per run, so runs side by side never meet), so that the snippets resolve `@pembina/*`, fp-ts and fast-check as a user's project would.
+const out = join(root, 'node_modules', '.cache', `pembina-doc-snippets-${process.pid}`)
+
+/** The pages whose snippets are checked. */
+const pages = ['docs/testing.md'] as const
+
+/** The ```ts blocks of a page, in order. */
+const snippetsOf = (page: string): readonly string[] =>
+  [...readFileSync(join(root, page), 'utf8').matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(match => match[1] ?? '')
+
+const files = pages.flatMap(page =>
+  snippetsOf(page).map((code, index) => ({
+    page,
+    index: index + 1,
+    path: join(out, `${page.replace(/[/.]/g, '-')}-${index + 1}.mts`),
+    // A snippet is a module of its own, as in a user's file.
+    code: `${code}\nexport {}\n`,
+  })),
+)
+
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true })
+})
+
+describe('the docs’ TypeScript snippets', { timeout: 180_000 }, () => {
+  it('are found', () => {
+    expect(files.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('type-check as written, with the repository’s compiler options', () => {
+    mkdirSync(out, { recursive: true })
+    for (const file of files) writeFileSync(file.path, file.code)
+    const config = ts.readConfigFile(join(root, 'tsconfig.base.json'), path => ts.sys.readFile(path))
+    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root)
+    const program = ts.createProgram(
+      files.map(file => file.path),
+      {
+        ...options,
+        noEmit: true,
+        composite: false,
+        declaration: false,
+        declarationMap: false,
+        sourceMap: false,
+        incremental: false,
+      },
+    )
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter(diagnostic => diagnostic.file !== undefined && diagnostic.file.fileName.startsWith(out))
+      .map(diagnostic => {
+        const where = diagnostic.file?.getLineAndCharacterOfPosition(diagnostic.start ?? 0)
+        const file = files.find(each => each.path === diagnostic.file?.fileName)
+        return `${file?.page ?? '?'} snippet ${file?.index ?? '?'} line ${(where?.line ?? 0) + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`
+      })
+    expect(problems).toEqual([])
+  })
+
+  it('run as written', async () => {
+    mkdirSync(out, { recursive: true })
+    for (const file of files) {
+      writeFileSync(file.path, file.code)
+      const ran = await run(process.execPath, ['--import', 'tsx', '--conditions=@pembina/source', file.path], {
+        cwd: root,
+        timeout: 120_000,
+      }).then(
+        () => 'ok',
+        (error: unknown) => `${file.page} snippet ${file.index}: ${error instanceof Error ? error.message : 'failed'}`,
+      )
+      expect(ran).toBe('ok')
+    }
+  })
+})
