@@ -11,25 +11,47 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
-// Under node_modules (one folder per run, so runs side by side never meet), so that the snippets resolve `@pembina/*`, fp-ts and fast-check as a user's project would.
-const out = join(root, 'node_modules', '.cache', `pembina-doc-snippets-${process.pid}`)
+// Inside the repository (one folder per run, so runs side by side never meet, removed after it), so that the snippets
+// resolve `@pembina/*`, fp-ts and fast-check from its node_modules as a user's project would.
+const out = join(root, 'test', 'docs', `.snippets-${process.pid}`)
 
 /** The pages whose snippets are checked. */
 const pages = ['docs/testing.md'] as const
 
-/** The ```ts blocks of a page, in order. */
-const snippetsOf = (page: string): readonly string[] =>
-  [...readFileSync(join(root, page), 'utf8').matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(match => match[1] ?? '')
+/**
+ * The ```ts blocks of a page, in order: a block marked ```ts suite is a vitest suite (it calls describe/it, as the
+ * store contract does), run by vitest; any other runs as a script.
+ */
+const snippetsOf = (page: string): readonly { readonly code: string; readonly suite: boolean }[] =>
+  [...readFileSync(join(root, page), 'utf8').matchAll(/^( *)```ts( suite)?\n([\s\S]*?)^\1```$/gm)].map(match => {
+    // A block inside a list item is indented with it: its lines lose that indentation.
+    const indent = match[1] ?? ''
+    const code = (match[3] ?? '')
+      .split('\n')
+      .map(line => (line.startsWith(indent) ? line.slice(indent.length) : line))
+      .join('\n')
+    return { code, suite: match[2] !== undefined }
+  })
 
 const files = pages.flatMap(page =>
-  snippetsOf(page).map((code, index) => ({
+  snippetsOf(page).map(({ code, suite }, index) => ({
     page,
     index: index + 1,
-    path: join(out, `${page.replace(/[/.]/g, '-')}-${index + 1}.mts`),
+    suite,
+    path: join(out, `${page.replace(/[/.]/g, '-')}-${index + 1}${suite ? '.test' : ''}.mts`),
     // A snippet is a module of its own, as in a user's file.
     code: `${code}\nexport {}\n`,
   })),
 )
+
+// How vitest runs the suites: the packages' sources, as the repository's own tests see them.
+const vitestConfig = `const conditions = ['@pembina/source', 'node', 'import', 'module', 'default']
+export default {
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: { include: ['*.test.mts'], environment: 'node' },
+}
+`
 
 afterAll(() => {
   rmSync(out, { recursive: true, force: true })
@@ -68,14 +90,15 @@ describe('the docs’ TypeScript snippets', { timeout: 180_000 }, () => {
     expect(problems).toEqual([])
   })
 
-  it('run as written', async () => {
+  it('run as written: a script with node, a suite with vitest', async () => {
     mkdirSync(out, { recursive: true })
+    writeFileSync(join(out, 'vitest.config.mjs'), vitestConfig)
     for (const file of files) {
       writeFileSync(file.path, file.code)
-      const ran = await run(process.execPath, ['--import', 'tsx', '--conditions=@pembina/source', file.path], {
-        cwd: root,
-        timeout: 120_000,
-      }).then(
+      const command = file.suite
+        ? [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', out, file.path]
+        : ['--import', 'tsx', '--conditions=@pembina/source', file.path]
+      const ran = await run(process.execPath, command, { cwd: root, timeout: 120_000 }).then(
         () => 'ok',
         (error: unknown) => `${file.page} snippet ${file.index}: ${error instanceof Error ? error.message : 'failed'}`,
       )
