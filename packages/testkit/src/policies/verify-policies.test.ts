@@ -85,6 +85,27 @@ describe('planted bugs are caught and shrink to a handful of commands', { timeou
     console.info(formatVerdicts(verdict === undefined ? [] : [verdict]))
   })
 
+  it('attendance ignored: places concluded as if no share of the session days were required', () => {
+    const base = enrollment.decider(agency)
+    const verdict = violated(
+      {
+        enrollment: {
+          ...base,
+          decide: (command, state) =>
+            base.decide(
+              command,
+              state.status === 'unopened' ? state : { ...state, terms: { ...state.terms, minimumAttendance: 0 } },
+            ),
+        },
+      },
+      'completion-needs-attendance',
+      agency,
+    )
+    expect(verdict?.holds).toBe(false)
+    expect(verdict?.counterexample.length).toBeLessThanOrEqual(handful)
+    expect(verdict?.counterexample.some(line => line.includes('PlaceCompleted'))).toBe(true)
+  })
+
   it('a credit counted twice: the same source credited again in one decision', () => {
     const base = competency.decider(defaultPolicy)
     const verdict = violated(

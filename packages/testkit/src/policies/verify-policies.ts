@@ -107,6 +107,28 @@ export const policyInvariants: readonly PolicyInvariant[] = [
       ),
   },
   {
+    name: 'completion-needs-attendance',
+    rule: 'A place is completed only with at least the required share of its session days attended: the offering’s own share, else the configured one (80 % by default, 75 % where an agency says so) (§2).',
+    property: (config, deciders) =>
+      erased(
+        forAllHistories(
+          enrollment,
+          config,
+          (state, _events, step) => {
+            if (E.isLeft(step.result) || state.status === 'unopened') return true
+            const days = state.terms.schedule.days
+            return step.result.right.every(event => {
+              if (event.type !== 'PlaceCompleted') return true
+              const attendance = state.places[event.data.nip]?.attendance ?? {}
+              const attended = days.filter(day => attendance[day] === true).length
+              return days.length > 0 && attended / days.length >= state.terms.minimumAttendance
+            })
+          },
+          { decider: deciders.enrollment },
+        ),
+      ),
+  },
+  {
     name: 'each-source-credited-once',
     rule: 'A training place, a mentoring session or any other learning source is credited to a profile once (§1).',
     property: (config, deciders) =>
