@@ -1,70 +1,106 @@
-// The docs cannot drift: every TypeScript snippet of these pages is type-checked with the repository's compiler
-// options (strict, exactOptionalPropertyTypes, …) and run as written, importing only the packages' public entries,
-// as a user who copies it would.
+// The docs cannot drift: every TypeScript snippet of every page of docs/ and of every README is type-checked with the
+// repository's compiler options (strict, exactOptionalPropertyTypes, …), all in one program, and run as written,
+// importing only the packages' public entries, as a user who copies it would: the scripts one after another in one
+// node process, each in a folder of its own as its working directory, and the suites in one vitest run.
 import { execFile } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
+import { pages, root, type Snippet, snippetsOf } from './pages.js'
 
 const run = promisify(execFile)
-const root = fileURLToPath(new URL('../..', import.meta.url))
 // Inside the repository (one folder per run, so runs side by side never meet, removed after it), so that the snippets
 // resolve `@pembina/*`, fp-ts and fast-check from its node_modules as a user's project would.
 const out = join(root, 'test', 'docs', `.snippets-${process.pid}`)
 
-/** The pages whose snippets are checked. */
-const pages = ['docs/testing.md'] as const
+const snippets = pages.flatMap(snippetsOf)
+const fragments = snippets.filter(snippet => snippet.kind === 'fragment')
 
-/**
- * The ```ts blocks of a page, in order: a block marked ```ts suite is a vitest suite (it calls describe/it, as the
- * store contract does), run by vitest; any other runs as a script.
- */
-const snippetsOf = (page: string): readonly { readonly code: string; readonly suite: boolean }[] =>
-  [...readFileSync(join(root, page), 'utf8').matchAll(/^( *)```ts( suite)?\n([\s\S]*?)^\1```$/gm)].map(match => {
-    // A block inside a list item is indented with it: its lines lose that indentation.
-    const indent = match[1] ?? ''
-    const code = (match[3] ?? '')
-      .split('\n')
-      .map(line => (line.startsWith(indent) ? line.slice(indent.length) : line))
-      .join('\n')
-    return { code, suite: match[2] !== undefined }
+/** A snippet as a file of its own: a module, as in a user's project. */
+interface SnippetFile extends Snippet {
+  readonly name: string
+  readonly dir: string
+  readonly path: string
+}
+
+const files: readonly SnippetFile[] = snippets
+  .filter(snippet => snippet.kind !== 'fragment')
+  .map(snippet => {
+    const name = `${snippet.page.replace(/[/.]/g, '-')}-${snippet.index}`
+    const dir = join(out, name)
+    return {
+      ...snippet,
+      name,
+      dir,
+      path: join(dir, `snippet${snippet.kind === 'suite' ? '.test' : ''}.mts`),
+    }
   })
 
-const files = pages.flatMap(page =>
-  snippetsOf(page).map(({ code, suite }, index) => ({
-    page,
-    index: index + 1,
-    suite,
-    path: join(out, `${page.replace(/[/.]/g, '-')}-${index + 1}${suite ? '.test' : ''}.mts`),
-    // A snippet is a module of its own, as in a user's file.
-    code: `${code}\nexport {}\n`,
-  })),
-)
+const where = (file: Snippet): string => `${file.page}:${file.line} (snippet ${file.index})`
+
+const write = (): void => {
+  for (const file of files) {
+    mkdirSync(file.dir, { recursive: true })
+    writeFileSync(file.path, `${file.code}\nexport {}\n`)
+  }
+}
 
 // How vitest runs the suites: the packages' sources, as the repository's own tests see them.
 const vitestConfig = `const conditions = ['@pembina/source', 'node', 'import', 'module', 'default']
 export default {
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
-  test: { include: ['*.test.mts'], environment: 'node' },
+  test: { include: ['**/*.test.mts'], environment: 'node' },
 }
+`
+
+// Runs the scripts one after another in this process, each from its own folder, with a time limit each; writes what
+// each did to the file named first. A snippet may leave a store open or a timer running: the process exits anyway.
+const runner = `import { writeFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+const [resultsFile, listFile] = process.argv.slice(2)
+const scripts = JSON.parse((await import('node:fs')).readFileSync(listFile, 'utf8'))
+const results = {}
+let current
+process.on('unhandledRejection', error => { if (current !== undefined) results[current] ??= String(error?.stack ?? error) })
+for (const script of scripts) {
+  current = script.name
+  process.chdir(script.dir)
+  let timer
+  const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('still running after 60 s')), 60_000) })
+  try {
+    await Promise.race([import(pathToFileURL(script.path).href), limit])
+    results[script.name] ??= 'ok'
+  } catch (error) {
+    results[script.name] = String(error?.stack ?? error)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+writeFileSync(resultsFile, JSON.stringify(results))
+process.exit(0)
 `
 
 afterAll(() => {
   rmSync(out, { recursive: true, force: true })
 })
 
-describe('the docs’ TypeScript snippets', { timeout: 180_000 }, () => {
-  it('are found', () => {
-    expect(files.length).toBeGreaterThanOrEqual(2)
+describe('the TypeScript snippets of docs/ and the READMEs', { timeout: 240_000 }, () => {
+  it('are found on every page that has one', () => {
+    expect(files.length).toBeGreaterThanOrEqual(25)
+    expect(new Set(files.map(file => file.page))).toContain('README.md')
   })
 
-  it('type-check as written, with the repository’s compiler options', () => {
-    mkdirSync(out, { recursive: true })
-    for (const file of files) writeFileSync(file.path, file.code)
+  it('are whole examples, but for a few fragments that say why', () => {
+    for (const fragment of fragments) console.info(`${where(fragment)} is a fragment: ${fragment.reason}`)
+    expect(fragments.filter(fragment => fragment.reason.length < 10).map(where)).toEqual([])
+    expect(fragments.length).toBeLessThanOrEqual(3)
+  })
+
+  it('type-check as written, in one program with the repository’s compiler options', () => {
+    write()
     const config = ts.readConfigFile(join(root, 'tsconfig.base.json'), path => ts.sys.readFile(path))
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root)
     const program = ts.createProgram(
@@ -83,26 +119,59 @@ describe('the docs’ TypeScript snippets', { timeout: 180_000 }, () => {
       .getPreEmitDiagnostics(program)
       .filter(diagnostic => diagnostic.file !== undefined && diagnostic.file.fileName.startsWith(out))
       .map(diagnostic => {
-        const where = diagnostic.file?.getLineAndCharacterOfPosition(diagnostic.start ?? 0)
+        const at = diagnostic.file?.getLineAndCharacterOfPosition(diagnostic.start ?? 0)
         const file = files.find(each => each.path === diagnostic.file?.fileName)
-        return `${file?.page ?? '?'} snippet ${file?.index ?? '?'} line ${(where?.line ?? 0) + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`
+        const line = file === undefined ? '?' : file.line + (at?.line ?? 0) + 1
+        return `${file?.page ?? '?'}:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`
       })
     expect(problems).toEqual([])
   })
 
-  it('run as written: a script with node, a suite with vitest', async () => {
-    mkdirSync(out, { recursive: true })
+  it('run as written: the scripts with node, the suites with vitest (a server’s only type-checked)', async () => {
+    write()
+    const scripts = files.filter(file => file.kind === 'script')
+    const suites = files.filter(file => file.kind === 'suite')
+    const resultsFile = join(out, 'results.json')
+    writeFileSync(join(out, 'runner.mjs'), runner)
+    writeFileSync(join(out, 'scripts.json'), JSON.stringify(scripts))
     writeFileSync(join(out, 'vitest.config.mjs'), vitestConfig)
-    for (const file of files) {
-      writeFileSync(file.path, file.code)
-      const command = file.suite
-        ? [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', out, file.path]
-        : ['--import', 'tsx', '--conditions=@pembina/source', file.path]
-      const ran = await run(process.execPath, command, { cwd: root, timeout: 120_000 }).then(
-        () => 'ok',
-        (error: unknown) => `${file.page} snippet ${file.index}: ${error instanceof Error ? error.message : 'failed'}`,
-      )
-      expect(ran).toBe('ok')
+    const options = { cwd: root, timeout: 200_000, maxBuffer: 64 * 1024 * 1024 }
+    const [suitesRan] = await Promise.all([
+      suites.length === 0
+        ? Promise.resolve('ok')
+        : run(
+            process.execPath,
+            [
+              join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+              'run',
+              '--root',
+              out,
+              ...suites.map(file => file.path),
+            ],
+            options,
+          ).then(
+            () => 'ok',
+            (error: unknown) => `${suites.map(where).join(', ')}: ${error instanceof Error ? error.message : 'failed'}`,
+          ),
+      run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--conditions=@pembina/source',
+          join(out, 'runner.mjs'),
+          resultsFile,
+          join(out, 'scripts.json'),
+        ],
+        options,
+      ),
+    ])
+    const results: unknown = JSON.parse(readFileSync(resultsFile, 'utf8'))
+    const outcomeOf = (file: SnippetFile): string => {
+      const outcome: unknown = typeof results === 'object' && results !== null ? Reflect.get(results, file.name) : null
+      return outcome === 'ok' ? 'ok' : `${where(file)}: ${String(outcome)}`
     }
+    expect(scripts.map(outcomeOf).filter(outcome => outcome !== 'ok')).toEqual([])
+    expect(suitesRan).toBe('ok')
   })
 })
