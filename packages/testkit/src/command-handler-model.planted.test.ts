@@ -91,6 +91,15 @@ const planted: readonly (readonly [string, (store: EventStore) => EventStore])[]
   ['stores only the first event of a batch', writesPartOfABatch],
 ]
 
+describe('the command handler model’s allowance for EventStoreDB', () => {
+  it('accepts a re-append answered as a new write only with reappendsAtOnceMayReportWritten', async () => {
+    const property = commandHandlerModelProperty(() => reportsReappendAsWritten(inMemoryEventStore()), {
+      reappendsAtOnceMayReportWritten: true,
+    })
+    await fc.assert(property, { seed: 20261219, numRuns: 100 })
+  })
+})
+
 describe('the command handler model catches a broken store', { timeout: 60_000 }, () => {
   for (const [bug, broken] of planted)
     it(`fails on a store that ${bug}, with a counterexample of a few commands`, async () => {
