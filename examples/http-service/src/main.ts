@@ -1,9 +1,9 @@
 // The service as a program: `pnpm --filter @pembina-examples/http-service start -- --store sqlite:pembina.db`.
 // The one place that reads the environment and the command line; SIGTERM and SIGINT stop it gracefully.
 import { parseArgs } from 'node:util'
-import { ConsoleSpanExporter } from '@opentelemetry/sdk-trace-node'
 import { devJwtSecret } from './auth.js'
 import { startService } from './service.js'
+import { ConsoleSpanExporter } from './tracing.js'
 
 const { values } = parseArgs({
   options: {

@@ -139,6 +139,12 @@ export const startService = async (options: ServiceOptions): Promise<Service> =>
     const message = statusCode === 500 ? 'internal error' : error instanceof Error ? error.message : String(error)
     return send(reply, errorAnswer(statusCode, statusCode === 500 ? 'internal' : 'bad-request', message))
   })
+  // While closing, every answer closes its connection, so a client's idle keep-alive connection cannot hold it open.
+  let draining = false
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (draining) reply.header('connection', 'close')
+    return payload
+  })
   app.setNotFoundHandler((request, reply) =>
     send(reply, errorAnswer(404, 'not-found', `no route ${request.method} ${request.url}`)),
   )
@@ -209,6 +215,7 @@ export const startService = async (options: ServiceOptions): Promise<Service> =>
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       // In order: no new request, every one in flight answered; then nothing more is written, and the stores close.
+      draining = true
       await app.close()
       await reactor.stop()
       await Promise.all(projectors.map(projector => projector.stop()))

@@ -1,6 +1,9 @@
 import { context, propagation, trace } from '@opentelemetry/api'
 import { NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node'
 
+/** The console's exporter (to see the spans) and one that keeps them in memory (for a test). */
+export { ConsoleSpanExporter, InMemorySpanExporter } from '@opentelemetry/sdk-trace-node'
+
 /** A tracer provider registered for the process, and how to flush and unregister it. */
 export interface Tracing {
   readonly shutdown: () => Promise<void>
