@@ -31,6 +31,8 @@ const nipOf = (nip: string): Nip => {
 
 export const pyb: Claims = { kind: 'asn', sub: nipOf(sekdaNip), roles: ['asn', 'pyb', 'admin-pelatihan'] }
 export const head: Claims = { kind: 'asn', sub: nipOf(headNip), roles: ['asn', 'atasan'] }
+/** The head of the puskesmas, acting as a mentor. */
+export const headAsMentor: Claims = { kind: 'asn', sub: nipOf(headNip), roles: ['asn', 'atasan', 'mentor'] }
 export const desk: Claims = { kind: 'asn', sub: nipOf(deskNip), roles: ['asn', 'admin-pengaduan'] }
 /** A member of staff, acting for themself. */
 export const staff = (i: number): Claims => ({ kind: 'asn', sub: nipOf(staffNip(i)), roles: ['asn'] })
