@@ -7,10 +7,13 @@ const root = resolve(import.meta.dirname, '..')
 const packagesDir = join(root, 'packages')
 const packages = readdirSync(packagesDir).filter(name => statSync(join(packagesDir, name)).isDirectory())
 
+// Installed dependencies (an example package has its own node_modules) and build output are not our sources.
+const notSources = new Set(['node_modules', 'dist'])
+
 const sourceFiles = (dir: string): readonly string[] =>
   readdirSync(dir).flatMap(name => {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) return sourceFiles(path)
+    if (statSync(path).isDirectory()) return notSources.has(name) ? [] : sourceFiles(path)
     return name.endsWith('.ts') ? [path] : []
   })
 
