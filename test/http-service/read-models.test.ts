@@ -90,11 +90,14 @@ describe('read models over HTTP', () => {
     })
   })
 
-  it("an ASN's record shows the sealed NIK and phone as markers, never their ciphertext", async () => {
+  it("an ASN's record, and a unit's staff, show the sealed NIK and phone as markers, never their ciphertext", async () => {
     await eventually(async () => (await get(`/personnel/asn/${staffNip(0)}`)).status === 200)
     const record = bodyOf(await get(`/personnel/asn/${staffNip(0)}`))
     expect(record.nik).toMatchObject({ status: 'sealed', subjectId: `asn-${staffNip(0)}` })
     expect(JSON.stringify(record)).not.toContain('ciphertext')
+    const staffList = await get(`/personnel/units/${puskesmas.unitId}/staff`)
+    expect(bodyOf(staffList).total).toBe(4)
+    expect(JSON.stringify(staffList.body)).not.toContain('ciphertext')
   })
 
   it('an unknown offering is 404, a bad paging query 400 naming the parameter', async () => {

@@ -71,7 +71,12 @@ const route = <P, Q>(
     if (E.isLeft(p)) return invalid(formatDecodeFailure(p.left), p.left.issues)
     const q = decodeWith(query, 'query')(rawQuery)
     if (E.isLeft(q)) return invalid(formatDecodeFailure(q.left), q.left.issues)
-    return run(readModels, p.right, q.right)
+    const answer = await run(readModels, p.right, q.right)
+    // An envelope anywhere in an answer (an ASN's NIK and phone) is shown as its marker, sealed or erased, never its
+    // ciphertext; a lookup decrypts nothing, so it is no opening and leaves the decryption log alone.
+    const marked = await markPersonalData(readModels.keys, answer.body)()
+    if (E.isLeft(marked)) throw new Error(`key store: ${marked.left.message}`)
+    return { ...answer, body: marked.right }
   },
 })
 
@@ -145,12 +150,7 @@ export const readRoutes: readonly ReadRoute[] = [
   route('/personnel/units/:unitId/staff', t.type({ unitId: Name }), PageQuery, async (r, p, q) =>
     ok(pageOf(await staffOfUnit(r.readModels, p.unitId), q)),
   ),
-  route('/personnel/asn/:nip', NipParams, t.type({}), async (r, p) => {
-    const record = await asnRecord(r.readModels, p.nip)
-    if (record === undefined) return found(`ASN record for ${p.nip}`, undefined)
-    // The NIK and phone are envelopes: shown as markers (sealed, or erased), never their ciphertext.
-    const marked = await markPersonalData(r.keys, record)()
-    if (E.isLeft(marked)) throw new Error(`key store: ${marked.left.message}`)
-    return ok(marked.right)
-  }),
+  route('/personnel/asn/:nip', NipParams, t.type({}), async (r, p) =>
+    found(`ASN record for ${p.nip}`, await asnRecord(r.readModels, p.nip)),
+  ),
 ]
