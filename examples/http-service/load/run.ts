@@ -1,9 +1,11 @@
 // The load run: `pnpm --filter @pembina-examples/http-service load` (2 minutes, 10 connections), or shorter with
-// `-- --duration 10`. Prints requests per second, latency and what the check of the store found; exits 1 on a problem.
+// `--duration 10`. Prints requests per second, latency and what the check of the store found; exits 1 on a problem.
 import { parseArgs } from 'node:util'
 import { runLoad } from './load.js'
 
+// `pnpm run x -- --flag` passes the `--` on: it is not an argument.
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg, i) => i > 0 || arg !== '--'),
   options: {
     duration: { type: 'string', default: '120' },
     connections: { type: 'string', default: '10' },

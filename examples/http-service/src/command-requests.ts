@@ -89,7 +89,7 @@ export const answerCommand = async (requests: CommandRequests, request: CommandR
   const permission =
     typeof type === 'string' && Object.hasOwn(endpoint.permissions, type) ? endpoint.permissions[type] : undefined
   if (typeof type !== 'string' || permission === undefined)
-    return issue('type', `must be a ${request.category} command: ${types.join(', ')}`)
+    return issue('type', `must be one of the ${request.category} commands: ${types.join(', ')}`)
   if (!permits(permission, actor.right))
     return errorAnswer(
       403,

@@ -1,11 +1,13 @@
-// The service as a program: `pnpm --filter @pembina-examples/http-service start -- --store sqlite:pembina.db`.
+// The service as a program: `pnpm --filter @pembina-examples/http-service start --store sqlite:pembina.db`.
 // The one place that reads the environment and the command line; SIGTERM and SIGINT stop it gracefully.
 import { parseArgs } from 'node:util'
 import { devJwtSecret } from './auth.js'
 import { startService } from './service.js'
 import { ConsoleSpanExporter } from './tracing.js'
 
+// `pnpm run x -- --flag` passes the `--` on: it is not an argument.
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg, i) => i > 0 || arg !== '--'),
   options: {
     store: { type: 'string' },
     host: { type: 'string' },

@@ -1,13 +1,15 @@
 // Mints a bearer token for the service, signed with PEMBINA_JWT_SECRET or the development key:
-//   pnpm --filter @pembina-examples/http-service token -- --kind asn --sub 196608011988031001 --roles asn,pyb
-//   pnpm --filter @pembina-examples/http-service token -- --kind citizen --sub warga-0042
-//   pnpm --filter @pembina-examples/http-service token -- --kind system --sub deadline-timer
+//   pnpm --filter @pembina-examples/http-service mint-token --kind asn --sub 196608011988031001 --roles asn,pyb
+//   pnpm --filter @pembina-examples/http-service mint-token --kind citizen --sub warga-0042
+//   pnpm --filter @pembina-examples/http-service mint-token --kind system --sub deadline-timer
 import { parseArgs } from 'node:util'
 import { decodeWith, formatDecodeFailure } from '@pembina/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { Claims, devJwtSecret, mintToken } from './auth.js'
 
+// `pnpm run x -- --flag` passes the `--` on: it is not an argument.
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg, i) => i > 0 || arg !== '--'),
   options: {
     kind: { type: 'string', default: 'asn' },
     sub: { type: 'string' },
