@@ -92,6 +92,9 @@ export const startService = async (options: ServiceOptions): Promise<Service> =>
     url: options.store ?? 'sqlite:pembina.db',
     ...(options.events === undefined ? {} : { events: options.events }),
     ...(options.files === undefined ? {} : { files: options.files }),
+  }).catch(async (error: unknown) => {
+    await tracing?.shutdown()
+    throw error
   })
   const { endpoints, reactor: policyHandlers } = commandEndpoints({
     store: stores.events,
@@ -116,8 +119,16 @@ export const startService = async (options: ServiceOptions): Promise<Service> =>
     handlers: policyHandlers,
     config,
   })
-  // A projector or the reactor that fails stays failed (/health says so); nothing is left unhandled.
-  for (const running of [...projectors, reactor]) running.done.catch(() => undefined)
+  // A projector or the reactor that fails stays failed: /health answers 503 with its error, and stderr says so.
+  for (const [name, running] of [
+    ...projectors.map(projector => [`projector ${projector.projection.name}`, projector] as const),
+    ['reactor', reactor] as const,
+  ])
+    running.done.catch((error: unknown) => {
+      console.error(
+        `pembina http-service: the ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+      )
+    })
   const status = () => ({ projectors: projectors.map(projector => projector.status()), reactor: reactor.status() })
 
   const actorOf = actorOfRequest(options.token)
@@ -131,7 +142,7 @@ export const startService = async (options: ServiceOptions): Promise<Service> =>
   const readModels: ReadModels = { readModels: stores.readModels, config, clock, keys: stores.keys }
   const tracer = trace.getTracer('@pembina-examples/http-service')
 
-  const app = Fastify({ logger: options.log ?? false, forceCloseConnections: 'idle', bodyLimit: 256 * 1024 })
+  const app = Fastify({ logger: options.log ?? false, bodyLimit: 256 * 1024 })
   app.setErrorHandler((error, request, reply) => {
     const code = typeof error === 'object' && error !== null && 'statusCode' in error ? error.statusCode : undefined
     const statusCode = typeof code === 'number' && code >= 400 && code < 500 ? code : 500
