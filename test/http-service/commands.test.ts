@@ -24,7 +24,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   await running.cleanup()
-})
+}, 30_000)
 
 const post = async (path: string, headers: Readonly<Record<string, string>>, body: unknown) => {
   const response = await fetch(`${running.service.url}${path}`, {
@@ -36,7 +36,7 @@ const post = async (path: string, headers: Readonly<Record<string, string>>, bod
   return { status: response.status, headers: response.headers, body: json }
 }
 
-describe('commands over HTTP', () => {
+describe('commands over HTTP', { timeout: 30_000 }, () => {
   it('a command is written once: 201 with its events, and a retry under the same key gets the same answer', async () => {
     const command = requestPlace('prima-2026-i', 0)
     const first = await running.client.send(command)

@@ -38,9 +38,9 @@ let running: TestService | undefined
 afterEach(async () => {
   await running?.cleanup()
   running = undefined
-})
+}, 30_000)
 
-describe('conflicts', () => {
+describe('conflicts', { timeout: 30_000 }, () => {
   it('a stream still changed by another writer after the retries is 409, nothing written; the retry goes through', async () => {
     running = await startTestService(path => ({ events: contendedStore(path, retry.attempts), retry }))
     const reply = await running.client.send(establish)
@@ -60,7 +60,7 @@ describe('conflicts', () => {
   })
 })
 
-describe('the status of each failure', () => {
+describe('the status of each failure', { timeout: 30_000 }, () => {
   const streamName = 'complaint-blw-2026-000001'
   it.each([
     [{ kind: 'conflict', streamName, attempts: 5, expected: 3, actual: 4 } as const, 409, 'conflict'],

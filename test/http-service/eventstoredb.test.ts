@@ -28,9 +28,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await running.cleanup()
   await server.close()
-})
+}, 30_000)
 
-describe('the service on EventStoreDB', () => {
+describe('the service on EventStoreDB', { timeout: 30_000 }, () => {
   it('writes a command once, answers its retry alike, and projects it', async () => {
     await running.sendAll([
       ...registryCommands(1),

@@ -23,13 +23,13 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   await running.cleanup()
-})
+}, 30_000)
 
 const get = async (path: string, as: Claims = pyb) => running.client.get(path, as)
 const bodyOf = (reply: { readonly body: unknown }): Readonly<Record<string, unknown>> =>
   typeof reply.body === 'object' && reply.body !== null ? { ...reply.body } : {}
 
-describe('read models over HTTP', () => {
+describe('read models over HTTP', { timeout: 30_000 }, () => {
   it('an offering roster shows a requested place once the projector has caught up', async () => {
     await running.sendAll([
       openOffering('prima-2026-i', { start: '2026-03-02', end: '2026-03-04' }),

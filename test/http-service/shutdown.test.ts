@@ -22,7 +22,7 @@ const slowStore = (path: string, onCommand: () => void): EventStore => {
 const running: TestService[] = []
 afterAll(async () => {
   for (const service of running) await service.cleanup()
-})
+}, 30_000)
 
 describe('graceful shutdown', () => {
   it('with 40 commands in flight, every one answered 201 is stored once and whole, and nothing else is', async () => {

@@ -11,9 +11,9 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => {
   await running.cleanup()
-})
+}, 30_000)
 
-describe('tracing', () => {
+describe('tracing', { timeout: 30_000 }, () => {
   it("a command's spans: the request, the core's handling of the command under it, and its append under that", async () => {
     const [establish] = registryCommands(0)
     if (establish === undefined) throw new Error('the registry starts with a unit')
