@@ -29,7 +29,6 @@ import {
   nextDeadlines,
   type PolicyConfig,
 } from '@pembina/core'
-import type { ScenarioRun } from '../scenario.js'
 import { forAllHistories } from './for-all-histories.js'
 import { creditsTraceToSources, forAllCrossHistories } from './cross-history.js'
 
@@ -41,22 +40,28 @@ export interface PolicyDeciders {
   readonly complaint: Decider<ComplaintCommand, ComplaintEvent, ComplaintState, ComplaintRejection, never>
 }
 
+/** What checking one property came to: it held over every run, or the smallest history that breaks it. */
+export interface CheckOutcome {
+  readonly holds: boolean
+  readonly runs: number
+  /** The shrunk counterexample, one line per command in the domain's words; empty when it holds. */
+  readonly counterexample: readonly string[]
+  /** What failed: the property returned false, or the error it threw. */
+  readonly failure?: string
+}
+
+/** Checks one property, whatever the histories it is over, and says what came of it. */
+export type PropertyCheck = <Run>(property: fc.IPropertyWithHooks<[Run]>) => CheckOutcome
+
 /** One invariant of DOMAIN.md, checked as a property over generated histories under a configuration. */
 export interface PolicyInvariant {
   /** A stable name: `capacity-never-exceeded`, … */
   readonly name: string
   /** The rule in words, with where it comes from. */
   readonly rule: string
-  readonly property: (
-    config: PolicyConfig,
-    deciders: PolicyDeciders,
-  ) => fc.IPropertyWithHooks<[ScenarioRun<never, never, never, never>]>
+  /** States the invariant as a property under the configuration and deciders, and checks it with `check`. */
+  readonly verify: (config: PolicyConfig, deciders: PolicyDeciders, check: PropertyCheck) => CheckOutcome
 }
-
-type AnyProperty = fc.IPropertyWithHooks<[ScenarioRun<never, never, never, never>]>
-
-// Each property is over one aggregate's runs; the list holds them side by side, so their run types are forgotten.
-const erased = <Run>(property: fc.IPropertyWithHooks<[Run]>): AnyProperty => property as unknown as AnyProperty
 
 const years = [2025, 2026, 2027] as const
 
@@ -71,8 +76,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'capacity-never-exceeded',
     rule: 'An offering never has more approved places than its capacity (DOMAIN.md §2).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           enrollment,
           config,
@@ -84,8 +89,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'one-outcome-per-place',
     rule: 'Each participant gets at most one outcome (completed or not), and only an approved place gets one (§2).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           enrollment,
           config,
@@ -109,8 +114,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'completion-needs-attendance',
     rule: 'A place is completed only with at least the required share of its session days attended: the offering’s own share, else the configured one (80 % by default, 75 % where an agency says so) (§2).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           enrollment,
           config,
@@ -131,8 +136,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'each-source-credited-once',
     rule: 'A training place, a mentoring session or any other learning source is credited to a profile once (§1).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           competency,
           config,
@@ -147,8 +152,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'annual-minimum-by-year-rules',
     rule: 'The annual minimum is the configured JP for the employee type (20 PNS, 24 PPPK by default), counted over the calendar year or a PPPK’s contract year; a profile is eligible only with that many credited minutes and enough activities (§1).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           competency,
           config,
@@ -170,8 +175,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'ended-mentorship-stays-ended',
     rule: 'A completed, declined or ended mentorship stays so (§3).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           mentorship,
           config,
@@ -183,8 +188,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'deadlines-in-working-days',
     rule: 'A missed complaint deadline is due when the configured working-day calendar says (LAPOR!, UU 25/2009): each miss is recorded once, after it fell due, at the due instant then open.',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           complaint,
           config,
@@ -204,8 +209,8 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'closed-complaint-stays-closed',
     rule: 'A complaint that ended (closed, archived, not in authority, withdrawn, escalated) stays so; only its one rating may follow a close (LAPOR!).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           complaint,
           config,
@@ -217,13 +222,13 @@ export const policyInvariants: readonly PolicyInvariant[] = [
   {
     name: 'credits-trace-to-sources',
     rule: 'Every JP credited traces to its source: a place completed in that offering, or a session logged in that mentorship, across the streams the standard policies connect (§1–3).',
-    property: config => erased(forAllCrossHistories(config, creditsTraceToSources)),
+    verify: (config, _deciders, check) => check(forAllCrossHistories(config, creditsTraceToSources)),
   },
   {
     name: 'confidentiality-never-lowered',
     rule: 'A complaint’s anonim and rahasia flags are never lowered once raised (UU 25/2009 Pasal 49).',
-    property: (config, deciders) =>
-      erased(
+    verify: (config, deciders, check) =>
+      check(
         forAllHistories(
           complaint,
           config,
@@ -238,15 +243,9 @@ export const policyInvariants: readonly PolicyInvariant[] = [
 ]
 
 /** What checking one invariant came to: it held over every run, or the smallest history that breaks it. */
-export interface InvariantVerdict {
+export interface InvariantVerdict extends CheckOutcome {
   readonly invariant: string
   readonly rule: string
-  readonly holds: boolean
-  readonly runs: number
-  /** The shrunk counterexample, one line per command in the domain's words; empty when the invariant holds. */
-  readonly counterexample: readonly string[]
-  /** What failed: the property returned false, or the error it threw. */
-  readonly failure?: string
 }
 
 /** Options of `verifyPolicies`: runs per invariant, a seed to replay, other deciders (a variant, or a planted bug). */
@@ -272,43 +271,44 @@ const defaultDeciders = (config: PolicyConfig): PolicyDeciders => ({
  */
 export const verifyPolicies = (config: PolicyConfig, options: VerifyOptions = {}): readonly InvariantVerdict[] => {
   const deciders = { ...defaultDeciders(config), ...options.deciders }
+  const check: PropertyCheck = property => {
+    const details = fc.check(property, {
+      numRuns: options.numRuns ?? 100,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    })
+    const found = details.counterexample?.[0]
+    const error = details.errorInstance
+    return {
+      holds: !details.failed,
+      runs: details.numRuns,
+      // The history's own toString: one line per command, in the domain's words.
+      counterexample:
+        found === undefined
+          ? []
+          : fc
+              .stringify(found)
+              .split('\n')
+              .map(line => line.trimEnd())
+              .filter(line => line.trim() !== '')
+              .map(line => line.replace(/^ {2}/, '')),
+      ...(details.failed
+        ? {
+            failure:
+              error === null || error === undefined
+                ? 'the property returned false'
+                : error instanceof Error
+                  ? error.message
+                  : typeof error === 'string'
+                    ? error
+                    : 'the property threw a value that is not an Error',
+          }
+        : {}),
+    }
+  }
   return policyInvariants
     .filter(invariant => options.only === undefined || options.only.includes(invariant.name))
     .map(invariant => {
-      const details = fc.check(invariant.property(config, deciders), {
-        numRuns: options.numRuns ?? 100,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-      })
-      const found = details.counterexample?.[0]
-      const error = details.errorInstance
-      return {
-        invariant: invariant.name,
-        rule: invariant.rule,
-        holds: !details.failed,
-        runs: details.numRuns,
-        // The history's own toString: one line per command, in the domain's words.
-        counterexample:
-          found === undefined
-            ? []
-            : fc
-                .stringify(found)
-                .split('\n')
-                .map(line => line.trimEnd())
-                .filter(line => line.trim() !== '')
-                .map(line => line.replace(/^ {2}/, '')),
-        ...(details.failed
-          ? {
-              failure:
-                error === null || error === undefined
-                  ? 'the property returned false'
-                  : error instanceof Error
-                    ? error.message
-                    : typeof error === 'string'
-                      ? error
-                      : 'the property threw a value that is not an Error',
-            }
-          : {}),
-      }
+      return { invariant: invariant.name, rule: invariant.rule, ...invariant.verify(config, deciders, check) }
     })
 }
 
