@@ -111,40 +111,15 @@ app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context: Context) => {
   }
 })
 
-/**
- * Types the public API refers to that the packages do not export yet (typedoc shows their name, but a user cannot
- * import them): known, so that the build fails on any new one. Each should be exported from its package's entry, or
- * the reference to it replaced by an exported type.
- */
-const notExportedYet: Readonly<Record<string, readonly string[]>> = {
-  '@pembina/core': [
-    'src/kernel/aggregate.ts:AggregateDefinition.decider',
-    'src/policies/record-contract.ts:ContractFact',
-    'src/shared/event-metadata.ts:EventMetadataHeadFields',
-    'src/audit/replay.ts:Folded',
-    'src/application/loading/stream-load.ts:LoadBase',
-    'src/application/loading/load-failure.ts:LoadFailure',
-    'src/policies/mentor-capacity.ts:MentorshipEventOf',
-  ],
-  '@pembina/projections': [
-    'src/reactor/parked.ts:JsonObject',
-    'src/reactor/parked.ts:ParkedCommandEntry',
-    'src/reactor/parked.ts:ParkedEntryFields',
-    'src/reactor/parked.ts:ParkedEventEntry',
-    'src/reactor/parked.ts:ParkedReason',
-    'src/reactor/parked.ts:ParkedSource',
-  ],
-  '@pembina/testkit': ['src/handler-model/model.ts:StreamModel', 'src/handler-model/model.ts:WrittenByCommand'],
-  '@pembina/cli': ['src/report/report-data.ts:ComplaintLine', 'src/report/report-data.ts:LearningLine'],
-}
-
 const project = await app.convert()
 if (project === undefined || app.logger.hasErrors() || app.logger.hasWarnings()) {
   console.error('typedoc reported the problems above: the site was not built')
   process.exit(1)
 }
-// typedoc checks exports only for the project's own package (with several entry points, the root one, `pembina`, so
-// none), so each package is checked as the project's package in turn, after the links and paths of every page.
+// Every type the public API refers to must be exported by its package, so a user can import it by the name the
+// reference shows. typedoc checks exports only for the project's own package (with several entry points, the root
+// one, `pembina`, so none), so each package is checked as the project's package in turn, after the links and paths of
+// every page.
 app.validate(project)
 const rootPackage = project.packageName
 app.options.setValue('validation', {
@@ -159,7 +134,6 @@ for (const folder of packages) {
   const name = packageNameOf(join(root, 'packages', folder, 'src', 'index.ts'))
   if (name === undefined) throw new Error(`packages/${folder} has no package.json naming it`)
   project.packageName = name
-  app.options.setValue('intentionallyNotExported', notExportedYet[name] ?? [])
   app.validate(project)
 }
 if (rootPackage !== undefined) project.packageName = rootPackage

@@ -10,6 +10,7 @@ export {
 } from './handler-model/property.js'
 export type { HandlerModel, HandlerReal, IssuedCommand, ModelWriter } from './handler-model/commands.js'
 export type { ModelUniverse } from './handler-model/universe.js'
+export type { ModelEvent, StreamModel, WrittenByCommand } from './handler-model/model.js'
 
 /** Options of the command handler's model-based suite; every one has a default. */
 export interface CommandHandlerModelOptions extends CommandHandlerModelPropertyOptions {

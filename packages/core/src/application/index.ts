@@ -4,6 +4,8 @@ export * from './integrity/index.js'
 export type {
   HandleCorruptStream,
   HandleUnavailable,
+  LoadBase,
+  LoadFailure,
   SnapshotOptions,
   SnapshotUse,
   StateCache,

@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { competency } from '../competency/index.js'
-import { complaint } from '../complaint/index.js'
-import { enrollment } from '../enrollment/index.js'
-import { mentorRoster } from '../mentor-roster/index.js'
-import { organisation, personnel } from '../personnel/index.js'
-import { mentorship } from '../mentorship/index.js'
+import { competency, type CompetencyState } from '../competency/index.js'
+import { complaint, type ComplaintState } from '../complaint/index.js'
+import { enrollment, type EnrollmentState } from '../enrollment/index.js'
+import { mentorRoster, type MentorRosterState } from '../mentor-roster/index.js'
+import { organisation, type OrganisationState, personnel, type PersonnelState } from '../personnel/index.js'
+import { mentorship, type MentorshipState } from '../mentorship/index.js'
 import type { DomainEvent } from '../kernel/domain-event.js'
 import type { EventStore, StoredRecord } from '../kernel/event-store.js'
 import type { Instant, PolicyConfig } from '../shared/index.js'
@@ -23,17 +23,21 @@ export interface ReplayedFold {
   readonly unreadable?: { readonly revision: number; readonly position: bigint; readonly reason: string }
 }
 
-type Folded<Category extends string, State> = ReplayedFold & { readonly category: Category; readonly state: State }
+/** A stream of one category, replayed: how far its fold got and the state it reached. */
+export type Folded<Category extends string, State> = ReplayedFold & {
+  readonly category: Category
+  readonly state: State
+}
 
 /** One stream of Pembina's, replayed: its category tells the type of its state. */
 export type ReplayedStream =
-  | Folded<'unit', ReturnType<typeof organisation.decider>['initialState']>
-  | Folded<'asn', ReturnType<typeof personnel.decider>['initialState']>
-  | Folded<'enrollment', ReturnType<typeof enrollment.decider>['initialState']>
-  | Folded<'mentorship', ReturnType<typeof mentorship.decider>['initialState']>
-  | Folded<'mentor', ReturnType<typeof mentorRoster.decider>['initialState']>
-  | Folded<'competency', ReturnType<typeof competency.decider>['initialState']>
-  | Folded<'complaint', ReturnType<typeof complaint.decider>['initialState']>
+  | Folded<'unit', OrganisationState>
+  | Folded<'asn', PersonnelState>
+  | Folded<'enrollment', EnrollmentState>
+  | Folded<'mentorship', MentorshipState>
+  | Folded<'mentor', MentorRosterState>
+  | Folded<'competency', CompetencyState>
+  | Folded<'complaint', ComplaintState>
 
 /** What `replay` reads and up to when. */
 export interface ReplayOptions {

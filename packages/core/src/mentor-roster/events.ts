@@ -58,6 +58,12 @@ export const MentorRosterEvent = taggedUnion(
 /** An event of a mentor's roster (stream `mentor-<nip>`). */
 export type MentorRosterEvent = t.TypeOf<typeof MentorRosterEvent>
 
+/** The mentor-roster event of one type (or of several). */
+export type MentorRosterEventOf<Type extends MentorRosterEvent['type']> = Extract<
+  MentorRosterEvent,
+  { readonly type: Type }
+>
+
 const schema = eventSchemas(MentorRosterEvent)
 
 /** The mentor roster's event registry: codecs, schema versions and catalog descriptions. */

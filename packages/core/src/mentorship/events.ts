@@ -186,6 +186,9 @@ export const MentorshipEvent = taggedUnion(
 /** A mentorship event. */
 export type MentorshipEvent = t.TypeOf<typeof MentorshipEvent>
 
+/** The mentorship event of one type (or of several). */
+export type MentorshipEventOf<Type extends MentorshipEvent['type']> = Extract<MentorshipEvent, { readonly type: Type }>
+
 const schema = eventSchemas(MentorshipEvent)
 
 /** MentorshipAccepted v1 to v2: the count of the mentor's mentorships a v1 client sent is dropped (never a limit again). */

@@ -144,6 +144,9 @@ export const PersonnelEvent = taggedUnion(
 /** A personnel event. */
 export type PersonnelEvent = t.TypeOf<typeof PersonnelEvent>
 
+/** The personnel event of one type (or of several). */
+export type PersonnelEventOf<Type extends PersonnelEvent['type']> = Extract<PersonnelEvent, { readonly type: Type }>
+
 const asnSchema = eventSchemas(PersonnelEvent)
 
 /** The personnel event registry. */

@@ -1,10 +1,7 @@
-import type { MentorRosterEvent } from '../mentor-roster/index.js'
-import type { MentorshipEvent } from '../mentorship/index.js'
+import type { MentorRosterEventOf } from '../mentor-roster/index.js'
+import type { MentorshipEventOf } from '../mentorship/index.js'
 import { systemActor } from '../shared/index.js'
 import { type PolicyCommand, toMentorRoster, toMentorship } from './policy-command.js'
-
-type MentorshipEventOf<Type extends MentorshipEvent['type']> = Extract<MentorshipEvent, { readonly type: Type }>
-type RosterEventOf<Type extends MentorRosterEvent['type']> = Extract<MentorRosterEvent, { readonly type: Type }>
 
 /** The actor of every command the mentor-capacity policies send. */
 export const mentorCapacityActor = systemActor('policy:mentor-capacity')
@@ -21,7 +18,7 @@ export const reservePlaceForAcceptance = (event: MentorshipEventOf<'MentorshipAc
 }
 
 /** A place reserved makes the mentorship active (ConfirmMentorship), under the instant of the mentor's acceptance. */
-export const confirmAfterReservation = (event: RosterEventOf<'MentorPlaceReserved'>): PolicyCommand => {
+export const confirmAfterReservation = (event: MentorRosterEventOf<'MentorPlaceReserved'>): PolicyCommand => {
   const { at, mentorshipId, request } = event.data
   return toMentorship({
     type: 'ConfirmMentorship',
@@ -32,7 +29,7 @@ export const confirmAfterReservation = (event: RosterEventOf<'MentorPlaceReserve
 }
 
 /** No place (the mentor's are all held) sends the mentorship back to proposed, with the count and the limit. */
-export const refuseAfterFullRoster = (event: RosterEventOf<'MentorPlaceRefused'>): PolicyCommand => {
+export const refuseAfterFullRoster = (event: MentorRosterEventOf<'MentorPlaceRefused'>): PolicyCommand => {
   const { at, mentorshipId, request, active, max } = event.data
   return toMentorship({
     type: 'RefuseMentorship',

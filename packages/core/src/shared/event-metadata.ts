@@ -65,7 +65,8 @@ export const CommandMetadata = t.type(
 /** What every event of a command takes from it: its ids, actor and instant. */
 export type CommandMetadata = t.TypeOf<typeof CommandMetadata>
 
-const EventMetadataHeadFields = t.type(
+/** The plain codec of `EventMetadataHead`'s fields; `EventMetadataHead` decodes the same with a faster guard. */
+export const EventMetadataHeadFields = t.type(
   {
     commandId: Identifier,
     schemaVersion: SchemaVersion,

@@ -3,11 +3,13 @@ export { startReactor, reactorVersion } from './reactor.js'
 export { retryParked, parkedEntries, type RetryParkedOptions, type RetryReport } from './retry-parked.js'
 export {
   ParkedEntry,
+  ParkedEntryFields,
   JsonCommand,
   parkedKeyOf,
-  type ParkedCommand,
-  type ParkedEvent,
-  type ParkedReason,
-  type ParkedSource,
+  ParkedCommand,
+  ParkedEvent,
+  ParkedReason,
+  ParkedSource,
+  type JsonObject,
 } from './parked.js'
 export { PolicyError } from './reactions.js'

@@ -2,7 +2,8 @@ import * as t from 'io-ts'
 import type { JsonValue } from '../projection.js'
 import { documentCodec } from '../read-models/stored-document.js'
 
-type JsonObject = { readonly [key: string]: JsonValue }
+/** A JSON object: what a parked command is kept as. */
+export type JsonObject = { readonly [key: string]: JsonValue }
 
 const isJsonValue = (u: unknown, depth: number): u is JsonValue => {
   if (u === null || typeof u === 'string' || typeof u === 'boolean') return true
@@ -24,7 +25,7 @@ export const JsonCommand = new t.Type<JsonObject, JsonObject>(
 )
 
 /** Where the event that caused a parked entry sits, and what the store says it was. */
-const ParkedSource = t.intersection([
+export const ParkedSource = t.intersection([
   t.type({
     streamName: t.string,
     revision: t.number,
@@ -35,7 +36,7 @@ const ParkedSource = t.intersection([
 ])
 
 /** Why an entry was parked: the kind of failure and a sentence a person can read; a rejection's code too. */
-const ParkedReason = t.intersection([
+export const ParkedReason = t.intersection([
   t.type({
     kind: t.union([
       t.literal('rejected'),
@@ -49,7 +50,7 @@ const ParkedReason = t.intersection([
 ])
 
 /** A command a policy asked for that its handler refused: re-sent, under the same id, by `retryParked`. */
-const ParkedCommandEntry = t.type({
+export const ParkedCommand = t.type({
   kind: t.literal('command'),
   source: ParkedSource,
   policy: t.string,
@@ -66,19 +67,20 @@ const ParkedCommandEntry = t.type({
 })
 
 /** An event the reactor could not read (a corrupt record, data or metadata that does not decode): no policy saw it. */
-const ParkedEventEntry = t.type({
+export const ParkedEvent = t.type({
   kind: t.literal('event'),
   source: ParkedSource,
   reason: ParkedReason,
   attempts: t.number,
 })
 
-const ParkedEntryFields = t.union([ParkedCommandEntry, ParkedEventEntry], 'ParkedEntry')
+/** Codec of a parked entry, either kind, with its own output type; `ParkedEntry` is it typed as a read-model document. */
+export const ParkedEntryFields = t.union([ParkedCommand, ParkedEvent], 'ParkedEntry')
 export type ParkedEntry = t.TypeOf<typeof ParkedEntryFields>
 /** Codec of the parked list's documents (a read model named after the reactor). */
 export const ParkedEntry: t.Type<ParkedEntry, JsonValue> = documentCodec(ParkedEntryFields)
-export type ParkedCommand = t.TypeOf<typeof ParkedCommandEntry>
-export type ParkedEvent = t.TypeOf<typeof ParkedEventEntry>
+export type ParkedCommand = t.TypeOf<typeof ParkedCommand>
+export type ParkedEvent = t.TypeOf<typeof ParkedEvent>
 export type ParkedReason = t.TypeOf<typeof ParkedReason>
 export type ParkedSource = t.TypeOf<typeof ParkedSource>
 
