@@ -80,7 +80,8 @@ const lengthDelimited = (field: number, payload: Uint8Array): number[] => [
   ...payload,
 ]
 
-const statusWithDetails = (code: status, message: string, typeName: string, detail: Uint8Array): Status => {
+/** A `google.rpc.Status` whose details are one packed message of type `typeName`. */
+export const statusWithDetails = (code: status, message: string, typeName: string, detail: Uint8Array): Status => {
   const any = Uint8Array.from([
     ...lengthDelimited(1, Buffer.from(`type.googleapis.com/${typeName}`, 'utf8')),
     ...lengthDelimited(2, detail),
