@@ -1,4 +1,10 @@
-import { status, type handleBidiStreamingCall, type handleClientStreamingCall } from '@grpc/grpc-js'
+import {
+  Metadata,
+  status,
+  type ServerErrorResponse,
+  type handleBidiStreamingCall,
+  type handleClientStreamingCall,
+} from '@grpc/grpc-js'
 import type {
   AppendReq,
   AppendResp,
@@ -13,12 +19,50 @@ import {
   missingMetadataError,
   plainError,
   streamDeletedError,
+  statusWithDetails,
   streamDeletedStatus,
   wrongExpectedVersionStatus,
 } from './rpc-errors.js'
 import { proposedEventOf, streamIdentifier, streamNameOf, uuidOf } from './wire.js'
 
 const shuttingDown = () => plainError(status.UNAVAILABLE, 'Server is shutting down')
+
+/** EventStoreDB's default `MaxAppendSize` (`ClusterVNodeOptions.cs` at 23.10: `1_024 * 1_024` bytes). */
+export const defaultMaxAppendSize = 1_048_576
+
+/**
+ * What one event counts towards `MaxAppendSize` on EventStoreDB 23.10 (up to 24.10): `Event.SizeOnDisk` in
+ * src/EventStore.Core/Data/Event.cs is written `data?.Length ?? 0 + metadata?.Length ?? 0 + eventType.Length * 2`,
+ * which C# reads as `data?.Length ?? ((0 + metadata?.Length) ?? (0 + eventType.Length * 2))` (`??` binds looser than
+ * `+`): the data's bytes only, since the data is never null. KurrentDB 25.0 added the parentheses (commit 17e65e3,
+ * "Fix event size calculation in gRPC") and counts metadata bytes and twice the type's UTF-16 length too.
+ */
+const sizeOnDisk = (event: ProposedEvent): number => event.data.length
+
+/**
+ * The RPC error Streams.Append answers once the events read so far exceed the limit (`RpcExceptions.cs` at 23.10,
+ * `MaxAppendSizeExceeded`): INVALID_ARGUMENT with `exception: maximum-append-size-exceeded` and
+ * `maximum-append-size`, which @eventstore/db-client turns into `MaxAppendSizeExceededError`.
+ */
+const maxAppendSizeError = (maxAppendSize: number): ServerErrorResponse => {
+  const details = `Maximum Append Size of ${maxAppendSize.toString()} Exceeded.`
+  const metadata = new Metadata()
+  metadata.set('exception', 'maximum-append-size-exceeded')
+  metadata.set('maximum-append-size', maxAppendSize.toString())
+  return { name: 'EsdbTestServerError', message: details, code: status.INVALID_ARGUMENT, details, metadata }
+}
+
+/**
+ * The `google.rpc.Status` a BatchAppend response carries for it (`Status.cs` at 23.10): INVALID_ARGUMENT, message
+ * `MaximumAppendSizeExceeded`, details `event_store.client.MaximumAppendSizeExceeded { maxAppendSize }`.
+ */
+const maxAppendSizeStatus = (maxAppendSize: number) =>
+  statusWithDetails(
+    status.INVALID_ARGUMENT,
+    'MaximumAppendSizeExceeded',
+    'event_store.client.MaximumAppendSizeExceeded',
+    new shared.MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize).serializeBinary(),
+  )
 
 const appendSuccess = (last: RecordedEvent | undefined): AppendResp => {
   const success = new streams.AppendResp.Success()
@@ -55,11 +99,16 @@ const appendWrongExpectedVersion = (expected: ExpectedRevision, currentRevision:
 
 /** `Streams.Append`: one options message, then the proposed events; answers once the client ends its stream. */
 export const appendRpc =
-  (log: MemoryLog, openCalls: OpenCalls): handleClientStreamingCall<AppendReq, AppendResp> =>
+  (
+    log: MemoryLog,
+    openCalls: OpenCalls,
+    maxAppendSize = defaultMaxAppendSize,
+  ): handleClientStreamingCall<AppendReq, AppendResp> =>
   (call, callback) => {
     let options: AppendReq.Options | undefined
     let malformed = false
     const events: ProposedEvent[] = []
+    let size = 0
     let answered = false
     const answer = (...result: Parameters<typeof callback>): void => {
       if (answered) return
@@ -75,14 +124,22 @@ export const appendRpc =
       forget()
     })
     call.on('data', (request: AppendReq) => {
+      if (answered) return
       if (request.hasOptions()) options = request.getOptions()
       const message = request.getProposedMessage()
       if (message === undefined) return
       const event = proposedEventOf(message)
-      if (event === undefined) malformed = true
-      else events.push(event)
+      if (event === undefined) {
+        malformed = true
+        return
+      }
+      events.push(event)
+      // As Streams.Append.cs at 23.10 does, the sum is checked after each event read, before the client has sent all.
+      size += sizeOnDisk(event)
+      if (size > maxAppendSize) answer(maxAppendSizeError(maxAppendSize))
     })
     call.on('end', () => {
+      if (answered) return
       const streamName = streamNameOf(options?.getStreamIdentifier())
       const expected =
         options === undefined
@@ -115,6 +172,7 @@ interface PendingBatch {
   options: BatchAppendReq.Options | undefined
   readonly events: ProposedEvent[]
   malformed: boolean
+  size: number
 }
 
 const batchResponse = (request: BatchAppendReq, streamName: string, expected: ExpectedRevision): BatchAppendResp => {
@@ -166,9 +224,15 @@ const batchOutcome = (log: MemoryLog, request: BatchAppendReq, batch: PendingBat
  * the last one marked final; every completed append gets its own response.
  */
 export const batchAppendRpc =
-  (log: MemoryLog, openCalls: OpenCalls): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> =>
+  (
+    log: MemoryLog,
+    openCalls: OpenCalls,
+    maxAppendSize = defaultMaxAppendSize,
+  ): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> =>
   call => {
     const pending = new Map<string, PendingBatch>()
+    // Appends answered before their final request (too large): their later requests are ignored, as the server does.
+    const refused = new Set<string>()
     let open = true
     const close = (): void => {
       open = false
@@ -192,13 +256,30 @@ export const batchAppendRpc =
         call.emit('error', plainError(status.INVALID_ARGUMENT, 'BatchAppend requests need a correlation id'))
         return
       }
-      const batch = pending.get(correlationId) ?? { options: undefined, events: [], malformed: false }
+      if (refused.has(correlationId)) {
+        if (request.getIsFinal()) refused.delete(correlationId)
+        return
+      }
+      const batch = pending.get(correlationId) ?? { options: undefined, events: [], malformed: false, size: 0 }
       pending.set(correlationId, batch)
       if (request.hasOptions()) batch.options = request.getOptions()
       for (const message of request.getProposedMessagesList()) {
         const event = proposedEventOf(message)
         if (event === undefined) batch.malformed = true
-        else batch.events.push(event)
+        else {
+          batch.events.push(event)
+          batch.size += sizeOnDisk(event)
+        }
+      }
+      // Streams.BatchAppend.cs at 23.10 checks the sum after each request and answers at once, final or not.
+      if (batch.size > maxAppendSize) {
+        pending.delete(correlationId)
+        if (!request.getIsFinal()) refused.add(correlationId)
+        const response = new streams.BatchAppendResp().setCorrelationId(request.getCorrelationId())
+        const identifier = batch.options?.getStreamIdentifier()
+        if (identifier !== undefined) response.setStreamIdentifier(identifier)
+        call.write(response.setError(maxAppendSizeStatus(maxAppendSize)))
+        return
       }
       if (!request.getIsFinal()) return
       pending.delete(correlationId)

@@ -34,6 +34,9 @@ const bind = (server: Server, address: string): Promise<number> =>
     })
   })
 
+// TFConsts.EffectiveMaxLogRecordSize at 23.10: MaxLogRecordSize (16 MiB) less LogRecordOverheadSize (10,000).
+const maxReceiveMessageLength = 16 * 1024 * 1024 - 10_000
+
 // Time for the UNAVAILABLE statuses of aborted calls to reach the wire before the sessions are destroyed.
 const graceMilliseconds = 50
 
@@ -54,7 +57,13 @@ const shutDown = (server: Server): Promise<void> =>
  * Starts an EventStoreDB gRPC test double on 127.0.0.1 (port 0 picks a free port, kept for restarts). It keeps every
  * event in memory for as long as the returned server lives, across stop() and start().
  */
-export const startEsdbTestServer = async (options: { readonly port?: number } = {}): Promise<EsdbTestServer> => {
+export const startEsdbTestServer = async (
+  options: {
+    readonly port?: number
+    /** The largest append in bytes, as EventStoreDB's `MaxAppendSize` (default 1,048,576); see append-rpc.ts. */
+    readonly maxAppendSize?: number
+  } = {},
+): Promise<EsdbTestServer> => {
   const log = createMemoryLog({ nowTicks: systemTicks, newEventId: randomUUID })
   const openCalls = createOpenCalls()
   let port = options.port ?? 0
@@ -64,11 +73,12 @@ export const startEsdbTestServer = async (options: { readonly port?: number } = 
   const start = async (): Promise<void> => {
     if (closed) throw new Error('The EventStoreDB test server was closed for good')
     if (running !== undefined) return
-    const server = new Server()
+    // EventStoreDB's gRPC MaxReceiveMessageSize for Streams (ClusterVNodeStartup.cs at 23.10): 16 MiB less 10,000.
+    const server = new Server({ 'grpc.max_receive_message_length': maxReceiveMessageLength })
     server.addService(StreamsService, {
       read: readRpc(log, openCalls),
-      append: appendRpc(log, openCalls),
-      batchAppend: batchAppendRpc(log, openCalls),
+      append: appendRpc(log, openCalls, options.maxAppendSize),
+      batchAppend: batchAppendRpc(log, openCalls, options.maxAppendSize),
       delete: deleteRpc(log),
       tombstone: tombstoneRpc(log),
     })
