@@ -47,6 +47,27 @@ const bytesOf = (path: string): Buffer =>
   Buffer.concat([readFileSync(path), ...(existsSync(`${path}-wal`) ? [readFileSync(`${path}-wal`)] : [])])
 
 describe('the SQLite key store', () => {
+  // docs/adapters/sqlite.md promises the key store FULL durability by default: a key acknowledged before its event
+  // is written must survive a power loss, or the event's envelope can never be opened.
+  it('runs in WAL mode, FULL by default, NORMAL when asked, with a busy timeout and secure_delete on', () => {
+    const full = open()
+    expect(full.pragmas()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'full',
+      busyTimeoutMs: 5_000,
+      secureDelete: true,
+    })
+    full.close()
+    const normal = sqliteKeyStore({ path: freshPath(), durability: 'normal', busyTimeoutMs: 250 })
+    expect(normal.pragmas()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'normal',
+      busyTimeoutMs: 250,
+      secureDelete: true,
+    })
+    normal.close()
+  })
+
   it("leaves no copy of an erased subject's key in the file or its WAL", async () => {
     const path = freshPath()
     const keys = open(path)

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
 import type { FieldOpening, KeyLookup, KeyStore, StoreUnavailable, SubjectKey } from '@pembina/core'
-import { configureDurability, type Durability } from './connection.js'
+import { type ConnectionPragmas, configureDurability, type Durability, readPragmas } from './connection.js'
 
 /** What a key store file is opened with. */
 export interface SqliteKeyStoreOptions {
@@ -12,10 +12,15 @@ export interface SqliteKeyStoreOptions {
   readonly path: string
   /** `full` (default) survives power loss; `normal` may lose the last commits to it. */
   readonly durability?: Durability
+  /** How long a write waits for another connection's lock before it fails (default 5,000 ms). */
+  readonly busyTimeoutMs?: number
 }
 
 /** A key store in an SQLite file of its own, with its decryption log; `close` releases the file. */
 export interface SqliteKeyStore extends KeyStore {
+  /** The settings its connection runs with, read back from SQLite: WAL, the durability, the busy timeout, and
+   * `secure_delete` (on, so an erased key's bytes do not stay in free pages). */
+  readonly pragmas: () => ConnectionPragmas & { readonly secureDelete: boolean }
   readonly close: () => void
 }
 
@@ -79,7 +84,7 @@ interface OpeningRow {
  * Refuses a file that holds Pembina's events or read models: keys never go where the data they protect goes.
  */
 export const sqliteKeyStore = (options: SqliteKeyStoreOptions): SqliteKeyStore => {
-  const db: Database = new Sqlite(options.path)
+  const db: Database = new Sqlite(options.path, { timeout: Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000)) })
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
     if (tables.some(name => name === 'events' || name === 'read_model_documents' || name === 'pembina_schema'))
@@ -192,6 +197,7 @@ export const sqliteKeyStore = (options: SqliteKeyStoreOptions): SqliteKeyStore =
             : [],
         ),
       ),
+    pragmas: () => ({ ...readPragmas(db), secureDelete: Number(db.pragma('secure_delete', { simple: true })) === 1 }),
     close: () => db.close(),
   }
 }
