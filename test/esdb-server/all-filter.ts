@@ -5,6 +5,9 @@ import { streams } from './protocol.js'
 /** A server-side `$all` filter: which events pass, and after how many examined events a subscription checkpoints. */
 export interface AllFilter {
   readonly matches: (event: RecordedEvent) => boolean
+  /** How many events one page of a filtered read examines at most (the request's `max`, or 32 for `count`). */
+  readonly maxSearchWindow: number
+  /** `checkpointIntervalMultiplier × maxSearchWindow`, as Enumerators.AllSubscriptionFiltered computes it. */
   readonly checkpointInterval: number
 }
 
@@ -29,18 +32,18 @@ export const allFilterOf = (options: ReadReq.Options): AllFilter | undefined => 
   if (filter === undefined) return undefined
   const Case = streams.ReadReq.Options.FilterOptions.FilterCase
   const window = filter.getWindowCase() === streams.ReadReq.Options.FilterOptions.WindowCase.MAX ? filter.getMax() : 0
-  const checkpointInterval =
-    Math.max(1, filter.getCheckpointintervalmultiplier()) * (window > 0 ? window : defaultSearchWindow)
+  const maxSearchWindow = window > 0 ? window : defaultSearchWindow
+  const checkpointInterval = Math.max(1, filter.getCheckpointintervalmultiplier()) * maxSearchWindow
   switch (filter.getFilterCase()) {
     case Case.STREAM_IDENTIFIER: {
       const matches = expressionMatcher(filter.getStreamIdentifier())
-      return { matches: event => matches(event.streamName), checkpointInterval }
+      return { matches: event => matches(event.streamName), maxSearchWindow, checkpointInterval }
     }
     case Case.EVENT_TYPE: {
       const matches = expressionMatcher(filter.getEventType())
-      return { matches: event => matches(event.type), checkpointInterval }
+      return { matches: event => matches(event.type), maxSearchWindow, checkpointInterval }
     }
     default:
-      return { matches: () => true, checkpointInterval }
+      return { matches: () => true, maxSearchWindow, checkpointInterval }
   }
 }

@@ -23,18 +23,17 @@ describe('soft delete (deleteStream)', () => {
     expect(await failureOf(esdb.client.readStream('soft-read'))).toBeInstanceOf(StreamNotFoundError)
   })
 
-  it('a soft-deleted stream can be appended to again; revisions continue and the old events stay hidden', async () => {
+  it('a soft-deleted stream can be appended to again; revisions continue, the old events and old metadata are gone', async () => {
     await esdb.client.appendToStream('soft-recreate', [event('A'), event('B')])
     await esdb.client.setStreamMetadata('soft-recreate', { owner: 'kept' })
     await esdb.client.deleteStream('soft-recreate')
     const recreated = await esdb.client.appendToStream('soft-recreate', event('C'), { expectedRevision: NO_STREAM })
     expect(recreated.nextExpectedRevision).toBe(2n)
     expect(await labels('soft-recreate')).toEqual(['soft-recreate@2:C'])
-    // Recreation rewrites the metadata with $tb at the first new revision and keeps the other keys.
-    expect((await esdb.client.getStreamMetadata('soft-recreate')).metadata).toEqual({
-      owner: 'kept',
-      truncateBefore: 2,
-    })
+    // The soft delete replaced the metadata with {"$tb":Int64.MaxValue} ('owner' is gone), and recreation sets $tb
+    // to the first new revision in what is left (EventStore/EventStore
+    // src/EventStore.Core/Services/Storage/StorageWriterService.cs, WriteDelete and SoftUndeleteStream).
+    expect((await esdb.client.getStreamMetadata('soft-recreate')).metadata).toEqual({ truncateBefore: 2 })
   })
 
   it('soft delete writes $tb to the $$ stream, and $all still holds the deleted events', async () => {
@@ -55,8 +54,9 @@ describe('soft delete (deleteStream)', () => {
       expectedVersion: 0n,
       actualVersion: 1n,
     })
+    // EventStoreDB sends the commit check's current version, -1 for a stream without events (RpcExceptions.cs).
     await expect(esdb.client.deleteStream('soft-missing', { expectedRevision: 3n })).rejects.toMatchObject({
-      actualVersion: 'no_stream',
+      actualVersion: -1n,
     })
     expect(await labels('soft-wrong')).toHaveLength(2)
   })

@@ -4,10 +4,18 @@ import type { SupportedMethods } from '@eventstore/db-client/generated/serverfea
 import { serverFeatures } from './protocol.js'
 
 /**
- * The server version advertised. 23.10 is the first EventStoreDB release that sends `caught_up` to subscriptions,
- * and it serves BatchAppend, which the client prefers for appends when advertised; this server does both.
+ * Which EventStoreDB release the server plays. 23.10 is the first that sends `caught_up` to subscriptions; a 22.10
+ * node signals the end of a `$all` catch-up with a checkpoint instead (and nothing for a stream). Both serve
+ * BatchAppend (22.10's ServerFeatures.cs lists it too), which the client prefers for appends when advertised.
  */
+export type ServerGeneration = '23.10' | '22.10'
+
+/** The server version advertised by default. */
 export const advertisedServerVersion = '23.10.0'
+
+/** The version each generation advertises. */
+export const serverVersionOf = (generation: ServerGeneration): string =>
+  generation === '23.10' ? advertisedServerVersion : '22.10.0'
 
 // EventStoreDB lists services and methods in lower case; the client compares them lower-cased too.
 const implemented: readonly (readonly [service: string, method: string])[] = [
@@ -20,12 +28,16 @@ const implemented: readonly (readonly [service: string, method: string])[] = [
 ]
 
 /** `ServerFeatures.GetSupportedMethods`: exactly the methods this server implements, and its version. */
-export const getSupportedMethodsRpc: handleUnaryCall<Empty, SupportedMethods> = (_call, callback) => {
-  const methods = implemented.map(([service, method]) =>
-    new serverFeatures.SupportedMethod().setServiceName(service).setMethodName(method),
-  )
-  callback(
-    null,
-    new serverFeatures.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion(advertisedServerVersion),
-  )
-}
+export const getSupportedMethodsRpc =
+  (generation: ServerGeneration): handleUnaryCall<Empty, SupportedMethods> =>
+  (_call, callback) => {
+    const methods = implemented.map(([service, method]) =>
+      new serverFeatures.SupportedMethod().setServiceName(service).setMethodName(method),
+    )
+    callback(
+      null,
+      new serverFeatures.SupportedMethods()
+        .setMethodsList(methods)
+        .setEventStoreServerVersion(serverVersionOf(generation)),
+    )
+  }

@@ -1,14 +1,21 @@
-/** The calls in flight, each with the way to fail it when the server stops. */
+/**
+ * How the server stops: `graceful` plays a node shutting down (reads and appends in flight are answered "Server Is
+ * Not Ready", subscriptions are dropped, then the connections close); `kill` plays a node that dies (connections
+ * reset, nothing answered).
+ */
+export type ShutdownMode = 'graceful' | 'kill'
+
+/** The calls in flight, each with the way to end it when the server stops. */
 export interface OpenCalls {
   /** Registers a call's abort; returns the way to forget it once the call is over. */
-  readonly track: (abort: () => void) => () => void
-  /** Fails every call in flight; each abort runs once. */
-  readonly abortAll: () => void
+  readonly track: (abort: (mode: ShutdownMode) => void) => () => void
+  /** Ends every call in flight the way `mode` says; each abort runs once. */
+  readonly abortAll: (mode: ShutdownMode) => void
 }
 
 /** An empty registry of calls in flight. */
 export const createOpenCalls = (): OpenCalls => {
-  const aborts = new Set<() => void>()
+  const aborts = new Set<(mode: ShutdownMode) => void>()
   return {
     track: abort => {
       aborts.add(abort)
@@ -16,10 +23,10 @@ export const createOpenCalls = (): OpenCalls => {
         aborts.delete(abort)
       }
     },
-    abortAll: () => {
+    abortAll: mode => {
       const pending = [...aborts]
       aborts.clear()
-      for (const abort of pending) abort()
+      for (const abort of pending) abort(mode)
     },
   }
 }

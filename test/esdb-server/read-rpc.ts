@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { status, type handleServerStreamingCall } from '@grpc/grpc-js'
 import type { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb.js'
 import { allFilterOf } from './all-filter.js'
+import type { ServerGeneration } from './features-rpc.js'
 import type { MemoryLog } from './memory-log.js'
 import type { OpenCalls } from './open-calls.js'
 import { streams } from './protocol.js'
@@ -23,16 +24,17 @@ export const readRpc =
   (
     log: MemoryLog,
     openCalls: OpenCalls,
+    generation: ServerGeneration = '23.10',
     newSubscriptionId: () => string = randomUUID,
   ): handleServerStreamingCall<ReadReq, ReadResp> =>
   call => {
-    const sink = sinkOf(call, openCalls)
     const options = call.request.getOptions()
+    const subscribing = options?.getCountOptionCase() === streams.ReadReq.Options.CountOptionCase.SUBSCRIPTION
+    const sink = sinkOf(call, openCalls, subscribing ? 'subscription' : 'read')
     if (options === undefined) {
       sink.fail(plainError(status.INVALID_ARGUMENT, 'A read needs options'))
       return
     }
-    const subscribing = options.getCountOptionCase() === streams.ReadReq.Options.CountOptionCase.SUBSCRIPTION
     const forwards = options.getReadDirection() === streams.ReadReq.Options.ReadDirection.FORWARDS
     const streamOptions = options.getStream()
     const allOptions = options.getAll()
@@ -43,7 +45,7 @@ export const readRpc =
         return
       }
       if (subscribing) {
-        subscribeToStream(log, sink, streamName, streamOptions, newSubscriptionId())
+        subscribeToStream(log, sink, streamName, streamOptions, newSubscriptionId(), generation)
         return
       }
       const lookup = log.readStream(streamName)
@@ -65,7 +67,7 @@ export const readRpc =
     if (allOptions !== undefined) {
       const filter = allFilterOf(options)
       if (subscribing) {
-        subscribeToAll(log, sink, allOptions, filter, newSubscriptionId())
+        subscribeToAll(log, sink, allOptions, filter, newSubscriptionId(), generation)
         return
       }
       for (const event of selectAll(log.all(), allOptions, forwards, filter, countOf(options)))

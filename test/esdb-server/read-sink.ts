@@ -12,8 +12,19 @@ export interface ReadSink {
   readonly onClose: (cleanup: () => void) => void
 }
 
-/** Wraps a Read call; the server's stop() fails it with UNAVAILABLE. */
-export const sinkOf = (call: ServerWritableStream<ReadReq, ReadResp>, openCalls: OpenCalls): ReadSink => {
+/**
+ * Wraps a Read call. A graceful stop answers a read with UNAVAILABLE "Server Is Not Ready" (EventStoreDB's
+ * ClusterVNodeController denies read requests as NotReady once ShuttingDown; RpcExceptions.ServerNotReady). A
+ * subscription is dropped there without a status (SubscriptionsService.Handle(BecomeShuttingDown) drops every
+ * subscription as Unsubscribed, on which the Enumerators stop writing) and its call ends when the node's HTTP server
+ * closes the connection, which a gRPC client reports as UNAVAILABLE; this server sends that UNAVAILABLE itself. A
+ * kill answers nothing: the call dies with its connection.
+ */
+export const sinkOf = (
+  call: ServerWritableStream<ReadReq, ReadResp>,
+  openCalls: OpenCalls,
+  kind: 'read' | 'subscription',
+): ReadSink => {
   let open = true
   const cleanups: (() => void)[] = []
   const close = (): void => {
@@ -27,8 +38,10 @@ export const sinkOf = (call: ServerWritableStream<ReadReq, ReadResp>, openCalls:
     close()
     call.emit('error', error)
   }
-  const forget = openCalls.track(() => {
-    fail(plainError(status.UNAVAILABLE, 'Server is shutting down'))
+  const forget = openCalls.track(mode => {
+    if (mode === 'kill') close()
+    else if (kind === 'read') fail(plainError(status.UNAVAILABLE, 'Server Is Not Ready'))
+    else fail(plainError(status.UNAVAILABLE, 'Server is shutting down'))
   })
   call.on('cancelled', close)
   return {

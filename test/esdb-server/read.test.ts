@@ -74,6 +74,8 @@ describe('reading a stream', () => {
 describe('reading $all', () => {
   it('readAll forwards from START returns every event in commit order, system events included', async () => {
     expect(await labels(esdb.client.readAll())).toEqual([
+      // What the node wrote itself when it started (EpochManager.cs), before any client write.
+      '$epoch-information@0:$epoch-information',
       'read-a@0:A0',
       'read-a@1:A1',
       'read-b@0:B0',
@@ -102,7 +104,8 @@ describe('reading $all', () => {
 
   it('readAll from a position: forwards includes the event at it, backwards returns the events before it', async () => {
     const all = await collect(esdb.client.readAll())
-    const third = all[2]?.event?.position
+    // all[0] is the node's own $epoch-information event; all[3] is the third client event.
+    const third = all[3]?.event?.position
     if (third === undefined) throw new Error('expected a third event')
     expect(await labels(esdb.client.readAll({ fromPosition: third, maxCount: 2 }))).toEqual([
       'read-b@0:B0',
@@ -111,6 +114,7 @@ describe('reading $all', () => {
     expect(await labels(esdb.client.readAll({ fromPosition: third, direction: BACKWARDS }))).toEqual([
       'read-a@1:A1',
       'read-a@0:A0',
+      '$epoch-information@0:$epoch-information',
     ])
   })
 

@@ -34,23 +34,29 @@ export const streamDeletedError = (streamName: string): ServerErrorResponse =>
     'stream-name': streamName,
   })
 
-/** The error a delete or tombstone answers when the stream is not at the expected revision. */
+/**
+ * The error a delete or tombstone answers when the stream is not at the expected revision: RpcExceptions
+ * .WrongExpectedVersion("Delete", ...) with the commit check's current version, -1 when the stream has no events
+ * (so the client reports `actualVersion` -1n, not `no_stream`).
+ */
 export const wrongExpectedVersionError = (
   streamName: string,
   expected: ExpectedRevision,
   currentRevision: bigint | undefined,
-): ServerErrorResponse =>
-  withMetadata(
+): ServerErrorResponse => {
+  const expectedVersion = expectedVersionNumber(expected).toString()
+  const actualVersion = (currentRevision ?? -1n).toString()
+  return withMetadata(
     status.FAILED_PRECONDITION,
-    `Append failed due to WrongExpectedVersion. Stream: ${streamName}, Expected version: ${expectedVersionNumber(expected).toString()}, Actual version: ${currentRevision?.toString() ?? '-1'}`,
+    `Delete failed due to WrongExpectedVersion. Stream: ${streamName}, Expected version: ${expectedVersion}, Actual version: ${actualVersion}`,
     {
       exception: 'wrong-expected-version',
       'stream-name': streamName,
-      'expected-version': expectedVersionNumber(expected).toString(),
-      // Without `actual-version` the client reports the current revision as `no_stream`.
-      ...(currentRevision === undefined ? {} : { 'actual-version': currentRevision.toString() }),
+      'expected-version': expectedVersion,
+      'actual-version': actualVersion,
     },
   )
+}
 
 /** The error EventStoreDB answers when a proposed event lacks its `type` or `content-type`. */
 export const missingMetadataError = (): ServerErrorResponse =>

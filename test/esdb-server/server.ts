@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { Server, ServerCredentials } from '@grpc/grpc-js'
 import { appendRpc, batchAppendRpc } from './append-rpc.js'
 import { deleteRpc, tombstoneRpc } from './delete-rpc.js'
-import { getSupportedMethodsRpc } from './features-rpc.js'
+import { type ServerGeneration, getSupportedMethodsRpc } from './features-rpc.js'
 import { createMemoryLog } from './memory-log.js'
-import { createOpenCalls } from './open-calls.js'
+import { type ShutdownMode, createOpenCalls } from './open-calls.js'
 import { ServerFeaturesService, StreamsService } from './protocol.js'
 import { readRpc } from './read-rpc.js'
 
@@ -13,9 +13,16 @@ export interface EsdbTestServer {
   readonly port: number
   /** e.g. `esdb://127.0.0.1:PORT?tls=false` — what EventStoreDBClient.connectionString accepts. */
   readonly connectionString: string
-  /** Stops serving: force-shuts the gRPC server so open calls (subscriptions, reads) fail UNAVAILABLE; data kept. */
-  readonly stop: () => Promise<void>
-  /** Serves again on the same port with the same stored data (after stop). */
+  /**
+   * Stops serving; the data is kept. `graceful` (the default) plays a node shutting down: reads and appends in
+   * flight fail UNAVAILABLE "Server Is Not Ready", subscriptions are dropped and end when the connections close.
+   * `kill` plays a node that dies: every connection is reset at once and nothing is answered.
+   */
+  readonly stop: (options?: { readonly mode?: ShutdownMode }) => Promise<void>
+  /**
+   * Serves again on the same port with the same stored data (after stop), writing a new epoch and its
+   * `$epoch-information` event first, as a node does at every start.
+   */
   readonly start: () => Promise<void>
   /** Stops for good. */
   readonly close: () => Promise<void>
@@ -60,11 +67,17 @@ const shutDown = (server: Server): Promise<void> =>
 export const startEsdbTestServer = async (
   options: {
     readonly port?: number
+    /** Which release to play: '23.10' (the default) or '22.10' (no `caught_up`; see subscriptions.ts). */
+    readonly generation?: ServerGeneration
+    /** The node's clock in .NET ticks since the Unix epoch (the wall clock by default); `$maxAge` is judged by it. */
+    readonly nowTicks?: () => bigint
     /** The largest append in bytes, as EventStoreDB's `MaxAppendSize` (default 1,048,576); see append-rpc.ts. */
     readonly maxAppendSize?: number
   } = {},
 ): Promise<EsdbTestServer> => {
-  const log = createMemoryLog({ nowTicks: systemTicks, newEventId: randomUUID })
+  const log = createMemoryLog({ nowTicks: options.nowTicks ?? systemTicks, newEventId: randomUUID })
+  const generation = options.generation ?? '23.10'
+  const instanceId = randomUUID()
   const openCalls = createOpenCalls()
   let port = options.port ?? 0
   let running: Server | undefined
@@ -76,22 +89,29 @@ export const startEsdbTestServer = async (
     // EventStoreDB's gRPC MaxReceiveMessageSize for Streams (ClusterVNodeStartup.cs at 23.10): 16 MiB less 10,000.
     const server = new Server({ 'grpc.max_receive_message_length': maxReceiveMessageLength })
     server.addService(StreamsService, {
-      read: readRpc(log, openCalls),
+      read: readRpc(log, openCalls, generation),
       append: appendRpc(log, openCalls, options.maxAppendSize),
       batchAppend: batchAppendRpc(log, openCalls, options.maxAppendSize),
       delete: deleteRpc(log),
       tombstone: tombstoneRpc(log),
     })
-    server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsRpc })
+    server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsRpc(generation) })
     port = await bind(server, `127.0.0.1:${port.toString()}`)
     running = server
+    // A node writes a new epoch each time it becomes leader, before it serves (EpochManager.WriteNewEpoch).
+    log.writeEpoch(instanceId)
   }
 
-  const stop = async (): Promise<void> => {
+  const stop: EsdbTestServer['stop'] = async ({ mode = 'graceful' } = {}) => {
     const server = running
     if (server === undefined) return
     running = undefined
-    openCalls.abortAll()
+    if (mode === 'kill') {
+      server.forceShutdown()
+      openCalls.abortAll('kill')
+      return
+    }
+    openCalls.abortAll('graceful')
     await shutDown(server)
   }
 

@@ -16,9 +16,8 @@ export const metastreamOf = (streamName: string): string => `$$${streamName}`
 /** True for `$$<stream>` names. */
 export const isMetastream = (streamName: string): boolean => streamName.startsWith('$$')
 
-// Stream metadata is a JSON object whose reserved keys start with `$`; only `$tb` matters to this server.
+// Stream metadata is a JSON object whose reserved keys start with `$`.
 const MetadataObject = t.UnknownRecord
-const TruncateBefore = t.type({ $tb: t.number })
 
 const parseJson = (bytes: Uint8Array): unknown => {
   try {
@@ -35,24 +34,61 @@ export const decodeStreamMetadata = (bytes: Uint8Array): Readonly<Record<string,
 }
 
 /**
- * The `$tb` (truncate before) revision of a `$metadata` event body: events below it are invisible to stream reads.
- * JSON numbers past 2^53 lose precision, so any value that large is read as the soft-delete marker.
+ * What a stream's metadata says about which of its events reads still show (EventStoreDB's `StreamMetadata`):
+ * `$tb` (truncate before), `$maxCount` and `$maxAge` (in seconds, kept here in .NET ticks).
  */
-export const truncateBeforeOf = (bytes: Uint8Array): bigint | undefined => {
-  const decoded = TruncateBefore.decode(parseJson(bytes))
-  if (!isRight(decoded)) return undefined
-  const tb = decoded.right.$tb
-  if (!Number.isFinite(tb) || tb < 0) return undefined
-  return tb > Number.MAX_SAFE_INTEGER ? deletedStreamRevision : BigInt(Math.trunc(tb))
+export interface Retention {
+  readonly truncateBefore: bigint | undefined
+  readonly maxCount: bigint | undefined
+  readonly maxAgeTicks: bigint | undefined
+}
+
+/** No limit at all: a stream without metadata. */
+export const unlimited: Retention = { truncateBefore: undefined, maxCount: undefined, maxAgeTicks: undefined }
+
+const ticksPerSecond = 10_000_000n
+
+// A JSON number as a whole non-negative Int64; values past 2^53 lost their digits in JSON.parse and stand for the
+// largest one (only the soft-delete marker is ever that large).
+const wholeNumber = (value: unknown): bigint | undefined => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined
+  return value > Number.MAX_SAFE_INTEGER ? deletedStreamRevision : BigInt(Math.trunc(value))
 }
 
 /**
- * A `$metadata` body equal to `previous` with `$tb` replaced, written as JSON text by hand so the Int64 soft-delete
- * marker keeps every digit.
+ * The retention a `$metadata` body asks for. EventStoreDB refuses a `$maxCount` or `$maxAge` that is not positive
+ * (`StreamMetadata`'s constructor), so such values count as absent here.
+ */
+export const retentionOf = (bytes: Uint8Array): Retention => {
+  const metadata = decodeStreamMetadata(bytes)
+  const maxCount = wholeNumber(metadata['$maxCount'])
+  const maxAge = wholeNumber(metadata['$maxAge'])
+  return {
+    truncateBefore: wholeNumber(metadata['$tb']),
+    maxCount: maxCount === undefined || maxCount === 0n ? undefined : maxCount,
+    maxAgeTicks: maxAge === undefined || maxAge === 0n ? undefined : maxAge * ticksPerSecond,
+  }
+}
+
+/**
+ * The `$tb` (truncate before) revision of a `$metadata` event body: events below it are invisible to stream reads.
+ * JSON numbers past 2^53 lose precision, so any value that large is read as the soft-delete marker.
+ */
+export const truncateBeforeOf = (bytes: Uint8Array): bigint | undefined => retentionOf(bytes).truncateBefore
+
+/** The body EventStoreDB's soft delete writes: `new StreamMetadata(truncateBefore: EventNumber.DeletedStream)`. */
+export const softDeletedMetadata = (): Uint8Array => Buffer.from(`{"$tb":${deletedStreamRevision.toString()}}`, 'utf8')
+
+/**
+ * A `$metadata` body equal to `previous` with `$tb` set, as EventStoreDB's `SoftUndeleteRawMeta` does it on a
+ * JSON object: an existing `$tb` is replaced where it stands, otherwise `$tb` is added last. Written by hand so an
+ * Int64 keeps every digit.
  */
 export const withTruncateBefore = (previous: Readonly<Record<string, unknown>>, truncateBefore: bigint): Uint8Array => {
-  const rest = Object.fromEntries(Object.entries(previous).filter(([key]) => key !== '$tb'))
-  const others = JSON.stringify(rest).slice(1, -1)
-  const text = `{"$tb":${truncateBefore.toString()}${others === '' ? '' : `,${others}`}}`
-  return Buffer.from(text, 'utf8')
+  const entries = Object.entries(previous)
+  const fields = entries.map(([key, value]) =>
+    key === '$tb' ? `"$tb":${truncateBefore.toString()}` : `${JSON.stringify(key)}:${JSON.stringify(value)}`,
+  )
+  if (!entries.some(([key]) => key === '$tb')) fields.push(`"$tb":${truncateBefore.toString()}`)
+  return Buffer.from(`{${fields.join(',')}}`, 'utf8')
 }

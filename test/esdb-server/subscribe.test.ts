@@ -123,7 +123,7 @@ describe('subscribeToAll', () => {
     watch.attach(subscription)
     await watch.until(caughtUp)
     await esdb.client.appendToStream('orders-1', event('Placed'))
-    await esdb.client.appendToStream('noise-1', event('N'))
+    const noise = await esdb.client.appendToStream('noise-1', event('N'))
     await esdb.client.appendToStream('noise-2', event('N'))
     const last = await esdb.client.appendToStream('orders-2', event('Placed'))
     await watch.until(eventCount(2))
@@ -132,9 +132,9 @@ describe('subscribeToAll', () => {
     )
     expect(eventLabels(watch.sightings)).toEqual(['orders-1@0:Placed', 'orders-2@0:Placed'])
     const checkpoints = watch.sightings.flatMap(sighting => (sighting.kind === 'checkpoint' ? [sighting.position] : []))
-    // One checkpoint on catching up (the log end), then one every two examined events.
-    expect(checkpoints).toHaveLength(3)
-    expect(checkpoints[0]).toBe(start.position?.commit)
+    // No checkpoint on catching up at 23.10 (caught_up instead), then one at every second event committed live,
+    // matching or not (EventStore/EventStore src/EventStore.Core/Services/SubscriptionsService.cs).
+    expect(checkpoints).toEqual([noise.position?.commit, last.position?.commit])
     await subscription.unsubscribe()
   })
 
