@@ -110,7 +110,7 @@ describe('commands over HTTP', { timeout: 30_000 }, () => {
       'issues',
       expect.arrayContaining([
         { path: 'data.capacity', rule: 'must be a whole number from 1 to 1000' },
-        { path: 'data.title', rule: 'must be non-blank text of at most 200 characters' },
+        { path: 'data.title', rule: 'must hold a visible character (it is blank to a reader)' },
       ]),
     )
     const unknownType = await running.client.send({ ...offering, body: { type: 'OpenOfering', data: {} } })

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { oneOf, refine, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { oneOf, refine, taggedUnion, text, textLine, wholeNumber } from '../kernel/index.js'
 import {
   command,
   ContractPeriod,
@@ -17,9 +17,9 @@ import { AssessmentId, ConsultationId, RecommendationComplaintId, Recommendation
 import { LearningSource } from './learning-source.js'
 
 /** Codec for a unit name (e.g. Puskesmas Belawan). */
-export const ProfileUnitName = text(200, 'UnitName')
+export const ProfileUnitName = textLine(200, 'UnitName')
 /** Codec for a position title (e.g. Pengelola Data Kesehatan). */
-export const ProfilePositionTitle = text(200, 'PositionTitle')
+export const ProfilePositionTitle = textLine(200, 'PositionTitle')
 /** Codec for a calendar year a rule counts (learning, plans). */
 export const LearningYear = wholeNumber(2000, 2100, 'Year')
 /** Codec for the day learning or a consultation took place: a date in a year `LearningYear` counts (2000 to 2100). */
@@ -149,7 +149,7 @@ export const CreditLearning = command(
         minutes: CreditedMinutes,
         form: LearningForm,
         completedOn: LearningDate,
-        title: text(200),
+        title: textLine(200),
       }),
       t.partial({ competency: Competency }),
     ]),
@@ -176,7 +176,7 @@ export const RecommendDevelopment = command(
 export const RecordPolicyParticipation = command(
   'RecordPolicyParticipation',
   t.strict(
-    { nip: Nip, consultationId: ConsultationId, title: text(200), participatedOn: LearningDate },
+    { nip: Nip, consultationId: ConsultationId, title: textLine(200), participatedOn: LearningDate },
     'RecordPolicyParticipationData',
   ),
 )

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { event, eventRegistry, eventSchemas, taggedUnion, text } from '../kernel/index.js'
+import { event, eventRegistry, eventSchemas, taggedUnion, textLine } from '../kernel/index.js'
 import {
   ContractPeriod,
   Competency,
@@ -76,13 +76,13 @@ export const LearningCredited = event(
         at: Instant,
         nip: Nip,
         source: LearningSource,
-        sourceKey: text(300, 'SourceKey'),
-        activityKey: text(300, 'ActivityKey'),
+        sourceKey: textLine(300, 'SourceKey'),
+        activityKey: textLine(300, 'ActivityKey'),
         minutes: CreditedMinutes,
         form: LearningForm,
         completedOn: LocalDate,
         year: LearningYear,
-        title: text(200),
+        title: textLine(200),
       }),
       t.partial({ competency: Competency }),
     ]),
@@ -113,11 +113,11 @@ export const PolicyParticipationRecorded = event(
       at: Instant,
       nip: Nip,
       consultationId: ConsultationId,
-      title: text(200),
+      title: textLine(200),
       participatedOn: LocalDate,
       year: LearningYear,
       minutes: CreditedMinutes,
-      activityKey: text(300, 'ActivityKey'),
+      activityKey: textLine(300, 'ActivityKey'),
     },
     'PolicyParticipationRecordedData',
   ),

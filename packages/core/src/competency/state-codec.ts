@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { persistentMap, taggedUnion, text } from '../kernel/index.js'
+import { persistentMap, taggedUnion, textLine } from '../kernel/index.js'
 import {
   ContractPeriod,
   Competency,
@@ -51,14 +51,14 @@ const AssessedLevel = t.strict(
 const LearningCredit = t.strict(
   {
     source: LearningSource,
-    sourceKey: text(300, 'SourceKey'),
-    activityKey: text(300, 'ActivityKey'),
+    sourceKey: textLine(300, 'SourceKey'),
+    activityKey: textLine(300, 'ActivityKey'),
     minutes: CreditedMinutes,
     form: LearningForm,
     competency: t.union([Competency, t.null]),
     completedOn: LocalDate,
     year: LearningYear,
-    title: text(200),
+    title: textLine(200),
     at: Instant,
   },
   'LearningCredit',
@@ -67,8 +67,8 @@ const LearningCredit = t.strict(
 const PolicyParticipation = t.strict(
   {
     consultationId: ConsultationId,
-    activityKey: text(300, 'ActivityKey'),
-    title: text(200),
+    activityKey: textLine(300, 'ActivityKey'),
+    title: textLine(200),
     participatedOn: LocalDate,
     year: LearningYear,
     minutes: CreditedMinutes,

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { oneOf, refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { oneOf, refine, streamId, taggedUnion, text, textLine, wholeNumber } from '../kernel/index.js'
 import { command, LocalDate, Nip, SealedPersonalData, TrackingTokenDigest } from '../shared/index.js'
 
 /** Codec for a complaint's id: it names the stream `complaint-<complaintId>`. */
@@ -45,7 +45,7 @@ export const FileComplaint = command(
       t.type({
         complaintId: ComplaintId,
         trackingId: TrackingId,
-        unit: text(200),
+        unit: textLine(200),
         category: ComplaintCategory,
         /** Sealed for the complaint's data subject, like every free text a complaint holds. */
         description: SealedPersonalData,
@@ -98,7 +98,7 @@ export const SupplyCompletion = command(
 /** Declare the complaint outside this agency's authority, naming the competent agency (desk). */
 export const DeclareNotInAuthority = command(
   'DeclareNotInAuthority',
-  t.strict({ complaintId: ComplaintId, competentAgency: text(300) }, 'DeclareNotInAuthorityData'),
+  t.strict({ complaintId: ComplaintId, competentAgency: textLine(300) }, 'DeclareNotInAuthorityData'),
 )
 
 /** Archive the complaint with a reason (desk). */
@@ -110,7 +110,7 @@ export const ArchiveComplaint = command(
 /** Route a verified complaint to the responsible unit and handling officer (disposisi; desk). */
 export const DisposeComplaint = command(
   'DisposeComplaint',
-  t.strict({ complaintId: ComplaintId, unit: text(200), officerNip: Nip }, 'DisposeComplaintData'),
+  t.strict({ complaintId: ComplaintId, unit: textLine(200), officerNip: Nip }, 'DisposeComplaintData'),
 )
 
 /** Record a follow-up (tindak lanjut) by the handling officer or a PyB. */

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text } from '../kernel/index.js'
+import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, textLine } from '../kernel/index.js'
 import {
   Instant,
   LocalDate,
@@ -41,7 +41,7 @@ export const ComplaintFiled = event(
         complaintId: ComplaintId,
         trackingId: TrackingId,
         receivedAt: Instant,
-        unit: text(200),
+        unit: textLine(200),
         category: ComplaintCategory,
         /** Sealed for the complaint's data subject (v2); in clear in history written before (v1). */
         description: RecordedText,
@@ -101,7 +101,7 @@ export const ComplaintDeemedWithdrawn = event(
 export const ComplaintNotInAuthority = event(
   'ComplaintNotInAuthority',
   t.strict(
-    { at: Instant, complaintId: ComplaintId, officerNip: Nip, competentAgency: text(300) },
+    { at: Instant, complaintId: ComplaintId, officerNip: Nip, competentAgency: textLine(300) },
     'ComplaintNotInAuthorityData',
   ),
 )
@@ -115,7 +115,7 @@ export const ComplaintArchived = event(
 /** The complaint was routed (disposisi) to a unit and its handling officer. */
 export const ComplaintDisposed = event(
   'ComplaintDisposed',
-  t.strict({ at: Instant, complaintId: ComplaintId, unit: text(200), officerNip: Nip }, 'ComplaintDisposedData'),
+  t.strict({ at: Instant, complaintId: ComplaintId, unit: textLine(200), officerNip: Nip }, 'ComplaintDisposedData'),
 )
 
 /** A follow-up (tindak lanjut) was recorded; officerNip is the handling officer. */
@@ -162,7 +162,7 @@ export const DeadlineMissed = event(
   'DeadlineMissed',
   t.exact(
     t.intersection([
-      t.type({ at: Instant, complaintId: ComplaintId, stage: MissableStage, dueAt: Instant, unit: text(200) }),
+      t.type({ at: Instant, complaintId: ComplaintId, stage: MissableStage, dueAt: Instant, unit: textLine(200) }),
       t.partial({ responsibleNip: Nip }),
     ]),
     'DeadlineMissedData',

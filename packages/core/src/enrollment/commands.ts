@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { refine, streamId, taggedUnion, text, textLine, wholeNumber } from '../kernel/index.js'
 import { Competency, command, daysBetween, LearningForm, LocalDate, Nip } from '../shared/index.js'
 
 /** Codec for an offering id: it names the stream `enrollment-<offeringId>`, so it must be a valid stream id. */
@@ -75,9 +75,9 @@ export const OpenOffering = command(
     t.intersection([
       t.type({
         offeringId: OfferingId,
-        title: text(200, 'Title'),
-        provider: text(200, 'Provider'),
-        venue: text(200, 'Venue'),
+        title: textLine(200, 'Title'),
+        provider: textLine(200, 'Provider'),
+        venue: textLine(200, 'Venue'),
         form: LearningForm,
         competency: Competency,
         jp: Jp,

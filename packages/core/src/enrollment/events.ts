@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, textLine, wholeNumber } from '../kernel/index.js'
 import { Competency, datesFrom, daysBetween, Instant, LearningForm, LocalDate, Minutes, Nip } from '../shared/index.js'
 import {
   AttendanceShare,
@@ -18,9 +18,9 @@ const AttendedDays = wholeNumber(0, 366, 'AttendedDays')
 /** The codecs of an offering's terms but its pass mark, field by field: OfferingOpened records them, the state keeps them. */
 export const offeringTermsFields = {
   offeringId: OfferingId,
-  title: text(200, 'Title'),
-  provider: text(200, 'Provider'),
-  venue: text(200, 'Venue'),
+  title: textLine(200, 'Title'),
+  provider: textLine(200, 'Provider'),
+  venue: textLine(200, 'Venue'),
   form: LearningForm,
   competency: Competency,
   jp: Jp,
@@ -106,7 +106,7 @@ export const PlaceCompleted = event(
         at: Instant,
         offeringId: OfferingId,
         nip: Nip,
-        title: text(200, 'Title'),
+        title: textLine(200, 'Title'),
         form: LearningForm,
         competency: Competency,
         minutes: Minutes,

@@ -169,17 +169,71 @@ export const wholeNumber = (min: number, max: number, name = `Integer(${min}..${
     t.identity,
   )
 
-/** A codec for text that is not blank and at most `maxLength` characters. */
-export const text = (maxLength: number, name = `Text(${maxLength})`): t.Type<string, string> =>
+/**
+ * The shape of a text field. `free` text (a description, a reason, notes) may span lines. A `line` (a name, a title,
+ * a unit, an identifier a person chose) is one line without bidirectional controls, which could make it read
+ * differently from what it is.
+ */
+export type TextShape = 'free' | 'line'
+
+// A surrogate a u-mode pattern sees alone is half of a character: text that is not well-formed UTF-16, which a store
+// that writes UTF-8 cannot keep (SQLite writes U+FFFD instead).
+const loneSurrogate = /\p{Cs}/u
+// C0 and C1 controls but tab and newline; a carriage return only as the first half of CRLF (what a browser's form
+// sends for a line break).
+const controlCharacter = /\r(?!\n)|[^\P{Cc}\t\n\r]/u
+const lineBreakOrTab = /[\t\n\r\u2028\u2029]/
+// Embeddings, overrides and isolates, the left-to-right and right-to-left marks and the Arabic letter mark.
+const bidiControl = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+// A character a reader sees: not white space, not a control, format, private-use, unassigned or surrogate code point,
+// not a combining mark (alone it marks nothing), not one the Unicode standard says to ignore when rendering (zero-width
+// spaces and joiners, Hangul fillers, variation selectors), not the blank Braille pattern.
+const visibleCharacter = /[^\s\p{C}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u
+
+/**
+ * The rule `value` breaks as text of at most `maxLength` UTF-16 code units and of its shape, or `undefined` when it
+ * keeps them all: well-formed, no control character but a line break or a tab (none in a `line`), no bidirectional
+ * control in a `line`, and at least one visible character.
+ */
+export const textRuleBroken = (value: string, maxLength: number, shape: TextShape = 'free'): string | undefined => {
+  if (value.length > maxLength) return `must be at most ${maxLength} characters (it has ${value.length})`
+  if (loneSurrogate.test(value)) return 'must be well-formed Unicode text (it holds a lone surrogate)'
+  if (controlCharacter.test(value))
+    return shape === 'free'
+      ? 'must hold no control character other than a line break or a tab'
+      : 'must hold no control character'
+  if (shape === 'line' && lineBreakOrTab.test(value)) return 'must be one line, without a line break or a tab'
+  if (shape === 'line' && bidiControl.test(value))
+    return 'must hold no bidirectional control character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)'
+  if (!visibleCharacter.test(value)) return 'must hold a visible character (it is blank to a reader)'
+  return undefined
+}
+
+const textCodec = (maxLength: number, shape: TextShape, name: string): t.Type<string, string> =>
   new t.Type<string, string>(
     name,
-    (u): u is string => typeof u === 'string' && u.trim() !== '' && u.length <= maxLength,
-    (u, c) =>
-      typeof u === 'string' && u.trim() !== '' && u.length <= maxLength
-        ? t.success(u)
-        : t.failure(u, c, `must be non-blank text of at most ${maxLength} characters`),
+    (u): u is string => typeof u === 'string' && textRuleBroken(u, maxLength, shape) === undefined,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, `must be text of at most ${maxLength} characters`)
+      const broken = textRuleBroken(u, maxLength, shape)
+      return broken === undefined ? t.success(u) : t.failure(u, c, broken)
+    },
     t.identity,
   )
+
+/**
+ * A codec for free text (it may span lines) of at most `maxLength` characters that a reader can see: see
+ * `textRuleBroken` for the rules.
+ */
+export const text = (maxLength: number, name = `Text(${maxLength})`): t.Type<string, string> =>
+  textCodec(maxLength, 'free', name)
+
+/**
+ * A codec for one line of at most `maxLength` characters: a name, a title, a unit, an identifier a person chose. Free
+ * text's rules, and no line break, tab or bidirectional control.
+ */
+export const textLine = (maxLength: number, name = `Line(${maxLength})`): t.Type<string, string> =>
+  textCodec(maxLength, 'line', name)
 
 /** The distance between two words in single-character edits (insert, delete, replace). */
 const editDistance = (a: string, b: string): number => {

@@ -99,7 +99,7 @@ describe('decoding mentorship commands', () => {
     expect(issuesOf(session({ date: '2026-02-30', minutes: 0, notes: ' ' }))).toEqual([
       { path: 'data.date', rule: 'must be a real calendar date written YYYY-MM-DD' },
       { path: 'data.minutes', rule: 'must be a whole number from 1 to 1440' },
-      { path: 'data.notes', rule: 'must be non-blank text of at most 2000 characters' },
+      { path: 'data.notes', rule: 'must hold a visible character (it is blank to a reader)' },
     ])
   })
 

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { knownKeysOnly, oneOf, refine, streamId, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { knownKeysOnly, oneOf, refine, streamId, taggedUnion, text, textLine, wholeNumber } from '../kernel/index.js'
 import { command, LocalDate, Nip, Rank } from '../shared/index.js'
 
 /** Codec for a mentorship id: the `<id>` of the stream `mentorship-<id>`. */
@@ -63,7 +63,7 @@ export const MentorshipProposal = t.strict({
   form: MentorshipForm,
   mentor: MentorshipParty,
   mentee: MentorshipParty,
-  unit: text(200),
+  unit: textLine(200),
   goals: MentorshipGoals,
   plannedSessions: PlannedSessions,
 })
@@ -133,7 +133,7 @@ export const LogSession = command(
         sessionId: SessionId,
         date: LocalDate,
         minutes: SessionMinutes,
-        topic: text(200),
+        topic: textLine(200),
       }),
       t.partial({ notes: text(2000) }),
     ]),

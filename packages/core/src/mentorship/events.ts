@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, wholeNumber } from '../kernel/index.js'
+import { event, eventRegistry, eventSchemas, oneOf, taggedUnion, text, textLine, wholeNumber } from '../kernel/index.js'
 import { Instant, LocalDate, Nip } from '../shared/index.js'
 import {
   AcceptanceRequest,
@@ -25,7 +25,7 @@ export const MentorshipProposed = event(
       form: MentorshipForm,
       mentor: MentorshipParty,
       mentee: MentorshipParty,
-      unit: text(200),
+      unit: textLine(200),
       goals: MentorshipGoals,
       plannedSessions: PlannedSessions,
     },
@@ -111,7 +111,7 @@ export const SessionLogged = event(
         menteeNip: Nip,
         date: LocalDate,
         minutes: SessionMinutes,
-        topic: text(200),
+        topic: textLine(200),
       }),
       t.partial({ notes: text(2000) }),
     ]),

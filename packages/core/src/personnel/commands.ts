@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { oneOf, streamId, taggedUnion, text } from '../kernel/index.js'
+import { oneOf, streamId, taggedUnion, text, textLine } from '../kernel/index.js'
 import {
   command,
   ContractPeriod,
@@ -22,10 +22,10 @@ export const PositionId = streamId('PositionId')
 export type PositionId = t.TypeOf<typeof PositionId>
 
 /** Codec for a unit's name (1 to 200 characters). */
-export const UnitName = text(200, 'UnitName')
+export const UnitName = textLine(200, 'UnitName')
 
 /** Codec for a position's title (1 to 200 characters). */
-export const PositionTitle = text(200, 'PositionTitle')
+export const PositionTitle = textLine(200, 'PositionTitle')
 
 /** Codec for why an ASN left the agency. */
 export const DepartureReason = oneOf(

@@ -25,7 +25,7 @@ import {
 } from '../complaint/index.js'
 import { StreamNotFoundError, type EventStore } from '../kernel/event-store.js'
 import type { KeyStore, SubjectKey } from '../kernel/key-store.js'
-import { taggedUnion, text } from '../kernel/index.js'
+import { taggedUnion, text, textLine } from '../kernel/index.js'
 import { command, defaultPolicy, LocalDate, type PersonalData, TrackingTokenDigest } from '../shared/index.js'
 
 /** The data subject of a complaint filed with no subject of its own (anonymous, or by the desk): `pengadu-<id>`. */
@@ -39,7 +39,7 @@ export const FileComplaintInput = command(
       t.type({
         complaintId: ComplaintId,
         trackingId: TrackingId,
-        unit: text(200),
+        unit: textLine(200),
         category: ComplaintCategory,
         description: text(4000),
         serviceDate: LocalDate,
@@ -52,9 +52,9 @@ export const FileComplaintInput = command(
          * The pseudonym of the data subject everything personal in the complaint is sealed for (a citizen's account
          * id, say; never a name or a NIK). Default: the citizen actor's `subjectId`, else `pengadu-<complaintId>`.
          */
-        subjectId: text(128),
-        complainant: text(200),
-        contact: text(200),
+        subjectId: textLine(128),
+        complainant: textLine(200),
+        contact: textLine(200),
         sensitiveDetails: text(4000),
         trackingTokenDigest: TrackingTokenDigest,
       }),
@@ -69,7 +69,7 @@ export const SupplyCompletionInput = command(
   t.exact(
     t.intersection([
       t.type({ complaintId: ComplaintId, supplement: text(4000) }),
-      t.partial({ contact: text(200), sensitiveDetails: text(4000) }),
+      t.partial({ contact: textLine(200), sensitiveDetails: text(4000) }),
     ]),
     'SupplyCompletionInputData',
   ),

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { oneOf, taggedUnion, text } from '../kernel/decode.js'
+import { oneOf, taggedUnion, textLine } from '../kernel/decode.js'
 import { Nip } from './nip.js'
 import { TrackingTokenDigest } from './tracking-token.js'
 
@@ -19,11 +19,11 @@ export const Actor = taggedUnion(
     citizen: t.exact(
       t.intersection([
         t.type({ kind: t.literal('citizen') }),
-        t.partial({ subjectId: text(128), trackingTokenDigest: TrackingTokenDigest }),
+        t.partial({ subjectId: textLine(128), trackingTokenDigest: TrackingTokenDigest }),
       ]),
       'CitizenActor',
     ),
-    system: t.strict({ kind: t.literal('system'), process: text(64) }, 'SystemActor'),
+    system: t.strict({ kind: t.literal('system'), process: textLine(64) }, 'SystemActor'),
   },
   'Actor',
 )

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { type DomainEvent, refine, wholeNumber } from '../kernel/index.js'
+import { type DomainEvent, refine, textLine, wholeNumber } from '../kernel/index.js'
 import { Actor } from './actor.js'
 import { Instant } from './time.js'
 
@@ -29,6 +29,8 @@ export const Sha256Hex = refine(
 export const SchemaVersion = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'SchemaVersion')
 
 const Identifier = refine(t.string, (s): s is string => s !== '', 'Identifier', 'must be a non-empty string')
+// A command's ids come from outside (an Idempotency-Key header, a request id): one line a store can keep, bounded.
+const CommandIdentifier = textLine(200, 'CommandIdentifier')
 
 const EventMetadataFields = t.strict(
   {
@@ -54,9 +56,9 @@ export const EventMetadata: t.Type<EventMetadata, t.OutputOf<typeof EventMetadat
  */
 export const CommandMetadata = t.type(
   {
-    commandId: Identifier,
-    correlationId: Identifier,
-    causationId: Identifier,
+    commandId: CommandIdentifier,
+    correlationId: CommandIdentifier,
+    causationId: CommandIdentifier,
     actor: Actor,
     occurredAt: Instant,
   },

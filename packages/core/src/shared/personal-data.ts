@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { text } from '../kernel/decode.js'
+import { textLine } from '../kernel/decode.js'
 
 const base64 = /^[A-Za-z0-9+/]+={0,2}$/
 
@@ -44,7 +44,7 @@ const inClear =
 
 const envelope = (ciphertext: t.Type<string, string>) => {
   const codec = t.strict(
-    { subjectId: text(128), keyId: text(128), algorithm: t.literal('AES-256-GCM'), ciphertext },
+    { subjectId: textLine(128), keyId: textLine(128), algorithm: t.literal('AES-256-GCM'), ciphertext },
     'PersonalData',
   )
   return new t.Type<t.TypeOf<typeof codec>, t.OutputOf<typeof codec>>(

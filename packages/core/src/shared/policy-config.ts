@@ -7,6 +7,7 @@ import {
   knownKeysOnly,
   oneOf,
   refine,
+  textLine,
   wholeNumber,
 } from '../kernel/decode.js'
 import { type WorkingCalendar, workingCalendar } from './calendar.js'
@@ -131,12 +132,7 @@ const complaintDays = {
 }
 
 // The name of a teknis competency in the agency's catalogue.
-const competencyName = refine(
-  t.string,
-  (s): s is string => s.trim() !== '' && s.length <= 200,
-  'CompetencyName',
-  'must be a name of 1 to 200 characters',
-)
+const competencyName = textLine(200, 'CompetencyName')
 
 // The agency's teknis catalogue, code to name. Every key is checked as a code and named when it is not one (io-ts's own
 // record with a refined key type drops such keys without a word, which would hide a misspelt code).

@@ -258,16 +258,27 @@ describe('event ids', () => {
     expect(ids).toEqual([eventIdOf('open-1', 0), eventIdOf('req-sari', 0)])
   })
 
-  it('differ for command ids that differ only in a lone surrogate, so neither command is taken for the other', async () => {
-    // A lone surrogate has no UTF-8 form; written as U+FFFD, these three ids would share their event ids.
+  it('differ for command ids that differ only in a lone surrogate, and the handler refuses such ids', async () => {
+    // A lone surrogate has no UTF-8 form; written as U+FFFD, these three ids would share their event ids. The ids
+    // stay apart, and a command id that is not well-formed text never reaches a store (issue 22).
     const ids = ['req-\ud800', 'req-\udc00', 'req-\ufffd'].map(commandId => eventIdOf(commandId, 0))
     expect(new Set(ids).size).toBe(3)
     const store = inMemoryEventStore()
     const handler = handlerOn(store)
     await handler.handle(open(), { commandId: 'open-1' })()
-    await handler.handle(request(sari), { commandId: 'req-\ud800' })()
-    const rudiRequests = await handler.handle(request(rudi), { commandId: 'req-\udc00' })()
-    expect(rudiRequests).toMatchObject(E.right({ written: true, nextExpectedRevision: 2 }))
+    const refused = await handler.handle(request(sari), { commandId: 'req-\ud800' })()
+    expect(refused).toEqual(
+      E.left({
+        kind: 'invalid-event',
+        streamName: 'enrollment-pmwp-2026-ii',
+        eventType: 'PlaceRequested',
+        reason: expect.stringContaining(
+          'metadata: commandId must be well-formed Unicode text (it holds a lone surrogate)',
+        ) as unknown,
+      }),
+    )
+    const rudiRequests = await handler.handle(request(rudi), { commandId: 'req-\ufffd' })()
+    expect(rudiRequests).toMatchObject(E.right({ written: true, nextExpectedRevision: 1 }))
   })
 })
 
