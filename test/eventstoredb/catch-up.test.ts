@@ -152,7 +152,10 @@ describe('where a subscription says caught-up', () => {
   })
 
   it('on a server without the caught-up message, at a checkpoint past the end of $all read at the start', async () => {
-    const store = eventStoreDbEventStore({ client: olderServer(connected(), true) })
+    // A 23.10 node sends caught_up and no checkpoint at the end of a catch-up; a 22.10 node sends that checkpoint
+    // (Enumerators.AllSubscriptionFiltered.cs at oss-v22.10.0), so this runs on the test server's 22.10 mode.
+    const older = await startEsdbTestServer({ generation: '22.10' })
+    const store = eventStoreDbEventStore({ connectionString: older.connectionString })
     const category = `catchup${randomUUID().replaceAll('-', '')}`
     const { position } = await appended(store, `${category}-1`, [logged(0), logged(1)], 'no-stream')
     // Other streams written after ours, so the subscription looks past our last event before reaching the end.
@@ -165,6 +168,7 @@ describe('where a subscription says caught-up', () => {
     } finally {
       await subscription.close()
       await store.close()
+      await older.close()
     }
   })
 
