@@ -8,7 +8,7 @@ import {
   invalidAppend,
   type LockedWrite,
   type LockedWriteResult,
-  repeatedEventId,
+  unstorableBatch,
   type StoredRecord,
   type StoreUnavailable,
 } from '@pembina/core'
@@ -102,7 +102,7 @@ export const sqliteReadAndAppend = (context: LockedWriteContext): NonNullable<Ev
     read: LockedRead,
     append: Append,
   ): E.Either<AppendError, AppendResult> => {
-    const repeated = repeatedEventId(streamName, append.events)
+    const repeated = unstorableBatch(streamName, append.events)
     if (repeated !== undefined) return E.left(repeated)
     const encoded = encodeEvents(append.events)
     if (E.isLeft(encoded)) {

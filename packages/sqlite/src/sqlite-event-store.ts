@@ -10,7 +10,7 @@ import {
   type StoreUnavailable,
   StoreUnavailableError,
   invalidAppend,
-  repeatedEventId,
+  unstorableBatch,
 } from '@pembina/core'
 import type { Database } from 'better-sqlite3'
 import {
@@ -165,7 +165,7 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
     expected: ExpectedRevision,
   ): E.Either<AppendError, AppendResult> => {
     if (closed) return E.left(unavailable(closedMessage))
-    const repeated = repeatedEventId(streamName, events)
+    const repeated = unstorableBatch(streamName, events)
     if (repeated !== undefined) return E.left(repeated)
     const encoded = encodeEvents(events)
     if (E.isLeft(encoded)) {

@@ -9,6 +9,7 @@ import { readCases } from './event-store-contract/read-cases.js'
 import { subscribeCases } from './event-store-contract/subscribe-cases.js'
 
 export type { EventStoreContractOptions } from './event-store-contract/fixtures.js'
+export { assertStoresAgree, type ComparedStore, type StoresAgreeOptions } from './event-store-contract/differential.js'
 
 /**
  * Declares the contract every EventStore adapter passes: expected revisions and conflicts, atomic and idempotent

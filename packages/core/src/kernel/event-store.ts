@@ -245,3 +245,61 @@ export const repeatedEventId = (streamName: string, events: readonly EventToAppe
   }
   return undefined
 }
+
+// Half of a character, alone: text that is not well-formed UTF-16. A store that writes UTF-8 (SQLite, EventStoreDB's
+// protocol) keeps U+FFFD in its place, so what it gives back would differ from what it acknowledged.
+const loneSurrogate = /\p{Cs}/u
+
+/** Whether a string, or any key or string inside a JSON-like value, holds a lone surrogate. */
+const holdsLoneSurrogate = (value: unknown): boolean => {
+  const pending: unknown[] = [value]
+  const seen = new WeakSet<object>()
+  while (pending.length > 0) {
+    const item = pending.pop()
+    if (typeof item === 'string') {
+      if (loneSurrogate.test(item)) return true
+    } else if (typeof item === 'object' && item !== null && !seen.has(item)) {
+      // A value met twice (or a cycle, which no JSON has and which the store refuses) is looked at once.
+      seen.add(item)
+      if (Array.isArray(item)) for (const element of item as readonly unknown[]) pending.push(element)
+      else
+        for (const [key, element] of Object.entries(item)) {
+          if (loneSurrogate.test(key)) return true
+          pending.push(element)
+        }
+    }
+  }
+  return false
+}
+
+/**
+ * Why a batch cannot be appended as it is, whatever the stream holds, or `undefined`: an event id it carries twice,
+ * or text that is not well-formed Unicode (a lone surrogate) in the stream name, an event's id or type, or anywhere
+ * in its data or metadata, which some stores cannot keep byte for byte. Every store refuses such a batch with this
+ * `InvalidAppend` and writes nothing, so no store ever changes a string it acknowledged.
+ */
+export const unstorableBatch = (streamName: string, events: readonly EventToAppend[]): InvalidAppend | undefined => {
+  const repeated = repeatedEventId(streamName, events)
+  if (repeated !== undefined) return repeated
+  const first = events[0]
+  if (first !== undefined && loneSurrogate.test(streamName))
+    return invalidAppend(streamName, first.eventId, 'is for a stream whose name is not well-formed Unicode text')
+  for (const event of events) {
+    const where = loneSurrogate.test(event.eventId)
+      ? 'its id'
+      : loneSurrogate.test(event.type)
+        ? 'its type'
+        : holdsLoneSurrogate(event.data)
+          ? 'its data'
+          : holdsLoneSurrogate(event.metadata)
+            ? 'its metadata'
+            : undefined
+    if (where !== undefined)
+      return invalidAppend(
+        streamName,
+        event.eventId,
+        `has text that is not well-formed Unicode (a lone surrogate) in ${where}`,
+      )
+  }
+  return undefined
+}

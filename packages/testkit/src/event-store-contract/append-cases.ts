@@ -128,6 +128,32 @@ export const appendCases = (ctx: ContractContext): void => {
     expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
   })
 
+  it('an append with text that is not well-formed Unicode (a lone surrogate) anywhere is refused whole, naming the event; nothing is written', async () => {
+    const store = await ctx.open()
+    const stream = ctx.uniqueStream()
+    const good = testEvent({ n: 1 })
+    const bad = [
+      testEvent({ text: 'kata \ud800' }),
+      testEvent({ list: [{ deep: 'x\udc00y' }] }),
+      testEvent({ ['kunci\udbff']: 1 }),
+      { ...testEvent(), metadata: { actor: '\udfff' } },
+      testEvent({}, 'Type\ud800'),
+    ]
+    for (const event of bad) {
+      const result = await store.append(stream, [good, event], 'any')()
+      expect(result).toMatchObject(E.left({ _tag: 'InvalidAppend', streamName: stream, eventId: event.eventId }))
+    }
+    const badStream = `${stream}\ud800`
+    expect(await store.append(badStream, [good], 'any')()).toMatchObject(
+      E.left({ _tag: 'InvalidAppend', streamName: badStream, eventId: good.eventId }),
+    )
+    expect(await store.streamRevision(stream)()).toEqual(E.right('no-stream'))
+    // A pair of surrogates is one character, written and read back as it was.
+    const emoji = testEvent({ text: 'senyum \ud83d\ude00' })
+    await appendOk(store, stream, [emoji], 'any')
+    expect(asEvents(await collect(store.readStream(stream)))).toMatchObject([{ data: { text: 'senyum 😀' } }])
+  })
+
   it('of concurrent appends with the same expected revision exactly one wins', async () => {
     const store = await ctx.open()
     const stream = ctx.uniqueStream()

@@ -17,7 +17,7 @@ import {
   StreamNotFoundError,
   invalidAppend,
   matchesFilter,
-  repeatedEventId,
+  unstorableBatch,
   satisfiesExpected,
 } from '../../kernel/event-store.js'
 import { type InMemoryRow, firstIndexAfter, lazyAsync, readLimit, storedJson } from './in-memory-log.js'
@@ -77,7 +77,7 @@ export const inMemoryEventStore = (): EventStore => {
     expected: ExpectedRevision,
   ): E.Either<AppendError, AppendResult> => {
     if (closed) return E.left(unavailable(closedMessage))
-    const repeated = repeatedEventId(streamName, events)
+    const repeated = unstorableBatch(streamName, events)
     if (repeated !== undefined) return E.left(repeated)
     const stream = streams.get(streamName)
     const actual = revisionOf(stream)

@@ -1,0 +1,34 @@
+// The stores against each other (issue 22): whatever is appended to one is appended to all, or refused by all, and
+// reads back the same from each. Strings that are not well-formed Unicode were kept as given by the in-memory store
+// and as U+FFFD by SQLite before every store refused them.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { inMemoryEventStore } from '@pembina/core'
+import { sqliteEventStore } from '@pembina/sqlite'
+import { assertStoresAgree } from '@pembina/testkit'
+import { afterAll, describe, it } from 'vitest'
+
+const dir = mkdtempSync(join(tmpdir(), 'pembina-differential-'))
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the event stores, side by side', () => {
+  it('append and read back the same, or refuse the same, for names, types and data from full Unicode (property)', async () => {
+    const memory = inMemoryEventStore()
+    const sqlite = sqliteEventStore({ path: join(dir, 'events.db') })
+    try {
+      await assertStoresAgree(
+        [
+          { name: 'in-memory', store: memory },
+          { name: 'SQLite', store: sqlite },
+        ],
+        { numRuns: 200, seed: 22 },
+      )
+    } finally {
+      await memory.close()
+      await sqlite.close()
+    }
+  }, 60_000)
+})
