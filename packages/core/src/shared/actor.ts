@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { oneOf, taggedUnion, textLine } from '../kernel/decode.js'
+import { oneOf, refine, taggedUnion, textLine } from '../kernel/decode.js'
 import { Nip } from './nip.js'
 import { TrackingTokenDigest } from './tracking-token.js'
 
@@ -11,11 +11,19 @@ export const Role = oneOf(roles, 'Role')
 /** A role: `asn`, `atasan` (direct superior), `pyb` (authorised official), `admin-pelatihan`, `admin-pengaduan`, `mentor`, `assessor`. */
 export type Role = t.TypeOf<typeof Role>
 
+/** Codec for an ASN's roles: each of the known roles at most once (so at most seven). */
+export const Roles = refine(
+  t.readonlyArray(Role),
+  (list): list is readonly Role[] => list.length <= roles.length && new Set(list).size === list.length,
+  'Roles',
+  `must list each role at most once (at most ${roles.length} roles)`,
+)
+
 /** Codec for who issued a command: an ASN with roles, a citizen (possibly anonymous), or the system. */
 export const Actor = taggedUnion(
   'kind',
   {
-    asn: t.strict({ kind: t.literal('asn'), nip: Nip, roles: t.readonlyArray(Role) }, 'AsnActor'),
+    asn: t.strict({ kind: t.literal('asn'), nip: Nip, roles: Roles }, 'AsnActor'),
     citizen: t.exact(
       t.intersection([
         t.type({ kind: t.literal('citizen') }),

@@ -7,7 +7,7 @@ import { type CheckedRecords, type LoadedStream, streamLoader, type WrittenEvent
 import { decideOn, type Outcome } from './decision.js'
 import type { CommandContext, HandleConflict, HandledCommand, HandleFailure, HandleResult } from './handle-outcome.js'
 import { type CommandHandlerOptions, snapshotting } from './handler-options.js'
-import { type NewEvents, newEvents } from './new-events.js'
+import { defaultMaxCommandBytes, type NewEvents, newEvents } from './new-events.js'
 import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from './retry-backoff.js'
 import { refusedAppend, tracedAppend } from './traced-append.js'
 import { tracedHandle } from './traced-handle.js'
@@ -49,7 +49,9 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
   const decider = aggregate.decider(options.config)
   const registry = aggregate.events
   const snapshots = snapshotting(aggregate, options.snapshots)
-  const loader = streamLoader({ store, decider, registry, snapshots, cache })
+  const verify = options.verifyOnLoad ?? false
+  const maxCommandBytes = options.maxCommandBytes ?? defaultMaxCommandBytes
+  const loader = streamLoader({ store, decider, registry, snapshots, cache, verify })
   // A store that reads and appends under one write lock runs each attempt as one step; the cache and snapshots read
   // part of a stream outside the store, so a handler with either reads, then appends with the expected revision.
   const readAndAppend = cache === undefined && snapshots === undefined ? store.readAndAppend : undefined
@@ -110,6 +112,8 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
           streamName,
           attempt,
           checked,
+          verify,
+          maxCommandBytes,
           ...(facts === undefined ? {} : { facts }),
         }
         const outcome = await lockedAttempt(locked)
@@ -128,7 +132,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
       const decision = decideOn(decider, command, streamName, loaded.right, attempt, facts)
       if (decision.kind === 'settled') return finish(decision.outcome)
       const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
-      const built = newEvents(registry, command, context, head, decision.events)
+      const built = newEvents(registry, command, context, head, decision.events, maxCommandBytes)
       if (E.isLeft(built)) return built
       const appended = await append(span, streamName, commandId, stream, built.right, attempt)
       if (E.isRight(appended)) return finish(appended, appended.right.written ? appended.right.events : [])

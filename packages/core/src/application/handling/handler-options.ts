@@ -50,6 +50,19 @@ export interface CommandHandlerBase<Command extends HandledCommand, Event extend
    * to what the command and the actor's roles say, and the registry's own cross-record checks are not made.
    */
   readonly directory?: PersonnelDirectory
+  /**
+   * Verify, on every load, the hash chain of each event the handler folds (off by default): its hash recomputed from
+   * its content and its link to the event before it (or to the cached or snapshot state's last hash). A stream whose
+   * stored events were altered is then refused as `corrupt-stream` before anything is decided or appended on it. For
+   * high-assurance deployments; what it costs is measured by `pnpm bench --only verify-on-load` (docs/limits.md).
+   */
+  readonly verifyOnLoad?: boolean
+  /**
+   * The most a command's events may take, in UTF-8 bytes of what their hashes cover (default
+   * `defaultMaxCommandBytes`, 1,000,000, which fits EventStoreDB's default largest append with the events'
+   * metadata); more is refused as `invalid-event` naming the limit, before anything is appended.
+   */
+  readonly maxCommandBytes?: number
 }
 
 /** Opt-in snapshots for long streams (see `SnapshotOptions`), only of an aggregate that offers them. */

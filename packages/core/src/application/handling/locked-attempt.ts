@@ -34,6 +34,10 @@ export interface LockedAttempt<Command extends HandledCommand, Event extends Dom
   readonly attempt: number
   /** What checking the records a store marked as never changing came to, kept across the handler's commands. */
   readonly checked: CheckedRecords<Event>
+  /** Verify the hash chain of every event folded (`verifyOnLoad`). */
+  readonly verify: boolean
+  /** The most the command's events may take (`maxCommandBytes`). */
+  readonly maxCommandBytes: number
 }
 
 /**
@@ -49,14 +53,17 @@ export const lockedAttempt = async <Command extends HandledCommand, Event extend
   // Set once the write under the lock has built events: the append's span, and the events for a failure's report.
   let appending: { readonly span: Span; readonly built: NewEvents<Event> } | undefined
   const write = (records: Iterable<StoredRecord>): LockedWrite<Outcome<Event, Reject> | undefined> => {
-    const loaded = foldRecordsNow(records, decider, registry, context.commandId, { checked: attempt.checked })
+    const loaded = foldRecordsNow(records, decider, registry, streamName, context.commandId, {
+      checked: attempt.checked,
+      verify: attempt.verify,
+    })
     if (E.isLeft(loaded)) return { value: loaded }
     const stream: LoadedStream<Event, State> = loaded.right
     const loadedStream = { stream, use: { status: 'none' }, handledBefore: false } as const
     const decision = decideOn(decider, command, streamName, loadedStream, attempt.attempt, attempt.facts)
     if (decision.kind === 'settled') return { value: decision.outcome }
     const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
-    const built = newEvents(registry, command, context, head, decision.events)
+    const built = newEvents(registry, command, context, head, decision.events, attempt.maxCommandBytes)
     if (E.isLeft(built)) return { value: built }
     appending = {
       span: startAppendSpan(tracer, span, streamName, built.right.toAppend.length, stream.revision),

@@ -5,7 +5,7 @@ import { CommandMetadata, type EventMetadata } from '../../shared/event-metadata
 import type { EventToAppend, StreamRevision } from '../../kernel/event-store.js'
 import type { EventRegistry, SerializedEvent } from '../../kernel/registry.js'
 import { Actor } from '../../shared/actor.js'
-import { chainHash, eventIdOf, formatNotJson } from '../integrity/index.js'
+import { chainHashSized, eventIdOf, formatNotJson } from '../integrity/index.js'
 import type { WrittenEvent } from '../loading/index.js'
 import type { CommandContext, HandledCommand, HandleInvalidEvent } from './handle-outcome.js'
 
@@ -14,6 +14,14 @@ export interface NewEvents<Event extends DomainEvent> {
   readonly toAppend: readonly EventToAppend[]
   readonly written: readonly WrittenEvent<Event>[]
 }
+
+/**
+ * The most a command's events may take, in UTF-8 bytes of what their hashes cover (their data, actor, ids and place),
+ * unless a handler is told otherwise (`maxCommandBytes`): 1,000,000, so that with the rest of their metadata (about
+ * 200 bytes an event) they fit EventStoreDB's largest append by default, 1,048,576 bytes, the smallest limit of the
+ * stores Pembina runs on.
+ */
+export const defaultMaxCommandBytes = 1_000_000
 
 /** Where a command's events go: the stream, the revision it was loaded at and the hash of its last event. */
 export interface StreamHead {
@@ -72,6 +80,7 @@ export const newEvents = <Event extends DomainEvent>(
   context: CommandContext,
   head: StreamHead,
   events: readonly Event[],
+  maxCommandBytes: number = defaultMaxCommandBytes,
 ): E.Either<HandleInvalidEvent, NewEvents<Event>> => {
   const toAppend: EventToAppend[] = []
   const written: WrittenEvent<Event>[] = []
@@ -80,6 +89,7 @@ export const newEvents = <Event extends DomainEvent>(
     E.left({ kind: 'invalid-event', streamName: head.streamName, eventType: event.type, reason })
   const fromCommand = commandMetadataOf(command, context)
   let prevHash = head.lastHash
+  let bytes = 0
   for (const [index, event] of events.entries()) {
     if (E.isLeft(fromCommand)) return invalid(event, fromCommand.left)
     const { commandId, correlationId, causationId, actor: storedActor, occurredAt } = fromCommand.right
@@ -88,7 +98,7 @@ export const newEvents = <Event extends DomainEvent>(
     const { type, data, schemaVersion } = encoded.right
     const revision = first + index
     const eventId = eventIdOf(commandId, index)
-    const hash = chainHash({
+    const hash = chainHashSized({
       type,
       data,
       schemaVersion,
@@ -103,6 +113,12 @@ export const newEvents = <Event extends DomainEvent>(
       prevHash,
     })
     if (E.isLeft(hash)) return invalid(event, formatNotJson(hash.left))
+    bytes += hash.right.bytes
+    if (bytes > maxCommandBytes)
+      return invalid(
+        event,
+        `the command's events take more than ${maxCommandBytes.toLocaleString('en')} bytes (the limit of what one command may write; maxCommandBytes)`,
+      )
     // Data its own codec refuses (a value a decider computed out of range) would leave the stream unreadable.
     const decodable = registry.decodeInPlace(encoded.right)
     if (E.isLeft(decodable)) return invalid(event, formatDecodeFailure(decodable.left))
@@ -115,11 +131,11 @@ export const newEvents = <Event extends DomainEvent>(
       occurredAt,
       schemaVersion,
       prevHash,
-      hash: hash.right,
+      hash: hash.right.hash,
     }
     toAppend.push({ eventId, type, data, metadata })
     written.push({ revision, event, metadata })
-    prevHash = hash.right
+    prevHash = hash.right.hash
   }
   return E.right({ toAppend, written })
 }

@@ -103,14 +103,14 @@ describe('verifyChain', () => {
     })
   })
 
-  it('verifies the events appended since an earlier verification from its head, read from the revision after it', async () => {
+  it('verifies the events appended since an earlier verification from its head, read from the head’s own revision', async () => {
     const store = inMemoryEventStore()
     const records = chainOf([...notes, { note: 'ditutup' }])
     await store.append(stream, records.slice(0, 2), 'no-stream')()
     const earlier = await verifyChain(store.readStream(stream))
     if (!earlier.valid || earlier.head === null) throw new Error('the first two events verify')
     await store.append(stream, records.slice(2), 1)()
-    const since = store.readStream(stream, { fromRevision: earlier.head.revision + 1 })
+    const since = store.readStream(stream, { fromRevision: earlier.head.revision })
     await expect(verifyChain(since, earlier.head)).resolves.toEqual({
       valid: true,
       streamName: stream,
@@ -120,12 +120,43 @@ describe('verifyChain', () => {
     })
     // The head vouches for nothing else: a later event that does not link to it is still a broken link.
     const forged = chainOf([{ note: 'dipalsukan' }, ...notes])
-    await expect(verifyChain(forged.slice(2), earlier.head)).resolves.toMatchObject({
+    await expect(verifyChain([...records.slice(1, 2), ...forged.slice(2)], earlier.head)).resolves.toMatchObject({
       valid: false,
       revision: 2,
       reason: 'broken-link',
       verifiedEvents: 2,
     })
+  })
+
+  it('a kept head proves the history before it: the event at its revision must still carry its hash (issue 22)', async () => {
+    const records = chainOf([...notes, { note: 'ditutup' }])
+    const earlier = await verifyChain(records.slice(0, 2))
+    if (!earlier.valid || earlier.head === null) throw new Error('the first two events verify')
+    const head = earlier.head
+    // The whole stream rewritten with every hash recomputed: a new chain, but not the one the head was kept for.
+    const rewritten = chainOf([{ note: 'ditulis ulang' }, ...notes.slice(1), { note: 'ditutup' }])
+    await expect(verifyChain(rewritten.slice(1), head)).resolves.toMatchObject({
+      valid: false,
+      revision: 1,
+      reason: 'tampered-data',
+      expected: head.hash,
+      verifiedEvents: 1,
+    })
+    // The head's event with its data changed but its hash kept.
+    const changed = records.map(r => (r.revision === 1 ? { ...r, data: { note: 'diubah' } } : r))
+    await expect(verifyChain(changed.slice(1), head)).resolves.toMatchObject({ revision: 1, reason: 'tampered-data' })
+    // The head's event gone: the stream read from its revision gives nothing, or starts later.
+    await expect(verifyChain([], head)).resolves.toMatchObject({ valid: false, revision: 1, reason: 'broken-link' })
+    await expect(verifyChain(records.slice(2), head)).resolves.toMatchObject({
+      valid: false,
+      revision: 2,
+      reason: 'broken-link',
+    })
+    // Read as before this change, from the revision after the head: refused, saying where to read from.
+    await expect(verifyChain(records.slice(2), head)).resolves.toMatchObject({
+      detail: expect.stringContaining('fromRevision: head.revision') as unknown,
+    })
+    await expect(verifyChain(records.slice(1), head)).resolves.toMatchObject({ valid: true, events: 4 })
   })
 
   it('detects changed data as tampered data at its revision', async () => {

@@ -46,6 +46,17 @@ export const chainHash = (content: ChainedContent): E.Either<NotJson, string> =>
   return E.isLeft(text) ? text : E.right(sha256Hex(text.right))
 }
 
+/**
+ * The hash of an event, as `chainHash`, with the size in UTF-8 bytes of the text hashed: its data, actor, ids and
+ * place, close to what a store keeps of it (its data and metadata), for a limit on what a command may write.
+ */
+export const chainHashSized = (
+  content: ChainedContent,
+): E.Either<NotJson, { readonly hash: string; readonly bytes: number }> => {
+  const text = chainedText(content) ?? canonicalJsonOf(content, chainedFields)
+  return E.isLeft(text) ? text : E.right({ hash: sha256Hex(text.right), bytes: Buffer.byteLength(text.right, 'utf8') })
+}
+
 // Every event is hashed when written and again on every verification, so the common case is written field by field,
 // the keys as literal text: what `canonicalJsonOf(content, chainedFields)` writes, without its loop over the keys.
 // Undefined when a field is not of its type or the actor or data is not JSON: the general path then says where.
@@ -223,21 +234,67 @@ export const verifyLinkWith = (
 }
 
 /**
- * Verifies a stream read forwards: from its first event, or, given the `head` of an earlier verification, from the
- * event after it (`readStream(name, { fromRevision: head.revision + 1 })`). Every record is readable, carries valid
- * metadata, links to the one before and hashes to its own hash. Stops at the first break; rejects only if `records`
- * does.
+ * Confirms that the record read at a kept head's revision is still the event the head was kept for: it carries the
+ * head's hash, and its content still hashes to it. Then the head vouches for every event before it.
+ */
+export const confirmChainHead = (head: ChainHead, record: StoredRecord): E.Either<ChainBroken, ChainHead> => {
+  const before = { ...head, events: head.events - 1 }
+  if (record.revision !== head.revision)
+    return E.left(
+      broken(
+        record,
+        before,
+        'broken-link',
+        `the event at the head's revision ${head.revision} must be read first (readStream(name, { fromRevision: head.revision }))`,
+        String(head.revision),
+        String(record.revision),
+      ),
+    )
+  if (record.kind === 'corrupt') return E.left(broken(record, before, 'corrupt-record', record.reason))
+  const decoded = EventMetadata.is(record.metadata) ? E.right(record.metadata) : decodeMetadata(record.metadata)
+  if (E.isLeft(decoded)) return E.left(broken(record, before, 'bad-metadata', formatDecodeFailure(decoded.left)))
+  if (decoded.right.hash !== head.hash)
+    return E.left(
+      broken(record, before, 'tampered-data', 'is not the event the head was kept for', head.hash, decoded.right.hash),
+    )
+  // Its own link is not checked (the event before it is not read): only that its content still hashes to its hash.
+  const prevHash = decoded.right.prevHash
+  const previous =
+    prevHash === null ? null : { streamName: head.streamName, revision: head.revision - 1, hash: prevHash, events: 0 }
+  const checked = verifyLinkWith(previous, record, decoded.right)
+  return E.isLeft(checked) ? E.left({ ...checked.left, verifiedEvents: before.events }) : E.right(head)
+}
+
+/**
+ * Verifies a stream read forwards: from its first event, or from the `head` of an earlier verification, read from the
+ * head's own revision (`readStream(name, { fromRevision: head.revision })`): the event there must still carry the
+ * head's hash and hash to it, so a kept head proves the history before it, and the events after it are verified as
+ * usual. Every record is readable, carries valid metadata, links to the one before and hashes to its own hash. Stops
+ * at the first break; rejects only if `records` does.
  */
 export const verifyChain = async (
   records: AsyncIterable<StoredRecord> | Iterable<StoredRecord>,
   from: ChainHead | null = null,
 ): Promise<ChainVerdict> => {
   let head = from
+  let headConfirmed = from === null
   for await (const record of records) {
-    const step = verifyLink(head, record)
+    const step = headConfirmed || head === null ? verifyLink(head, record) : confirmChainHead(head, record)
     if (E.isLeft(step)) return step.left
+    headConfirmed = true
     head = step.right
   }
+  if (!headConfirmed && from !== null)
+    return {
+      valid: false,
+      streamName: from.streamName,
+      revision: from.revision,
+      reason: 'broken-link',
+      expected: from.hash,
+      found: null,
+      detail: `the stream no longer has the event at revision ${from.revision} its head was kept for`,
+      verifiedEvents: from.events - 1,
+    }
   return {
     valid: true,
     streamName: head?.streamName ?? null,

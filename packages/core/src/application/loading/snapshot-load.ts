@@ -98,17 +98,27 @@ export const loadWithSnapshot = async <Command, Event extends DomainEvent, State
   streamName: string,
   commandId: string,
   options: Snapshotting<State>,
+  verify = false,
 ): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> => {
   const full = async (use: SnapshotUse): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> =>
     E.map((stream: LoadedStream<Event, State>) => ({ stream, use, handledBefore: false }))(
-      await loadStream(store, decider, registry, streamName, commandId, snapshotCommandLimit),
+      await loadStream(store, decider, registry, streamName, commandId, snapshotCommandLimit, verify),
     )
   const found = await readSnapshot(options.store, streamName)
   if (E.isLeft(found)) return full(found.left)
   if (found.right === null) return full({ status: 'none' })
   const base = baseOf(found.right, streamName, options)
   if (E.isLeft(base)) return full(base.left)
-  const loaded = await loadFromBase(store, decider, registry, streamName, commandId, base.right, snapshotCommandLimit)
+  const loaded = await loadFromBase(
+    store,
+    decider,
+    registry,
+    streamName,
+    commandId,
+    base.right,
+    snapshotCommandLimit,
+    verify,
+  )
   if (E.isLeft(loaded)) return loaded
   if (!loaded.right.fits) return full(ignored(loaded.right.reason))
   const { stream } = loaded.right

@@ -10,6 +10,7 @@ import {
   type StoredRecord,
 } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
+import { type ChainHead, verifyLink } from '../integrity/hash-chain.js'
 import { isImmutable } from './immutable-records.js'
 import { corrupt, type HandleCorruptStream, type LoadFailure, unavailable } from './load-failure.js'
 import { recentCommands } from './recent-commands.js'
@@ -59,6 +60,11 @@ export interface FoldOptions<Event extends DomainEvent, State> {
   readonly base?: LoadBase<State>
   readonly recentLimit?: number
   readonly checked?: CheckedRecords<Event>
+  /**
+   * Verify each record's link in the stream's hash chain before folding it (`verifyOnLoad`): its hash recomputed from
+   * its content and its link to the one before (or to the base's `lastHash`); a break is a corrupt stream.
+   */
+  readonly verify?: boolean
 }
 
 const decodeHead = decodeGuarded(EventMetadataHead, 'metadata')
@@ -73,10 +79,14 @@ interface StreamFold<Event extends DomainEvent, State> {
 const streamFold = <Command, Event extends DomainEvent, State, Reject>(
   decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
+  streamName: string,
   commandId: string,
   options: FoldOptions<Event, State>,
 ): StreamFold<Event, State> => {
   const { base } = options
+  // The end of the chain verified so far, when the fold verifies: the base's event, or nothing before the first.
+  let chain: ChainHead | null =
+    base === undefined ? null : { streamName, revision: base.revision, hash: base.lastHash, events: 0 }
   let state = base?.state ?? decider.initialState
   let revision: StreamRevision = base?.revision ?? 'no-stream'
   let lastHash: string | null = base?.lastHash ?? null
@@ -91,6 +101,11 @@ const streamFold = <Command, Event extends DomainEvent, State, Reject>(
       let head: EventMetadataHead
       let event: Event
       if (known === undefined) {
+        if (options.verify === true) {
+          const link = verifyLink(chain, record)
+          if (E.isLeft(link)) return corrupt(record, `its hash chain is broken: ${link.left.detail}`)
+          chain = link.right
+        }
         const decodedHead = decodeHead(record.metadata)
         if (E.isLeft(decodedHead)) return corrupt(record, formatDecodeFailure(decodedHead.left))
         const { schemaVersion } = decodedHead.right
@@ -99,7 +114,12 @@ const streamFold = <Command, Event extends DomainEvent, State, Reject>(
         head = decodedHead.right
         event = decoded.right
         if (options.checked !== undefined && isImmutable(record)) options.checked.set(record, { head, event })
-      } else ({ head, event } = known)
+      } else {
+        ;({ head, event } = known)
+        // Checked before by this handler, verified then if it verifies: the chain moves on past it.
+        if (options.verify === true)
+          chain = { streamName, revision: record.revision, hash: head.hash, events: (chain?.events ?? 0) + 1 }
+      }
       state = decider.evolve(state, event)
       revision = record.revision
       lastHash = head.hash
@@ -130,7 +150,7 @@ export const foldRecords = async <Command, Event extends DomainEvent, State, Rej
   commandId: string,
   options: FoldOptions<Event, State> = {},
 ): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> => {
-  const fold = streamFold(decider, registry, commandId, options)
+  const fold = streamFold(decider, registry, streamName, commandId, options)
   try {
     for await (const record of records) {
       const failed = fold.add(record)
@@ -150,10 +170,11 @@ export const foldRecordsNow = <Command, Event extends DomainEvent, State, Reject
   records: Iterable<StoredRecord>,
   decider: Decider<Command, Event, State, Reject, never>,
   registry: EventRegistry<Event>,
+  streamName: string,
   commandId: string,
   options: FoldOptions<Event, State> = {},
 ): E.Either<HandleCorruptStream, LoadedStream<Event, State>> => {
-  const fold = streamFold(decider, registry, commandId, options)
+  const fold = streamFold(decider, registry, streamName, commandId, options)
   for (const record of records) {
     const failed = fold.add(record)
     if (failed !== undefined) return E.left(failed)
@@ -169,5 +190,6 @@ export const loadStream = <Command, Event extends DomainEvent, State, Reject>(
   streamName: string,
   commandId: string,
   recentLimit = 0,
+  verify = false,
 ): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> =>
-  foldRecords(store.readStream(streamName), decider, registry, streamName, commandId, { recentLimit })
+  foldRecords(store.readStream(streamName), decider, registry, streamName, commandId, { recentLimit, verify })

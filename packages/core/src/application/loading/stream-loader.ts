@@ -20,6 +20,8 @@ export interface StreamLoaderOptions<Command, Event extends DomainEvent, State, 
   readonly registry: EventRegistry<Event>
   readonly snapshots: Snapshotting<State> | undefined
   readonly cache: StateCache<State> | undefined
+  /** Verify the hash chain of every event folded (`verifyOnLoad`). */
+  readonly verify?: boolean
 }
 
 /** A load of a command's stream, reporting on the command's span how it used the cache and snapshots. */
@@ -64,6 +66,7 @@ export const streamLoader = <Command, Event extends DomainEvent, State, Reject>(
   options: StreamLoaderOptions<Command, Event, State, Reject>,
 ): StreamLoader<Event, State> => {
   const { store, decider, registry, snapshots, cache } = options
+  const verify = options.verify ?? false
   const cachedCommands = cache?.commandLimit ?? 0
 
   /** Keeps a loaded or written stream in the cache, if there is one and the stream has an event. */
@@ -84,7 +87,7 @@ export const streamLoader = <Command, Event extends DomainEvent, State, Reject>(
       if (cache !== undefined) span.setAttribute('pembina.cache', 'miss')
       return undefined
     }
-    const loaded = await loadFromBase(store, decider, registry, streamName, commandId, entry, cachedCommands)
+    const loaded = await loadFromBase(store, decider, registry, streamName, commandId, entry, cachedCommands, verify)
     if (E.isLeft(loaded)) {
       cache.delete(streamName)
       return loaded
@@ -107,9 +110,9 @@ export const streamLoader = <Command, Event extends DomainEvent, State, Reject>(
   const loadUncached: StreamLoad<Event, State> = async (streamName, commandId, span) => {
     if (snapshots === undefined)
       return E.map((stream: LoadedStream<Event, State>) => ({ stream, use: noSnapshot, handledBefore: false }))(
-        await loadStream(store, decider, registry, streamName, commandId, cachedCommands),
+        await loadStream(store, decider, registry, streamName, commandId, cachedCommands, verify),
       )
-    const loaded = await loadWithSnapshot(store, decider, registry, streamName, commandId, snapshots)
+    const loaded = await loadWithSnapshot(store, decider, registry, streamName, commandId, snapshots, verify)
     if (E.isRight(loaded)) {
       span.setAttribute('pembina.snapshot.load', snapshotUseText(loaded.right.use))
       span.setAttribute('pembina.snapshot.folded', loaded.right.stream.folded)
@@ -127,7 +130,7 @@ export const streamLoader = <Command, Event extends DomainEvent, State, Reject>(
     },
     loadWhole: async (streamName, commandId) => {
       const recentLimit = snapshots === undefined ? cachedCommands : snapshotCommandLimit
-      const loaded = await loadStream(store, decider, registry, streamName, commandId, recentLimit)
+      const loaded = await loadStream(store, decider, registry, streamName, commandId, recentLimit, verify)
       if (E.isRight(loaded)) remember(streamName, loaded.right)
       return E.map((stream: LoadedStream<Event, State>) => ({ stream, use: noSnapshot, handledBefore: false }))(loaded)
     },
