@@ -44,9 +44,10 @@ export type OurStore = 'sqlite' | 'memory'
 /**
  * What ours is compared with: `rows`, a hand-written program inserting the exact rows our run stored (SQLite's work
  * alone; the target's baseline); `computed`, the same computing them (ids, hash chain, metadata, JSON) as it goes;
- * `emmett`, Emmett 0.38.5's `DeciderCommandHandler` on its in-memory store (with ours in memory).
+ * `emmett`, Emmett 0.38.5's `DeciderCommandHandler` on its in-memory store (with ours in memory); `unverified`, our
+ * own handler without `verifyOnLoad`, while ours verifies the hash chain of every event it folds (its cost alone).
  */
-export type BaselineKind = 'rows' | 'computed' | 'emmett'
+export type BaselineKind = 'rows' | 'computed' | 'emmett' | 'unverified'
 
 /** What the command-handling benchmark is run with. */
 export interface CommandBenchOptions {
@@ -87,7 +88,9 @@ export interface CommandBenchResult {
 export const commandBenchTitle = (options: Pick<CommandBenchOptions, 'mode' | 'cache' | 'baseline' | 'on'>): string =>
   options.baseline === 'emmett'
     ? 'command handling in memory, ours vs Emmett 0.38.5'
-    : `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}${options.on === 'memory' ? ', ours in memory (no storage)' : ''}`
+    : options.baseline === 'unverified'
+      ? `command handling, ${options.mode}${options.cache ? ', state cache' : ''}, verifyOnLoad vs without`
+      : `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}${options.on === 'memory' ? ', ours in memory (no storage)' : ''}`
 
 /**
  * Runs the command-handling benchmark: `rounds` rounds alternating ours and the baseline, each side in a fresh process
@@ -126,7 +129,8 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
     if (on === 'memory' && options.baseline !== 'emmett' && referenceDigest === undefined) await writeReference()
     const keep = on === 'sqlite' && referenceDigest === undefined
     const file = keep ? reference : fileOf(`ours-${round}`)
-    const report = await runInChild({ side: 'ours', on, mode, cache, offerings, warmUpOfferings, file })
+    const verifyOnLoad = options.baseline === 'unverified'
+    const report = await runInChild({ side: 'ours', on, mode, cache, offerings, warmUpOfferings, file, verifyOnLoad })
     checkStored('ours', report.stored)
     if (keep) referenceDigest = digestOf(reference)
     else removeDatabaseFiles(file)
@@ -137,6 +141,16 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
     if (options.baseline === 'emmett') {
       const report = await runInChild({ side: 'emmett', offerings, warmUpOfferings })
       checkStored('baseline', report.stored)
+      rss.baseline.push(report.maxRssBytes)
+      return { units: report.commands, seconds: report.seconds }
+    }
+    if (options.baseline === 'unverified') {
+      const file = fileOf(`unverified-${round}`)
+      const report = await runInChild({ side: 'ours', on, mode, cache, offerings, warmUpOfferings, file })
+      // Verifying changes nothing written: the same rows as ours.
+      if (round === 1 && digestOf(file) !== referenceDigest)
+        throw new Error('without verifying, other rows were written')
+      removeDatabaseFiles(file)
       rss.baseline.push(report.maxRssBytes)
       return { units: report.commands, seconds: report.seconds }
     }

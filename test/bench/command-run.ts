@@ -4,15 +4,19 @@ import * as t from 'io-ts'
 const SyncModeCodec = t.union([t.literal('FULL'), t.literal('NORMAL')])
 
 /** Our handler's side: on SQLite (the file it writes, in a durability mode, with or without a state cache) or in memory. */
-const OursRun = t.type({
-  side: t.literal('ours'),
-  on: t.union([t.literal('sqlite'), t.literal('memory')]),
-  mode: SyncModeCodec,
-  cache: t.boolean,
-  offerings: t.number,
-  warmUpOfferings: t.number,
-  file: t.string,
-})
+const OursRun = t.intersection([
+  t.type({
+    side: t.literal('ours'),
+    on: t.union([t.literal('sqlite'), t.literal('memory')]),
+    mode: SyncModeCodec,
+    cache: t.boolean,
+    offerings: t.number,
+    warmUpOfferings: t.number,
+    file: t.string,
+  }),
+  // Whether the handler verifies the hash chain of every event it folds (`verifyOnLoad`; default no).
+  t.partial({ verifyOnLoad: t.boolean }),
+])
 
 /**
  * A hand-written SQLite baseline's side: it replays the appends of a run of ours (`reference`, a file ours wrote)

@@ -95,11 +95,13 @@ export const offeringCommand = (index: number, step: number): WorkloadCommand =>
 export const enrollmentHandler = (
   store: EventStore,
   cache = false,
+  verifyOnLoad = false,
 ): CommandHandler<EnrollmentCommand, EnrollmentEvent, EnrollmentRejection> =>
   commandHandler({
     store,
     aggregate: enrollment,
     config: defaultPolicy,
+    verifyOnLoad,
     ...(cache ? { cache: stateCache<EnrollmentState>() } : {}),
   })
 

@@ -1,5 +1,5 @@
 // `pnpm bench [--quick] [--json FILE] [--rounds N]
-// [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo|personal-data[,...]]
+// [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo|personal-data|verify-on-load[,...]]
 // [--dir DIR]`:
 // runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
 // one table of ratios.
@@ -60,6 +60,7 @@ const benchmarks = [
   'audit',
   'demo',
   'personal-data',
+  'verify-on-load',
 ] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
@@ -151,6 +152,15 @@ try {
       }),
     )
   }
+  // What verifying the hash chain on every load costs: ours with `verifyOnLoad` against ours without (no target).
+  if (runs('verify-on-load'))
+    for (const mode of ['FULL', 'NORMAL'] as const)
+      commandResults.push(
+        await commandHandlingBench({
+          ...{ offerings: sizes.offerings, rounds, mode, cache: false, baseline: 'unverified' },
+          ...{ dir, progress },
+        }),
+      )
   // The in-memory peer: ours in memory against Emmett's in-memory store and handler, the same decide and evolve.
   if (runs('emmett'))
     commandResults.push(
