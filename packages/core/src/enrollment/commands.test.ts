@@ -52,6 +52,15 @@ describe('decoding enrollment commands', () => {
     ])
   })
 
+  it('a bad date inside the schedule is refused at its own path, without the intersection member index (issue 22)', () => {
+    expect(issuesOf(withData({ schedule: { start: '2026-03-02', end: '2026-02-30' } }))).toEqual([
+      { path: 'data.schedule.end', rule: 'must be a real calendar date written YYYY-MM-DD' },
+    ])
+    expect(
+      issuesOf(withData({ schedule: { start: '2026-03-02', end: '2026-03-04', days: ['2026-03-02', 'x'] } })),
+    ).toEqual([{ path: 'data.schedule.days.1', rule: 'must be a real calendar date written YYYY-MM-DD' }])
+  })
+
   it('an offering id that cannot name a stream, and a minimum attendance above 1, are refused', () => {
     expect(issuesOf(withData({ offeringId: 'angkatan ii/2026', minimumAttendance: 1.2 }))).toEqual([
       {

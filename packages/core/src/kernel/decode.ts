@@ -15,11 +15,21 @@ export interface DecodeFailure {
   readonly issues: readonly DecodeIssue[]
 }
 
-const isComposite = (type: t.Decoder<unknown, unknown>): boolean =>
-  type instanceof t.UnionType ||
-  type instanceof t.IntersectionType ||
-  // t.exact adds no context entry of its own: look through it to the intersection it wraps.
-  (type instanceof t.ExactType && isComposite(type.type as t.Decoder<unknown, unknown>))
+// The codec each `refine` narrows: a refinement validates with its codec under its own context entry, so an
+// intersection inside it adds its member indexes under the refinement's entry.
+const refinedCodecs = new WeakMap<t.Decoder<unknown, unknown>, t.Decoder<unknown, unknown>>()
+
+const isComposite = (type: t.Decoder<unknown, unknown>): boolean => {
+  const refined = refinedCodecs.get(type)
+  return (
+    type instanceof t.UnionType ||
+    type instanceof t.IntersectionType ||
+    // t.exact adds no context entry of its own: look through it to the intersection it wraps.
+    (type instanceof t.ExactType && isComposite(type.type as t.Decoder<unknown, unknown>)) ||
+    // Nor does a refinement: look through it to the codec it narrows.
+    (refined !== undefined && isComposite(refined))
+  )
+}
 
 const issueOf = (error: t.ValidationError): DecodeIssue => {
   const keys: string[] = []
@@ -145,8 +155,8 @@ export const refine = <A, O, B extends A>(
   predicate: (a: A) => a is B,
   name: string,
   rule: string,
-): t.Type<B, O> =>
-  new t.Type<B, O>(
+): t.Type<B, O> => {
+  const refined = new t.Type<B, O>(
     name,
     (u): u is B => codec.is(u) && predicate(u),
     (u, c) => {
@@ -156,6 +166,9 @@ export const refine = <A, O, B extends A>(
     },
     b => codec.encode(b),
   )
+  refinedCodecs.set(refined, codec)
+  return refined
+}
 
 /** A codec for whole numbers from `min` to `max`. */
 export const wholeNumber = (min: number, max: number, name = `Integer(${min}..${max})`): t.Type<number, number> =>
