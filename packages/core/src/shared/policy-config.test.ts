@@ -54,6 +54,24 @@ describe('policy configuration', () => {
     expect(policyConfig({ niPppkCodes: ['21', '31'] }).niPppkCodes).toEqual(['21', '31'])
   })
 
+  it('every list a configuration holds has a bound, refused with its path and the limit (issue 22)', () => {
+    const issues = (input: unknown): readonly string[] => {
+      const result = decodePolicyConfig(input)
+      return E.isLeft(result) ? result.left.issues.map(({ path, rule }) => `${path}: ${rule}`) : []
+    }
+    const days = Array.from({ length: 1_001 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10))
+    expect(issues({ holidays: days })).toEqual(['holidays: must list at most 1000 holidays'])
+    expect(issues({ holidays: days.slice(0, 1_000) })).toEqual([])
+    expect(issues({ niPppkCodes: ['21', '21'] })).toEqual(['niPppkCodes: must list each code at most once'])
+    const catalogue = Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`kes-${i}`, `Kompetensi ${i}`]))
+    expect(issues({ teknisCompetencies: catalogue })).toEqual([
+      'teknisCompetencies: must list at most 10000 competencies',
+    ])
+    expect(issues({ teknisCompetencies: { 'kes-1': 'Pelayanan\u202eImunisasi' } })).toEqual([
+      'teknisCompetencies.kes-1: must hold no bidirectional control character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)',
+    ])
+  })
+
   it('a misspelt or unknown setting is refused, naming each key, never dropped for its default', () => {
     const result = decodePolicyConfig({
       minActivity: 3,

@@ -137,12 +137,19 @@ const competencyName = textLine(200, 'CompetencyName')
 // The agency's teknis catalogue, code to name. Every key is checked as a code and named when it is not one (io-ts's own
 // record with a refined key type drops such keys without a word, which would hide a misspelt code).
 const catalogueNames = t.record(t.string, competencyName)
+// A catalogue larger than any agency's: a bound, not a policy.
+const maxCatalogueEntries = 10_000
 const TeknisCatalogue = new t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>>(
   'TeknisCompetencies',
-  (u): u is Readonly<Record<string, string>> => catalogueNames.is(u) && Object.keys(u).every(key => TeknisCode.is(key)),
+  (u): u is Readonly<Record<string, string>> =>
+    catalogueNames.is(u) &&
+    Object.keys(u).length <= maxCatalogueEntries &&
+    Object.keys(u).every(key => TeknisCode.is(key)),
   (u, c) => {
     const names = catalogueNames.validate(u, c)
     if (E.isLeft(names)) return names
+    if (Object.keys(names.right).length > maxCatalogueEntries)
+      return t.failure(u, c, `must list at most ${maxCatalogueEntries} competencies`)
     const badKeys = Object.keys(names.right).filter(key => !TeknisCode.is(key))
     if (badKeys.length === 0) return names
     return t.failures(
@@ -162,6 +169,21 @@ const NiPppkCode = refine(
   (s): s is string => /^\d{2}$/.test(s) && Number(s) >= 13,
   'NiPppkCode',
   'must be two digits from 13 to 99 (01-12 are months: a NIP)',
+)
+
+// Lists a configuration holds, bounded so a file cannot grow a decider's state without limit: 1,000 holidays is
+// about fifty years of them; every NI PPPK code (13 to 99) once.
+const Holidays = refine(
+  t.readonlyArray(LocalDate),
+  (days): days is readonly LocalDate[] => days.length <= 1_000,
+  'Holidays',
+  'must list at most 1000 holidays',
+)
+const NiPppkCodes = refine(
+  t.readonlyArray(NiPppkCode),
+  (codes): codes is readonly string[] => codes.length <= 87 && new Set(codes).size === codes.length,
+  'NiPppkCodes',
+  'must list each code at most once',
 )
 
 // An object of settings, every one optional; a key it does not list is refused, naming it.
@@ -187,9 +209,9 @@ export const PolicyConfigInput = settings(
     ),
     mentorCredit: oneOf(['activity', 'activity-and-minutes']),
     complaint: settings(complaintDays, 'ComplaintDeadlines'),
-    holidays: t.readonlyArray(LocalDate),
+    holidays: Holidays,
     teknisCompetencies: TeknisCatalogue,
-    niPppkCodes: t.readonlyArray(NiPppkCode),
+    niPppkCodes: NiPppkCodes,
   },
   'PolicyConfigInput',
 )
@@ -276,7 +298,7 @@ const PolicyConfigValues = t.type(
     }),
     complaint: t.type(complaintDays),
     teknisCompetencies: t.union([t.null, TeknisCatalogue]),
-    niPppkCodes: t.readonlyArray(NiPppkCode),
+    niPppkCodes: NiPppkCodes,
   },
   'PolicyConfig',
 )
