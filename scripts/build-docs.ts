@@ -33,6 +33,7 @@ const guides = [
   'docs/audit.md',
   'docs/personal-data.md',
   'docs/testing.md',
+  'docs/limits.md',
   'docs/observability.md',
   'docs/events.md',
 ]
