@@ -31,14 +31,11 @@ const olderServer = (real: EventStoreDBClient, checkpoints: boolean): EsdbClient
   readStream: (...args: Parameters<EsdbClient['readStream']>) => real.readStream(...args),
   readAll: (...args: Parameters<EsdbClient['readAll']>) => real.readAll(...args),
   dispose: () => real.dispose(),
-  subscribeToAll: (options = {}, readable) => {
+  subscribeToAll: options => {
     const { filter } = options
     // Checkpoints still come, but nobody hears them.
-    const kept =
-      filter === undefined || checkpoints
-        ? options
-        : { ...options, filter: { ...filter, checkpointReached: () => undefined } }
-    const subscription = real.subscribeToAll(kept, readable)
+    const kept = checkpoints ? options : { ...options, filter: { ...filter, checkpointReached: () => undefined } }
+    const subscription = real.subscribeToAll(kept)
     const emit = subscription.emit.bind(subscription)
     subscription.emit = (event: string | symbol, ...rest: unknown[]): boolean =>
       event === 'caughtUp' ? false : emit(event, ...rest)
@@ -65,7 +62,7 @@ const heldHeadReads = (
     dispose: () => real.dispose(),
     readAll: (...args: Parameters<EsdbClient['readAll']>) => {
       const read = real.readAll(...args)
-      if (!holding || args[0]?.direction !== 'backwards') return read
+      if (!holding || args[0].direction !== 'backwards') return read
       const iterate = read[Symbol.asyncIterator].bind(read)
       read[Symbol.asyncIterator] = () => {
         const iterator = iterate()

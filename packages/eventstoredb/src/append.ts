@@ -1,4 +1,3 @@
-import type { AppendResult as ClientAppendResult, JSONEventData } from '@eventstore/db-client'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   type AppendError,
@@ -9,9 +8,10 @@ import {
   type StoreUnavailable,
   type StreamRevision,
   invalidAppend,
-  repeatedEventId,
+  unstorableBatch,
   satisfiesExpected,
 } from '@pembina/core'
+import type { ClientAppendResult, ClientJsonEvent } from './client.js'
 import { encodeData, encodeMetadata, errorMeaning, isUuid, toAppendExpectedRevision } from './mapping.js'
 import { type ReadContext, streamHead } from './read.js'
 import { describeError, retrying } from './retry.js'
@@ -19,7 +19,12 @@ import { describeError, retrying } from './retry.js'
 /** What an append needs beyond a read: the highest global position the store knows existed before it. */
 export interface AppendContext extends ReadContext {
   readonly highestSeen: () => Promise<bigint>
+  /** The largest append the adapter sends, in bytes as `appendSize` counts them (default 1,048,576). */
+  readonly maxAppendSize: number
 }
+
+/** EventStoreDB's default `MaxAppendSize`: 1 MiB. */
+export const defaultMaxAppendSize = 1_048_576
 
 const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
   cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
@@ -39,7 +44,7 @@ const jsonFormOf = (value: unknown): unknown => {
 // The client writes JSON.stringify(data) for a JSON event; handing it an object whose toJSON answers the caller's
 // value's JSON form writes exactly what JSON.stringify(value) would, whatever JSON it is (a number, null, a string),
 // without copying it.
-const toEventData = (event: EventToAppend): JSONEventData => ({
+const toEventData = (event: EventToAppend): ClientJsonEvent => ({
   id: event.eventId,
   contentType: 'application/json',
   type: event.type,
@@ -47,21 +52,74 @@ const toEventData = (event: EventToAppend): JSONEventData => ({
   metadata: encodeMetadata(event.metadata),
 })
 
-/** Why events cannot be written as they are (an id that is not a UUID, data or metadata without JSON form), if so. */
-const refusal = (streamName: string, events: readonly EventToAppend[]): InvalidAppend | undefined => {
+/**
+ * What one event counts towards the maximum append size, as KurrentDB 25.0's `Event.SizeOnDisk` sums it: the data's
+ * bytes, the metadata's bytes, and twice the type's length in UTF-16 code units. EventStoreDB 20.10 to 24.10 count
+ * the data's bytes only (the same function's `??` took the rest away until KurrentDB 25.0 put parentheses in), so an
+ * append this count lets through fits every server with the same limit.
+ */
+const sizeOnDisk = (dataText: string, metadata: Uint8Array, type: string): number =>
+  Buffer.byteLength(dataText, 'utf8') + metadata.length + type.length * 2
+
+/** The reason an append over the limit is refused, naming the event at which the sum passed it. */
+const oversize = (event: EventToAppend, size: number, total: number, limit: number): string =>
+  `(type ${event.type}, ${size.toString()} bytes) brings the append to ${total.toString()} bytes, over the ` +
+  `maximum append size of ${limit.toString()} bytes (EventStoreDB's MaxAppendSize); split the command's events ` +
+  'or make them smaller'
+
+/**
+ * Why events cannot be written as they are (an id that is not a UUID, data or metadata without JSON form, more bytes
+ * than the maximum append size), if so.
+ */
+const refusal = (streamName: string, events: readonly EventToAppend[], limit: number): InvalidAppend | undefined => {
+  let total = 0
   for (const event of events) {
     if (!isUuid(event.eventId))
       return invalidAppend(streamName, event.eventId, 'is not a UUID: EventStoreDB stores UUID event ids only')
     const data = encodeData(event.data)
     if (E.isLeft(data)) return invalidAppend(streamName, event.eventId, `has data that is not JSON: ${data.left}`)
+    let metadata: Uint8Array
     try {
-      encodeMetadata(event.metadata)
+      metadata = encodeMetadata(event.metadata)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       return invalidAppend(streamName, event.eventId, `has metadata that is not JSON: ${reason}`, error)
     }
+    const size = sizeOnDisk(data.right, metadata, event.type)
+    total += size
+    if (total > limit) return invalidAppend(streamName, event.eventId, oversize(event, size, total, limit))
   }
   return undefined
+}
+
+/**
+ * The `InvalidAppend` for an append the server refused as too large (over its own maximum append size, or an event
+ * over its gRPC message limit): it names the largest event.
+ */
+const refusedAsTooLarge = (
+  streamName: string,
+  events: readonly EventToAppend[],
+  limit: number | undefined,
+  cause: unknown,
+): InvalidAppend => {
+  let largest: { readonly event: EventToAppend; readonly size: number } | undefined
+  for (const event of events) {
+    const data = encodeData(event.data)
+    const size = sizeOnDisk(E.isRight(data) ? data.right : '', encodeMetadata(event.metadata), event.type)
+    if (largest === undefined || size > largest.size) largest = { event, size }
+  }
+  const what =
+    limit === undefined
+      ? "is larger than the server's gRPC message limit"
+      : `is part of an append over the server's maximum append size of ${limit.toString()} bytes`
+  const event = largest?.event
+  return invalidAppend(
+    streamName,
+    event?.eventId ?? '',
+    `(type ${event?.type ?? ''}, ${(largest?.size ?? 0).toString()} bytes, the largest of the append) ${what}; ` +
+      'the server refused the append',
+    cause,
+  )
 }
 
 const conflict = (
@@ -122,21 +180,23 @@ export const appendEvents = async (
   expected: ExpectedRevision,
 ): Promise<E.Either<AppendError, AppendResult>> => {
   if (ctx.isClosed()) return E.left(unavailable(ctx.closedMessage))
-  const repeated = repeatedEventId(streamName, events)
+  const repeated = unstorableBatch(streamName, events)
   if (repeated !== undefined) return E.left(repeated)
-  const refused = refusal(streamName, events)
+  const refused = refusal(streamName, events, ctx.maxAppendSize)
   if (refused !== undefined) return E.left(refused)
   try {
     if (events.length === 0) return await appendNothing(ctx, streamName, expected)
     const seenBefore = await ctx.highestSeen()
     const data = events.map(toEventData)
+    const revision = toAppendExpectedRevision(expected)
     const answer = await retrying(ctx.retry, ctx.isClosed, ctx.closedMessage, () =>
-      ctx.client.appendToStream(streamName, data, { expectedRevision: toAppendExpectedRevision(expected) }),
+      ctx.client.appendToStream(streamName, data, { expectedRevision: revision, streamState: revision }),
     )
     return await outcome(ctx, streamName, expected, answer, seenBefore)
   } catch (error) {
     const meaning = errorMeaning(error)
     if (meaning.kind === 'conflict') return conflict(streamName, expected, meaning.actual)
+    if (meaning.kind === 'too-large') return E.left(refusedAsTooLarge(streamName, events, meaning.limit, error))
     return E.left(unavailable(`appending to ${streamName} failed: ${describeError(error)}`, error))
   }
 }

@@ -1,7 +1,6 @@
-import { type Position, START, excludeSystemEvents, streamNameFilter } from '@eventstore/db-client'
 import { wakeSignal } from '@pembina/core'
 import type { ServerSignal } from './catch-up.js'
-import type { EsdbClient } from './client.js'
+import type { ClientFilter, ClientPosition, EsdbClient } from './client.js'
 
 /** What one subscription to `$all` hands over next, in the order the server sent it. */
 export type FollowStep =
@@ -47,16 +46,18 @@ export const followAll = (
   // A checkpoint for every search window the server looks through, so catch-up is seen even on servers before 23.10.
   const checkpoints = {
     checkpointInterval: 1,
-    checkpointReached: (at: { readonly readableLength: number }, position: Position): void => {
+    checkpointReached: (at: { readonly readableLength: number }, position: ClientPosition): void => {
       place(at.readableLength, { kind: 'checkpoint', position: position.commit })
     },
   }
+  // As the clients' excludeSystemEvents and streamNameFilter build them.
+  const filter: ClientFilter =
+    prefix === undefined
+      ? { filterOn: 'eventType', regex: '^[^$].*', ...checkpoints }
+      : { filterOn: 'streamName', prefixes: [prefix], ...checkpoints }
   const subscription = client.subscribeToAll({
-    fromPosition: from === undefined ? START : { commit: from, prepare: from },
-    filter:
-      prefix === undefined
-        ? excludeSystemEvents(checkpoints)
-        : streamNameFilter({ prefixes: [prefix], ...checkpoints }),
+    fromPosition: from === undefined ? 'start' : { commit: from, prepare: from },
+    filter,
   })
   subscription.on('caughtUp', () => {
     place(subscription.readableLength, { kind: 'caught-up' })

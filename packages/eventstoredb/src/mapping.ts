@@ -1,10 +1,10 @@
-import type { AppendExpectedRevision, CurrentRevision } from '@eventstore/db-client'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import type { EventFilter, ExpectedRevision, StoredRecord, StreamRevision } from '@pembina/core'
+import type { ClientExpectedRevision } from './client.js'
 
 /** The client's expected revision for the port's: `any`, `no_stream`, `stream_exists` or an exact revision. */
-export const toAppendExpectedRevision = (expected: ExpectedRevision): AppendExpectedRevision => {
+export const toAppendExpectedRevision = (expected: ExpectedRevision): ClientExpectedRevision => {
   switch (expected) {
     case 'any':
       return 'any'
@@ -18,7 +18,7 @@ export const toAppendExpectedRevision = (expected: ExpectedRevision): AppendExpe
 }
 
 /** The port's stream revision for the client's current revision (`no_stream` when the stream does not exist). */
-export const toStreamRevision = (current: CurrentRevision): StreamRevision =>
+export const toStreamRevision = (current: bigint | 'no_stream'): StreamRevision =>
   current === 'no_stream' ? 'no-stream' : Number(current)
 
 /**
@@ -106,16 +106,20 @@ export const toStoredRecord = (event: RecordedEvent, position: bigint): StoredRe
 
 const ClientError = t.type({ type: t.string })
 const GrpcError = t.type({ code: t.number })
-const WrongExpectedVersion = t.type({
-  type: t.literal('wrong-expected-version'),
-  actualVersion: t.union([t.bigint, t.literal('no_stream')]),
-})
+const CurrentRevision = t.union([t.bigint, t.literal('no_stream')])
+// @eventstore/db-client 6.x names the stream's revision `actualVersion`, @kurrent/kurrentdb-client 1.x `actualState`.
+const WrongExpectedVersion = t.union([
+  t.type({ type: t.literal('wrong-expected-version'), actualVersion: CurrentRevision }),
+  t.type({ type: t.literal('wrong-expected-version'), actualState: CurrentRevision }),
+])
 
 /** What a client error means to the adapter. */
 export type ErrorMeaning =
   | { readonly kind: 'conflict'; readonly actual: StreamRevision }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'unavailable' }
+  /** The append is over the server's maximum append size (`limit`, when it said) or its gRPC message limit. */
+  | { readonly kind: 'too-large'; readonly limit: number | undefined }
   | { readonly kind: 'failed' }
 
 // The client's error types of a server that cannot be reached now but may be soon (a restart, a new leader).
@@ -123,16 +127,27 @@ const passing = new Set(['unavailable', 'deadline-exceeded', 'timeout', 'not-lea
 // The same as gRPC status codes (DEADLINE_EXCEEDED, UNAVAILABLE): the client passes some calls' errors on
 // unconverted, such as the server-features probe it makes before the first append on a new connection.
 const passingCodes = new Set([4, 14])
+// gRPC RESOURCE_EXHAUSTED: what a server answers a message over its receive limit (the client calls it unknown).
+const resourceExhausted = 8
+const TooLarge = t.type({ type: t.literal('maximum-append-size-exceeded'), maxAppendSize: t.number })
 
 /** Classifies an error the client threw by its `type` (the client's error classes carry one) or its gRPC code. */
 export const errorMeaning = (error: unknown): ErrorMeaning => {
   const conflict = WrongExpectedVersion.decode(error)
-  if (E.isRight(conflict)) return { kind: 'conflict', actual: toStreamRevision(conflict.right.actualVersion) }
-  const typed = ClientError.decode(error)
-  if (E.isLeft(typed)) {
-    const grpc = GrpcError.decode(error)
-    return E.isRight(grpc) && passingCodes.has(grpc.right.code) ? { kind: 'unavailable' } : { kind: 'failed' }
+  if (E.isRight(conflict)) {
+    const actual = 'actualVersion' in conflict.right ? conflict.right.actualVersion : conflict.right.actualState
+    return { kind: 'conflict', actual: toStreamRevision(actual) }
   }
+  const tooLarge = TooLarge.decode(error)
+  if (E.isRight(tooLarge)) return { kind: 'too-large', limit: tooLarge.right.maxAppendSize }
+  const grpc = GrpcError.decode(error)
+  if (E.isRight(grpc) && grpc.right.code === resourceExhausted) return { kind: 'too-large', limit: undefined }
+  // KurrentDB 25's per-event limit (MaxAppendEventSize), which neither client knows: an unknown error naming it.
+  if (error instanceof Error && /maximum ?append ?event ?size/i.test(error.message))
+    return { kind: 'too-large', limit: undefined }
+  const typed = ClientError.decode(error)
+  if (E.isLeft(typed))
+    return E.isRight(grpc) && passingCodes.has(grpc.right.code) ? { kind: 'unavailable' } : { kind: 'failed' }
   if (typed.right.type === 'stream-not-found' || typed.right.type === 'stream-deleted') return { kind: 'not-found' }
   return passing.has(typed.right.type) ? { kind: 'unavailable' } : { kind: 'failed' }
 }

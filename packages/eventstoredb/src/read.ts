@@ -1,4 +1,3 @@
-import { BACKWARDS, END, FORWARDS, START } from '@eventstore/db-client'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   type ReadAllOptions,
@@ -30,14 +29,23 @@ export interface ReadContext {
   readonly saw: (position: bigint) => void
 }
 
-interface Cancellable {
-  readonly readableEnded: boolean
-  readonly cancel: () => Promise<void>
-}
+// The clients' names for the start and end of a stream and the two directions.
+const START = 'start'
+const END = 'end'
+const FORWARDS = 'forwards'
+const BACKWARDS = 'backwards'
 
-// A read left before its end still holds a gRPC call: cancel it; nobody waits for the answer.
-const release = (read: Cancellable): void => {
-  if (!read.readableEnded) read.cancel().catch(() => undefined)
+/**
+ * A read left before its end still holds a gRPC call. @eventstore/db-client's reads are Readables with `cancel()`:
+ * cancel it; nobody waits for the answer. @kurrent/kurrentdb-client's are async generators, which the `for await`
+ * left early has already returned.
+ */
+const release = (read: AsyncIterable<unknown>): void => {
+  const ended: unknown = Reflect.get(read, 'readableEnded')
+  const cancel: unknown = Reflect.get(read, 'cancel')
+  if (ended === true || typeof cancel !== 'function') return
+  const cancelled: unknown = Reflect.apply(cancel, read, [])
+  if (cancelled instanceof Promise) cancelled.catch(() => undefined)
 }
 
 const positioned = (ctx: ReadContext, item: unknown): PositionedEvent => {
@@ -92,8 +100,7 @@ export async function* readStreamRecords(
       ...(Number.isFinite(remaining) ? { maxCount: remaining } : {}),
     })
     try {
-      const items: AsyncIterable<unknown> = read
-      for await (const item of items) {
+      for await (const item of read) {
         const { event, position } = positioned(ctx, item)
         const record = toStoredRecord(event, position)
         yielded = true
@@ -139,8 +146,7 @@ export async function* readAllRecords(ctx: ReadContext, options: ReadAllOptions 
       fromPosition: cursor === undefined ? START : { commit: cursor, prepare: cursor },
     })
     try {
-      const items: AsyncIterable<unknown> = read
-      for await (const item of items) {
+      for await (const item of read) {
         const { event, position } = positioned(ctx, item)
         if (cursor !== undefined && position <= cursor) continue
         cursor = position
@@ -164,10 +170,7 @@ export async function* readAllRecords(ctx: ReadContext, options: ReadAllOptions 
 }
 
 /** The first event of a read of at most one event, or undefined when there is none (or no such stream). */
-const firstOf = async (
-  ctx: ReadContext,
-  read: AsyncIterable<unknown> & Cancellable,
-): Promise<PositionedEvent | undefined> => {
+const firstOf = async (ctx: ReadContext, read: AsyncIterable<unknown>): Promise<PositionedEvent | undefined> => {
   try {
     for await (const item of read) return positioned(ctx, item)
     return undefined
