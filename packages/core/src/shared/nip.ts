@@ -68,7 +68,7 @@ const parseNipText = (text: string): E.Either<NipError, Nip> => {
  * the birth date. Which codes an agency accepts is configuration (`niPppkCodes`), checked when a profile is registered;
  * not verified against a BKN regulation (docs/domain.md).
  */
-export const parseNip: (text: string) => E.Either<NipError, Nip> = cachedCheck(parseNipText)
+export const parseNip: (text: string) => E.Either<NipError, Nip> = cachedCheck(parseNipText, { accepted: E.isRight })
 
 /**
  * Codec for NIPs: decodes any written form (`196608011988031001`, `19660801 198803 1 001`, `19660801.198803.1.001`) to

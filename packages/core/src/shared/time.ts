@@ -34,7 +34,7 @@ const parseInstantText = (s: string): number | undefined => {
 }
 
 // Histories repeat the same instants; each distinct text is parsed once.
-const parseInstant = cachedCheck(parseInstantText)
+const parseInstant = cachedCheck(parseInstantText, { accepted: ms => ms !== undefined })
 
 /** Codec for instants: ISO-8601 with a date, a time and an explicit offset. */
 export const Instant = new t.Type<Instant, string>(
@@ -64,7 +64,7 @@ function isLocalDateText(s: string): boolean {
 }
 
 // Histories repeat the same dates, as they do instants: each distinct text is checked once.
-const isLocalDate = cachedCheck(isLocalDateText)
+const isLocalDate = cachedCheck(isLocalDateText, { accepted: valid => valid })
 
 /** Milliseconds since the Unix epoch of a (valid) instant. */
 export const epochMs = (instant: Instant): number => Date.parse(instant)
@@ -77,7 +77,9 @@ const dateText = (utcMs: number): LocalDate => new Date(utcMs).toISOString().sli
 const dateMs = (date: LocalDate): number => Date.parse(`${date}T00:00:00Z`)
 
 /** The local date in Asia/Jakarta at an instant (each distinct instant worked out once: deciders ask it often). */
-export const jakartaDate = cachedCheck((instant: Instant): LocalDate => dateText(epochMs(instant) + jakartaOffsetMs))
+export const jakartaDate = cachedCheck((instant: Instant): LocalDate => dateText(epochMs(instant) + jakartaOffsetMs), {
+  accepted: () => true,
+})
 
 /** The year of an instant's local date in Asia/Jakarta. */
 export const jakartaYear = (instant: Instant): number => Number(jakartaDate(instant).slice(0, 4))
