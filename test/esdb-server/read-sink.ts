@@ -13,12 +13,12 @@ export interface ReadSink {
 }
 
 /**
- * Wraps a Read call. A graceful stop answers a read with UNAVAILABLE "Server Is Not Ready" (EventStoreDB's
- * ClusterVNodeController denies read requests as NotReady once ShuttingDown; RpcExceptions.ServerNotReady). A
- * subscription is dropped there without a status (SubscriptionsService.Handle(BecomeShuttingDown) drops every
- * subscription as Unsubscribed, on which the Enumerators stop writing) and its call ends when the node's HTTP server
- * closes the connection, which a gRPC client reports as UNAVAILABLE; this server sends that UNAVAILABLE itself. A
- * kill answers nothing: the call dies with its connection.
+ * Wraps a Read call. A graceful stop answers a read in flight with UNAVAILABLE "Server Is Not Ready" (EventStoreDB's
+ * ClusterVNodeController denies read requests as NotReady once ShuttingDown; RpcExceptions.ServerNotReady). A node
+ * drops a subscription without a status (SubscriptionsService.Handle(BecomeShuttingDown) drops every subscription
+ * as Unsubscribed, on which the Enumerators stop writing), so the call ends with its connection: with the front
+ * door (option `relay`) this server does the same; without it, it answers UNAVAILABLE itself, which is what the
+ * client reports for a closed connection. A kill answers nothing: every call dies with its connection.
  */
 export const sinkOf = (
   call: ServerWritableStream<ReadReq, ReadResp>,
@@ -38,10 +38,11 @@ export const sinkOf = (
     close()
     call.emit('error', error)
   }
-  const forget = openCalls.track(mode => {
-    if (mode === 'kill') close()
-    else if (kind === 'read') fail(plainError(status.UNAVAILABLE, 'Server Is Not Ready'))
-    else fail(plainError(status.UNAVAILABLE, 'Server is shutting down'))
+  const forget = openCalls.track(answers => {
+    if (kind === 'read' && answers.reads) fail(plainError(status.UNAVAILABLE, 'Server Is Not Ready'))
+    else if (kind === 'subscription' && answers.subscriptions)
+      fail(plainError(status.UNAVAILABLE, 'Server is shutting down'))
+    else close()
   })
   call.on('cancelled', close)
   return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Server, ServerCredentials } from '@grpc/grpc-js'
 import { appendRpc, batchAppendRpc } from './append-rpc.js'
 import { deleteRpc, tombstoneRpc } from './delete-rpc.js'
+import { type FrontDoor, openFrontDoor } from './front-door.js'
 import { type ServerGeneration, getSupportedMethodsRpc } from './features-rpc.js'
 import { createMemoryLog } from './memory-log.js'
 import { type ShutdownMode, createOpenCalls } from './open-calls.js'
@@ -14,9 +15,10 @@ export interface EsdbTestServer {
   /** e.g. `esdb://127.0.0.1:PORT?tls=false` — what EventStoreDBClient.connectionString accepts. */
   readonly connectionString: string
   /**
-   * Stops serving; the data is kept. `graceful` (the default) plays a node shutting down: reads and appends in
-   * flight fail UNAVAILABLE "Server Is Not Ready", subscriptions are dropped and end when the connections close.
-   * `kill` plays a node that dies: every connection is reset at once and nothing is answered.
+   * Stops serving; the data is kept. `graceful` (the default) plays a node shutting down: reads in flight fail
+   * UNAVAILABLE "Server Is Not Ready", appends UNAVAILABLE; subscriptions are dropped and end when the connections
+   * close (with `relay`; without it they fail UNAVAILABLE).
+   * `kill` (only with the `relay` option) plays a node that dies: every connection is reset and nothing answered.
    */
   readonly stop: (options?: { readonly mode?: ShutdownMode }) => Promise<void>
   /**
@@ -47,16 +49,20 @@ const maxReceiveMessageLength = 16 * 1024 * 1024 - 10_000
 // Time for the UNAVAILABLE statuses of aborted calls to reach the wire before the sessions are destroyed.
 const graceMilliseconds = 50
 
-const shutDown = (server: Server): Promise<void> =>
+const shutDown = (server: Server, closeConnections: () => Promise<void>): Promise<void> =>
   new Promise(resolve => {
     const force = setTimeout(() => {
-      server.forceShutdown()
-      resolve()
+      void closeConnections().then(() => {
+        server.forceShutdown()
+        resolve()
+      })
     }, graceMilliseconds)
     server.tryShutdown(() => {
       clearTimeout(force)
-      server.forceShutdown()
-      resolve()
+      void closeConnections().then(() => {
+        server.forceShutdown()
+        resolve()
+      })
     })
   })
 
@@ -69,6 +75,11 @@ export const startEsdbTestServer = async (
     readonly port?: number
     /** Which release to play: '23.10' (the default) or '22.10' (no `caught_up`; see subscriptions.ts). */
     readonly generation?: ServerGeneration
+    /**
+     * Puts a TCP relay (front-door.ts) in front of the gRPC server, so a stop closes the clients' connections as a
+     * node's going does: `kill` resets them, `graceful` ends them after the answers (off by default).
+     */
+    readonly relay?: boolean
     /** The node's clock in .NET ticks since the Unix epoch (the wall clock by default); `$maxAge` is judged by it. */
     readonly nowTicks?: () => bigint
     /** The largest append in bytes, as EventStoreDB's `MaxAppendSize` (default 1,048,576); see append-rpc.ts. */
@@ -80,7 +91,7 @@ export const startEsdbTestServer = async (
   const instanceId = randomUUID()
   const openCalls = createOpenCalls()
   let port = options.port ?? 0
-  let running: Server | undefined
+  let running: { readonly server: Server; readonly door: FrontDoor | undefined } | undefined
   let closed = false
 
   const start = async (): Promise<void> => {
@@ -96,23 +107,30 @@ export const startEsdbTestServer = async (
       tombstone: tombstoneRpc(log),
     })
     server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsRpc(generation) })
-    port = await bind(server, `127.0.0.1:${port.toString()}`)
-    running = server
+    // With the relay, clients reach the gRPC server through the front door, whose port stays across restarts.
+    const door = options.relay === true ? await openFrontDoor(port, await bind(server, '127.0.0.1:0')) : undefined
+    port = door?.port ?? (await bind(server, `127.0.0.1:${port.toString()}`))
+    running = { server, door }
     // A node writes a new epoch each time it becomes leader, before it serves (EpochManager.WriteNewEpoch).
     log.writeEpoch(instanceId)
   }
 
   const stop: EsdbTestServer['stop'] = async ({ mode = 'graceful' } = {}) => {
-    const server = running
-    if (server === undefined) return
+    const stopping = running
+    if (stopping === undefined) return
+    const door = stopping.door
+    if (mode === 'kill' && door === undefined)
+      throw new Error("stop({ mode: 'kill' }) resets connections: start the server with relay")
     running = undefined
-    if (mode === 'kill') {
-      server.forceShutdown()
-      openCalls.abortAll('kill')
+    if (mode === 'kill' && door !== undefined) {
+      // The process is gone: the clients' connections are reset before anything more is said.
+      await door.close('reset')
+      stopping.server.forceShutdown()
+      openCalls.abortAll({ reads: false, subscriptions: false })
       return
     }
-    openCalls.abortAll('graceful')
-    await shutDown(server)
+    openCalls.abortAll({ reads: true, subscriptions: door === undefined })
+    await shutDown(stopping.server, () => door?.close('end') ?? Promise.resolve())
   }
 
   await start()
