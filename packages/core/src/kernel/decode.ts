@@ -1,18 +1,42 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 
-/** One reason a value could not be decoded: where (a dotted path) and which rule it broke. */
+/**
+ * One reason a value could not be decoded: where (a dotted path), which rule it broke, and the value refused, except
+ * inside a field marked `personal` (a complainant's name or phone, a complaint's text, a NIK), whose value is never
+ * kept (`undefined`): a failure may be logged.
+ */
 export interface DecodeIssue {
   readonly path: string
   readonly rule: string
   readonly value: unknown
 }
 
-/** A value that did not decode: what was being decoded and every issue found. Never thrown. */
+/**
+ * A value that did not decode: what was being decoded and the issues found, at most `maxDecodeIssues` of them (the
+ * first), with the count of the others in `omittedIssues`. Never thrown.
+ */
 export interface DecodeFailure {
   readonly _tag: 'DecodeFailure'
   readonly what: string
   readonly issues: readonly DecodeIssue[]
+  /** How many more issues were found than are listed (absent when none were left out). */
+  readonly omittedIssues?: number
+}
+
+/** The most issues a decode failure lists: a wrong array of a million elements is one mistake made a million times. */
+export const maxDecodeIssues = 20
+
+// Codecs whose values are personal data: an issue inside one never carries the value refused.
+const personalCodecs = new WeakSet<t.Decoder<unknown, unknown>>()
+
+/**
+ * Marks a codec's values as personal data: a decode failure inside it names the path and the rule, never the value
+ * (the codec itself is returned, unchanged).
+ */
+export const personal = <A, O>(codec: t.Type<A, O>): t.Type<A, O> => {
+  personalCodecs.add(codec)
+  return codec
 }
 
 // The codec each `refine` narrows: a refinement validates with its codec under its own context entry, so an
@@ -48,32 +72,111 @@ const issueOf = (error: t.ValidationError): DecodeIssue => {
     if (!isComposite(parent.type) && entry.key !== '') keys.push(entry.key)
   }
   const last = error.context[error.context.length - 1]
+  const withheld = error.context.some(entry => personalCodecs.has(entry.type))
   return {
     path: keys.join('.'),
     rule: rule ?? error.message ?? `must be ${last?.type.name ?? 'valid'}`,
-    value,
+    value: withheld ? undefined : value,
   }
 }
 
-/** Turns io-ts errors into a decode failure with deduplicated path/rule issues. */
+/** Turns io-ts errors into a decode failure with deduplicated path/rule issues, the first `maxDecodeIssues` of them. */
 export const decodeFailure = (what: string, errors: t.Errors): DecodeFailure => {
   const seen = new Set<string>()
   const issues: DecodeIssue[] = []
+  let omitted = 0
   for (const error of errors) {
     const issue = issueOf(error)
     const key = `${issue.path}\u0000${issue.rule}`
     if (seen.has(key)) continue
     seen.add(key)
-    issues.push(issue)
+    if (issues.length < maxDecodeIssues) issues.push(issue)
+    else omitted += 1
   }
-  return { _tag: 'DecodeFailure', what, issues }
+  return omitted === 0
+    ? { _tag: 'DecodeFailure', what, issues }
+    : { _tag: 'DecodeFailure', what, issues, omittedIssues: omitted }
 }
 
-/** Decodes unknown input with a codec, returning a `DecodeFailure` value (never throwing) on bad input. */
+/**
+ * The most any input to `decodeWith` may hold, checked before it is decoded: far above what any Pembina codec
+ * accepts, so only input no codec could take is refused unread (decoding a wrong array of a million elements takes
+ * io-ts seconds and a million errors).
+ */
+export const decodeInputLimits = {
+  /** Elements of one array, keys of one object. */
+  entries: 100_000,
+  /** Characters of one string (UTF-16 code units): 1 MiB, EventStoreDB's largest append. */
+  stringLength: 1_048_576,
+  /** Values in all, nested included. */
+  values: 1_000_000,
+  /** Levels of nesting. */
+  depth: 64,
+} as const
+
+interface PendingValue {
+  readonly value: unknown
+  readonly key: string
+  readonly parent: PendingValue | undefined
+  readonly depth: number
+}
+
+// The dotted path of a value, worked out only for the one reported.
+const pathOf = (entry: PendingValue): string => {
+  const keys: string[] = []
+  for (let at = entry; at.parent !== undefined; at = at.parent) keys.push(at.key)
+  return keys.reverse().join('.')
+}
+
+/** Where input breaks `decodeInputLimits`, and how, or undefined; looks at each value once, and stops at the first. */
+const oversizedInput = (input: unknown): DecodeIssue | undefined => {
+  const pending: PendingValue[] = [{ value: input, key: '', parent: undefined, depth: 0 }]
+  let values = 0
+  const issue = (entry: PendingValue, rule: string): DecodeIssue => ({
+    path: pathOf(entry),
+    rule: `is too large to decode: ${rule}`,
+    value: undefined,
+  })
+  for (let entry = pending.pop(); entry !== undefined; entry = pending.pop()) {
+    const { value, depth } = entry
+    values += 1
+    if (values > decodeInputLimits.values) return issue(entry, `more than ${decodeInputLimits.values} values in all`)
+    if (typeof value === 'string') {
+      if (value.length > decodeInputLimits.stringLength)
+        return issue(entry, `${value.length} characters (at most ${decodeInputLimits.stringLength})`)
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth >= decodeInputLimits.depth) return issue(entry, `nested more than ${decodeInputLimits.depth} levels`)
+      if (Array.isArray(value)) {
+        const elements = value as readonly unknown[]
+        if (elements.length > decodeInputLimits.entries)
+          return issue(entry, `an array of ${elements.length} elements (at most ${decodeInputLimits.entries})`)
+        for (let i = elements.length - 1; i >= 0; i--)
+          pending.push({ value: elements[i], key: String(i), parent: entry, depth: depth + 1 })
+      } else {
+        const record = value as Readonly<Record<string, unknown>>
+        const keys = Object.keys(record)
+        if (keys.length > decodeInputLimits.entries)
+          return issue(entry, `an object of ${keys.length} keys (at most ${decodeInputLimits.entries})`)
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const key = keys[i] ?? ''
+          pending.push({ value: record[key], key, parent: entry, depth: depth + 1 })
+        }
+      }
+    }
+  }
+  return undefined
+}
+
+/**
+ * Decodes unknown input with a codec, returning a `DecodeFailure` value (never throwing) on bad input. Input beyond
+ * `decodeInputLimits` is refused before it is decoded.
+ */
 export const decodeWith =
   <A, O>(codec: t.Type<A, O>, what: string = codec.name) =>
   (input: unknown): E.Either<DecodeFailure, A> => {
     try {
+      const oversized = oversizedInput(input)
+      if (oversized !== undefined) return E.left({ _tag: 'DecodeFailure', what, issues: [oversized] })
       return E.mapLeft((errors: t.Errors) => decodeFailure(what, errors))(codec.decode(input))
     } catch (cause) {
       // Codecs are pure, but hostile input (throwing getters, proxies) must still come back as a value.
@@ -124,7 +227,8 @@ export const taggedUnion = <Members extends Readonly<Record<string, t.Mixed>>>(
       const member = memberOf(u[tag])
       if (member === undefined)
         return t.failure(u[tag], t.appendContext(c, tag, t.string, u[tag]), `must be one of ${tags.join(', ')}`)
-      return member.validate(u, c)
+      // Under an entry of its own (with no key, so no path), so an intersection inside the member drops its indexes.
+      return member.validate(u, t.appendContext(c, '', member, u))
     },
     a => {
       const member = isRecord(a) ? memberOf(a[tag]) : undefined

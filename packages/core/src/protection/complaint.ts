@@ -25,7 +25,7 @@ import {
 } from '../complaint/index.js'
 import { StreamNotFoundError, type EventStore } from '../kernel/event-store.js'
 import type { KeyStore, SubjectKey } from '../kernel/key-store.js'
-import { taggedUnion, text, textLine } from '../kernel/index.js'
+import { personal, taggedUnion, text, textLine } from '../kernel/index.js'
 import { command, defaultPolicy, LocalDate, type PersonalData, TrackingTokenDigest } from '../shared/index.js'
 
 /** The data subject of a complaint filed with no subject of its own (anonymous, or by the desk): `pengadu-<id>`. */
@@ -41,7 +41,7 @@ export const FileComplaintInput = command(
         trackingId: TrackingId,
         unit: textLine(200),
         category: ComplaintCategory,
-        description: text(4000),
+        description: personal(text(4000)),
         serviceDate: LocalDate,
         channel: ComplaintChannel,
         anonymous: t.boolean,
@@ -52,10 +52,10 @@ export const FileComplaintInput = command(
          * The pseudonym of the data subject everything personal in the complaint is sealed for (a citizen's account
          * id, say; never a name or a NIK). Default: the citizen actor's `subjectId`, else `pengadu-<complaintId>`.
          */
-        subjectId: textLine(128),
-        complainant: textLine(200),
-        contact: textLine(200),
-        sensitiveDetails: text(4000),
+        subjectId: personal(textLine(128)),
+        complainant: personal(textLine(200)),
+        contact: personal(textLine(200)),
+        sensitiveDetails: personal(text(4000)),
         trackingTokenDigest: TrackingTokenDigest,
       }),
     ]),
@@ -68,8 +68,8 @@ export const SupplyCompletionInput = command(
   'SupplyCompletion',
   t.exact(
     t.intersection([
-      t.type({ complaintId: ComplaintId, supplement: text(4000) }),
-      t.partial({ contact: textLine(200), sensitiveDetails: text(4000) }),
+      t.type({ complaintId: ComplaintId, supplement: personal(text(4000)) }),
+      t.partial({ contact: personal(textLine(200)), sensitiveDetails: personal(text(4000)) }),
     ]),
     'SupplyCompletionInputData',
   ),
@@ -78,7 +78,7 @@ export const SupplyCompletionInput = command(
 /** RecordFollowUp as a caller brings it: the follow-up's text in clear. */
 export const RecordFollowUpInput = command(
   'RecordFollowUp',
-  t.strict({ complaintId: ComplaintId, followUpId: FollowUpId, text: text(4000) }, 'RecordFollowUpInputData'),
+  t.strict({ complaintId: ComplaintId, followUpId: FollowUpId, text: personal(text(4000)) }, 'RecordFollowUpInputData'),
 )
 
 /** DecideComplaint as a caller brings it: the unit's answer in clear. */
@@ -86,8 +86,8 @@ export const DecideComplaintInput = command(
   'DecideComplaint',
   t.exact(
     t.intersection([
-      t.type({ complaintId: ComplaintId, decision: text(4000), upheld: t.boolean }),
-      t.partial({ compensation: text(1000) }),
+      t.type({ complaintId: ComplaintId, decision: personal(text(4000)), upheld: t.boolean }),
+      t.partial({ compensation: personal(text(1000)) }),
     ]),
     'DecideComplaintInputData',
   ),
@@ -99,7 +99,7 @@ export const RateSatisfactionInput = command(
   t.exact(
     t.intersection([
       t.type({ complaintId: ComplaintId, rating: SatisfactionRating }),
-      t.partial({ comment: text(1000) }),
+      t.partial({ comment: personal(text(1000)) }),
     ]),
     'RateSatisfactionInputData',
   ),

@@ -5,7 +5,7 @@ import type { SealFailure, Sealer } from '../application/personal-data/sealing-h
 import { type Access, type OpenedField, openField, seal } from '../application/personal-data/sealing.js'
 import type { StoreUnavailable } from '../kernel/event-store.js'
 import type { KeyStore } from '../kernel/key-store.js'
-import { taggedUnion } from '../kernel/index.js'
+import { personal, taggedUnion } from '../kernel/index.js'
 import {
   asnSubjectId,
   type AsnRecord,
@@ -26,14 +26,16 @@ const nikPattern = /^[0-9]{16}$/
  * Codec for an ASN's NIK (Nomor Induk Kependudukan) in clear, as a caller brings it: exactly 16 digits. It is only
  * ever sealed (`personnelSealer`): a NIK in clear never reaches a command a decider sees, nor an event.
  */
-export const ClearNik = new t.Type<string, string>(
-  'ClearNik',
-  (u): u is string => typeof u === 'string' && nikPattern.test(u),
-  (u, c) =>
-    typeof u === 'string' && nikPattern.test(u)
-      ? t.success(u)
-      : t.failure(u, c, 'must be a NIK of exactly 16 digits (0-9), with no spaces or other characters'),
-  t.identity,
+export const ClearNik = personal(
+  new t.Type<string, string>(
+    'ClearNik',
+    (u): u is string => typeof u === 'string' && nikPattern.test(u),
+    (u, c) =>
+      typeof u === 'string' && nikPattern.test(u)
+        ? t.success(u)
+        : t.failure(u, c, 'must be a NIK of exactly 16 digits (0-9), with no spaces or other characters'),
+    t.identity,
+  ),
 )
 
 const phonePattern = /^(?:\+62|0)?[0-9]{8,15}$/
@@ -42,14 +44,16 @@ const phonePattern = /^(?:\+62|0)?[0-9]{8,15}$/
  * Codec for an ASN's phone number in clear, as a caller brings it: an Indonesian number, 8 to 15 digits after an
  * optional `+62` or `0` (`081234567890`, `+6281234567890`). Sealed as written; never stored in clear.
  */
-export const ClearPhone = new t.Type<string, string>(
-  'ClearPhone',
-  (u): u is string => typeof u === 'string' && phonePattern.test(u),
-  (u, c) =>
-    typeof u === 'string' && phonePattern.test(u)
-      ? t.success(u)
-      : t.failure(u, c, 'must be an Indonesian phone number: 8 to 15 digits, after an optional +62 or 0'),
-  t.identity,
+export const ClearPhone = personal(
+  new t.Type<string, string>(
+    'ClearPhone',
+    (u): u is string => typeof u === 'string' && phonePattern.test(u),
+    (u, c) =>
+      typeof u === 'string' && phonePattern.test(u)
+        ? t.success(u)
+        : t.failure(u, c, 'must be an Indonesian phone number: 8 to 15 digits, after an optional +62 or 0'),
+    t.identity,
+  ),
 )
 
 /** AppointAsn as a caller brings it: the NIK and phone, when given, in clear. */

@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { oneOf, refine, taggedUnion, textLine } from '../kernel/decode.js'
+import { oneOf, personal, refine, taggedUnion, textLine } from '../kernel/decode.js'
 import { Nip } from './nip.js'
 import { TrackingTokenDigest } from './tracking-token.js'
 
@@ -27,7 +27,7 @@ export const Actor = taggedUnion(
     citizen: t.exact(
       t.intersection([
         t.type({ kind: t.literal('citizen') }),
-        t.partial({ subjectId: textLine(128), trackingTokenDigest: TrackingTokenDigest }),
+        t.partial({ subjectId: personal(textLine(128)), trackingTokenDigest: TrackingTokenDigest }),
       ]),
       'CitizenActor',
     ),
