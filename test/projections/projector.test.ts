@@ -262,4 +262,13 @@ describe('a projector', () => {
     expect(() => startProjector({ ...options, projection: requestCounts({ version: 0 }) })).toThrow(RangeError)
     expect(() => startProjector({ ...options, projection: requestCounts({ version: 1.5 }) })).toThrow(RangeError)
   })
+
+  it('refuses a numeric option that is not a number in its range, naming it (NaN would remove the read-ahead bound)', () => {
+    const options = { events: inMemoryEventStore(), readModels: inMemoryReadModelStore(), projection: requestCounts() }
+    for (const batchSize of [Number.NaN, 0, 1.5, Number.POSITIVE_INFINITY, -1])
+      expect(() => startProjector({ ...options, batchSize })).toThrow(
+        /batchSize must be a whole number from 1 to 100000/,
+      )
+    expect(() => startProjector({ ...options, commitDelayMs: Number.NaN })).toThrow(/commitDelayMs must be a number/)
+  })
 })

@@ -51,6 +51,16 @@ const start = (
 const noWait = (): Promise<void> => Promise.resolve()
 
 describe('the reactor', () => {
+  it('refuses a numeric option that is not a number in its range, naming it', () => {
+    const store = inMemoryEventStore()
+    const checkpoints = inMemoryReadModelStore()
+    expect(() => start(store, checkpoints, { batchSize: Number.NaN })).toThrow(/batchSize must be a whole number/)
+    expect(() => start(store, checkpoints, { concurrency: 0 })).toThrow(/concurrency must be a whole number from 1/)
+    expect(() => start(store, checkpoints, { backoff: { initialMs: 500, maxMs: 100 } })).toThrow(
+      /backoff.maxMs must be a number from 500/,
+    )
+  })
+
   it('credits each completed place once, under an id from the source event, linked to it by correlation and causation', async () => {
     const store = inMemoryEventStore()
     const staff = [staffNip(0), staffNip(1), staffNip(2)]

@@ -15,9 +15,12 @@ export interface ProjectorOptions<Doc extends JsonValue = JsonValue> {
   /** The store the documents and the checkpoint are written to, together, one batch per transaction. */
   readonly readModels: ReadModelStore
   readonly projection: Projection<Doc>
-  /** Records per batch (default 500): the most a projector reads ahead of what it has committed. */
+  /**
+   * Records per batch (default 500; 1 to 100,000): the most a projector reads ahead of what it has committed. A numeric
+   * option out of its range (`NaN` included) is refused with a RangeError naming it.
+   */
   readonly batchSize?: number
-  /** When live, the longest an applied event waits before its batch commits, in ms (default 100). */
+  /** When live, the longest an applied event waits before its batch commits, in ms (default 100; 0 to 3,600,000). */
   readonly commitDelayMs?: number
   /** Keep following new events once caught up (default true); false stops the projector once it has caught up. */
   readonly live?: boolean

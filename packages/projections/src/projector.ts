@@ -7,6 +7,7 @@ import type { Checkpoint, JsonValue, ProjectionVersion } from './projection.js'
 import type { Projector, ProjectorOptions, ProjectorPhase, ProjectorStatus } from './projector-types.js'
 import { recordSelection } from './projected-event.js'
 import { throughput } from './throughput.js'
+import { numericOption } from './options.js'
 
 const placeOf = (record: StoredRecord) => ({
   streamName: record.streamName,
@@ -31,8 +32,13 @@ export const startProjector = <Doc extends JsonValue>(options: ProjectorOptions<
       `projection ${projection.name}: a version is a whole number from 1, not ${String(projection.version)}`,
     )
   const version: ProjectionVersion = { name: projection.name, version: projection.version }
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500))
-  const commitDelayMs = Math.max(0, options.commitDelayMs ?? 100)
+  const owner = `projection ${projection.name}`
+  const batchSize = numericOption(owner, 'batchSize', options.batchSize, 500, { min: 1, max: 100_000, whole: true })
+  const commitDelayMs = numericOption(owner, 'commitDelayMs', options.commitDelayMs, 100, {
+    min: 0,
+    max: 3_600_000,
+    whole: false,
+  })
   const live = options.live ?? true
   const policy = options.onFailure ?? 'stop'
   const now = options.now ?? (() => performance.now())

@@ -13,9 +13,9 @@ export type ReactorHandlers = PolicyHandlers
 
 /** How long a reactor waits before trying again after a store was unavailable: doubling from `initialMs` to `maxMs`. */
 export interface ReactorBackoff {
-  /** The first wait, in ms (default 100). */
+  /** The first wait, in ms (default 100; 1 to 3,600,000). */
   readonly initialMs?: number
-  /** The longest wait, in ms (default 5,000). */
+  /** The longest wait, in ms (default 5,000; from `initialMs` to 3,600,000). */
   readonly maxMs?: number
 }
 
@@ -35,13 +35,16 @@ export interface ReactorOptions {
   readonly policies?: readonly Policy[]
   /** Names the checkpoint and parked list, so that several reactors can share a store (default `policies`). */
   readonly name?: string
-  /** Source events per batch (default 100): the checkpoint moves once every command of a batch has an outcome. */
+  /**
+   * Source events per batch (default 100; 1 to 100,000): the checkpoint moves once every command of a batch has an
+   * outcome. Every numeric option out of its range (`NaN` included) is refused with a RangeError naming it.
+   */
   readonly batchSize?: number
-  /** How many target streams receive commands at once within a batch (default 4); one stream's go in source order. */
+  /** How many target streams receive commands at once within a batch (default 4; 1 to 1,000); one stream's go in order. */
   readonly concurrency?: number
   /** Keep following new events once caught up (default true); false ends the reactor once it has caught up. */
   readonly live?: boolean
-  /** When live, the longest an event waits for others to fill its batch, in ms (default 20). */
+  /** When live, the longest an event waits for others to fill its batch, in ms (default 20; 0 to 3,600,000). */
   readonly batchDelayMs?: number
   readonly backoff?: ReactorBackoff
   /** Waits between tries (default a timer); tests pass one that does not wait. */

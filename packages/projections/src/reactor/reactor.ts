@@ -6,6 +6,7 @@ import { policiesToRun } from './policies-run.js'
 import { type Reaction, reactedTypes, type RecordWork, workFor } from './reactions.js'
 import type { Reactor, ReactorOptions, ReactorPhase, ReactorStatus } from './reactor-types.js'
 import { ReactorStopped, sendAll, type Waiting } from './sending.js'
+import { numericOption } from '../options.js'
 
 /** The read-model version a reactor of this name keeps its checkpoint and parked list under. */
 export const reactorVersion = (name: string): ProjectionVersion => ({ name: `reactor:${name}`, version: 1 })
@@ -32,12 +33,25 @@ export const startReactor = (options: ReactorOptions): Reactor => {
     names.add(policy.name)
   }
   const types = reactedTypes(policies)
-  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 100))
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4))
+  const owner = `reactor ${name}`
+  const batchSize = numericOption(owner, 'batchSize', options.batchSize, 100, { min: 1, max: 100_000, whole: true })
+  const concurrency = numericOption(owner, 'concurrency', options.concurrency, 4, { min: 1, max: 1_000, whole: true })
   const live = options.live ?? true
-  const batchDelayMs = Math.max(0, options.batchDelayMs ?? 20)
-  const initialMs = Math.max(1, options.backoff?.initialMs ?? 100)
-  const maxMs = Math.max(initialMs, options.backoff?.maxMs ?? 5_000)
+  const batchDelayMs = numericOption(owner, 'batchDelayMs', options.batchDelayMs, 20, {
+    min: 0,
+    max: 3_600_000,
+    whole: false,
+  })
+  const initialMs = numericOption(owner, 'backoff.initialMs', options.backoff?.initialMs, 100, {
+    min: 1,
+    max: 3_600_000,
+    whole: false,
+  })
+  const maxMs = numericOption(owner, 'backoff.maxMs', options.backoff?.maxMs, Math.max(initialMs, 5_000), {
+    min: initialMs,
+    max: 3_600_000,
+    whole: false,
+  })
   const caughtUp = settleable<ReactorStatus>()
   const done = settleable<ReactorStatus>()
   const stopped = settleable<undefined>()

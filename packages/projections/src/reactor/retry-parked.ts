@@ -21,6 +21,7 @@ import { type Reaction, reactedTypes, workFor } from './reactions.js'
 import { reactorVersion } from './reactor.js'
 import type { ReactorHandlers } from './reactor-types.js'
 import { send, type Sent, type Waiting } from './sending.js'
+import { numericOption } from '../options.js'
 
 /** What `retryParked` needs: the reactor's stores, handlers, configuration and policies, and its name. */
 export interface RetryParkedOptions {
@@ -38,7 +39,7 @@ export interface RetryParkedOptions {
   readonly name?: string
   /** Only the entries for which this holds (default: all). */
   readonly only?: (entry: ParkedEntry) => boolean
-  /** How many times a store that is down is tried, doubling the wait from 100 ms, before giving up (default 5). */
+  /** How many times a store that is down is tried, doubling the wait from 100 ms, before giving up (default 5; 1 to 100). */
   readonly storeTries?: number
   readonly sleep?: (ms: number) => Promise<void>
 }
@@ -109,7 +110,7 @@ export const retryParked = async (options: RetryParkedOptions): Promise<RetryRep
   const policies = policiesToRun(name, handlers, options.policies)
   const version = reactorVersion(name)
   const types = reactedTypes(policies)
-  const tries = Math.max(1, options.storeTries ?? 5)
+  const tries = numericOption(`reactor ${name}`, 'storeTries', options.storeTries, 5, { min: 1, max: 100, whole: true })
   const entries = (await parkedEntries(checkpoints, name)).filter(options.only ?? (() => true))
   // A parked command goes back to the handler of its aggregate: one missing is named before anything is sent.
   for (const entry of entries) {
