@@ -41,7 +41,7 @@ describe('stopping the server (ClusterVNodeController.cs, SubscriptionsService.c
     await again.appendToStream('graceful', jsonEvent({ type: 'After', data: {} }), { expectedRevision: 0n })
     await Promise.all([client.dispose(), again.dispose()])
     await server.close()
-  })
+  }, 30_000)
 
   it('kill: every connection is reset; subscriptions and a read cut halfway fail UNAVAILABLE (ECONNRESET)', async () => {
     const server = await startEsdbTestServer({ relay: true })
@@ -77,7 +77,7 @@ describe('stopping the server (ClusterVNodeController.cs, SubscriptionsService.c
     expect(await failureOf(clientOf(server).readStream('killed'))).toBeUndefined()
     await client.dispose()
     await server.close()
-  })
+  }, 30_000)
 
   it('graceful without the relay: the server answers UNAVAILABLE itself; kill needs the relay', async () => {
     const server = await startEsdbTestServer()
@@ -92,5 +92,5 @@ describe('stopping the server (ClusterVNodeController.cs, SubscriptionsService.c
     await expect(server.stop({ mode: 'kill' })).rejects.toThrow(/relay/)
     await client.dispose()
     await server.close()
-  })
+  }, 30_000)
 })

@@ -88,7 +88,7 @@ describe('subscriptions on a 22.10 node (no caught_up message)', () => {
     } finally {
       await closing(subscription, store)
     }
-  })
+  }, 30_000)
 
   it('say caught-up after every stored event when the catch-up spans many search windows, then go live', async () => {
     const store = openStore()
@@ -116,7 +116,7 @@ describe('subscriptions on a 22.10 node (no caught_up message)', () => {
     } finally {
       await closing(subscription, store)
     }
-  })
+  }, 30_000)
 
   it('say caught-up at once, with no position, from a position at the end of $all', async () => {
     const store = openStore()
@@ -128,7 +128,7 @@ describe('subscriptions on a 22.10 node (no caught_up message)', () => {
     } finally {
       await closing(subscription, store)
     }
-  })
+  }, 30_000)
 
   it('carry on across a restart (which writes a new epoch) with no gap and no duplicate', async () => {
     if (server === undefined) throw new Error('the 22.10 test server did not start')
@@ -147,5 +147,5 @@ describe('subscriptions on a 22.10 node (no caught_up message)', () => {
     } finally {
       await closing(subscription, store)
     }
-  })
+  }, 30_000)
 })

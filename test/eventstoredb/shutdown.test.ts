@@ -103,7 +103,7 @@ describe.each(['graceful', 'kill'] as const)('the adapter when the node stops (%
       store.dispose()
       await server.close()
     }
-  })
+  }, 30_000)
 
   it('keeps a subscription going across the stop and the restart, with no gap and no duplicate', async () => {
     const server = await startEsdbTestServer({ relay: true })
@@ -125,7 +125,7 @@ describe.each(['graceful', 'kill'] as const)('the adapter when the node stops (%
       store.dispose()
       await server.close()
     }
-  })
+  }, 30_000)
 })
 
 describe('the adapter when the node dies in the middle of a read', () => {
@@ -159,5 +159,5 @@ describe('the adapter when the node dies in the middle of a read', () => {
       store.dispose()
       await server.close()
     }
-  })
+  }, 30_000)
 })
