@@ -36,16 +36,37 @@ const FORWARDS = 'forwards'
 const BACKWARDS = 'backwards'
 
 /**
- * A read left before its end still holds a gRPC call. @eventstore/db-client's reads are Readables with `cancel()`:
- * cancel it; nobody waits for the answer. @kurrent/kurrentdb-client's are async generators, which the `for await`
- * left early has already returned.
+ * The items of a read. @eventstore/db-client's reads are Readables piped from the gRPC call: iterated with
+ * `destroyOnReturn: false`, so that leaving the loop early does not destroy the Readable (`release` ends it). A
+ * destroyed one stops pulling from its gRPC call, which then stays paused: its end and status are never seen, and
+ * the client's `dispose()`, which waits for every call it made to finish, never settles.
+ * @kurrent/kurrentdb-client's reads are async generators, iterated as they are.
+ */
+const itemsOf = (read: AsyncIterable<unknown>): AsyncIterable<unknown> => {
+  const iterator: unknown = Reflect.get(read, 'iterator')
+  if (typeof iterator !== 'function') return read
+  const items: unknown = Reflect.apply(iterator, read, [{ destroyOnReturn: false }])
+  return isAsyncIterable(items) ? items : read
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && typeof Reflect.get(value, Symbol.asyncIterator) === 'function'
+
+/**
+ * Ends a read the adapter is done with. A Readable of @eventstore/db-client left before its end is cancelled (the
+ * gRPC call ends) and set flowing, so it drains what the call had sent and sees the call's end; errors from then on
+ * concern nobody. Nothing is left to do for one read to its end, nor for an async generator of
+ * @kurrent/kurrentdb-client, which the `for await` has returned already.
  */
 const release = (read: AsyncIterable<unknown>): void => {
-  const ended: unknown = Reflect.get(read, 'readableEnded')
   const cancel: unknown = Reflect.get(read, 'cancel')
-  if (ended === true || typeof cancel !== 'function') return
+  if (Reflect.get(read, 'readableEnded') === true || typeof cancel !== 'function') return
+  const on: unknown = Reflect.get(read, 'on')
+  if (typeof on === 'function') Reflect.apply(on, read, ['error', () => undefined])
   const cancelled: unknown = Reflect.apply(cancel, read, [])
   if (cancelled instanceof Promise) cancelled.catch(() => undefined)
+  const resume: unknown = Reflect.get(read, 'resume')
+  if (typeof resume === 'function') Reflect.apply(resume, read, [])
 }
 
 const positioned = (ctx: ReadContext, item: unknown): PositionedEvent => {
@@ -100,7 +121,7 @@ export async function* readStreamRecords(
       ...(Number.isFinite(remaining) ? { maxCount: remaining } : {}),
     })
     try {
-      for await (const item of read) {
+      for await (const item of itemsOf(read)) {
         const { event, position } = positioned(ctx, item)
         const record = toStoredRecord(event, position)
         yielded = true
@@ -146,7 +167,7 @@ export async function* readAllRecords(ctx: ReadContext, options: ReadAllOptions 
       fromPosition: cursor === undefined ? START : { commit: cursor, prepare: cursor },
     })
     try {
-      for await (const item of read) {
+      for await (const item of itemsOf(read)) {
         const { event, position } = positioned(ctx, item)
         if (cursor !== undefined && position <= cursor) continue
         cursor = position
@@ -172,7 +193,7 @@ export async function* readAllRecords(ctx: ReadContext, options: ReadAllOptions 
 /** The first event of a read of at most one event, or undefined when there is none (or no such stream). */
 const firstOf = async (ctx: ReadContext, read: AsyncIterable<unknown>): Promise<PositionedEvent | undefined> => {
   try {
-    for await (const item of read) return positioned(ctx, item)
+    for await (const item of itemsOf(read)) return positioned(ctx, item)
     return undefined
   } catch (error) {
     if (errorMeaning(error).kind === 'not-found') return undefined
