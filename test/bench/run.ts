@@ -20,6 +20,7 @@ import {
   type TableRow,
 } from './measure.js'
 import { eventStoreDbBench, type EventStoreDbBenchResult } from './eventstoredb.js'
+import { eventStoreDbClientsBench, type EventStoreDbClientsBenchResult } from './eventstoredb-clients.js'
 import { projectionRebuildBench, type ProjectionRebuildBenchResult } from './projection-rebuild.js'
 import { readFoldBench, type ReadBenchResult } from './read-fold.js'
 import { reactorBench, type ReactorBenchResult } from './reactor.js'
@@ -128,6 +129,7 @@ const comparisonRow = (
 const commandResults: CommandBenchResult[] = []
 let readResult: ReadBenchResult | undefined
 let esdbResult: EventStoreDbBenchResult | undefined
+let esdbClientsResult: EventStoreDbClientsBenchResult | undefined
 let rebuildResult: ProjectionRebuildBenchResult | undefined
 let reactorResult: ReactorBenchResult | undefined
 let auditResult: AuditBenchResult | undefined
@@ -170,7 +172,10 @@ try {
       }),
     )
   if (runs('read')) readResult = await readFoldBench({ events: sizes.events, rounds, dir, progress })
-  if (runs('eventstoredb')) esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
+  if (runs('eventstoredb')) {
+    esdbResult = await eventStoreDbBench({ events: sizes.esdbEvents, rounds, progress })
+    esdbClientsResult = await eventStoreDbClientsBench({ events: sizes.esdbEvents, rounds, progress })
+  }
   if (runs('rebuild'))
     rebuildResult = await projectionRebuildBench({ events: sizes.rebuildEvents, rounds, dir, progress })
   if (runs('audit')) auditResult = await auditBench({ events: sizes.auditEvents, rounds, dir, progress })
@@ -242,6 +247,31 @@ if (esdbResult !== undefined)
       'events/s',
       esdbResult.reads,
       targets.eventStoreDb,
+    ),
+  )
+// Informative: which client package is faster through the adapter; no target, neither side is ours.
+const clientRow = (benchmark: string, size: string, unit: string, measured: Rounds): TableRow => ({
+  benchmark,
+  size,
+  ours: `${formatCount(median(measured.ours))} ${unit}`,
+  baseline: `${formatCount(median(measured.baseline))} ${unit}`,
+  ratio: ratioCell(pairedRatios(measured)),
+  target: 'none',
+  result: 'n/a',
+})
+if (esdbClientsResult !== undefined)
+  rows.push(
+    clientRow(
+      'EventStoreDB appends through the adapter, kurrentdb-client 1.3.1 vs db-client 6.2.1',
+      `${formatCount(esdbClientsResult.events)} one-event appends`,
+      'appends/s',
+      esdbClientsResult.appends,
+    ),
+    clientRow(
+      'EventStoreDB stream read through the adapter, kurrentdb-client 1.3.1 vs db-client 6.2.1',
+      `${formatCount(esdbClientsResult.events)} events`,
+      'events/s',
+      esdbClientsResult.reads,
     ),
   )
 if (rebuildResult !== undefined) {
@@ -410,6 +440,14 @@ if (values.json !== undefined) {
             ...esdbResult,
             appendRatios: pairedRatios(esdbResult.appends),
             readRatios: pairedRatios(esdbResult.reads),
+          },
+    eventStoreDbClients:
+      esdbClientsResult === undefined
+        ? null
+        : {
+            ...esdbClientsResult,
+            appendRatios: pairedRatios(esdbClientsResult.appends),
+            readRatios: pairedRatios(esdbClientsResult.reads),
           },
     projectionRebuild:
       rebuildResult === undefined ? null : { ...rebuildResult, ratios: pairedRatios(rebuildResult.rounds) },
