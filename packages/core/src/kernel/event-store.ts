@@ -1,4 +1,5 @@
 import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type { InvalidArgument } from './store-arguments.js'
 
 /**
  * What an append expects of the stream, as EventStoreDB defines it: anything, no stream yet, an existing
@@ -177,7 +178,7 @@ export interface EventStore {
    * events (in memory, SQLite); EventStoreDB has no such count, so its adapter leaves it out. A projector uses it to
    * report how far behind it is while catching up.
    */
-  readonly countAfter?: (options?: CountOptions) => TE.TaskEither<StoreUnavailable, number>
+  readonly countAfter?: (options?: CountOptions) => TE.TaskEither<StoreUnavailable | InvalidArgument, number>
   /**
    * Reads a stream and appends to it under one write lock, so that no other writer comes between the read and the
    * append: `write` receives the stream's records from `fromRevision` on, in order (none when the stream does not

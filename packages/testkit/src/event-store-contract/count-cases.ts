@@ -8,7 +8,10 @@ const countOf = async (store: EventStore, options: CountOptions): Promise<number
   if (store.countAfter === undefined)
     throw new Error('the store offers no countAfter, yet the suite was told it counts')
   const counted = await store.countAfter(options)()
-  if (E.isLeft(counted)) throw new Error(`countAfter failed: ${counted.left.message}`)
+  if (E.isLeft(counted))
+    throw new Error(
+      `countAfter failed: ${counted.left._tag === 'InvalidArgument' ? counted.left.rule : counted.left.message}`,
+    )
   return counted.right
 }
 
