@@ -60,7 +60,8 @@ export function eventStoreDbEventStore<Client extends EsdbClient>(
 ): EventStoreDbEventStore<Client> | EventStoreDbEventStore {
   const { client, connectionString } = options
   if (client !== undefined) return openStore(client, false, options)
-  if (connectionString === undefined) throw new Error('an EventStoreDB event store needs a connectionString or a client')
+  if (connectionString === undefined)
+    throw new Error('an EventStoreDB event store needs a connectionString or a client')
   return openStore(
     createClient(chooseClientPackage(connectionString, options.clientPackage), connectionString),
     true,
