@@ -11,7 +11,6 @@ const templateOfferings = 10
 
 interface TemplateRow {
   readonly stream_name: string
-  readonly category: string
   readonly revision: number
   readonly type: string
   readonly data: string
@@ -34,10 +33,10 @@ export const writeAuditHistory = async (
   const db = openDatabase(file)
   configureLikeStore(db, 'NORMAL')
   const template = db
-    .prepare<TemplateRow>('SELECT stream_name, category, revision, type, data, metadata FROM events ORDER BY position')
+    .prepare<TemplateRow>('SELECT stream_name, revision, type, data, metadata FROM events ORDER BY position')
     .all()
   const insert = db.prepare(
-    'INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (stream_name, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
   )
   const perCopy = template.length
   const copies = Math.ceil(events / perCopy) - 1
@@ -61,7 +60,6 @@ export const writeAuditHistory = async (
       prevHash.set(streamName, hash.right)
       insert.run(
         streamName,
-        row.category,
         row.revision,
         eventId,
         row.type,

@@ -16,7 +16,6 @@ export interface BaselineEventsFile {
   readonly readStream: (streamName: string) => readonly BaselineStreamRow[]
   readonly insert: (
     streamName: string,
-    category: string | null,
     revision: number,
     eventId: string,
     type: string,
@@ -37,7 +36,7 @@ export const openBaselineEventsFile = async (file: string, mode: SyncMode): Prom
     'SELECT revision, data, metadata FROM events WHERE stream_name = ? ORDER BY revision',
   )
   const insert = db.prepare(
-    'INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (stream_name, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
   )
   return {
     readStream: streamName => read.all(streamName),

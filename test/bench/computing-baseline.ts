@@ -74,7 +74,7 @@ export const runComputingBaseline = async (
         const content = { eventId, commandId, correlationId, causationId, actor, occurredAt, schemaVersion, prevHash }
         const hash = hashOf({ ...content, type, data, streamName, revision })
         const metadata = JSON.stringify({ ...content, hash })
-        events.insert(streamName, command.category, revision, eventId, type, JSON.stringify(data), metadata)
+        events.insert(streamName, revision, eventId, type, JSON.stringify(data), metadata)
         prevHash = hash
       })
     })

@@ -222,7 +222,6 @@ export const runFloor = async (
         const data = JSON.stringify(eventData(index, step, fields))
         events.insert(
           streamName,
-          'complaint',
           step,
           randomUUID(),
           eventTypes[step] ?? 'ComplaintClosed',

@@ -13,8 +13,8 @@ const templateEvents = templateOfferings * commandsPerOffering
 // the command, correlation and causation ids, and the event id is set to a uuid-shaped id unique to the copy.
 // The copies' hashes are the template's, so their chains do not verify: this history is for reading and folding.
 const copySql = `
-  INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata)
-  SELECT replace(stream_name, 'bench-', :prefix), category, revision, :idHead || printf('%012x', position), type,
+  INSERT INTO events (stream_name, revision, event_id, type, data, metadata)
+  SELECT replace(stream_name, 'bench-', :prefix), revision, :idHead || printf('%012x', position), type,
          replace(data, '"bench-', '"' || :prefix),
          json_set(replace(metadata, '"bench-', '"' || :prefix), '$.eventId', :idHead || printf('%012x', position))
   FROM events WHERE position <= :templateEvents ORDER BY position LIMIT :limit`

@@ -26,7 +26,7 @@ export const runRowsBaseline = async (
       if (head + 1 !== command.firstRevision) throw new Error(`${command.streamName}: unexpected revision ${head}`)
       command.events.forEach((event, i) => {
         const { eventId, type, data, metadata } = event
-        events.insert(command.streamName, command.category, head + 1 + i, eventId, type, data, metadata)
+        events.insert(command.streamName, head + 1 + i, eventId, type, data, metadata)
       })
     })
   const seconds = secondsSince(start)

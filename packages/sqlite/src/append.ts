@@ -10,7 +10,7 @@ import {
   invalidAppend,
   satisfiesExpected,
 } from '@pembina/core'
-import { categoryOf, decodeRow, encodeJson } from './rows.js'
+import { decodeRow, encodeJson } from './rows.js'
 
 /** An event ready to insert: its JSON already encoded, so nothing fails inside the write transaction. */
 export interface EncodedEvent {
@@ -44,7 +44,7 @@ export const appendQueries = (db: Database): AppendQueries => {
   const head = db.prepare('SELECT revision, position FROM events WHERE stream_name = ? ORDER BY revision DESC LIMIT 1')
   const location = db.prepare('SELECT stream_name, revision, position FROM events WHERE event_id = ?')
   const insert = db.prepare(
-    'INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (stream_name, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
   )
   return {
     streamHead: streamName => {
@@ -60,15 +60,7 @@ export const appendQueries = (db: Database): AppendQueries => {
       return { streamName: decoded.stream_name, revision: Number(decoded.revision), position: decoded.position }
     },
     insertEvent: (streamName, revision, event) => {
-      const result = insert.run(
-        streamName,
-        categoryOf(streamName),
-        revision,
-        event.eventId,
-        event.type,
-        event.data,
-        event.metadata,
-      )
+      const result = insert.run(streamName, revision, event.eventId, event.type, event.data, event.metadata)
       return BigInt(result.lastInsertRowid)
     },
   }

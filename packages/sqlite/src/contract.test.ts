@@ -32,9 +32,9 @@ const writeCorruptRecord = (store: EventStore, streamName: string): Promise<void
   const db = new Sqlite(path)
   try {
     db.prepare(
-      `INSERT INTO events (stream_name, category, revision, event_id, type, data, metadata)
-       SELECT ?, ?, coalesce(max(revision) + 1, 0), ?, 'Broken', '{"half":', '{}' FROM events WHERE stream_name = ?`,
-    ).run(streamName, streamName.split('-')[0] ?? null, randomUUID(), streamName)
+      `INSERT INTO events (stream_name, revision, event_id, type, data, metadata)
+       SELECT ?, coalesce(max(revision) + 1, 0), ?, 'Broken', '{"half":', '{}' FROM events WHERE stream_name = ?`,
+    ).run(streamName, randomUUID(), streamName)
   } finally {
     db.close()
   }

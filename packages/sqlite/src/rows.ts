@@ -127,9 +127,3 @@ export const toStreamRecord = (
 /** Turns a raw row of the global order into the event it stores, or into a corrupt record. */
 export const toRecord = ([position, streamName, revision, eventId, type, data, metadata]: EventTuple): StoredRecord =>
   recordOf(position, streamName, revision, eventId, type, data, metadata)
-
-/** The category of a stream as stored for indexed reads: the part before the first '-', or null without one. */
-export const categoryOf = (streamName: string): string | null => {
-  const dash = streamName.indexOf('-')
-  return dash < 0 ? null : streamName.slice(0, dash)
-}

@@ -50,6 +50,32 @@ export const eventsMigrations: readonly Migration[] = [
       ) STRICT`,
     ],
   },
+  {
+    version: 3,
+    description:
+      'positions never reused (AUTOINCREMENT: after a deleted tail, new events still get positions above every earlier one), and the category derived from the stream name, never stored apart from it',
+    statements: [
+      `CREATE TABLE events_v3 (
+        position INTEGER PRIMARY KEY AUTOINCREMENT,
+        stream_name TEXT NOT NULL,
+        category TEXT GENERATED ALWAYS AS (
+          CASE WHEN instr(stream_name, '-') > 0 THEN substr(stream_name, 1, instr(stream_name, '-') - 1) END
+        ) VIRTUAL,
+        revision INTEGER NOT NULL,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        UNIQUE (stream_name, revision),
+        UNIQUE (event_id)
+      ) STRICT`,
+      `INSERT INTO events_v3 (position, stream_name, revision, event_id, type, data, metadata)
+        SELECT position, stream_name, revision, event_id, type, data, metadata FROM events ORDER BY position`,
+      'DROP TABLE events',
+      'ALTER TABLE events_v3 RENAME TO events',
+      'CREATE INDEX events_by_category ON events (category, position)',
+    ],
+  },
 ]
 
 /** The events schema version this package writes. */

@@ -6,6 +6,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { StoredSnapshot } from '@pembina/core'
 import { sqliteEventStore } from './sqlite-event-store.js'
+import { latestEventsVersion } from './schema.js'
 
 let dir = ''
 let file = ''
@@ -83,7 +84,9 @@ describe('snapshots beside the events in the same SQLite file', () => {
     expect(E.isRight(await migrated.snapshots.load('competency-199203152019032004')())).toBe(true)
     await migrated.close()
     const check = new Sqlite(file, { readonly: true })
-    expect(check.prepare("SELECT version FROM pembina_schema WHERE component = 'events'").pluck().get()).toBe(2)
+    expect(check.prepare("SELECT version FROM pembina_schema WHERE component = 'events'").pluck().get()).toBe(
+      latestEventsVersion,
+    )
     check.close()
   })
 })
