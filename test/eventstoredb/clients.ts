@@ -6,8 +6,11 @@
 // the other's calls fail (6.x: "message.getDeadline21100 is not a function"; 1.x appends: a oneof the 6.x classes
 // lack). vitest gives each test file a worker of its own, so one file per package keeps them apart.
 import { randomUUID } from 'node:crypto'
-import type { ClientPackage } from '@pembina/eventstoredb'
+import type { ClientPackage, EsdbClient } from '@pembina/eventstoredb'
 import type { EsdbTestServer } from '../esdb-server/index.js'
+
+/** What `{ client }` accepts: each package's client as it is (the compiler checks the calls below). */
+const acceptedAsClient = (_client: EsdbClient): void => undefined
 
 /** One client package: its name, how its tests start a server, and a raw client's append of a binary event. */
 export interface ClientUnderTest {
@@ -28,6 +31,7 @@ export const eventStoreDbClient: ClientUnderTest = {
   writeBinary: async (connectionString, streamName, bytes) => {
     const { EventStoreDBClient, binaryEvent } = await import('@eventstore/db-client')
     const client = EventStoreDBClient.connectionString(connectionString)
+    acceptedAsClient(client)
     try {
       await client.appendToStream(streamName, binaryEvent({ id: randomUUID(), type: 'Broken', data: bytes }))
     } finally {
@@ -46,6 +50,7 @@ export const kurrentDbClient: ClientUnderTest = {
   writeBinary: async (connectionString, streamName, bytes) => {
     const { KurrentDBClient, binaryEvent } = await import('@kurrent/kurrentdb-client')
     const client = KurrentDBClient.connectionString(connectionString.replace(/^esdb:/, 'kurrentdb:'))
+    acceptedAsClient(client)
     try {
       await client.appendToStream(streamName, binaryEvent({ id: randomUUID(), type: 'Broken', data: bytes }))
     } finally {

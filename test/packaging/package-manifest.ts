@@ -15,6 +15,7 @@ export const PackageManifest = t.intersection([
     dependencies: Ranges,
     devDependencies: Ranges,
     peerDependencies: Ranges,
+    peerDependenciesMeta: t.record(t.string, t.partial({ optional: t.boolean })),
     engines: Ranges,
   }),
 ])
