@@ -66,9 +66,11 @@ export const readStreamArgumentsProblem = (streamName: unknown, options: unknown
   const direction = options['direction']
   if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards')
     return invalid('options.direction', 'must be forwards or backwards')
-  return (
-    countProblem('options.fromRevision', options['fromRevision']) ?? countProblem('options.limit', options['limit'])
-  )
+  // A revision before the first (negative) is a start the port allows: a backwards read from there reads nothing.
+  const from = options['fromRevision']
+  if (from !== undefined && (typeof from !== 'number' || !Number.isSafeInteger(from)))
+    return invalid('options.fromRevision', 'must be a whole number')
+  return countProblem('options.limit', options['limit'])
 }
 
 const expectedProblem = (expected: unknown): string | undefined =>
