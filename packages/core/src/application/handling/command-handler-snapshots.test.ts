@@ -63,6 +63,25 @@ const recordsOf = async (store: EventStore): Promise<readonly StoredRecord[]> =>
 }
 
 describe('command handler with snapshots', () => {
+  it('skips a snapshot larger than snapshots.maxBytes, saying so on the span, and the command stands (issue 21)', async () => {
+    const store = await seeded(12)
+    const snapshots = inMemorySnapshotStore()
+    const { tracer, spans } = recordingTracer()
+    const handler = commandHandler({
+      ...{ store, aggregate: competency, config: defaultPolicy, tracer },
+      snapshots: { store: snapshots, every: 1, maxBytes: 200 },
+    })
+    expect(E.isRight(await handler.handle(credit(13), { commandId: 'credit-13' })())).toBe(true)
+    expect(await snapshots.load(stream)()).toEqual(E.right(null))
+    const attributes = spans.find(span => span.attributes['pembina.command.id'] === 'credit-13')?.attributes
+    expect(attributes?.['pembina.snapshot.save']).toBe('skipped')
+    expect(String(attributes?.['pembina.snapshot.skipped'])).toMatch(/^its state takes \d+ bytes, more than 200$/)
+    // Under the default limit, the same snapshot is saved.
+    const usual = handlerOn(store, snapshots, 1).handler
+    expect(E.isRight(await usual.handle(credit(14), { commandId: 'credit-14' })())).toBe(true)
+    expect(await snapshots.load(stream)()).toMatchObject(E.right({ revision: 14 }))
+  })
+
   it('loads from the latest snapshot: reads only the records from its last event on, and decides the same', async () => {
     const snapshots = inMemorySnapshotStore()
     const { store, records } = countingReads(inMemoryEventStore())

@@ -29,6 +29,11 @@ import { type LoadBase, type LoadedStream, loadStream } from './stream-load.js'
 export interface SnapshotOptions {
   readonly store: SnapshotStore
   readonly every: number
+  /**
+   * The largest state saved, in UTF-8 bytes of its JSON (default `defaultMaxSnapshotBytes`, 1,048,576: EventStoreDB's
+   * largest append); a larger one is not saved (span attribute `pembina.snapshot.skipped`), never failing a command.
+   */
+  readonly maxBytes?: number
 }
 
 /**

@@ -43,6 +43,12 @@ export const nextSnapshot = <Command, Event extends DomainEvent, State, Reject>(
   }
 }
 
+/**
+ * The largest state a snapshot is saved with, in UTF-8 bytes of its JSON, unless the handler's `snapshots.maxBytes`
+ * says otherwise: EventStoreDB's largest append by default (1,048,576 bytes), the smallest write of the stores.
+ */
+export const defaultMaxSnapshotBytes = 1_048_576
+
 const messageOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
 /**
@@ -53,6 +59,7 @@ export const saveSnapshotTraced = async (
   span: Span,
   store: SnapshotStore,
   snapshot: () => StoredSnapshot | null,
+  maxBytes: number = defaultMaxSnapshotBytes,
 ): Promise<void> => {
   const failed = (message: string, revision?: number): void => {
     span.setAttribute('pembina.snapshot.save', 'failed')
@@ -69,6 +76,13 @@ export const saveSnapshotTraced = async (
     return
   }
   if (next === null) return
+  // A snapshot no store could keep in one write is not tried: the stream is simply read from further back.
+  const bytes = Buffer.byteLength(JSON.stringify(next.state) ?? '', 'utf8')
+  if (bytes > maxBytes) {
+    span.setAttribute('pembina.snapshot.save', 'skipped')
+    span.setAttribute('pembina.snapshot.skipped', `its state takes ${bytes} bytes, more than ${maxBytes}`)
+    return
+  }
   try {
     const saved = await store.save(next)()
     if (E.isLeft(saved)) failed(saved.left.message, next.revision)

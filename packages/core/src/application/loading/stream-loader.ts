@@ -151,8 +151,11 @@ export const streamLoader = <Command, Event extends DomainEvent, State, Reject>(
     },
     saveSnapshot: async (span, streamName, commandId, loaded, written) => {
       if (snapshots === undefined || loaded.use === fromCache) return
-      await saveSnapshotTraced(span, snapshots.store, () =>
-        nextSnapshot(snapshots, decider, streamName, commandId, loaded, written),
+      await saveSnapshotTraced(
+        span,
+        snapshots.store,
+        () => nextSnapshot(snapshots, decider, streamName, commandId, loaded, written),
+        snapshots.maxBytes,
       )
     },
   }
