@@ -77,7 +77,8 @@ export const saveSnapshotTraced = async (
   }
   if (next === null) return
   // A snapshot no store could keep in one write is not tried: the stream is simply read from further back.
-  const bytes = Buffer.byteLength(JSON.stringify(next.state) ?? '', 'utf8')
+  const text: unknown = JSON.stringify(next.state)
+  const bytes = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : 0
   if (bytes > maxBytes) {
     span.setAttribute('pembina.snapshot.save', 'skipped')
     span.setAttribute('pembina.snapshot.skipped', `its state takes ${bytes} bytes, more than ${maxBytes}`)
