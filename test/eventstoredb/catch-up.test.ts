@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { EventStoreDBClient } from '@eventstore/db-client'
-import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CaughtUp, EventStore, EventToAppend, StoredRecord, Subscription } from '@pembina/core'
+import type { CaughtUp, EventToAppend, StoredRecord, Subscription } from '@pembina/core'
 import { type EsdbClient, eventStoreDbEventStore } from '@pembina/eventstoredb'
 import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
+import { appended, take as takeWithin } from './deliveries.js'
 
 let server: EsdbTestServer | undefined
 let client: EventStoreDBClient | undefined
@@ -95,36 +95,9 @@ const logged = (n: number): EventToAppend => ({
   metadata: { test: 'catch-up' },
 })
 
-const appended = async (
-  store: EventStore,
-  stream: string,
-  events: readonly EventToAppend[],
-  expected: number | 'no-stream',
-) => {
-  const result = await store.append(stream, events, expected)()
-  if (E.isLeft(result)) throw new Error(`append failed: ${result.left._tag}`)
-  return result.right
-}
-
 /** The next `count` deliveries, each within two seconds. */
-const take = async (subscription: Subscription, count: number): Promise<readonly (StoredRecord | CaughtUp)[]> => {
-  const iterator = subscription[Symbol.asyncIterator]()
-  const taken: (StoredRecord | CaughtUp)[] = []
-  while (taken.length < count) {
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`nothing after ${taken.length} of ${count} deliveries`))
-      }, 2_000)
-    })
-    const next = await Promise.race([iterator.next(), timeout]).finally(() => {
-      clearTimeout(timer)
-    })
-    if (next.done === true) throw new Error('the subscription ended')
-    taken.push(next.value)
-  }
-  return taken
-}
+const take = (subscription: Subscription, count: number) =>
+  takeWithin(subscription[Symbol.asyncIterator](), count, 2_000)
 
 const labels = (delivered: readonly (StoredRecord | CaughtUp)[]): readonly string[] =>
   delivered.map(d => (d.kind === 'event' ? `n${JSON.stringify(d.data)}` : d.kind))

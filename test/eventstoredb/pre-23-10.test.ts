@@ -4,11 +4,11 @@
 // oss-v22.10.0, PumpLiveMessages), and advertises 22.10.0. The adapter then says caught-up from the checkpoint
 // that reaches the end of `$all` it read at the start (packages/eventstoredb/src/catch-up.ts, subscribe.ts).
 import { randomUUID } from 'node:crypto'
-import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaughtUp, EventStore, EventToAppend, StoredRecord, Subscription } from '@pembina/core'
 import { eventStoreDbEventStore } from '@pembina/eventstoredb'
 import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
+import { appended, take as takeWithin } from './deliveries.js'
 
 let server: EsdbTestServer | undefined
 beforeAll(async () => {
@@ -30,38 +30,8 @@ const logged = (n: number): EventToAppend => ({
   metadata: { test: 'pre-23.10' },
 })
 
-const appended = async (
-  store: EventStore,
-  stream: string,
-  events: readonly EventToAppend[],
-  expected: number | 'no-stream',
-) => {
-  const result = await store.append(stream, events, expected)()
-  if (E.isLeft(result)) throw new Error(`append failed: ${result.left._tag}`)
-  return result.right
-}
-
 /** The next `count` deliveries, each within ten seconds (a restart's backoff included). */
-const take = async (
-  iterator: AsyncIterator<StoredRecord | CaughtUp>,
-  count: number,
-): Promise<readonly (StoredRecord | CaughtUp)[]> => {
-  const taken: (StoredRecord | CaughtUp)[] = []
-  while (taken.length < count) {
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`nothing after ${taken.length.toString()} of ${count.toString()} deliveries`))
-      }, 10_000)
-    })
-    const next = await Promise.race([iterator.next(), timeout]).finally(() => {
-      clearTimeout(timer)
-    })
-    if (next.done === true) throw new Error('the subscription ended')
-    taken.push(next.value)
-  }
-  return taken
-}
+const take = (iterator: AsyncIterator<StoredRecord | CaughtUp>, count: number) => takeWithin(iterator, count, 10_000)
 
 const labels = (delivered: readonly (StoredRecord | CaughtUp)[]): readonly string[] =>
   delivered.map(d => (d.kind === 'event' ? `n${JSON.stringify(d.data)}` : d.kind))

@@ -15,6 +15,7 @@ import {
 } from '@pembina/core'
 import { eventStoreDbEventStore } from '@pembina/eventstoredb'
 import { type EsdbTestServer, startEsdbTestServer } from '../esdb-server/index.js'
+import { appended, take as takeWithin } from './deliveries.js'
 
 const logged = (n: number, padding = ''): EventToAppend => ({
   eventId: randomUUID(),
@@ -30,38 +31,8 @@ const openStore = (server: EsdbTestServer): EventStore =>
     resubscribe: { initialDelayMs: 20, maxDelayMs: 200 },
   })
 
-const appended = async (
-  store: EventStore,
-  stream: string,
-  events: readonly EventToAppend[],
-  expected: number | 'no-stream',
-) => {
-  const result = await store.append(stream, events, expected)()
-  if (E.isLeft(result)) throw new Error(`append failed: ${result.left._tag}`)
-  return result.right
-}
-
 /** The next `count` deliveries, each within ten seconds. */
-const take = async (
-  iterator: AsyncIterator<StoredRecord | CaughtUp>,
-  count: number,
-): Promise<readonly (StoredRecord | CaughtUp)[]> => {
-  const taken: (StoredRecord | CaughtUp)[] = []
-  while (taken.length < count) {
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`nothing after ${taken.length.toString()} of ${count.toString()} deliveries`))
-      }, 10_000)
-    })
-    const next = await Promise.race([iterator.next(), timeout]).finally(() => {
-      clearTimeout(timer)
-    })
-    if (next.done === true) throw new Error('the subscription ended')
-    taken.push(next.value)
-  }
-  return taken
-}
+const take = (iterator: AsyncIterator<StoredRecord | CaughtUp>, count: number) => takeWithin(iterator, count, 10_000)
 
 const labels = (delivered: readonly (StoredRecord | CaughtUp)[]): readonly string[] =>
   delivered.map(d =>
