@@ -66,7 +66,8 @@ export const renderCatalog = (sections: readonly CatalogSection[]): string => {
     '',
     'Every event is stored as `{ type, data }` with metadata beside it (`eventId`, `commandId`, `correlationId`,',
     '`causationId`, `actor`, `occurredAt`, `schemaVersion`, `prevHash`, `hash`). By convention `data.at` is the instant of',
-    'the fact. Older schema versions are upcast on read.',
+    'the fact. Older schema versions are upcast on read. `Text(n)` is free text of at most n characters, `Line(n)` one',
+    'line of at most n characters without bidirectional controls; both need a visible character ([limits](limits.md)).',
     '',
   ]
   for (const section of sections) {
