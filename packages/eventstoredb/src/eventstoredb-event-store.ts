@@ -1,6 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { AppendError, AppendResult, EventStore, StoreUnavailable, StreamRevision } from '@pembina/core'
+import {
+  type AppendError,
+  type AppendResult,
+  appendArgumentsProblem,
+  type EventStore,
+  readAllArgumentsProblem,
+  readStreamArgumentsProblem,
+  refusedRead,
+  type StoreUnavailable,
+  type StreamRevision,
+} from '@pembina/core'
 import { type AppendContext, appendEvents, defaultMaxAppendSize } from './append.js'
 import { type ClientPackage, type EsdbClient, chooseClientPackage, createClient } from './client.js'
 import { allHead, readAllRecords, readStreamRecords, streamHead } from './read.js'
@@ -118,13 +128,25 @@ const openStore = <Client extends EsdbClient>(
   return {
     client,
     append: (streamName, events, expected): TE.TaskEither<AppendError, AppendResult> => {
+      const problem = appendArgumentsProblem(streamName, events, expected)
+      if (problem !== undefined) return () => Promise.resolve(E.left(problem))
       // Copied now: the caller may reuse its array before the task runs.
       const batch = [...events]
       return () => appendEvents(context, streamName, batch, expected)
     },
-    readStream: (streamName, readOptions) => readStreamRecords(context, streamName, readOptions),
-    readAll: readOptions => readAllRecords(context, readOptions),
-    subscribe: subscribeOptions => openSubscription(context, subscribeOptions),
+    readStream: (streamName, readOptions) => {
+      const problem = readStreamArgumentsProblem(streamName, readOptions)
+      return problem === undefined ? readStreamRecords(context, streamName, readOptions) : refusedRead(problem)
+    },
+    readAll: readOptions => {
+      const problem = readAllArgumentsProblem(readOptions)
+      return problem === undefined ? readAllRecords(context, readOptions) : refusedRead(problem)
+    },
+    subscribe: subscribeOptions => {
+      const problem = readAllArgumentsProblem(subscribeOptions)
+      if (problem !== undefined) return { ...refusedRead(problem), close: () => Promise.resolve() }
+      return openSubscription(context, subscribeOptions)
+    },
     streamRevision:
       (streamName): TE.TaskEither<StoreUnavailable, StreamRevision> =>
       async () => {

@@ -1,6 +1,7 @@
 import type { EventStore } from '@pembina/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { appendCases } from './event-store-contract/append-cases.js'
+import { argumentCases } from './event-store-contract/argument-cases.js'
 import { countCases } from './event-store-contract/count-cases.js'
 import { type EventStoreContractOptions, contractContext } from './event-store-contract/fixtures.js'
 import { lifecycleCases } from './event-store-contract/lifecycle-cases.js'
@@ -15,7 +16,7 @@ export { assertStoresAgree, type ComparedStore, type StoresAgreeOptions } from '
  * Declares the contract every EventStore adapter passes: expected revisions and conflicts, atomic and idempotent
  * appends, stream and global reads with filters and limits, counts and locked writes (for stores that offer them),
  * subscriptions (catch-up, caught-up, live, close),
- * exact JSON round-trips, large streams and closing. Each test makes its own store with `makeStore`, closes it
+ * exact JSON round-trips, large streams and closing, and arguments outside the port's types refused as typed failures. Each test makes its own store with `makeStore`, closes it
  * afterwards, and writes only to streams no other test or run uses, so a shared server can run it too.
  */
 export const eventStoreContract = (
@@ -39,6 +40,9 @@ export const eventStoreContract = (
     })
     describe('count', () => {
       countCases(ctx)
+    })
+    describe('arguments outside their types', () => {
+      argumentCases(ctx)
     })
     describe('read and append under one lock', () => {
       if (ctx.locksWrites) lockedWriteCases(ctx)
