@@ -76,6 +76,11 @@ export const eventsMigrations: readonly Migration[] = [
       'CREATE INDEX events_by_category ON events (category, position)',
     ],
   },
+  {
+    version: 4,
+    description: 'each snapshot with the digest of its content (snapshots saved before have none and are ignored)',
+    statements: ['ALTER TABLE snapshots ADD COLUMN state_digest TEXT'],
+  },
 ]
 
 /** The events schema version this package writes. */

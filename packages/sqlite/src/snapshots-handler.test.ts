@@ -1,10 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Sqlite from 'better-sqlite3'
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { commandHandler, competency, defaultPolicy, verifyChain } from '@pembina/core'
+import {
+  commandHandler,
+  competency,
+  type CompetencyCommand,
+  defaultPolicy,
+  instant,
+  nip,
+  verifyChain,
+} from '@pembina/core'
 import { arbCompetencyScenario } from '@pembina/testkit'
 import { sqliteEventStore } from './sqlite-event-store.js'
 
@@ -46,5 +55,47 @@ describe('the command handler with snapshots kept in the SQLite file', () => {
     expect((await verifyChain(withSnapshots.readStream(stream))).valid).toBe(true)
     await withSnapshots.close()
     await without.close()
+  })
+})
+
+describe('a snapshot changed in the file (issue 23)', () => {
+  const sari = nip('199203152019032004')
+  const at = instant('2026-06-01T09:00:00+07:00')
+  const register: CompetencyCommand = {
+    type: 'RegisterProfile',
+    at,
+    actor: { kind: 'asn', nip: nip('196608011988031001'), roles: ['pyb'] },
+    data: {
+      ...{ nip: sari, employeeType: 'PNS', unit: 'Puskesmas Belawan', position: { kind: 'pelaksana' } },
+      ...{ positionTitle: 'Pengelola Data Kesehatan', rank: 'II/c' },
+    },
+  }
+  const assess: CompetencyCommand = {
+    type: 'AssessCompetency',
+    at,
+    actor: { kind: 'asn', nip: nip('197801012005011002'), roles: ['assessor'] },
+    data: { nip: sari, assessmentId: 'asm-2026-01', competency: { type: 'manajerial', code: 'M.01' }, level: 3 },
+  }
+
+  it('with its recorded assessments removed, is ignored: the same assessment again writes no second event', async () => {
+    const file = join(dir, 'tampered.db')
+    const store = sqliteEventStore({ path: file })
+    const handler = commandHandler({
+      store,
+      aggregate: competency,
+      config: defaultPolicy,
+      snapshots: { store: store.snapshots, every: 1 },
+    })
+    expect(E.isRight(await handler.handle(register, { commandId: 'register' })())).toBe(true)
+    expect(E.isRight(await handler.handle(assess, { commandId: 'assess-1' })())).toBe(true)
+    const raw = new Sqlite(file)
+    raw.prepare("UPDATE snapshots SET state = json_set(state, '$.assessments', json('{}'))").run()
+    raw.close()
+    const again = await handler.handle(assess, { commandId: 'assess-2' })()
+    expect(again).toMatchObject(E.right({ written: false }))
+    const count = new Sqlite(file, { readonly: true })
+    expect(count.prepare("SELECT count(*) FROM events WHERE type = 'CompetencyAssessed'").pluck().get()).toBe(1)
+    count.close()
+    await store.close()
   })
 })

@@ -11,6 +11,7 @@ const SnapshotRow = t.type({
   state: t.string,
   last_hash: t.union([t.string, t.null]),
   recent_command_ids: t.string,
+  state_digest: t.union([t.string, t.null]),
 })
 
 const CommandIds = t.readonlyArray(t.string)
@@ -31,6 +32,7 @@ const toSnapshot = (streamName: string, row: unknown): StoredSnapshot | null => 
     state: state.right,
     lastHash: decoded.right.last_hash,
     recentCommandIds: ids.right,
+    ...(decoded.right.state_digest === null ? {} : { stateDigest: decoded.right.state_digest }),
   }
 }
 
@@ -45,13 +47,14 @@ export const sqliteSnapshotStore = (
   closedMessage: string,
 ): SnapshotStore => {
   const select = db.prepare(
-    'SELECT revision, snapshot_version, state, last_hash, recent_command_ids FROM snapshots WHERE stream_name = ?',
+    'SELECT revision, snapshot_version, state, last_hash, recent_command_ids, state_digest FROM snapshots WHERE stream_name = ?',
   )
   const upsert = db.prepare(
-    `INSERT INTO snapshots (stream_name, revision, snapshot_version, state, last_hash, recent_command_ids)
-     VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO snapshots (stream_name, revision, snapshot_version, state, last_hash, recent_command_ids, state_digest)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, snapshot_version = excluded.snapshot_version,
-       state = excluded.state, last_hash = excluded.last_hash, recent_command_ids = excluded.recent_command_ids
+       state = excluded.state, last_hash = excluded.last_hash, recent_command_ids = excluded.recent_command_ids,
+       state_digest = excluded.state_digest
      WHERE excluded.revision >= snapshots.revision`,
   )
   const closedError: StoreUnavailable = { _tag: 'StoreUnavailable', message: closedMessage }
@@ -75,6 +78,7 @@ export const sqliteSnapshotStore = (
           encodeJson(snapshot.state),
           snapshot.lastHash,
           encodeJson(snapshot.recentCommandIds),
+          snapshot.stateDigest ?? null,
         )
         return Promise.resolve(E.right(undefined))
       } catch (error) {

@@ -12,5 +12,5 @@ export type {
   StateCacheOptions,
   WrittenEvent,
 } from './loading/index.js'
-export { defaultMaxSnapshotBytes, snapshotCommandLimit, stateCache } from './loading/index.js'
+export { defaultMaxSnapshotBytes, snapshotCommandLimit, snapshotDigest, stateCache } from './loading/index.js'
 export * from './personal-data/index.js'

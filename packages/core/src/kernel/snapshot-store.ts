@@ -17,6 +17,12 @@ export interface StoredSnapshot {
   readonly lastHash: string | null
   /** The ids of the most recent commands whose events were folded into `state`, oldest first (bounded). */
   readonly recentCommandIds: readonly string[]
+  /**
+   * SHA-256 of the snapshot's content (`snapshotDigest`): a snapshot whose state, revision, head or command ids were
+   * changed where it is stored no longer matches it and is ignored. Absent on snapshots saved before it existed,
+   * which are ignored too (the stream is folded from its events, and the next save carries one).
+   */
+  readonly stateDigest?: string
 }
 
 /**

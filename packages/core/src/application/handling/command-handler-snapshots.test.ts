@@ -15,6 +15,7 @@ import type { Actor } from '../../shared/actor.js'
 import { defaultPolicy } from '../../shared/policy-config.js'
 import { localDate } from '../../shared/time.js'
 import { inMemoryEventStore, inMemorySnapshotStore } from '../in-memory/index.js'
+import { snapshotDigest } from '../loading/index.js'
 import { commandHandler } from './command-handler.js'
 import { at, countingReads, recordingTracer, registerSari, sari, sariStream } from './test-support.js'
 
@@ -31,6 +32,12 @@ const credit = (n: number): CompetencyCommand => ({
     ...{ completedOn: localDate('2026-05-29'), title: `Pelatihan Surveilans Kesehatan ${n}` },
   },
 })
+
+/** A snapshot with the digest of its content, as a handler saves one. */
+const digested = (content: Omit<StoredSnapshot, 'stateDigest'>): StoredSnapshot => {
+  const digest = snapshotDigest(content)
+  return digest === undefined ? content : { ...content, stateDigest: digest }
+}
 
 const handlerOn = (store: EventStore, snapshots?: SnapshotStore, every = 10) => {
   const { tracer, spans } = recordingTracer()
@@ -119,14 +126,16 @@ describe('command handler with snapshots', () => {
     // A snapshot that fits in every checked way but holds the state before registration: using it shows.
     const lastHash = await hashAt(store, 4)
     const state = CompetencyStateCodec.encode(initialCompetencyState)
-    await snapshots.save({
-      streamName: stream,
-      revision: 4,
-      snapshotVersion: competencySnapshotVersion,
-      state,
-      lastHash,
-      recentCommandIds: [],
-    })()
+    await snapshots.save(
+      digested({
+        streamName: stream,
+        revision: 4,
+        snapshotVersion: competencySnapshotVersion,
+        state,
+        lastHash,
+        recentCommandIds: [],
+      }),
+    )()
     const result = await handlerOn(store, snapshots).handler.handle(credit(5), { commandId: 'credit-5' })()
     expect(result).toMatchObject(E.left({ kind: 'rejected' }))
   })
@@ -152,7 +161,26 @@ describe('command handler with snapshots', () => {
     ['it names no chain head', { lastHash: null }, 'ignored: it names no event'],
   ] as const)('ignores a snapshot and loads the stream in full when %s', async (_, change, reason) => {
     const { store, records } = countingReads(await seeded(4))
-    const snapshot: StoredSnapshot = { ...(await fitting(store)), ...change }
+    const snapshot: StoredSnapshot = digested({ ...(await fitting(store)), ...change })
+    const snapshots: SnapshotStore = { load: () => TE.right(snapshot), save: () => TE.right(undefined) }
+    const before = records()
+    const { handler, spans } = handlerOn(store, snapshots)
+    const result = await handler.handle(credit(5), { commandId: 'credit-5' })()
+    expect(result).toMatchObject(E.right({ written: true, nextExpectedRevision: 5 }))
+    expect(String(spans[0]?.attributes['pembina.snapshot.load'])).toContain(reason)
+    expect(records() - before).toBeGreaterThanOrEqual(5)
+  })
+
+  it.each([
+    ['it carries no digest (saved before digests existed)', 'ignored: it carries no digest of its content'],
+    ['its state was changed where it is stored (issue 23)', 'ignored: its content does not match its digest'],
+  ] as const)('ignores a snapshot and loads the stream in full when %s', async (what, reason) => {
+    const { store, records } = countingReads(await seeded(4))
+    const content = await fitting(store)
+    const changedState: unknown = { ...Object(content.state), assessments: {} }
+    const snapshot: StoredSnapshot = what.startsWith('it carries no digest')
+      ? content
+      : { ...digested(content), state: changedState }
     const snapshots: SnapshotStore = { load: () => TE.right(snapshot), save: () => TE.right(undefined) }
     const before = records()
     const { handler, spans } = handlerOn(store, snapshots)

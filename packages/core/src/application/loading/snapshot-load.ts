@@ -9,6 +9,7 @@ import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.
 import { loadFromBase } from './base-load.js'
 import type { LoadFailure } from './load-failure.js'
 import { snapshotCommandLimit } from './recent-commands.js'
+import { snapshotDigest } from './snapshot-save.js'
 import { type LoadBase, type LoadedStream, loadStream } from './stream-load.js'
 
 /**
@@ -84,6 +85,9 @@ const baseOf = <State>(
     return E.left(ignored(`it is version ${snapshot.snapshotVersion}, not ${options.version}`))
   if (!Number.isSafeInteger(snapshot.revision) || snapshot.revision < 0 || snapshot.lastHash === null)
     return E.left(ignored('it names no event of the stream'))
+  if (snapshot.stateDigest === undefined) return E.left(ignored('it carries no digest of its content'))
+  if (snapshotDigest(snapshot) !== snapshot.stateDigest)
+    return E.left(ignored('its content does not match its digest: it was changed where it is stored'))
   const state = decodeWith(options.codec, 'snapshot state')(snapshot.state)
   if (E.isLeft(state)) return E.left(ignored(`its state does not decode: ${formatDecodeFailure(state.left)}`))
   const { revision, lastHash, recentCommandIds } = snapshot
