@@ -2,7 +2,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { enrollment, type EnrollmentCommand } from '../../enrollment/index.js'
-import { Actor, roles } from '../../shared/actor.js'
+import { Actor, type Role, roles } from '../../shared/actor.js'
 import { nip } from '../../shared/nip.js'
 import { defaultPolicy } from '../../shared/policy-config.js'
 import { instant, localDate } from '../../shared/time.js'
@@ -12,11 +12,11 @@ import { commandHandler } from './command-handler.js'
 import { defaultMaxCommandBytes } from './new-events.js'
 
 const admin = nip('197505052000031004')
-const open = (actorRoles: readonly string[]): EnrollmentCommand => ({
+const open = (actorRoles: readonly Role[]): EnrollmentCommand => ({
   type: 'OpenOffering',
   at: instant('2026-02-02T09:00:00+07:00'),
-  // Built as a caller outside the types could: the handler decodes the actor before anything is stored.
-  actor: { kind: 'asn', nip: admin, roles: actorRoles } as unknown as Actor,
+  // The types allow a role list of any length: the handler decodes the actor before anything is stored.
+  actor: { kind: 'asn', nip: admin, roles: actorRoles },
   data: {
     offeringId: 'batas-2026',
     title: 'Pelatihan Pelayanan Prima',
@@ -32,7 +32,7 @@ const open = (actorRoles: readonly string[]): EnrollmentCommand => ({
 
 describe('bounds on what a command carries', () => {
   it('an actor lists each role at most once: 100,000 roles are refused, naming the rule, and nothing is stored', async () => {
-    const many = Array.from({ length: 100_000 }, () => 'admin-pelatihan')
+    const many = Array.from({ length: 100_000 }, (): Role => 'admin-pelatihan')
     expect(decodeWith(Actor)({ kind: 'asn', nip: admin, roles: many })).toMatchObject(
       E.left({ issues: [{ path: 'roles', rule: `must list each role at most once (at most ${roles.length} roles)` }] }),
     )
