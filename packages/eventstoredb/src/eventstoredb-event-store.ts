@@ -3,11 +3,8 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import {
   type AppendError,
   type AppendResult,
-  appendArgumentsProblem,
+  checkingArguments,
   type EventStore,
-  readAllArgumentsProblem,
-  readStreamArgumentsProblem,
-  refusedRead,
   type StoreUnavailable,
   type StreamRevision,
 } from '@pembina/core'
@@ -125,28 +122,16 @@ const openStore = <Client extends EsdbClient>(
   const unavailable = (message: string, cause?: unknown): StoreUnavailable =>
     cause === undefined ? { _tag: 'StoreUnavailable', message } : { _tag: 'StoreUnavailable', message, cause }
 
-  return {
+  return checkingArguments({
     client,
     append: (streamName, events, expected): TE.TaskEither<AppendError, AppendResult> => {
-      const problem = appendArgumentsProblem(streamName, events, expected)
-      if (problem !== undefined) return () => Promise.resolve(E.left(problem))
       // Copied now: the caller may reuse its array before the task runs.
       const batch = [...events]
       return () => appendEvents(context, streamName, batch, expected)
     },
-    readStream: (streamName, readOptions) => {
-      const problem = readStreamArgumentsProblem(streamName, readOptions)
-      return problem === undefined ? readStreamRecords(context, streamName, readOptions) : refusedRead(problem)
-    },
-    readAll: readOptions => {
-      const problem = readAllArgumentsProblem(readOptions)
-      return problem === undefined ? readAllRecords(context, readOptions) : refusedRead(problem)
-    },
-    subscribe: subscribeOptions => {
-      const problem = readAllArgumentsProblem(subscribeOptions)
-      if (problem !== undefined) return { ...refusedRead(problem), close: () => Promise.resolve() }
-      return openSubscription(context, subscribeOptions)
-    },
+    readStream: (streamName, readOptions) => readStreamRecords(context, streamName, readOptions),
+    readAll: readOptions => readAllRecords(context, readOptions),
+    subscribe: subscribeOptions => openSubscription(context, subscribeOptions),
     streamRevision:
       (streamName): TE.TaskEither<StoreUnavailable, StreamRevision> =>
       async () => {
@@ -164,5 +149,5 @@ const openStore = <Client extends EsdbClient>(
       await Promise.all([...feeds].map(close => close()))
       if (owned) await client.dispose()
     },
-  }
+  })
 }

@@ -9,11 +9,8 @@ import {
   type SnapshotStore,
   type StoreUnavailable,
   StoreUnavailableError,
-  appendArgumentsProblem,
+  checkingArguments,
   invalidAppend,
-  readAllArgumentsProblem,
-  readStreamArgumentsProblem,
-  refusedRead,
   unstorableBatch,
 } from '@pembina/core'
 import type { Database } from 'better-sqlite3'
@@ -187,13 +184,11 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
     }
   }
 
-  return {
+  return checkingArguments({
     file,
     snapshots: queries.snapshots,
     pragmas: () => guard('reading the settings of', () => readPragmas(db)),
     append: (streamName, events, expected): TE.TaskEither<AppendError, AppendResult> => {
-      const problem = appendArgumentsProblem(streamName, events, expected)
-      if (problem !== undefined) return () => Promise.resolve(E.left(problem))
       // Copied now: the caller may reuse its array before the task runs.
       const batch = [...events]
       return () => Promise.resolve(appendNow(streamName, batch, expected))
@@ -202,17 +197,9 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
       ...{ db, writes, reads, pageSize, file, closedMessage, notify },
       isClosed: () => closed,
     }),
-    readStream: (streamName, readOptions) => {
-      const problem = readStreamArgumentsProblem(streamName, readOptions)
-      return problem === undefined ? readStreamRecords(context, streamName, readOptions) : refusedRead(problem)
-    },
-    readAll: readOptions => {
-      const problem = readAllArgumentsProblem(readOptions)
-      return problem === undefined ? readAllRecords(context, readOptions) : refusedRead(problem)
-    },
+    readStream: (streamName, readOptions) => readStreamRecords(context, streamName, readOptions),
+    readAll: readOptions => readAllRecords(context, readOptions),
     subscribe: subscribeOptions => {
-      const problem = readAllArgumentsProblem(subscribeOptions)
-      if (problem !== undefined) return { ...refusedRead(problem), close: () => Promise.resolve() }
       const clause = filterClause(subscribeOptions?.filter)
       return openSubscription(
         {
@@ -232,13 +219,10 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
         subscribeOptions,
       )
     },
-    countAfter: countOptions => {
-      const problem = readAllArgumentsProblem(countOptions)
-      if (problem !== undefined) return () => Promise.resolve(E.left(problem))
-      return answer('counting the events of', () =>
+    countAfter: countOptions =>
+      answer('counting the events of', () =>
         reads.countAfter(countOptions?.after ?? 0n, filterClause(countOptions?.filter)),
-      )
-    },
+      ),
     streamRevision: streamName =>
       answer(`reading the revision of ${streamName} in`, () => writes.streamHead(streamName)?.revision ?? 'no-stream'),
     close: () => {
@@ -248,5 +232,5 @@ export const sqliteEventStore = (options: SqliteEventStoreOptions): SqliteEventS
       db.close()
       return Promise.resolve()
     },
-  }
+  })
 }

@@ -1,4 +1,5 @@
-import { type InvalidAppend, invalidAppend } from './event-store.js'
+import * as TE from 'fp-ts/lib/TaskEither.js'
+import { type CountOptions, type EventStore, type InvalidAppend, invalidAppend } from './event-store.js'
 
 /**
  * A store method was called with an argument its type does not allow (from JavaScript, or through a cast): nothing
@@ -116,3 +117,41 @@ export const refusedRead = (invalid: InvalidArgument): AsyncIterable<never> => (
     return: () => Promise.resolve({ done: true, value: undefined }),
   }),
 })
+
+/**
+ * A store whose methods first check their arguments against the port's types, as every Pembina store does: an append
+ * outside them is `InvalidAppend`, a count `InvalidArgument`, a read or subscription rejects with
+ * `InvalidArgumentError`; nothing reaches the store. Everything else of `store` is kept as it is.
+ */
+export const checkingArguments = <Store extends EventStore>(store: Store): Store => {
+  const { countAfter } = store
+  return {
+    ...store,
+    append: (streamName, events, expected) => {
+      const problem = appendArgumentsProblem(streamName, events, expected)
+      return problem === undefined ? store.append(streamName, events, expected) : TE.left(problem)
+    },
+    readStream: (streamName, options) => {
+      const problem = readStreamArgumentsProblem(streamName, options)
+      return problem === undefined ? store.readStream(streamName, options) : refusedRead(problem)
+    },
+    readAll: options => {
+      const problem = readAllArgumentsProblem(options)
+      return problem === undefined ? store.readAll(options) : refusedRead(problem)
+    },
+    subscribe: options => {
+      const problem = readAllArgumentsProblem(options)
+      return problem === undefined
+        ? store.subscribe(options)
+        : { ...refusedRead(problem), close: () => Promise.resolve() }
+    },
+    ...(countAfter === undefined
+      ? {}
+      : {
+          countAfter: (options?: CountOptions) => {
+            const problem = readAllArgumentsProblem(options)
+            return problem === undefined ? countAfter(options) : TE.left(problem)
+          },
+        }),
+  }
+}

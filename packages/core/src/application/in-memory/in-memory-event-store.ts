@@ -20,12 +20,7 @@ import {
   unstorableBatch,
   satisfiesExpected,
 } from '../../kernel/event-store.js'
-import {
-  appendArgumentsProblem,
-  InvalidArgumentError,
-  readAllArgumentsProblem,
-  readStreamArgumentsProblem,
-} from '../../kernel/store-arguments.js'
+import { checkingArguments } from '../../kernel/store-arguments.js'
 import { type InMemoryRow, firstIndexAfter, lazyAsync, readLimit, storedJson } from './in-memory-log.js'
 import { markImmutable } from '../loading/index.js'
 import { openSubscription } from './in-memory-subscription.js'
@@ -155,8 +150,6 @@ export const inMemoryEventStore = (): EventStore => {
   }
 
   function* readStream(streamName: string, options: ReadStreamOptions = {}): Generator<StoredRecord, void, undefined> {
-    const problem = readStreamArgumentsProblem(streamName, options)
-    if (problem !== undefined) throw new InvalidArgumentError(problem)
     ensureOpen()
     const stream = streams.get(streamName)
     if (stream === undefined) throw new StreamNotFoundError(streamName)
@@ -173,8 +166,6 @@ export const inMemoryEventStore = (): EventStore => {
   }
 
   function* readAll(options: ReadAllOptions = {}): Generator<StoredRecord, void, undefined> {
-    const problem = readAllArgumentsProblem(options)
-    if (problem !== undefined) throw new InvalidArgumentError(problem)
     ensureOpen()
     const end = log.length
     let remaining = readLimit(options.limit)
@@ -187,10 +178,8 @@ export const inMemoryEventStore = (): EventStore => {
     }
   }
 
-  return {
+  return checkingArguments({
     append: (streamName, events, expected): TE.TaskEither<AppendError, AppendResult> => {
-      const problem = appendArgumentsProblem(streamName, events, expected)
-      if (problem !== undefined) return () => Promise.resolve(E.left(problem))
       // Copied now: the caller may reuse its array before the task runs.
       const batch = [...events]
       return () => Promise.resolve(appendNow(streamName, batch, expected))
@@ -216,8 +205,6 @@ export const inMemoryEventStore = (): EventStore => {
     countAfter:
       (options = {}) =>
       () => {
-        const problem = readAllArgumentsProblem(options)
-        if (problem !== undefined) return Promise.resolve(E.left(problem))
         if (closed) return Promise.resolve(E.left(unavailable(closedMessage)))
         let count = 0
         for (let index = firstIndexAfter(options.after, log.length); index < log.length; index += 1) {
@@ -233,5 +220,5 @@ export const inMemoryEventStore = (): EventStore => {
       notify()
       return Promise.resolve()
     },
-  }
+  })
 }

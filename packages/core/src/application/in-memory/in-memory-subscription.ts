@@ -6,7 +6,6 @@ import {
   StoreUnavailableError,
   matchesFilter,
 } from '../../kernel/event-store.js'
-import { InvalidArgumentError, readAllArgumentsProblem } from '../../kernel/store-arguments.js'
 import { type InMemoryRow, firstIndexAfter } from './in-memory-log.js'
 import { wakeSignal } from './wake-signal.js'
 
@@ -33,8 +32,6 @@ export const openSubscription = (source: SubscriptionSource, options: SubscribeO
 
   async function* feed(): AsyncGenerator<StoredRecord | CaughtUp, void, undefined> {
     try {
-      const problem = readAllArgumentsProblem(options)
-      if (problem !== undefined) throw new InvalidArgumentError(problem)
       if (source.isClosed()) throw new StoreUnavailableError('the in-memory event store is closed')
       // Not clamped to the log's length now: a start past the end skips the events appended up to it.
       let index = firstIndexAfter(options.after, Number.MAX_SAFE_INTEGER)
