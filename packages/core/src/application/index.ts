@@ -12,5 +12,11 @@ export type {
   StateCacheOptions,
   WrittenEvent,
 } from './loading/index.js'
-export { defaultMaxSnapshotBytes, snapshotCommandLimit, snapshotDigest, stateCache } from './loading/index.js'
+export {
+  defaultMaxSnapshotBytes,
+  snapshotCommandLimit,
+  snapshotDigest,
+  snapshotDigestProblem,
+  stateCache,
+} from './loading/index.js'
 export * from './personal-data/index.js'

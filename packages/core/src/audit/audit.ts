@@ -1,5 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { type ChainBroken, type ChainHead, verifyLink, verifyLinkWith } from '../application/integrity/index.js'
+import {
+  type ChainBroken,
+  type ChainHead,
+  type ChainKeyring,
+  verifyLink,
+  verifyLinkWith,
+} from '../application/integrity/index.js'
 import {
   type PersonalDataSurvey,
   personalDataSurveyor,
@@ -38,8 +44,16 @@ export type AuditFindingKind =
   | 'wrong-deadline'
   /** A complaint closed as resolved before the complainant was notified. */
   | 'closed-unnotified'
-  /** A stream whose history up to a head of an earlier audit is no longer what that audit saw. */
+  /**
+   * A stream whose history up to a head of an earlier audit is no longer what that audit saw (changed, cut short,
+   * deleted or renamed), or an event moved across that audit's position, or one the head file cannot account for.
+   */
   | 'rewritten-history'
+  /**
+   * Audited with the chain's keyring: an event the keyring does not vouch for (no MAC, a key it does not hold or one
+   * retired before the event's position, or a MAC that does not match): written or rewritten without the chain key.
+   */
+  | 'unauthenticated'
   /** A sealed field whose key the key store given does not know: sealed under another key store, or its key lost. */
   | 'unknown-key'
 
@@ -88,6 +102,13 @@ export interface AuditOptions {
    * an `unknown-key` finding. A key store that fails ends the audit with a `StoreUnavailableError`.
    */
   readonly keys?: KeyStore
+  /**
+   * The keyring of a keyed chain (`chainKeys` of the handlers that wrote the store): every event's MAC must verify
+   * under it (an `unauthenticated` finding otherwise). An event without a MAC at or before the head of its stream in
+   * the head file given (`heads`) is vouched for by that head instead: a store keyed after it was first written is
+   * audited with the anchor taken when the key was introduced.
+   */
+  readonly chainKeys?: ChainKeyring
 }
 
 type Replayed = E.Either<string, ReplayedEvent<Exclude<PembinaEvent, ComplaintEvent>>>
@@ -117,7 +138,13 @@ const categoryOf = (streamName: string): string | undefined => {
 
 const chainFinding = (broken: ChainBroken, record: StoredRecord): AuditFinding => ({
   kind:
-    broken.reason === 'tampered-data' ? 'tampered' : broken.reason === 'broken-link' ? 'broken-chain' : 'unreadable',
+    broken.reason === 'tampered-data'
+      ? 'tampered'
+      : broken.reason === 'broken-link'
+        ? 'broken-chain'
+        : broken.reason === 'unauthenticated'
+          ? 'unauthenticated'
+          : 'unreadable',
   streamName: record.streamName,
   revision: record.revision,
   position: record.position,
@@ -143,6 +170,27 @@ const headBefore = (
   }
   const claimed = metadata?.prevHash ?? null
   return claimed === null ? null : { streamName, revision: record.revision - 1, hash: claimed, events: record.revision }
+}
+
+/**
+ * Why a record's global position contradicts the head file (its stream's head there, and the position it was read
+ * to), or undefined: an event at or before its stream's head must be at or before the head's position (the head at
+ * exactly it), and one after the head must be after the position the head file was read to.
+ */
+const positionProblem = (
+  record: StoredRecord,
+  prior: StreamHead | undefined,
+  anchor: bigint | null,
+): string | undefined => {
+  if (prior === undefined) return undefined
+  const headPosition = prior.position === undefined ? null : BigInt(prior.position)
+  if (record.revision === prior.revision && headPosition !== null && record.position !== headPosition)
+    return `the head recorded earlier was at position ${headPosition}, and is now at ${record.position}: events were moved in the global order`
+  if (record.revision < prior.revision && headPosition !== null && record.position >= headPosition)
+    return `revision ${record.revision} is at position ${record.position}, after its stream's head recorded at position ${headPosition}: events were moved in the global order`
+  if (record.revision > prior.revision && anchor !== null && record.position <= anchor)
+    return `revision ${record.revision} follows the head recorded earlier (revision ${prior.revision}) but is at position ${record.position}, at or before the head file's position ${anchor}: written into history already audited`
+  return undefined
 }
 
 /** What a complaint event says that the calendar and the complaint's state before it must bear out. */
@@ -190,6 +238,11 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
     return finding
   }
   const priorHeads = options.heads?.heads ?? {}
+  const anchorText = options.heads?.position ?? null
+  const anchor = anchorText === null ? null : BigInt(anchorText)
+  // Streams with events before the anchor's position that the anchor has no head for: reported once each.
+  const unaccounted = new Set<string>()
+  const { chainKeys } = options
   const at = (record: StoredRecord, kind: AuditFindingKind, message: string): AuditFinding =>
     found({ kind, streamName: record.streamName, revision: record.revision, position: record.position, message })
 
@@ -223,10 +276,16 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
       chains.break(slot)
     }
     const from = headBefore(chains, slot, record, metadata)
+    const prior = priorHeads[record.streamName]
+    // Up to its head in the head file, an event written before the chain was keyed is vouched for by the head.
+    const keys =
+      chainKeys !== undefined && prior !== undefined && record.revision <= prior.revision && metadata?.mac === undefined
+        ? undefined
+        : chainKeys
     const link =
       record.kind === 'event' && metadata !== undefined
-        ? verifyLinkWith(from, record, metadata)
-        : verifyLink(from, record)
+        ? verifyLinkWith(from, record, metadata, keys)
+        : verifyLink(from, record, keys)
     // A record the chain found unreadable is reported once, there, and not read again below.
     let unreadable = false
     if (E.isLeft(link)) {
@@ -235,10 +294,9 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
       if (!(from === null && record.revision !== 0 && link.left.reason === 'broken-link')) yield found(finding)
       chains.break(slot)
     }
-    chains.advance(slot, record.revision, metadata?.hash ?? null)
+    chains.advance(slot, record.revision, record.position, metadata?.hash ?? null)
 
     // A head of an earlier audit: the event at its revision must still carry its hash.
-    const prior = priorHeads[record.streamName]
     if (prior !== undefined && record.revision === prior.revision) {
       const hash = metadata?.hash ?? null
       if (hash !== prior.hash)
@@ -247,6 +305,22 @@ export async function* audit(store: EventStore, options: AuditOptions): AsyncGen
           'rewritten-history',
           `the head recorded earlier (revision ${prior.revision}, hash ${prior.hash.slice(0, 12)}…) is now ${hash === null ? 'unreadable' : `hash ${hash.slice(0, 12)}…`}: history up to it was changed`,
         )
+    }
+    // The anchor's positions: what it saw stays where it was, and what came after it stays after it.
+    const moved = positionProblem(record, prior, anchor)
+    if (moved !== undefined) yield at(record, 'rewritten-history', moved)
+    else if (
+      prior === undefined &&
+      anchor !== null &&
+      record.position <= anchor &&
+      !unaccounted.has(record.streamName)
+    ) {
+      unaccounted.add(record.streamName)
+      yield at(
+        record,
+        'rewritten-history',
+        `the stream has an event at position ${record.position}, at or before the head file's position ${anchor}, but the head file has no head for it: inserted or renamed since (or its chain was already broken then)`,
+      )
     }
 
     // Personal data, as the event stores it (what its hash covers), whether or not the event decodes.
@@ -366,7 +440,7 @@ export const runAudit = async (
 
 /** The head file for an audit's summary, to give to the next audit. */
 export const headFileOf = (summary: AuditSummary, writtenAt: Date): HeadFile => ({
-  format: 'pembina-heads/1',
+  format: 'pembina-heads/2',
   writtenAt: writtenAt.toISOString(),
   position: summary.position === null ? null : summary.position.toString(),
   heads: summary.heads,

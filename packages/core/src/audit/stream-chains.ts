@@ -3,16 +3,17 @@ import type { StreamHead } from './heads.js'
 const hashBytes = 32
 
 /**
- * What an audit keeps of every stream's chain while it reads the store: the last revision read, the hash that event
- * carries (when it carries one that can be read) and whether the chain has held so far.
+ * What an audit keeps of every stream's chain while it reads the store: the last revision read, its global position,
+ * the hash that event carries (when it carries one that can be read) and whether the chain has held so far.
  *
  * An audit keeps this for every stream of the store at once, so it is kept compact: one slot per stream in typed
  * arrays that grow by doubling, the hash as its 32 bytes rather than as 64 characters of text. A stream costs its name
- * (the map's key), its map entry and 41 bytes; kept as an object with its hash as text, it cost about twice as much.
+ * (the map's key), its map entry and 49 bytes; kept as an object with its hash as text, it cost about twice as much.
  */
 export class StreamChains {
   readonly #slots = new Map<string, number>()
   #revisions = new Float64Array(1024)
+  #positions = new BigInt64Array(1024)
   // Bit 0: the slot holds a hash; bit 1: the chain broke somewhere.
   #flags = new Uint8Array(1024)
   #hashes = Buffer.alloc(1024 * hashBytes)
@@ -50,9 +51,10 @@ export class StreamChains {
     return ((this.#flags[slot] ?? 0) & 2) === 0
   }
 
-  /** Records the event just read: its revision and the hash it carries (64 lower-case hex digits, or null). */
-  advance(slot: number, revision: number, hash: string | null): void {
+  /** Records the event just read: its revision, global position and hash (64 lower-case hex digits, or null). */
+  advance(slot: number, revision: number, position: bigint, hash: string | null): void {
     this.#revisions[slot] = revision
+    this.#positions[slot] = position
     const flags = this.#flags[slot] ?? 0
     if (hash === null) this.#flags[slot] = flags & ~1
     else {
@@ -77,7 +79,12 @@ export class StreamChains {
     const heads: Record<string, StreamHead> = {}
     for (const [streamName, slot] of this.#slots) {
       const hash = this.hash(slot)
-      if (this.sound(slot) && hash !== null) heads[streamName] = { revision: this.revision(slot), hash }
+      if (this.sound(slot) && hash !== null)
+        heads[streamName] = {
+          revision: this.revision(slot),
+          hash,
+          position: (this.#positions[slot] ?? 0n).toString(),
+        }
     }
     return heads
   }
@@ -86,6 +93,9 @@ export class StreamChains {
     const revisions = new Float64Array(this.#revisions.length * 2)
     revisions.set(this.#revisions)
     this.#revisions = revisions
+    const positions = new BigInt64Array(this.#positions.length * 2)
+    positions.set(this.#positions)
+    this.#positions = positions
     const flags = new Uint8Array(this.#flags.length * 2)
     flags.set(this.#flags)
     this.#flags = flags

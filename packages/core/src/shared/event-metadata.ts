@@ -15,6 +15,11 @@ export interface EventMetadata {
   /** The previous event's hash in the same stream; null for the first event. */
   readonly prevHash: string | null
   readonly hash: string
+  /**
+   * In a keyed chain, the MAC of `hash` under the chain key (`chainMac`): proof the event was written by a holder of
+   * the key. Absent when the handler that wrote it had no key.
+   */
+  readonly mac?: { readonly keyId: string; readonly value: string }
 }
 
 /** Codec for a SHA-256 hash as 64 lower-case hex digits. */
@@ -32,7 +37,7 @@ const Identifier = refine(t.string, (s): s is string => s !== '', 'Identifier', 
 // A command's ids come from outside (an Idempotency-Key header, a request id): one line a store can keep, bounded.
 const CommandIdentifier = textLine(200, 'CommandIdentifier')
 
-const EventMetadataFields = t.strict(
+const EventMetadataRequired = t.strict(
   {
     eventId: Identifier,
     commandId: Identifier,
@@ -44,6 +49,14 @@ const EventMetadataFields = t.strict(
     prevHash: t.union([Sha256Hex, t.null]),
     hash: Sha256Hex,
   },
+  'EventMetadata',
+)
+
+/** Codec for the MAC of an event's hash in a keyed chain: the key's id and HMAC-SHA-256 as 64 hex digits. */
+export const EventMac = t.strict({ keyId: textLine(64, 'ChainKeyId'), value: Sha256Hex }, 'EventMac')
+
+const EventMetadataFields = t.intersection(
+  [EventMetadataRequired, t.exact(t.partial({ mac: EventMac }))],
   'EventMetadata',
 )
 

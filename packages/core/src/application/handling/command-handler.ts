@@ -12,6 +12,7 @@ import { backoffDelay, defaultRetryPolicy, type RetryPolicy, timerSleep } from '
 import { refusedAppend, tracedAppend } from './traced-append.js'
 import { tracedHandle } from './traced-handle.js'
 import { lockedAttempt } from './locked-attempt.js'
+import { chainKeyring } from '../integrity/index.js'
 import type { PersonnelFacts } from '../../shared/personnel-facts.js'
 
 /** The failure of a command whose every attempt met a conflict. */
@@ -48,8 +49,9 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
   const { factsNeeded } = aggregate
   const decider = aggregate.decider(options.config)
   const registry = aggregate.events
-  const snapshots = snapshotting(aggregate, options.snapshots)
-  const verify = options.verifyOnLoad ?? false
+  const keys = options.chainKeys === undefined ? undefined : chainKeyring(options.chainKeys)
+  const snapshots = snapshotting(aggregate, options.snapshots, keys)
+  const verify = options.verifyOnLoad === true ? (keys === undefined ? {} : { keys }) : undefined
   const maxCommandBytes = options.maxCommandBytes ?? defaultMaxCommandBytes
   const loader = streamLoader({ store, decider, registry, snapshots, cache, verify })
   // A store that reads and appends under one write lock runs each attempt as one step; the cache and snapshots read
@@ -114,6 +116,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
           checked,
           verify,
           maxCommandBytes,
+          keys,
           ...(facts === undefined ? {} : { facts }),
         }
         const outcome = await lockedAttempt(locked)
@@ -132,7 +135,7 @@ export const commandHandler = <Command extends HandledCommand, Event extends Dom
       const decision = decideOn(decider, command, streamName, loaded.right, attempt, facts)
       if (decision.kind === 'settled') return finish(decision.outcome)
       const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
-      const built = newEvents(registry, command, context, head, decision.events, maxCommandBytes)
+      const built = newEvents(registry, command, context, head, decision.events, maxCommandBytes, keys)
       if (E.isLeft(built)) return built
       const appended = await append(span, streamName, commandId, stream, built.right, attempt)
       if (E.isRight(appended)) return finish(appended, appended.right.written ? appended.right.events : [])

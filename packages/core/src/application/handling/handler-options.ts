@@ -9,6 +9,7 @@ import type { EventRegistry } from '../../kernel/registry.js'
 import type { SnapshotOptions, Snapshotting, StateCache } from '../loading/index.js'
 import type { HandledCommand } from './handle-outcome.js'
 import type { RetryPolicy } from './retry-backoff.js'
+import type { ChainKeyring } from '../integrity/index.js'
 
 /**
  * What a command handler needs of an aggregate (every `Aggregate` has it): its decider under a configuration, its
@@ -63,6 +64,14 @@ export interface CommandHandlerBase<Command extends HandledCommand, Event extend
    * metadata); more is refused as `invalid-event` naming the limit, before anything is appended.
    */
   readonly maxCommandBytes?: number
+  /**
+   * The keyring of a keyed chain (none by default; `chainKeyringOf` reads one from its file): every event written gets
+   * the MAC of its hash under the current key (`metadata.mac`), every snapshot a digest keyed with it, and with
+   * `verifyOnLoad` every event folded must carry a MAC the keyring accepts. Keep the keys outside the store: a writer of
+   * the database who does not hold them can no longer recompute a chain an audit given the keyring accepts. Checked
+   * when the handler is built (a `TypeError` names the key and the rule).
+   */
+  readonly chainKeys?: ChainKeyring
 }
 
 /** Opt-in snapshots for long streams (see `SnapshotOptions`), only of an aggregate that offers them. */
@@ -98,9 +107,10 @@ export type CommandHandlerOptions<
 export const snapshotting = <Command extends HandledCommand, Event extends DomainEvent, State, Reject, Config>(
   aggregate: HandledAggregate<Command, Event, State, Reject, Config>,
   options: SnapshotOptions | undefined,
+  keys?: ChainKeyring,
 ): Snapshotting<State> | undefined => {
   if (options === undefined) return undefined
   if (aggregate.snapshots === undefined)
     throw new TypeError('snapshots were asked for an aggregate that offers none (its definition has no `snapshots`)')
-  return { ...options, ...aggregate.snapshots }
+  return { ...options, ...aggregate.snapshots, ...(keys === undefined ? {} : { keys }) }
 }

@@ -13,7 +13,8 @@ import type {
   StoredRecord,
 } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
-import { type CheckedRecords, foldRecordsNow, type LoadedStream } from '../loading/index.js'
+import type { ChainKeyring } from '../integrity/index.js'
+import { type ChainCheck, type CheckedRecords, foldRecordsNow, type LoadedStream } from '../loading/index.js'
 import { decideOn, type Outcome } from './decision.js'
 import type { CommandContext, HandledCommand } from './handle-outcome.js'
 import { type NewEvents, newEvents } from './new-events.js'
@@ -35,9 +36,11 @@ export interface LockedAttempt<Command extends HandledCommand, Event extends Dom
   /** What checking the records a store marked as never changing came to, kept across the handler's commands. */
   readonly checked: CheckedRecords<Event>
   /** Verify the hash chain of every event folded (`verifyOnLoad`). */
-  readonly verify: boolean
+  readonly verify: ChainCheck | undefined
   /** The most the command's events may take (`maxCommandBytes`). */
   readonly maxCommandBytes: number
+  /** The keyring whose current key the new events' MACs are made with (`chainKeys`), when the chain is keyed. */
+  readonly keys: ChainKeyring | undefined
 }
 
 /**
@@ -55,7 +58,7 @@ export const lockedAttempt = async <Command extends HandledCommand, Event extend
   const write = (records: Iterable<StoredRecord>): LockedWrite<Outcome<Event, Reject> | undefined> => {
     const loaded = foldRecordsNow(records, decider, registry, streamName, context.commandId, {
       checked: attempt.checked,
-      verify: attempt.verify,
+      ...(attempt.verify === undefined ? {} : { verify: attempt.verify }),
     })
     if (E.isLeft(loaded)) return { value: loaded }
     const stream: LoadedStream<Event, State> = loaded.right
@@ -63,7 +66,7 @@ export const lockedAttempt = async <Command extends HandledCommand, Event extend
     const decision = decideOn(decider, command, streamName, loadedStream, attempt.attempt, attempt.facts)
     if (decision.kind === 'settled') return { value: decision.outcome }
     const head = { streamName, revision: stream.revision, lastHash: stream.lastHash }
-    const built = newEvents(registry, command, context, head, decision.events, attempt.maxCommandBytes)
+    const built = newEvents(registry, command, context, head, decision.events, attempt.maxCommandBytes, attempt.keys)
     if (E.isLeft(built)) return { value: built }
     appending = {
       span: startAppendSpan(tracer, span, streamName, built.right.toAppend.length, stream.revision),

@@ -5,7 +5,7 @@ import { CommandMetadata, type EventMetadata } from '../../shared/event-metadata
 import type { EventToAppend, StreamRevision } from '../../kernel/event-store.js'
 import type { EventRegistry, SerializedEvent } from '../../kernel/registry.js'
 import { Actor } from '../../shared/actor.js'
-import { chainHashSized, eventIdOf, formatNotJson } from '../integrity/index.js'
+import { chainHashSized, type ChainKeyring, chainMac, eventIdOf, formatNotJson } from '../integrity/index.js'
 import type { WrittenEvent } from '../loading/index.js'
 import type { CommandContext, HandledCommand, HandleInvalidEvent } from './handle-outcome.js'
 
@@ -71,8 +71,9 @@ const commandMetadataOf = (command: HandledCommand, context: CommandContext): E.
 
 /**
  * Gives each event its metadata: an id derived from the command id and its index, the command's actor and instant,
- * the schema version it is encoded with, and its place in the stream's hash chain after `head`. An event whose data
- * or metadata a reader could not decode back is refused: stored, it would leave the stream corrupt.
+ * the schema version it is encoded with, and its place in the stream's hash chain after `head` (with the MAC of its
+ * hash under the keyring's current key, when the chain is keyed). An event whose data or metadata a reader could not
+ * decode back is refused: stored, it would leave the stream corrupt.
  */
 export const newEvents = <Event extends DomainEvent>(
   registry: EventRegistry<Event>,
@@ -81,6 +82,7 @@ export const newEvents = <Event extends DomainEvent>(
   head: StreamHead,
   events: readonly Event[],
   maxCommandBytes: number = defaultMaxCommandBytes,
+  keys?: ChainKeyring,
 ): E.Either<HandleInvalidEvent, NewEvents<Event>> => {
   const toAppend: EventToAppend[] = []
   const written: WrittenEvent<Event>[] = []
@@ -132,6 +134,7 @@ export const newEvents = <Event extends DomainEvent>(
       schemaVersion,
       prevHash,
       hash: hash.right.hash,
+      ...(keys === undefined ? {} : { mac: chainMac(keys.current, hash.right.hash) }),
     }
     toAppend.push({ eventId, type, data, metadata })
     written.push({ revision, event, metadata })

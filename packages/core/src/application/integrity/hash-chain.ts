@@ -3,6 +3,7 @@ import { decodeWith, formatDecodeFailure } from '../../kernel/decode.js'
 import { EventMetadata } from '../../shared/event-metadata.js'
 import type { StoredEvent, StoredRecord } from '../../kernel/event-store.js'
 import { canonicalJson, canonicalJsonOf, formatNotJson, type NotJson, sha256Hex } from './canonical-json.js'
+import { chainMacProblem, type ChainKeyring } from './chain-keys.js'
 
 /** What an event's hash covers: its type and data, its essential metadata, its place in its stream and the link. */
 export interface ChainedContent {
@@ -98,6 +99,11 @@ export type ChainBreakReason =
   | 'corrupt-record'
   /** The record's metadata is missing, malformed or disagrees with the record. */
   | 'bad-metadata'
+  /**
+   * Verified with a keyring: the keyring does not vouch for the event (no MAC, an unknown or retired key, or a MAC that
+   * does not match), so it was written, or rewritten, by someone who does not hold the chain key.
+   */
+  | 'unauthenticated'
 
 /** Every record of the stream verified: each hash matches its content and links to the one before. */
 export interface ChainIntact {
@@ -157,15 +163,22 @@ const broken = (
 
 const decodeMetadata = decodeWith(EventMetadata, 'metadata')
 
-/** Checks one record against the head of the chain verified so far; pure, so a verifier needs no trust in the store. */
-export const verifyLink = (head: ChainHead | null, record: StoredRecord): E.Either<ChainBroken, ChainHead> => {
+/**
+ * Checks one record against the head of the chain verified so far; pure, so a verifier needs no trust in the store.
+ * Given a keyring, the event's MAC must verify too (`chainMacProblem`).
+ */
+export const verifyLink = (
+  head: ChainHead | null,
+  record: StoredRecord,
+  keys?: ChainKeyring,
+): E.Either<ChainBroken, ChainHead> => {
   if (record.kind === 'corrupt') return E.left(broken(record, head, 'corrupt-record', record.reason))
   if (head !== null && record.streamName !== head.streamName)
     return E.left(broken(record, head, 'broken-link', `record of ${record.streamName} in ${head.streamName}`))
   // The codec's guard first (every sound record passes it); io-ts decodes only to say what is wrong.
   const decoded = EventMetadata.is(record.metadata) ? E.right(record.metadata) : decodeMetadata(record.metadata)
   if (E.isLeft(decoded)) return E.left(broken(record, head, 'bad-metadata', formatDecodeFailure(decoded.left)))
-  return verifyLinkWith(head, record, decoded.right)
+  return verifyLinkWith(head, record, decoded.right, keys)
 }
 
 /**
@@ -177,6 +190,7 @@ export const verifyLinkWith = (
   head: ChainHead | null,
   record: StoredEvent,
   metadata: EventMetadata,
+  keys?: ChainKeyring,
 ): E.Either<ChainBroken, ChainHead> => {
   if (head !== null && record.streamName !== head.streamName)
     return E.left(broken(record, head, 'broken-link', `record of ${record.streamName} in ${head.streamName}`))
@@ -225,6 +239,11 @@ export const verifyLinkWith = (
   if (E.isLeft(hash)) return E.left(broken(record, head, 'corrupt-record', formatNotJson(hash.left)))
   if (hash.right !== metadata.hash)
     return E.left(broken(record, head, 'tampered-data', 'content does not match its hash', hash.right, metadata.hash))
+  if (keys !== undefined) {
+    const problem = chainMacProblem(keys, metadata.hash, metadata.mac, record.position)
+    if (problem !== undefined)
+      return E.left(broken(record, head, 'unauthenticated', problem, null, metadata.mac?.keyId ?? null))
+  }
   return E.right({
     streamName: record.streamName,
     revision: record.revision,
@@ -237,7 +256,11 @@ export const verifyLinkWith = (
  * Confirms that the record read at a kept head's revision is still the event the head was kept for: it carries the
  * head's hash, and its content still hashes to it. Then the head vouches for every event before it.
  */
-export const confirmChainHead = (head: ChainHead, record: StoredRecord): E.Either<ChainBroken, ChainHead> => {
+export const confirmChainHead = (
+  head: ChainHead,
+  record: StoredRecord,
+  keys?: ChainKeyring,
+): E.Either<ChainBroken, ChainHead> => {
   const before = { ...head, events: head.events - 1 }
   if (record.revision !== head.revision)
     return E.left(
@@ -261,7 +284,7 @@ export const confirmChainHead = (head: ChainHead, record: StoredRecord): E.Eithe
   const prevHash = decoded.right.prevHash
   const previous =
     prevHash === null ? null : { streamName: head.streamName, revision: head.revision - 1, hash: prevHash, events: 0 }
-  const checked = verifyLinkWith(previous, record, decoded.right)
+  const checked = verifyLinkWith(previous, record, decoded.right, keys)
   return E.isLeft(checked) ? E.left({ ...checked.left, verifiedEvents: before.events }) : E.right(head)
 }
 
@@ -269,17 +292,20 @@ export const confirmChainHead = (head: ChainHead, record: StoredRecord): E.Eithe
  * Verifies a stream read forwards: from its first event, or from the `head` of an earlier verification, read from the
  * head's own revision (`readStream(name, { fromRevision: head.revision })`): the event there must still carry the
  * head's hash and hash to it, so a kept head proves the history before it, and the events after it are verified as
- * usual. Every record is readable, carries valid metadata, links to the one before and hashes to its own hash. Stops
- * at the first break; rejects only if `records` does.
+ * usual. Every record is readable, carries valid metadata, links to the one before and hashes to its own hash; given a
+ * keyring (`options.keys`), every event's MAC verifies under it too, so a stream rewritten with every hash recomputed
+ * by someone without the key is broken. Stops at the first break; rejects only if `records` does.
  */
 export const verifyChain = async (
   records: AsyncIterable<StoredRecord> | Iterable<StoredRecord>,
   from: ChainHead | null = null,
+  options: { readonly keys?: ChainKeyring } = {},
 ): Promise<ChainVerdict> => {
+  const { keys } = options
   let head = from
   let headConfirmed = from === null
   for await (const record of records) {
-    const step = headConfirmed || head === null ? verifyLink(head, record) : confirmChainHead(head, record)
+    const step = headConfirmed || head === null ? verifyLink(head, record, keys) : confirmChainHead(head, record, keys)
     if (E.isLeft(step)) return step.left
     headConfirmed = true
     head = step.right

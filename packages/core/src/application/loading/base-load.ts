@@ -7,7 +7,7 @@ import type { EventRegistry } from '../../kernel/registry.js'
 import { EventMetadataHead } from '../../shared/event-metadata.js'
 import { confirmChainHead } from '../integrity/hash-chain.js'
 import { corrupt, type LoadFailure, unavailable } from './load-failure.js'
-import { foldRecords, type LoadBase, type LoadedStream } from './stream-load.js'
+import { type ChainCheck, foldRecords, type LoadBase, type LoadedStream } from './stream-load.js'
 
 /** Whether the record is the snapshot's last event: the same revision and the same hash, which commits to its past. */
 const isChainHead = (record: StoredRecord, base: LoadBase<unknown>): boolean => {
@@ -34,7 +34,7 @@ export const loadFromBase = async <Command, Event extends DomainEvent, State, Re
   commandId: string,
   base: LoadBase<State>,
   recentLimit: number,
-  verify = false,
+  verify?: ChainCheck,
 ): Promise<E.Either<LoadFailure, BaseLoad<Event, State>>> => {
   const records = store.readStream(streamName, { fromRevision: base.revision })[Symbol.asyncIterator]()
   let head: IteratorResult<StoredRecord>
@@ -49,16 +49,20 @@ export const loadFromBase = async <Command, Event extends DomainEvent, State, Re
     const reason = `the stream no longer has its last event (revision ${base.revision}, lastHash)`
     return E.right({ fits: false, reason })
   }
-  if (verify) {
+  if (verify !== undefined) {
     // The base's own event is not folded again, but it must still be the event its state was folded from.
     const kept = { streamName, revision: base.revision, hash: base.lastHash, events: 1 }
-    const confirmed = confirmChainHead(kept, head.value)
+    const confirmed = confirmChainHead(kept, head.value, verify.keys)
     if (E.isLeft(confirmed)) {
       await records.return?.()
       return E.left(corrupt(head.value, `its hash chain is broken: ${confirmed.left.detail}`))
     }
   }
   const rest: AsyncIterable<StoredRecord> = { [Symbol.asyncIterator]: () => records }
-  const loaded = await foldRecords(rest, decider, registry, streamName, commandId, { base, recentLimit, verify })
+  const loaded = await foldRecords(rest, decider, registry, streamName, commandId, {
+    base,
+    recentLimit,
+    ...(verify === undefined ? {} : { verify }),
+  })
   return E.map((stream: LoadedStream<Event, State>): BaseLoad<Event, State> => ({ fits: true, stream }))(loaded)
 }

@@ -6,11 +6,12 @@ import type { DomainEvent } from '../../kernel/domain-event.js'
 import type { EventStore } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
 import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.js'
+import type { ChainKeyring } from '../integrity/chain-keys.js'
 import { loadFromBase } from './base-load.js'
 import type { LoadFailure } from './load-failure.js'
 import { snapshotCommandLimit } from './recent-commands.js'
-import { snapshotDigest } from './snapshot-save.js'
-import { type LoadBase, type LoadedStream, loadStream } from './stream-load.js'
+import { snapshotDigestProblem } from './snapshot-save.js'
+import { type ChainCheck, type LoadBase, type LoadedStream, loadStream } from './stream-load.js'
 
 /**
  * Opt-in snapshots for a command handler: where they are kept, and how many events must have been folded since the
@@ -41,7 +42,11 @@ export interface SnapshotOptions {
  * Snapshots as a handler keeps them: its options, and the aggregate's state version and codec (a stored state that
  * does not decode with it is ignored and the stream is loaded in full).
  */
-export type Snapshotting<State> = SnapshotOptions & StateSnapshots<State>
+export type Snapshotting<State> = SnapshotOptions &
+  StateSnapshots<State> & {
+    /** The keyring of a keyed chain: snapshots are saved with a keyed digest, and only those are used. */
+    readonly keys?: ChainKeyring
+  }
 
 /** How a load used snapshots: none was stored, one was used, or one was ignored (and why). */
 export type SnapshotUse =
@@ -85,9 +90,8 @@ const baseOf = <State>(
     return E.left(ignored(`it is version ${snapshot.snapshotVersion}, not ${options.version}`))
   if (!Number.isSafeInteger(snapshot.revision) || snapshot.revision < 0 || snapshot.lastHash === null)
     return E.left(ignored('it names no event of the stream'))
-  if (snapshot.stateDigest === undefined) return E.left(ignored('it carries no digest of its content'))
-  if (snapshotDigest(snapshot) !== snapshot.stateDigest)
-    return E.left(ignored('its content does not match its digest: it was changed where it is stored'))
+  const digestProblem = snapshotDigestProblem(snapshot, options.keys)
+  if (digestProblem !== undefined) return E.left(ignored(digestProblem))
   const state = decodeWith(options.codec, 'snapshot state')(snapshot.state)
   if (E.isLeft(state)) return E.left(ignored(`its state does not decode: ${formatDecodeFailure(state.left)}`))
   const { revision, lastHash, recentCommandIds } = snapshot
@@ -107,7 +111,7 @@ export const loadWithSnapshot = async <Command, Event extends DomainEvent, State
   streamName: string,
   commandId: string,
   options: Snapshotting<State>,
-  verify = false,
+  verify?: ChainCheck,
 ): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> => {
   const full = async (use: SnapshotUse): Promise<E.Either<LoadFailure, SnapshotLoad<Event, State>>> =>
     E.map((stream: LoadedStream<Event, State>) => ({ stream, use, handledBefore: false }))(

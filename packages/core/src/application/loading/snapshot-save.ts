@@ -1,9 +1,11 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Span } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../../kernel/decider.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.js'
 import { canonicalJson, sha256Hex } from '../integrity/canonical-json.js'
+import type { ChainKey, ChainKeyring } from '../integrity/chain-keys.js'
 import type { WrittenEvent } from './written-event.js'
 import { recentCommands, snapshotCommandLimit } from './recent-commands.js'
 import type { SnapshotLoad, Snapshotting, SnapshotUse } from './snapshot-load.js'
@@ -42,20 +44,56 @@ export const nextSnapshot = <Command, Event extends DomainEvent, State, Reject>(
     lastHash,
     recentCommandIds: recent.ids(),
   }
-  const digest = snapshotDigest(content)
+  const digest = snapshotDigest(content, options.keys?.current)
   return digest === undefined ? content : { ...content, stateDigest: digest }
 }
 
+const keyedDigestPattern = /^hmac-sha256:([^:]+):([0-9a-f]{64})$/
+
+const keyedDigest = (key: ChainKey, text: string): string =>
+  createHmac('sha256', key.secret).update(`pembina-snapshot/1\n${key.id}\n${text}`).digest('hex')
+
 /**
- * The digest a snapshot carries: SHA-256 (hex) of the canonical JSON of its stream, revision, version, state, last
- * hash and recent command ids; undefined when the state has no JSON form. Not keyed: it finds a snapshot changed
+ * The digest a snapshot carries, of the canonical JSON of its stream, revision, version, state, last hash and recent
+ * command ids; undefined when the state has no JSON form. Without a key, SHA-256 in hex: it finds a snapshot changed
  * where it is stored (by a tool, by hand) that was not given a new digest, not one rewritten by someone who computes
- * the digest too.
+ * the digest too. With the chain's key (a handler with `chainKeys`), `hmac-sha256:<key id>:<hex>`: one only a holder
+ * of the key can compute.
  */
-export const snapshotDigest = (snapshot: Omit<StoredSnapshot, 'stateDigest'>): string | undefined => {
+export const snapshotDigest = (snapshot: Omit<StoredSnapshot, 'stateDigest'>, key?: ChainKey): string | undefined => {
   const { streamName, revision, snapshotVersion, state, lastHash, recentCommandIds } = snapshot
   const text = canonicalJson({ streamName, revision, snapshotVersion, state, lastHash, recentCommandIds })
-  return E.isRight(text) ? sha256Hex(text.right) : undefined
+  if (E.isLeft(text)) return undefined
+  return key === undefined ? sha256Hex(text.right) : `hmac-sha256:${key.id}:${keyedDigest(key, text.right)}`
+}
+
+/**
+ * Why a snapshot's digest does not vouch for its content, or undefined when it does. Without a keyring the digest
+ * must be the plain one; with one (a keyed chain), it must be keyed with a key of the keyring, current or retired: a
+ * plain digest, which anyone can compute, no longer vouches for anything.
+ */
+export const snapshotDigestProblem = (snapshot: StoredSnapshot, keys?: ChainKeyring): string | undefined => {
+  const digest = snapshot.stateDigest
+  if (digest === undefined) return 'it carries no digest of its content'
+  const keyed = keyedDigestPattern.exec(digest)
+  if (keys === undefined) {
+    if (keyed !== null) return `its digest is keyed (key ${keyed[1] ?? ''}), and the handler holds no chain key`
+    return snapshotDigest(snapshot) === digest
+      ? undefined
+      : 'its content does not match its digest: it was changed where it is stored'
+  }
+  if (keyed === null) return 'its digest is not keyed, and the chain is: anyone could have computed it'
+  const keyId = keyed[1] ?? ''
+  const key = keyId === keys.current.id ? keys.current : keys.retired?.find(retired => retired.id === keyId)
+  if (key === undefined) return `its digest is keyed with key ${keyId}, which the keyring does not hold`
+  const expected = snapshotDigest(snapshot, key)
+  const matches =
+    expected !== undefined &&
+    expected.length === digest.length &&
+    timingSafeEqual(Buffer.from(expected, 'utf8'), Buffer.from(digest, 'utf8'))
+  return matches
+    ? undefined
+    : `its content does not match its digest keyed with ${keyId}: it was changed where it is stored`
 }
 
 /**

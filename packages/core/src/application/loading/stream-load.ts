@@ -11,6 +11,7 @@ import {
 } from '../../kernel/event-store.js'
 import type { EventRegistry } from '../../kernel/registry.js'
 import { type ChainHead, verifyLink } from '../integrity/hash-chain.js'
+import type { ChainKeyring } from '../integrity/chain-keys.js'
 import { isImmutable } from './immutable-records.js'
 import { corrupt, type HandleCorruptStream, type LoadFailure, unavailable } from './load-failure.js'
 import { recentCommands } from './recent-commands.js'
@@ -64,7 +65,15 @@ export interface FoldOptions<Event extends DomainEvent, State> {
    * Verify each record's link in the stream's hash chain before folding it (`verifyOnLoad`): its hash recomputed from
    * its content and its link to the one before (or to the base's `lastHash`); a break is a corrupt stream.
    */
-  readonly verify?: boolean
+  readonly verify?: ChainCheck
+}
+
+/**
+ * How a load verifies the hash chain of what it folds (`verifyOnLoad`): every event's hash and link, and, given the
+ * chain's keyring, every event's MAC under it.
+ */
+export interface ChainCheck {
+  readonly keys?: ChainKeyring
 }
 
 const decodeHead = decodeGuarded(EventMetadataHead, 'metadata')
@@ -101,8 +110,8 @@ const streamFold = <Command, Event extends DomainEvent, State, Reject>(
       let head: EventMetadataHead
       let event: Event
       if (known === undefined) {
-        if (options.verify === true) {
-          const link = verifyLink(chain, record)
+        if (options.verify !== undefined) {
+          const link = verifyLink(chain, record, options.verify.keys)
           if (E.isLeft(link)) return corrupt(record, `its hash chain is broken: ${link.left.detail}`)
           chain = link.right
         }
@@ -117,7 +126,7 @@ const streamFold = <Command, Event extends DomainEvent, State, Reject>(
       } else {
         ;({ head, event } = known)
         // Checked before by this handler, verified then if it verifies: the chain moves on past it.
-        if (options.verify === true)
+        if (options.verify !== undefined)
           chain = { streamName, revision: record.revision, hash: head.hash, events: (chain?.events ?? 0) + 1 }
       }
       state = decider.evolve(state, event)
@@ -190,6 +199,9 @@ export const loadStream = <Command, Event extends DomainEvent, State, Reject>(
   streamName: string,
   commandId: string,
   recentLimit = 0,
-  verify = false,
+  verify?: ChainCheck,
 ): Promise<E.Either<LoadFailure, LoadedStream<Event, State>>> =>
-  foldRecords(store.readStream(streamName), decider, registry, streamName, commandId, { recentLimit, verify })
+  foldRecords(store.readStream(streamName), decider, registry, streamName, commandId, {
+    recentLimit,
+    ...(verify === undefined ? {} : { verify }),
+  })

@@ -10,7 +10,7 @@ import { recentCommands, snapshotCommandLimit } from './recent-commands.js'
 import { loadWithSnapshot, type SnapshotLoad, type Snapshotting, type SnapshotUse } from './snapshot-load.js'
 import { nextSnapshot, saveSnapshotTraced, snapshotUseText } from './snapshot-save.js'
 import type { StateCache } from './state-cache.js'
-import { type LoadedStream, loadStream } from './stream-load.js'
+import { type ChainCheck, type LoadedStream, loadStream } from './stream-load.js'
 import type { WrittenEvent } from './written-event.js'
 
 /** What a handler's loads need: its store and aggregate, and the snapshots and state cache it was given, if any. */
@@ -21,7 +21,7 @@ export interface StreamLoaderOptions<Command, Event extends DomainEvent, State, 
   readonly snapshots: Snapshotting<State> | undefined
   readonly cache: StateCache<State> | undefined
   /** Verify the hash chain of every event folded (`verifyOnLoad`). */
-  readonly verify?: boolean
+  readonly verify?: ChainCheck | undefined
 }
 
 /** A load of a command's stream, reporting on the command's span how it used the cache and snapshots. */
@@ -66,7 +66,7 @@ export const streamLoader = <Command, Event extends DomainEvent, State, Reject>(
   options: StreamLoaderOptions<Command, Event, State, Reject>,
 ): StreamLoader<Event, State> => {
   const { store, decider, registry, snapshots, cache } = options
-  const verify = options.verify ?? false
+  const { verify } = options
   const cachedCommands = cache?.commandLimit ?? 0
 
   /** Keeps a loaded or written stream in the cache, if there is one and the stream has an event. */
