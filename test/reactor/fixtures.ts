@@ -4,6 +4,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import {
   type Actor,
+  type ChainKeyring,
   competency,
   type CompetencyEvent,
   commandHandler,
@@ -39,20 +40,24 @@ export const staffNip = (i: number): Nip => {
 }
 
 /** The handlers a reactor sends its commands to, over one store: every aggregate a standard policy writes to. */
-export const reactorHandlers = (store: EventStore, config: PolicyConfig = defaultPolicy) =>
-  ({
-    competency: commandHandler({ store, aggregate: competency, config }),
-    mentorship: commandHandler({ store, aggregate: mentorship, config }),
-    mentor: commandHandler({ store, aggregate: mentorRoster, config }),
-  }) satisfies ReactorHandlers
+export const reactorHandlers = (store: EventStore, config: PolicyConfig = defaultPolicy, chainKeys?: ChainKeyring) => {
+  const keyed = chainKeys === undefined ? {} : { chainKeys }
+  return {
+    competency: commandHandler({ store, aggregate: competency, config, ...keyed }),
+    mentorship: commandHandler({ store, aggregate: mentorship, config, ...keyed }),
+    mentor: commandHandler({ store, aggregate: mentorRoster, config, ...keyed }),
+  } satisfies ReactorHandlers
+}
 
 /** Registers a profile for each NIP; with `exceptRegistered`, a profile already registered is left as it is. */
 export const registerProfiles = async (
   store: EventStore,
   nips: readonly Nip[],
   exceptRegistered = false,
+  chainKeys?: ChainKeyring,
 ): Promise<void> => {
-  const profiles = commandHandler({ store, aggregate: competency, config: defaultPolicy })
+  const keyed = chainKeys === undefined ? {} : { chainKeys }
+  const profiles = commandHandler({ store, aggregate: competency, config: defaultPolicy, ...keyed })
   for (const who of nips) {
     const result = await profiles.handle(
       {
@@ -78,8 +83,14 @@ export const registerProfiles = async (
  * Runs a one-day offering to the end with every NIP attending: its conclusion writes one PlaceCompleted per
  * participant (each a credit of 8 JP to come). At most 30 participants (the offering's capacity).
  */
-export const completePlaces = async (store: EventStore, offeringId: string, nips: readonly Nip[]): Promise<void> => {
-  const offerings = commandHandler({ store, aggregate: enrollment, config: defaultPolicy })
+export const completePlaces = async (
+  store: EventStore,
+  offeringId: string,
+  nips: readonly Nip[],
+  chainKeys?: ChainKeyring,
+): Promise<void> => {
+  const keyed = chainKeys === undefined ? {} : { chainKeys }
+  const offerings = commandHandler({ store, aggregate: enrollment, config: defaultPolicy, ...keyed })
   const day = localDate('2026-03-02')
   const commands: EnrollmentCommand[] = [
     {
@@ -161,14 +172,15 @@ export const writeCreditedHistory = async (
   file: string,
   staff: readonly Nip[],
   offeringIds: readonly string[],
+  chainKeys?: ChainKeyring,
 ): Promise<void> => {
   const store = sqliteEventStore({ path: file })
-  await registerProfiles(store, staff)
-  for (const offeringId of offeringIds) await completePlaces(store, offeringId, staff)
+  await registerProfiles(store, staff, false, chainKeys)
+  for (const offeringId of offeringIds) await completePlaces(store, offeringId, staff, chainKeys)
   await startReactor({
     store,
     checkpoints: inMemoryReadModelStore(),
-    handlers: reactorHandlers(store),
+    handlers: reactorHandlers(store, defaultPolicy, chainKeys),
     config: defaultPolicy,
     live: false,
   }).done

@@ -226,6 +226,8 @@ export async function* readStreamRecords(
   }
 }
 
+const lowestPosition = -9_223_372_036_854_775_808n
+
 /** Reads the global order page by page after a position, up to the last event when the read started. */
 export async function* readAllRecords(
   context: ReadContext,
@@ -234,7 +236,9 @@ export async function* readAllRecords(
   const { queries, guard, pageSize } = context
   const end = guard('reading all events from', () => queries.headPosition())
   const clause = filterClause(options.filter)
-  let after = options.after ?? 0n
+  // From the very start, not from 0: a position below 1 is never given, so an event found there was moved by hand,
+  // and reading it (out of its stream's order) lets an audit find it rather than leaving it unseen by every reader.
+  let after = options.after ?? lowestPosition
   let remaining = readLimit(options.limit)
   while (remaining > 0 && after < end) {
     const size = Math.min(pageSize, remaining)
