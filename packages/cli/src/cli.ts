@@ -7,6 +7,13 @@ import { systemClock } from './clock.js'
 import { CliError, exitCodes } from './cli-error.js'
 import { auditCommand } from './commands/audit.js'
 import { exportCommand, importCommand } from './commands/export-import.js'
+import {
+  keysAnchorCommand,
+  keysChainCommand,
+  keysRetireCommand,
+  keysRotateCommand,
+  readChainKeyring,
+} from './commands/keys.js'
 import { eraseCommand, openingsCommand } from './commands/personal-data.js'
 import { replayCommand } from './commands/replay.js'
 import { readConfig } from './config-file.js'
@@ -33,6 +40,16 @@ interface AuditOptions extends CommonOptions {
   readonly csv?: string
   readonly year?: string
   readonly keys?: string
+  readonly chainKeys?: string
+  readonly signKey?: string
+  readonly anchorKey?: string
+}
+
+interface DemoOptions extends CommonOptions {
+  readonly seed: string
+  readonly fresh: boolean
+  readonly keys?: string
+  readonly chainKeys?: string
 }
 
 const withCommon = (command: Command): Command =>
@@ -94,48 +111,63 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
       '--keys <file>',
       "the SQLite key store the complainants' personal data is sealed with (default: the store's file + .keys)",
     )
-    .addHelpText('after', example(['pembina demo', 'pembina demo --fresh --store sqlite:belawan.db']))
-    .action(
-      async (options: CommonOptions & { readonly seed: string; readonly fresh: boolean; readonly keys?: string }) => {
-        const seed = Number(options.seed)
-        if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed ${options.seed} is not a whole number`)
-        const url = parseStoreUrl(options.store)
-        const keysPath = options.keys ?? (url.kind === 'sqlite' ? `${url.path}.keys` : 'pembina-keys.sqlite')
-        if (options.fresh) {
-          if (url.kind !== 'sqlite')
-            throw new CliError('--fresh deletes an SQLite file; it cannot empty an EventStoreDB')
-          removeSqliteFiles(url.path)
-          removeSqliteFiles(keysPath)
-        }
-        const config = readConfig(options.config)
-        if (url.kind === 'jsonl')
-          throw new CliError(`${options.store} is read-only: seed sqlite:FILE or an EventStoreDB`)
-        const store = await openStore(url, { mustExist: false })
-        const readModels = url.kind === 'sqlite' ? sqliteReadModelStore({ path: url.path }) : inMemoryReadModelStore()
-        let keys: SqliteKeyStore
-        try {
-          keys = sqliteKeyStore({ path: keysPath })
-        } catch (error) {
-          await readModels.close()
-          await store.close()
-          throw new CliError(`--keys ${keysPath}: ${error instanceof Error ? error.message : String(error)}`)
-        }
-        try {
-          setExit(
-            await demoCommand(
-              store,
-              readModels,
-              { config, seed, keys, progress: options.progress, json: options.json },
-              io.out,
-            ),
-          )
-        } finally {
-          keys.close()
-          await readModels.close()
-          await store.close()
-        }
-      },
+    .option(
+      '--chain-keys <file>',
+      'a chain key file (pembina keys chain): every event is written with a MAC under its current key',
     )
+    .addHelpText(
+      'after',
+      example([
+        'pembina demo',
+        'pembina demo --fresh --store sqlite:belawan.db',
+        'pembina demo --chain-keys chain-keys.json',
+      ]),
+    )
+    .action(async (options: DemoOptions) => {
+      const seed = Number(options.seed)
+      if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed ${options.seed} is not a whole number`)
+      const chainKeys = options.chainKeys === undefined ? undefined : readChainKeyring(options.chainKeys)
+      const url = parseStoreUrl(options.store)
+      const keysPath = options.keys ?? (url.kind === 'sqlite' ? `${url.path}.keys` : 'pembina-keys.sqlite')
+      if (options.fresh) {
+        if (url.kind !== 'sqlite') throw new CliError('--fresh deletes an SQLite file; it cannot empty an EventStoreDB')
+        removeSqliteFiles(url.path)
+        removeSqliteFiles(keysPath)
+      }
+      const config = readConfig(options.config)
+      if (url.kind === 'jsonl') throw new CliError(`${options.store} is read-only: seed sqlite:FILE or an EventStoreDB`)
+      const store = await openStore(url, { mustExist: false })
+      const readModels = url.kind === 'sqlite' ? sqliteReadModelStore({ path: url.path }) : inMemoryReadModelStore()
+      let keys: SqliteKeyStore
+      try {
+        keys = sqliteKeyStore({ path: keysPath })
+      } catch (error) {
+        await readModels.close()
+        await store.close()
+        throw new CliError(`--keys ${keysPath}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+      try {
+        setExit(
+          await demoCommand(
+            store,
+            readModels,
+            {
+              config,
+              seed,
+              keys,
+              progress: options.progress,
+              json: options.json,
+              ...(chainKeys === undefined ? {} : { chainKeys }),
+            },
+            io.out,
+          ),
+        )
+      } finally {
+        keys.close()
+        await readModels.close()
+        await store.close()
+      }
+    })
 
   withCommon(root.command('audit'))
     .description('verify every hash chain, decode every event, and check the rules that span streams')
@@ -148,6 +180,15 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
       '--keys <file>',
       'the key store, an SQLite file: report sealed, erased and unknown-key personal fields (none is opened)',
     )
+    .option(
+      '--chain-keys <file>',
+      "a chain key file: every event's MAC must verify with its keys, else it is an unauthenticated finding",
+    )
+    .option('--sign-key <file>', 'an Ed25519 private key (PEM): sign the head file this audit writes')
+    .option(
+      '--anchor-key <file>',
+      'an Ed25519 public key (PEM): refuse the head file read unless it is signed by its key and unchanged since',
+    )
     .addHelpText(
       'after',
       example([
@@ -155,6 +196,9 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
         'pembina audit --store sqlite:pembina.db --heads heads.json --strict',
         'pembina audit --html audit.html --csv audit-csv --year 2026',
         'pembina audit --keys keys.db --html audit.html',
+        'pembina audit --chain-keys chain-keys.json --strict',
+        'pembina audit --heads heads-2026-06.json --sign-key anchor.pem',
+        'pembina audit --heads heads-2026-06.json --anchor-key anchor.pem.pub --strict',
       ]),
     )
     .action(async (options: AuditOptions) => {
@@ -182,11 +226,81 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
               ...(options.html === undefined ? {} : { html: options.html }),
               ...(options.csv === undefined ? {} : { csv: options.csv }),
               ...(options.keys === undefined ? {} : { keys: options.keys }),
+              ...(options.chainKeys === undefined ? {} : { chainKeys: options.chainKeys }),
+              ...(options.signKey === undefined ? {} : { signKey: options.signKey }),
+              ...(options.anchorKey === undefined ? {} : { anchorKey: options.anchorKey }),
             },
             io.out,
           ),
         ),
       )
+    })
+
+  const keys = root
+    .command('keys')
+    .description('make the keys of a keyed chain and of signed head files (anchors), and rotate a chain key')
+    .addHelpText(
+      'after',
+      example([
+        'pembina keys chain --out chain-keys.json',
+        'pembina keys anchor --out anchor.pem',
+        'pembina keys rotate --file chain-keys.json',
+        'pembina keys retire --file chain-keys.json --id k-20260101 --last-position 48213',
+      ]),
+    )
+  keys
+    .command('chain')
+    .description('write a new chain key file of one key (mode 0600); an existing file is never overwritten')
+    .requiredOption('--out <file>', 'the chain key file to write')
+    .option('--id <id>', "the key's id (default: k-YYYYMMDD, today in UTC)")
+    .option('--json', 'print one JSON document, for scripts', false)
+    .action((options: { readonly out: string; readonly id?: string; readonly json: boolean }) => {
+      setExit(keysChainCommand(options, systemClock(), io.out))
+    })
+  keys
+    .command('rotate')
+    .description('add a new current chain key and retire the current one; the file is rewritten (mode 0600)')
+    .requiredOption('--file <file>', 'the chain key file')
+    .option('--id <id>', "the new key's id (default: k-YYYYMMDD, today in UTC)")
+    .option(
+      '--last-position <n>',
+      'the last global position the retired key may have written at (later: pembina keys retire)',
+    )
+    .option('--json', 'print one JSON document, for scripts', false)
+    .action(
+      (options: {
+        readonly file: string
+        readonly id?: string
+        readonly lastPosition?: string
+        readonly json: boolean
+      }) => {
+        setExit(keysRotateCommand(options, systemClock(), io.out))
+      },
+    )
+  keys
+    .command('retire')
+    .description("set the last global position a retired chain key may have written at (a signed anchor's)")
+    .requiredOption('--file <file>', 'the chain key file')
+    .requiredOption('--id <id>', 'the retired key')
+    .requiredOption('--last-position <n>', 'the position of an anchor taken once every writer used the new key')
+    .option('--json', 'print one JSON document, for scripts', false)
+    .action(
+      (options: {
+        readonly file: string
+        readonly id: string
+        readonly lastPosition: string
+        readonly json: boolean
+      }) => {
+        setExit(keysRetireCommand(options, io.out))
+      },
+    )
+  keys
+    .command('anchor')
+    .description('write an Ed25519 key pair for head files: FILE the private key (mode 0600), FILE.pub the public key')
+    .requiredOption('--out <file>', 'the private key file to write (the public key goes to FILE.pub)')
+    .option('--json', 'print one JSON document, for scripts', false)
+    .action((options: { readonly out: string; readonly json: boolean }) => {
+      setExit(keysAnchorCommand(options, io.out))
     })
 
   withCommon(root.command('replay'))
@@ -306,7 +420,10 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
     })
 
   root.exitOverride()
-  for (const command of root.commands) command.exitOverride()
+  for (const command of root.commands) {
+    command.exitOverride()
+    for (const sub of command.commands) sub.exitOverride()
+  }
   return root
 }
 

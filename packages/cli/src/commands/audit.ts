@@ -1,19 +1,22 @@
+import type { KeyObject } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   type AuditFinding,
+  anchorKeyFingerprint,
   audit,
   type AuditSummary,
-  decodeWith,
+  type ChainKeyring,
   type EventStore,
-  formatDecodeFailure,
-  HeadFile,
+  type HeadFile,
+  headFileFrom,
   headFileOf,
   type KeyStore,
   type PersonalDataSurvey,
   type PolicyConfig,
   type SealedFieldPlace,
+  signHeadFile,
   StoreUnavailableError,
 } from '@pembina/core'
 import { CliError, exitCodes } from '../cli-error.js'
@@ -22,6 +25,7 @@ import { reportCharts } from '../report/charts.js'
 import { writeAuditCsv } from '../report/csv.js'
 import { auditReportHtml } from '../report/html.js'
 import { reportData } from '../report/report-data.js'
+import { readAnchorPrivateKey, readAnchorPublicKey, readChainKeyring } from './keys.js'
 import { openKeys } from './personal-data.js'
 
 /** What `pembina audit` is asked. */
@@ -47,9 +51,22 @@ export interface AuditCommandOptions {
    * and their fields), and a field under a key it does not know is an `unknown-key` finding.
    */
   readonly keys?: string
+  /** A chain key file (`pembina keys chain`): every event's MAC must verify with its keys, else `unauthenticated`. */
+  readonly chainKeys?: string
+  /** An Ed25519 private key (PEM): the head file written is signed with it. */
+  readonly signKey?: string
+  /** An Ed25519 public key (PEM): the head file read must be signed with its private key, and unchanged since. */
+  readonly anchorKey?: string
 }
 
-const readHeads = (file: string): HeadFile => {
+/** The keys of an audit, read from their files before it starts. */
+interface AuditKeys {
+  readonly chainKeys?: ChainKeyring
+  readonly sign?: { readonly key: KeyObject; readonly fingerprint: string }
+  readonly anchor?: { readonly key: KeyObject; readonly fingerprint: string }
+}
+
+const readHeads = (file: string, anchor: AuditKeys['anchor']): HeadFile => {
   let json: unknown
   try {
     json = JSON.parse(readFileSync(file, 'utf8'))
@@ -58,9 +75,42 @@ const readHeads = (file: string): HeadFile => {
       `the head file ${file} cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
     )
   }
-  const heads = decodeWith(HeadFile, 'head file')(json)
-  if (E.isLeft(heads)) throw new CliError(`the head file ${file} is refused: ${formatDecodeFailure(heads.left)}`)
+  const heads = headFileFrom(json, anchor?.key)
+  if (E.isLeft(heads))
+    throw new CliError(
+      `the head file ${file} is refused${anchor === undefined ? '' : ` (checked with anchor key ${anchor.fingerprint})`}: ${heads.left}`,
+    )
   return heads.right
+}
+
+/** Reads the key files an audit is given, and refuses a combination that could not do what it asks. */
+const auditKeys = (options: AuditCommandOptions, checking: boolean): AuditKeys => {
+  if (options.heads === undefined)
+    for (const [given, option, does] of [
+      [options.signKey, '--sign-key', 'signs the head file an audit writes'],
+      [options.anchorKey, '--anchor-key', 'checks the head file an audit reads'],
+    ] as const)
+      if (given !== undefined) throw new CliError(`${option} ${given} ${does}: give one with --heads`)
+  const chainKeys = options.chainKeys === undefined ? undefined : readChainKeyring(options.chainKeys)
+  const withFingerprint = (key: KeyObject) => ({ key, fingerprint: anchorKeyFingerprint(key) })
+  const sign = options.signKey === undefined ? undefined : withFingerprint(readAnchorPrivateKey(options.signKey))
+  const anchor = options.anchorKey === undefined ? undefined : withFingerprint(readAnchorPublicKey(options.anchorKey))
+  if (!checking && anchor !== undefined) {
+    // The head file is written now: with --anchor-key, the next audit will check it, so it must verify then.
+    if (sign === undefined)
+      throw new CliError(
+        `the head file ${options.heads ?? ''} does not exist, so this audit writes it, unsigned: the next audit with --anchor-key ${options.anchorKey ?? ''} would refuse it (give --sign-key)`,
+      )
+    if (sign.fingerprint !== anchor.fingerprint)
+      throw new CliError(
+        `--sign-key ${options.signKey ?? ''} (key ${sign.fingerprint}) is not the private key of --anchor-key ${options.anchorKey ?? ''} (key ${anchor.fingerprint})`,
+      )
+  }
+  return {
+    ...(chainKeys === undefined ? {} : { chainKeys }),
+    ...(sign === undefined ? {} : { sign }),
+    ...(anchor === undefined ? {} : { anchor }),
+  }
 }
 
 const findingLine = (finding: AuditFinding): string =>
@@ -101,10 +151,11 @@ export const auditCommand = async (
 ): Promise<number> => {
   const headsFile = options.heads
   const checking = headsFile !== undefined && existsSync(headsFile)
-  const heads = checking ? readHeads(headsFile) : undefined
+  const auditing = auditKeys(options, checking)
+  const heads = checking ? readHeads(headsFile, auditing.anchor) : undefined
   const keys = options.keys === undefined ? undefined : openKeys(options.keys)
   try {
-    return await auditWith(store, options, out, checking ? headsFile : undefined, heads, keys)
+    return await auditWith(store, options, out, checking ? headsFile : undefined, heads, keys, auditing)
   } finally {
     keys?.close()
   }
@@ -118,6 +169,7 @@ const auditWith = async (
   checking: string | undefined,
   heads: HeadFile | undefined,
   keys: KeyStore | undefined,
+  auditing: AuditKeys,
 ): Promise<number> => {
   const headsFile = options.heads
   const progress = await readProgress(store, 'auditing', options.progress && !options.json)
@@ -126,6 +178,7 @@ const auditWith = async (
     config: options.config,
     ...(heads === undefined ? {} : { heads }),
     ...(keys === undefined ? {} : { keys }),
+    ...(auditing.chainKeys === undefined ? {} : { chainKeys: auditing.chainKeys }),
     onProgress: records => {
       progress.update(records)
     },
@@ -148,10 +201,15 @@ const auditWith = async (
     progress.stop()
   }
   let wroteHeads: string | undefined
+  let headsSignedBy: string | undefined
   if (headsFile !== undefined && checking === undefined) {
-    writeFileSync(headsFile, `${JSON.stringify(headFileOf(summary, options.now), null, 2)}\n`)
+    const unsigned = headFileOf(summary, options.now)
+    const file = auditing.sign === undefined ? unsigned : signHeadFile(unsigned, auditing.sign.key)
+    writeFileSync(headsFile, `${JSON.stringify(file, null, 2)}\n`)
     wroteHeads = headsFile
+    headsSignedBy = auditing.sign?.fingerprint
   }
+  const headsVerifiedWith = checking === undefined ? undefined : auditing.anchor?.fingerprint
   const written: string[] = []
   if (options.html !== undefined || options.csv !== undefined) {
     const data = await reportData(store, options.config, options.year)
@@ -183,8 +241,11 @@ const auditWith = async (
             position: summary.position === null ? null : summary.position.toString(),
           },
           headsChecked: checking ?? null,
+          headsVerifiedWith: headsVerifiedWith ?? null,
+          chainKeysChecked: auditing.chainKeys === undefined ? null : (options.chainKeys ?? null),
           personalData: summary.personalData === undefined ? null : personalDataJson(summary.personalData),
           headsWritten: wroteHeads ?? null,
+          headsSignedBy: headsSignedBy ?? null,
           reports: written,
         },
         null,
@@ -197,8 +258,19 @@ const auditWith = async (
       `${summary.records} events in ${summary.streams} streams audited${summary.otherRecords === 0 ? '' : ` (${summary.otherRecords} records of other streams passed by)`}: ${summary.findings === 0 ? 'no findings' : `${summary.findings} findings (${kinds.join(', ')})`}`,
     )
     if (summary.personalData !== undefined) for (const line of personalDataLines(summary.personalData)) out(line)
+    if (auditing.chainKeys !== undefined)
+      out(
+        `every event's MAC checked with the chain keys in ${options.chainKeys ?? ''} (current ${auditing.chainKeys.current.id}${(auditing.chainKeys.retired ?? []).length === 0 ? '' : `, retired ${(auditing.chainKeys.retired ?? []).map(key => key.id).join(', ')}`})`,
+      )
     if (checking !== undefined) out(`history up to the heads in ${checking} checked`)
-    if (wroteHeads !== undefined) out(`heads of ${Object.keys(summary.heads).length} streams written to ${wroteHeads}`)
+    if (headsVerifiedWith !== undefined)
+      out(`the head file ${checking ?? ''} was checked with key ${headsVerifiedWith}: signed by it, unchanged since`)
+    if (wroteHeads !== undefined)
+      out(
+        `heads of ${Object.keys(summary.heads).length} streams written to ${wroteHeads}${summary.position === null ? '' : ` (up to position ${summary.position})`}`,
+      )
+    if (headsSignedBy !== undefined)
+      out(`the head file ${wroteHeads ?? ''} was written and signed by key ${headsSignedBy}`)
     if (written.length > 0) out(`report written: ${written.join(', ')}`)
   }
   return options.strict && summary.findings > 0 ? exitCodes.findings : exitCodes.ok

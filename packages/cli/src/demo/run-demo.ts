@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import {
   acceptMentorship,
+  type ChainKeyring,
   commandHandler,
   competency,
   complaint,
@@ -60,6 +61,8 @@ export interface DemoOptions {
   readonly seed: number
   readonly progress: boolean
   readonly json: boolean
+  /** The keyring of a keyed chain: every event the demo writes carries a MAC under its current key. */
+  readonly chainKeys?: ChainKeyring
 }
 
 /** What sending one demo command came to: written, already there, or refused (with the rejection). */
@@ -154,22 +157,29 @@ export const demoCommand = async (
   const year = demoYear(random, people)
   // Every rule that depends on who someone is (the direct atasan, a mentor's rank) reads the demo's personnel registry.
   const directory = storeDirectory(store)
+  const keyed = options.chainKeys === undefined ? {} : { chainKeys: options.chainKeys }
   const handlers = {
-    mentorship: commandHandler({ store, aggregate: mentorship, config, directory }),
-    mentor: commandHandler({ store, aggregate: mentorRoster, config }),
-    competency: commandHandler({ store, aggregate: competency, config, directory }),
+    mentorship: commandHandler({ ...keyed, store, aggregate: mentorship, config, directory }),
+    mentor: commandHandler({ ...keyed, store, aggregate: mentorRoster, config }),
+    competency: commandHandler({ ...keyed, store, aggregate: competency, config, directory }),
   }
   const send = {
-    unit: sender(organisation.commands, commandHandler({ store, aggregate: organisation, config, directory })),
-    asn: sender(personnel.commands, commandHandler({ store, aggregate: personnel, config, directory })),
-    enrollment: sender(enrollment.commands, commandHandler({ store, aggregate: enrollment, config, directory })),
+    unit: sender(
+      organisation.commands,
+      commandHandler({ ...keyed, store, aggregate: organisation, config, directory }),
+    ),
+    asn: sender(personnel.commands, commandHandler({ ...keyed, store, aggregate: personnel, config, directory })),
+    enrollment: sender(
+      enrollment.commands,
+      commandHandler({ ...keyed, store, aggregate: enrollment, config, directory }),
+    ),
     mentorship: mentorshipSender(handlers, config),
     competency: sender(competency.commands, handlers.competency),
     // Complaints arrive with the complainant's name, contact and texts in clear, and are sealed on the way in.
     complaint: sender(
       ComplaintInput,
       sealingHandler(
-        commandHandler({ store, aggregate: complaint, config }),
+        commandHandler({ ...keyed, store, aggregate: complaint, config }),
         complaintSealer(options.keys, rememberedSubjects(complaintSubjectFromStore(store))),
         input => complaint.streamName(input.data.complaintId),
       ),
