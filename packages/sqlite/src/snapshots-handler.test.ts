@@ -6,12 +6,14 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  chainKeyring,
   commandHandler,
   competency,
   type CompetencyCommand,
   defaultPolicy,
   instant,
   nip,
+  snapshotDigest,
   verifyChain,
 } from '@pembina/core'
 import { arbCompetencyScenario } from '@pembina/testkit'
@@ -97,5 +99,62 @@ describe('a snapshot changed in the file (issue 23)', () => {
     expect(count.prepare("SELECT count(*) FROM events WHERE type = 'CompetencyAssessed'").pluck().get()).toBe(1)
     count.close()
     await store.close()
+  })
+
+  // The rewriter edits the snapshot and recomputes its digest with the exported snapshotDigest, as the code does.
+  const rewriteSnapshot = async (file: string): Promise<string> => {
+    const opened = sqliteEventStore({ path: file })
+    const loaded = await opened.snapshots.load(competency.streamName(sari))()
+    await opened.close()
+    if (E.isLeft(loaded) || loaded.right === null) throw new Error('no snapshot')
+    const { stateDigest: kept = '', ...content } = loaded.right
+    const state: unknown = { ...Object(content.state), assessments: {} }
+    const digest = snapshotDigest({ ...content, state }) ?? ''
+    const raw = new Sqlite(file)
+    raw.prepare('UPDATE snapshots SET state = ?, state_digest = ?').run(JSON.stringify(state), digest)
+    raw.close()
+    return kept
+  }
+  const assessedTwice = async (file: string, chainKeys?: ReturnType<typeof chainKeyring>) => {
+    const store = sqliteEventStore({ path: file })
+    const handler = commandHandler({
+      store,
+      aggregate: competency,
+      config: defaultPolicy,
+      snapshots: { store: store.snapshots, every: 1 },
+      ...(chainKeys === undefined ? {} : { chainKeys }),
+    })
+    expect(E.isRight(await handler.handle(register, { commandId: 'register' })())).toBe(true)
+    expect(E.isRight(await handler.handle(assess, { commandId: 'assess-1' })())).toBe(true)
+    await store.close()
+    const kept = await rewriteSnapshot(file)
+    const reopened = sqliteEventStore({ path: file })
+    const again = commandHandler({
+      store: reopened,
+      aggregate: competency,
+      config: defaultPolicy,
+      snapshots: { store: reopened.snapshots, every: 1 },
+      ...(chainKeys === undefined ? {} : { chainKeys }),
+    })
+    const outcome = await again.handle(assess, { commandId: 'assess-2' })()
+    await reopened.close()
+    const count = new Sqlite(file, { readonly: true })
+    const assessed = count.prepare("SELECT count(*) FROM events WHERE type = 'CompetencyAssessed'").pluck().get()
+    count.close()
+    return { kept, outcome, assessed }
+  }
+
+  it('rewritten with its digest recomputed, fools a handler without a chain key, and not one with the key', async () => {
+    // Without a key the digest is plain SHA-256, which the rewriter recomputes: the snapshot is used, and the
+    // assessment it no longer holds is written a second time.
+    const plain = await assessedTwice(join(dir, 'plain.db'))
+    expect(plain.kept).toMatch(/^[0-9a-f]{64}$/)
+    expect(plain.assessed).toBe(2)
+    // Keyed, the digest is an HMAC under the chain key: the recomputed plain one no longer vouches for it.
+    const keys = chainKeyring({ current: { id: 'k1', secret: Buffer.alloc(32, 7) } })
+    const keyed = await assessedTwice(join(dir, 'keyed.db'), keys)
+    expect(keyed.kept).toMatch(/^hmac-sha256:k1:[0-9a-f]{64}$/)
+    expect(keyed.outcome).toMatchObject(E.right({ written: false }))
+    expect(keyed.assessed).toBe(1)
   })
 })

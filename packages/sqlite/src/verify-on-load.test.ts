@@ -8,10 +8,13 @@ import * as E from 'fp-ts/lib/Either.js'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   type Actor,
+  chainHash,
+  chainKeyring,
   commandHandler,
   defaultPolicy,
   enrollment,
   type EnrollmentCommand,
+  EventMetadata,
   type EnrollmentState,
   instant,
   localDate,
@@ -127,5 +130,68 @@ describe('verifyOnLoad', () => {
     raw.close()
     const third = await handler.handle(request(nip('198507122010011002')), { commandId: 'req-2' })()
     expect(third).toMatchObject(E.left({ kind: 'corrupt-stream', revision: 1 }))
+  })
+})
+
+describe('verifyOnLoad with a keyed chain', () => {
+  const keys = chainKeyring({ current: { id: 'k1', secret: Buffer.alloc(32, 3) } })
+
+  /** The offering opened with one place, then raised to 50 in the file with its hash recomputed, its MAC kept. */
+  const rewrittenOffering = async (): Promise<SqliteEventStore> => {
+    const opened = sqliteEventStore({ path })
+    const handler = commandHandler({ store: opened, aggregate: enrollment, config: defaultPolicy, chainKeys: keys })
+    expect(E.isRight(await handler.handle(open, { commandId: 'open' })())).toBe(true)
+    const raw = new Sqlite(path)
+    const row: unknown = raw.prepare('SELECT data, metadata FROM events WHERE stream_name = ?').get(stream)
+    const { data, metadata } = Object(row) as { data: string; metadata: string }
+    const stored: unknown = JSON.parse(metadata)
+    if (!EventMetadata.is(stored)) throw new Error('unreadable metadata')
+    expect(stored.mac?.keyId).toBe('k1')
+    const changed: unknown = { ...Object(JSON.parse(data)), capacity: 50 }
+    const hash = chainHash({ ...stored, type: 'OfferingOpened', data: changed, streamName: stream, revision: 0 })
+    if (E.isLeft(hash)) throw new Error('not JSON')
+    raw
+      .prepare('UPDATE events SET data = ?, metadata = ? WHERE stream_name = ? AND revision = 0')
+      .run(JSON.stringify(changed), JSON.stringify({ ...stored, hash: hash.right }), stream)
+    raw.close()
+    return opened
+  }
+
+  it('the chain alone accepts a stream rewritten with its hashes recomputed; with the keyring, it is refused', async () => {
+    store = await rewrittenOffering()
+    const unkeyed = commandHandler({ store, aggregate: enrollment, config: defaultPolicy, verifyOnLoad: true })
+    const first = await unkeyed.handle(request(nip('199203152019032004')), { commandId: 'req-1' })()
+    expect(E.isRight(first)).toBe(true)
+    const keyed = commandHandler({
+      store,
+      aggregate: enrollment,
+      config: defaultPolicy,
+      verifyOnLoad: true,
+      chainKeys: keys,
+    })
+    const second = await keyed.handle(request(nip('198507122010011002')), { commandId: 'req-2' })()
+    expect(second).toMatchObject(
+      E.left({
+        kind: 'corrupt-stream',
+        streamName: stream,
+        revision: 0,
+        reason: expect.stringContaining('its MAC does not match under key k1') as unknown,
+      }),
+    )
+    expect(eventCount()).toBe(2)
+  })
+
+  it('accepts a sound keyed stream, and refuses a keyring that is not a keyring when the handler is built', async () => {
+    store = sqliteEventStore({ path })
+    const options = { store, aggregate: enrollment, config: defaultPolicy, verifyOnLoad: true, chainKeys: keys }
+    const handler = commandHandler({ ...options, cache: stateCache<EnrollmentState>() })
+    expect(E.isRight(await handler.handle(open, { commandId: 'open' })())).toBe(true)
+    expect(E.isRight(await handler.handle(request(nip('199203152019032004')), { commandId: 'req-1' })())).toBe(true)
+    expect(
+      E.isRight(await commandHandler(options).handle(request(nip('198507122010011002')), { commandId: 'req-2' })()),
+    ).toBe(true)
+    expect(() => commandHandler({ ...options, chainKeys: { current: { id: 'k1', secret: Buffer.alloc(8) } } })).toThrow(
+      /chain keyring: current.secret must be at least 32 random bytes/,
+    )
   })
 })
