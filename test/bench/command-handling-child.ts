@@ -59,7 +59,7 @@ const runOurs = async (run: OursRun, offerings: number, file: string): Promise<C
     run.on === 'memory'
       ? inMemoryEventStore()
       : sqliteEventStore({ path: file, durability: run.mode === 'FULL' ? 'full' : 'normal' })
-  const handler = enrollmentHandler(store, run.cache, run.verifyOnLoad ?? false)
+  const handler = enrollmentHandler(store, run.cache, run.verifyOnLoad ?? false, run.chainKeyed ?? false)
   const commands = workloadCommands(offerings)
   const start = performance.now()
   for (const command of commands) await handleOrThrow(handler, command)

@@ -45,9 +45,11 @@ export type OurStore = 'sqlite' | 'memory'
  * What ours is compared with: `rows`, a hand-written program inserting the exact rows our run stored (SQLite's work
  * alone; the target's baseline); `computed`, the same computing them (ids, hash chain, metadata, JSON) as it goes;
  * `emmett`, Emmett 0.38.5's `DeciderCommandHandler` on its in-memory store (with ours in memory); `unverified`, our
- * own handler without `verifyOnLoad`, while ours verifies the hash chain of every event it folds (its cost alone).
+ * own handler without `verifyOnLoad`, while ours verifies the hash chain of every event it folds (its cost alone);
+ * `unkeyed`, our own handler with `verifyOnLoad`, while ours also keys the chain (`chainKeys`: a MAC written with every
+ * event and verified with every event folded; the keyed chain's cost alone).
  */
-export type BaselineKind = 'rows' | 'computed' | 'emmett' | 'unverified'
+export type BaselineKind = 'rows' | 'computed' | 'emmett' | 'unverified' | 'unkeyed'
 
 /** What the command-handling benchmark is run with. */
 export interface CommandBenchOptions {
@@ -90,7 +92,9 @@ export const commandBenchTitle = (options: Pick<CommandBenchOptions, 'mode' | 'c
     ? 'command handling in memory, ours vs Emmett 0.38.5'
     : options.baseline === 'unverified'
       ? `command handling, ${options.mode}${options.cache ? ', state cache' : ''}, verifyOnLoad vs without`
-      : `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}${options.on === 'memory' ? ', ours in memory (no storage)' : ''}`
+      : options.baseline === 'unkeyed'
+        ? `command handling, ${options.mode}${options.cache ? ', state cache' : ''}, verifyOnLoad, keyed chain vs unkeyed`
+        : `command handling, ${options.mode}${options.cache ? ', state cache' : ''}${options.baseline === 'computed' ? ', vs computing baseline' : ''}${options.on === 'memory' ? ', ours in memory (no storage)' : ''}`
 
 /**
  * Runs the command-handling benchmark: `rounds` rounds alternating ours and the baseline, each side in a fresh process
@@ -129,8 +133,12 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
     if (on === 'memory' && options.baseline !== 'emmett' && referenceDigest === undefined) await writeReference()
     const keep = on === 'sqlite' && referenceDigest === undefined
     const file = keep ? reference : fileOf(`ours-${round}`)
-    const verifyOnLoad = options.baseline === 'unverified'
-    const report = await runInChild({ side: 'ours', on, mode, cache, offerings, warmUpOfferings, file, verifyOnLoad })
+    const verifyOnLoad = options.baseline === 'unverified' || options.baseline === 'unkeyed'
+    const chainKeyed = options.baseline === 'unkeyed'
+    const report = await runInChild({
+      ...{ side: 'ours', on, mode, cache, offerings, warmUpOfferings, file },
+      ...{ verifyOnLoad, chainKeyed },
+    })
     checkStored('ours', report.stored)
     if (keep) referenceDigest = digestOf(reference)
     else removeDatabaseFiles(file)
@@ -150,6 +158,17 @@ export const commandHandlingBench = async (options: CommandBenchOptions): Promis
       // Verifying changes nothing written: the same rows as ours.
       if (round === 1 && digestOf(file) !== referenceDigest)
         throw new Error('without verifying, other rows were written')
+      removeDatabaseFiles(file)
+      rss.baseline.push(report.maxRssBytes)
+      return { units: report.commands, seconds: report.seconds }
+    }
+    if (options.baseline === 'unkeyed') {
+      // The same handler verifying on load without a key: other rows than ours (no MACs), so none are compared.
+      const file = fileOf(`unkeyed-${round}`)
+      const report = await runInChild({
+        ...{ side: 'ours', on, mode, cache, offerings, warmUpOfferings, file },
+        verifyOnLoad: true,
+      })
       removeDatabaseFiles(file)
       rss.baseline.push(report.maxRssBytes)
       return { units: report.commands, seconds: report.seconds }

@@ -15,7 +15,8 @@ const OursRun = t.intersection([
     file: t.string,
   }),
   // Whether the handler verifies the hash chain of every event it folds (`verifyOnLoad`; default no).
-  t.partial({ verifyOnLoad: t.boolean }),
+  // Whether it writes a keyed chain (`chainKeys`, a fixed key of the benchmark's; default no).
+  t.partial({ verifyOnLoad: t.boolean, chainKeyed: t.boolean }),
 ])
 
 /**

@@ -2,6 +2,7 @@
 // four places requested and approved by their atasan, then started: ten commands, ten events.
 import {
   type Actor,
+  chainKeyring,
   commandHandler,
   stateCache,
   type EnrollmentState,
@@ -96,6 +97,7 @@ export const enrollmentHandler = (
   store: EventStore,
   cache = false,
   verifyOnLoad = false,
+  chainKeyed = false,
 ): CommandHandler<EnrollmentCommand, EnrollmentEvent, EnrollmentRejection> =>
   commandHandler({
     store,
@@ -103,7 +105,11 @@ export const enrollmentHandler = (
     config: defaultPolicy,
     verifyOnLoad,
     ...(cache ? { cache: stateCache<EnrollmentState>() } : {}),
+    ...(chainKeyed ? { chainKeys: benchChainKeys } : {}),
   })
+
+/** The chain key of the benchmark's keyed runs: 32 fixed bytes, as a deployment would read 32 random ones. */
+export const benchChainKeys = chainKeyring({ current: { id: 'bench-1', secret: Buffer.alloc(32, 0x5a) } })
 
 /**
  * The workload's commands in the order every side handles them: command k of every offering, then k + 1. Built

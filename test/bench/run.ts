@@ -1,5 +1,5 @@
 // `pnpm bench [--quick] [--json FILE] [--rounds N]
-// [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo|personal-data|verify-on-load[,...]]
+// [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo|personal-data|verify-on-load|keyed-chain[,...]]
 // [--dir DIR]`:
 // runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
 // one table of ratios.
@@ -62,6 +62,7 @@ const benchmarks = [
   'demo',
   'personal-data',
   'verify-on-load',
+  'keyed-chain',
 ] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
@@ -160,6 +161,15 @@ try {
       commandResults.push(
         await commandHandlingBench({
           ...{ offerings: sizes.offerings, rounds, mode, cache: false, baseline: 'unverified' },
+          ...{ dir, progress },
+        }),
+      )
+  // What keying the chain costs on top of verifying it: ours keyed against ours unkeyed, both verifying (no target).
+  if (runs('keyed-chain'))
+    for (const mode of ['FULL', 'NORMAL'] as const)
+      commandResults.push(
+        await commandHandlingBench({
+          ...{ offerings: sizes.offerings, rounds, mode, cache: false, baseline: 'unkeyed' },
           ...{ dir, progress },
         }),
       )
