@@ -1,4 +1,5 @@
 import {
+  type ChainKeyring,
   type CommandContext,
   commandHandler,
   competency,
@@ -73,6 +74,8 @@ export interface HandlerOptions {
   readonly keys: KeyStore
   readonly config: PolicyConfig
   readonly retry?: Partial<RetryPolicy>
+  /** The chain's keyring: every handler writes a keyed chain and verifies it on load. */
+  readonly chainKeys?: ChainKeyring
 }
 
 /**
@@ -89,6 +92,7 @@ export const commandEndpoints = (
     config,
     directory: storeDirectory(store),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.chainKeys === undefined ? {} : { chainKeys: options.chainKeys, verifyOnLoad: true }),
   }
   const reactor = {
     competency: commandHandler({ ...base, aggregate: competency }),

@@ -1,6 +1,9 @@
 // The service as a program: `pnpm --filter @pembina-examples/http-service start --store sqlite:pembina.db`.
 // The one place that reads the environment and the command line; SIGTERM and SIGINT stop it gracefully.
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { chainKeyringOf } from '@pembina/core'
+import * as E from 'fp-ts/lib/Either.js'
 import { devJwtSecret } from './auth.js'
 import { startService } from './service.js'
 import { ConsoleSpanExporter } from './tracing.js'
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'read-models': { type: 'string' },
     keys: { type: 'string' },
+    'chain-keys': { type: 'string' },
     requests: { type: 'string' },
     trace: { type: 'boolean', default: false },
     log: { type: 'boolean', default: false },
@@ -34,6 +38,14 @@ const files = {
   ...(values.keys === undefined ? {} : { keys: values.keys }),
   ...(values.requests === undefined ? {} : { requests: values.requests }),
 }
+// The chain key file, kept apart from the store: every event gets its MAC, every load verifies the chain.
+const chainKeysFile = values['chain-keys'] ?? env.PEMBINA_CHAIN_KEYS
+const chainKeys =
+  chainKeysFile === undefined ? undefined : chainKeyringOf(JSON.parse(readFileSync(chainKeysFile, 'utf8')))
+if (chainKeys !== undefined && E.isLeft(chainKeys)) {
+  console.error(`--chain-keys ${chainKeysFile ?? ''}: ${chainKeys.left}`)
+  process.exit(2)
+}
 const store = values.store ?? env.PEMBINA_STORE ?? 'sqlite:pembina.db'
 const tracing = values.trace || env.PEMBINA_TRACE === 'console'
 
@@ -48,6 +60,7 @@ const service = await startService({
     ...(env.PEMBINA_JWT_AUDIENCE === undefined ? {} : { audience: env.PEMBINA_JWT_AUDIENCE }),
   },
   log: values.log,
+  ...(chainKeys === undefined ? {} : { chainKeys: chainKeys.right }),
   ...(tracing ? { tracing: new ConsoleSpanExporter() } : {}),
 })
 console.log(

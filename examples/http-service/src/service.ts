@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
 import type { SpanExporter } from '@opentelemetry/sdk-trace-node'
-import { defaultPolicy, type EventStore, type PolicyConfig, type RetryPolicy } from '@pembina/core'
+import { type ChainKeyring, defaultPolicy, type EventStore, type PolicyConfig, type RetryPolicy } from '@pembina/core'
 import {
   complaintBoardProjection,
   competencyGapsProjection,
@@ -48,6 +48,11 @@ export interface ServiceOptions {
   readonly clock?: Clock
   /** How the command handlers retry a conflict (default: 5 attempts, 10 ms doubling). */
   readonly retry?: Partial<RetryPolicy>
+  /**
+   * The keyring of a keyed chain (`chainKeyringOf` of a key file kept outside the store): every event is written with
+   * its MAC, and every stream verified on load, MACs included. None by default.
+   */
+  readonly chainKeys?: ChainKeyring
   /** Records the spans (the core's among them) with the OpenTelemetry SDK to this exporter; none by default. */
   readonly tracing?: SpanExporter
   /** Fastify's request log (pino, JSON lines on stdout); off by default. */
@@ -101,6 +106,7 @@ export const startService = async (options: ServiceOptions): Promise<Service> =>
     keys: stores.keys,
     config,
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.chainKeys === undefined ? {} : { chainKeys: options.chainKeys }),
   })
   const project = <Doc extends JsonValue>(projection: Projection<Doc>): Projector =>
     startProjector({ events: stores.events, readModels: stores.readModels, projection })
