@@ -154,6 +154,26 @@ export const appendCases = (ctx: ContractContext): void => {
     expect(asEvents(await collect(store.readStream(stream)))).toMatchObject([{ data: { text: 'senyum 😀' } }])
   })
 
+  it('after appends that failed (a conflict, a batch refused), new events get positions above every earlier one', async () => {
+    const store = await ctx.open()
+    const stream = ctx.uniqueStream()
+    await appendOk(store, stream, testEvents(3), 'no-stream')
+    const seen = asEvents(await collect(store.readAll())).map(event => event.position)
+    const highest = seen.reduce((max, position) => (position > max ? position : max), 0n)
+    expect(await appendConflict(store, stream, testEvents(2, 10), 'no-stream')).toMatchObject({ actual: 2 })
+    const refused = await store.append(stream, [testEvent({ n: 20 }), testEvent({ text: 'x\ud800' })], 2)()
+    expect(refused).toMatchObject(E.left({ _tag: 'InvalidAppend' }))
+    const next = await appendOk(store, stream, testEvents(2, 30), 2)
+    expect(next.position > highest).toBe(true)
+    // A reader resuming after every position it saw reads exactly the new events, in order.
+    const resumed = asEvents(await collect(store.readAll({ after: highest })))
+    expect(resumed.map(event => [event.streamName, event.revision])).toEqual([
+      [stream, 3],
+      [stream, 4],
+    ])
+    expect(resumed.every(event => event.position > highest)).toBe(true)
+  })
+
   it('of concurrent appends with the same expected revision exactly one wins', async () => {
     const store = await ctx.open()
     const stream = ctx.uniqueStream()
