@@ -2,17 +2,19 @@
 // `audit-child.ts ours|baseline FILE` reads the file and sends what it did to the parent.
 //   ours:     `audit` of @pembina/core over sqliteEventStore: every chain verified, every event decoded, the rules
 //             across streams checked (the file holds none to break);
+//   ours-keyed: the same, with the chain's keyring (`chainKeys`): every event's MAC verified too;
 //   baseline: the same rows in the same order through better-sqlite3 `iterate()`, data and metadata JSON.parse-d.
 import { audit, defaultPolicy } from '@pembina/core'
 import { openDatabase } from './better-sqlite3.js'
+import { benchChainKeys } from './enrollment-workload.js'
 import { secondsSince } from './measure.js'
 import type { ReplayReport } from './read-fold-report.js'
 import { sqliteEventStore } from './sqlite-store.js'
 
-const auditOurs = async (file: string): Promise<Omit<ReplayReport, 'maxRssBytes'>> => {
+const auditOurs = async (file: string, keyed = false): Promise<Omit<ReplayReport, 'maxRssBytes'>> => {
   const store = sqliteEventStore({ path: file })
   const start = performance.now()
-  const running = audit(store, { config: defaultPolicy })
+  const running = audit(store, { config: defaultPolicy, ...(keyed ? { chainKeys: benchChainKeys } : {}) })
   let findings = 0
   for (;;) {
     const next = await running.next()
@@ -40,9 +42,9 @@ const readBaseline = (file: string): Omit<ReplayReport, 'maxRssBytes'> => {
 }
 
 const [side, file] = process.argv.slice(2)
-if (file === undefined || (side !== 'ours' && side !== 'baseline'))
-  throw new Error('usage: audit-child.ts ours|baseline FILE')
-const done = side === 'ours' ? await auditOurs(file) : readBaseline(file)
+if (file === undefined || (side !== 'ours' && side !== 'ours-keyed' && side !== 'baseline'))
+  throw new Error('usage: audit-child.ts ours|ours-keyed|baseline FILE')
+const done = side === 'baseline' ? readBaseline(file) : await auditOurs(file, side === 'ours-keyed')
 // ru_maxrss: the kernel's record of this process's peak resident set, in kilobytes.
 const report: ReplayReport = { ...done, maxRssBytes: process.resourceUsage().maxRSS * 1024 }
 if (process.send === undefined) console.log(JSON.stringify(report))

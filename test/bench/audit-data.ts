@@ -1,7 +1,7 @@
 // The history the audit benchmark reads: offerings written through the real handler and store, then copied under
 // fresh stream names, ids and command ids, each copy's hash chain computed anew (chainHash), so that every chain of
 // the file verifies and the audit has the whole of its work to do and nothing to report.
-import { chainHash, EventMetadata } from '@pembina/core'
+import { chainHash, type ChainKeyring, chainMac, EventMetadata } from '@pembina/core'
 import { configureLikeStore, openDatabase } from './better-sqlite3.js'
 import { commandsPerOffering, enrollmentHandler, handleOrThrow, offeringCommand } from './enrollment-workload.js'
 import { formatCount, secondsSince } from './measure.js'
@@ -22,10 +22,11 @@ export const writeAuditHistory = async (
   file: string,
   events: number,
   progress: (line: string) => void,
+  keys?: ChainKeyring,
 ): Promise<void> => {
   const start = performance.now()
   const store = sqliteEventStore({ path: file, durability: 'normal' })
-  const handler = enrollmentHandler(store)
+  const handler = enrollmentHandler(store, false, false, keys !== undefined)
   for (let index = 0; index < templateOfferings; index++)
     for (let step = 0; step < commandsPerOffering; step++) await handleOrThrow(handler, offeringCommand(index, step))
   await store.close()
@@ -64,7 +65,11 @@ export const writeAuditHistory = async (
         eventId,
         row.type,
         JSON.stringify(data),
-        JSON.stringify({ ...metadata, hash: hash.right }),
+        JSON.stringify({
+          ...metadata,
+          hash: hash.right,
+          ...(keys === undefined ? {} : { mac: chainMac(keys.current, hash.right) }),
+        }),
       )
       written++
     }

@@ -1,5 +1,5 @@
 // `pnpm bench [--quick] [--json FILE] [--rounds N]
-// [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo|personal-data|verify-on-load|keyed-chain[,...]]
+// [--only commands|emmett|read|eventstoredb|rebuild|reactor|audit|demo|personal-data|verify-on-load|keyed-chain|keyed-audit[,...]]
 // [--dir DIR]`:
 // runs the benchmarks of test/bench, each ours against a hand-written baseline or a peer in the same run, and prints
 // one table of ratios.
@@ -24,7 +24,7 @@ import { eventStoreDbClientsBench, type EventStoreDbClientsBenchResult } from '.
 import { projectionRebuildBench, type ProjectionRebuildBenchResult } from './projection-rebuild.js'
 import { readFoldBench, type ReadBenchResult } from './read-fold.js'
 import { reactorBench, type ReactorBenchResult } from './reactor.js'
-import { auditBench, type AuditBenchResult } from './audit-bench.js'
+import { auditBench, type AuditBenchResult, keyedAuditBench, type KeyedAuditBenchResult } from './audit-bench.js'
 import { demoBench, type DemoBenchResult } from './demo-bench.js'
 import { personalDataBench, type PersonalDataBenchResult } from './personal-data.js'
 
@@ -63,6 +63,7 @@ const benchmarks = [
   'personal-data',
   'verify-on-load',
   'keyed-chain',
+  'keyed-audit',
 ] as const
 type Benchmark = (typeof benchmarks)[number]
 const isBenchmark = (name: string): name is Benchmark => benchmarks.some(known => known === name)
@@ -134,6 +135,7 @@ let esdbClientsResult: EventStoreDbClientsBenchResult | undefined
 let rebuildResult: ProjectionRebuildBenchResult | undefined
 let reactorResult: ReactorBenchResult | undefined
 let auditResult: AuditBenchResult | undefined
+let keyedAuditResult: KeyedAuditBenchResult | undefined
 let demoResult: DemoBenchResult | undefined
 const personalDataResults: PersonalDataBenchResult[] = []
 try {
@@ -189,6 +191,9 @@ try {
   if (runs('rebuild'))
     rebuildResult = await projectionRebuildBench({ events: sizes.rebuildEvents, rounds, dir, progress })
   if (runs('audit')) auditResult = await auditBench({ events: sizes.auditEvents, rounds, dir, progress })
+  // What the keyed chain costs an audit: ours with the keyring against ours without, a tenth of the audit's history.
+  if (runs('keyed-audit'))
+    keyedAuditResult = await keyedAuditBench({ events: Math.round(sizes.auditEvents / 10), rounds, dir, progress })
   if (runs('demo')) demoResult = await demoBench({ rounds, dir, progress })
   if (runs('reactor'))
     reactorResult = await reactorBench({
@@ -361,6 +366,17 @@ if (auditResult !== undefined) {
       result: growth < targets.auditRssGrowth ? 'met' : 'MISSED',
     },
   )
+}
+if (keyedAuditResult !== undefined) {
+  const row = comparisonRow(
+    'pembina audit, SQLite, keyed chain vs unkeyed',
+    `${formatCount(keyedAuditResult.events)} events`,
+    'events/s',
+    keyedAuditResult.rounds,
+    0,
+    keyedAuditResult.maxRssBytes,
+  )
+  rows.push({ ...row, target: '-', result: 'n/a' })
 }
 if (demoResult !== undefined) {
   const seconds = median(demoResult.seconds)
