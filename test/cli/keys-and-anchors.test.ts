@@ -154,7 +154,7 @@ describe('a keyed demo audited with its chain keys', { timeout: caseTimeoutMs },
     const demo = await runPembina(dir.path, ['demo', '--chain-keys', 'chain-keys.json', '--json'])
     expect(demo.stderr).toBe('')
     expect(demo.code).toBe(0)
-    expect(jsonOf(demo.stdout)).toMatchObject({ commands: { refused: {} } })
+    expect(jsonOf(demo.stdout)).toMatchObject({ commands: { refused: {} }, chainKey: 'k1' })
   }, installTimeoutMs + caseTimeoutMs)
   afterAll(() => {
     dir.remove()
@@ -253,6 +253,11 @@ describe('signed head files', { timeout: caseTimeoutMs }, () => {
       '--anchor-key',
       'anchor.pem.pub',
       '--json',
+      '--html',
+      'audit.html',
+    )
+    expect(readFileSync(dir.file('audit.html'), 'utf8')).toContain(
+      `heads.json, its signature checked with anchor key ${fingerprint}`,
     )
     expect(jsonOf(json.stdout)).toMatchObject({
       headsChecked: 'heads.json',
@@ -264,7 +269,7 @@ describe('signed head files', { timeout: caseTimeoutMs }, () => {
     expect(text.stdout).toContain(`the head file more.json was written and signed by key ${fingerprint}`)
   })
 
-  it('refuses a signed head file changed after signing (one hash character), which the audit would read unsigned', async () => {
+  it('refuses a signed head file changed after signing (one hash character), which without the key reads as history rewritten', async () => {
     await setUp()
     await signedHeads('heads.json')
     const text = readFileSync(dir.file('heads.json'), 'utf8')

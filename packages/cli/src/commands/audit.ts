@@ -215,7 +215,11 @@ const auditWith = async (
     const data = await reportData(store, options.config, options.year)
     if (options.html !== undefined) {
       const charts = await reportCharts(data)
-      const run = { ...options.run, at: options.now, headsChecked: checking ?? null }
+      const headsChecked =
+        checking === undefined
+          ? null
+          : `${checking}${headsVerifiedWith === undefined ? '' : `, its signature checked with anchor key ${headsVerifiedWith}`}`
+      const run = { ...options.run, at: options.now, headsChecked }
       writeFileSync(options.html, auditReportHtml(findings, summary, charts, data, run), 'utf8')
       written.push(options.html)
     }

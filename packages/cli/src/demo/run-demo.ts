@@ -249,6 +249,7 @@ export const demoCommand = async (
     commands: { total: year.length, written, unchanged, refused: Object.fromEntries(refused) },
     registry,
     reactor: { sent: reacted.sent, parked: reacted.parked },
+    chainKey: options.chainKeys?.current.id ?? null,
     units: Object.fromEntries(units),
     complaints: {
       total: complaints,
@@ -271,6 +272,10 @@ export const demoCommand = async (
     out(
       `  the reactor sent ${reacted.sent} policy commands (credits, recommendations, mentor places)${reacted.parked === 0 ? '' : `, parked ${reacted.parked}`}`,
     )
+    if (options.chainKeys !== undefined)
+      out(
+        `  every event written now carries a MAC under chain key ${options.chainKeys.current.id}: audit with --chain-keys`,
+      )
     out('')
     out('Learning in 2026 against the annual minimum (20 JP PNS, 24 JP PPPK) and the development incentive, by unit')
     for (const [unit, line] of units)
