@@ -66,6 +66,27 @@ const anchorOf = async (file: string): Promise<HeadFile> => {
   return headFileOf(summary, new Date('2026-12-07T00:00:00Z'))
 }
 
+/**
+ * A credited history anchored (its head file taken), then a second offering completed after the anchor and its
+ * credits appended by the reactor, Sari's profile among them: the file and the anchor.
+ */
+const anchoredThenCredited = async (prefix: string): Promise<{ readonly file: string; readonly anchor: HeadFile }> => {
+  const file = dir.file('pembina.db')
+  await writeCreditedHistory(file, staff, [`${prefix}-2026-01`])
+  const anchor = await anchorOf(file)
+  const store = sqliteEventStore({ path: file })
+  await completePlaces(store, `${prefix}-2026-02`, staff)
+  await startReactor({
+    store,
+    checkpoints: inMemoryReadModelStore(),
+    handlers: reactorHandlers(store),
+    config: defaultPolicy,
+    live: false,
+  }).done
+  await store.close()
+  return { file, anchor }
+}
+
 /** Every revision from `from` to `to` of a stream, as a finding of `kind`. */
 const each = (kind: AuditFinding['kind'], streamName: string, from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ kind, streamName, revision: from + i }))
@@ -240,20 +261,7 @@ describe('the anchor: a head file with positions', () => {
   })
 
   it('finds an event written after the anchor but placed among the positions it saw', async () => {
-    const file = dir.file('pembina.db')
-    await writeCreditedHistory(file, staff, ['anchor-2026-01'])
-    const anchor = await anchorOf(file)
-    // After the anchor: a second offering completed, and its credits appended to Sari's profile.
-    const store = sqliteEventStore({ path: file })
-    await completePlaces(store, 'anchor-2026-02', staff)
-    await startReactor({
-      store,
-      checkpoints: inMemoryReadModelStore(),
-      handlers: reactorHandlers(store),
-      config: defaultPolicy,
-      live: false,
-    }).done
-    await store.close()
+    const { file, anchor } = await anchoredThenCredited('anchor')
     // A position the anchor saw is freed (the first offering's last event removed), and Sari's newest event put there.
     const training = 'enrollment-anchor-2026-01'
     const hole = anchor.heads[training]?.position ?? '0'
@@ -288,19 +296,7 @@ describe('the anchor: a head file with positions', () => {
 
 describe('positions moved out of every reader’s sight', () => {
   it('finds a stream’s newest event moved to a position below every real one', async () => {
-    const file = dir.file('pembina.db')
-    await writeCreditedHistory(file, staff, ['hidden-2026-01'])
-    const anchor = await anchorOf(file)
-    const store = sqliteEventStore({ path: file })
-    await completePlaces(store, 'hidden-2026-02', staff)
-    await startReactor({
-      store,
-      checkpoints: inMemoryReadModelStore(),
-      handlers: reactorHandlers(store),
-      config: defaultPolicy,
-      live: false,
-    }).done
-    await store.close()
+    const { file, anchor } = await anchoredThenCredited('hidden')
     const newest = (anchor.heads[sariStream]?.revision ?? -1) + 1
     rawExec(file, `UPDATE events SET position = 0 WHERE stream_name = ${sql(sariStream)} AND revision = ${newest}`)
     const chainOnly = await auditFile(file)
