@@ -63,7 +63,7 @@ describe('pembina', { timeout: caseTimeoutMs }, () => {
     expect(clean.stdout).toMatch(/events in \d+ streams audited: no findings/)
     expect(clean.stdout).toMatch(/heads of \d+ streams written to heads\.json/)
     const heads: unknown = JSON.parse(readFileSync(dir.file('heads.json'), 'utf8'))
-    expect(heads).toMatchObject({ format: 'pembina-heads/1' })
+    expect(heads).toMatchObject({ format: 'pembina-heads/2' })
 
     const stream = competency.streamName(staff[0] ?? staffNip(0))
     const raw = openRawDatabase(file)
