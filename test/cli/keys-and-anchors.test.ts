@@ -2,7 +2,7 @@
 // (run-pembina.ts): `pembina keys` writes them (mode 0600, never over an existing file), `demo --chain-keys` writes a
 // keyed chain that `audit --chain-keys` accepts only under its own key, and `audit --sign-key` / `--anchor-key` sign a
 // head file and refuse one that is unsigned, signed by another key, or changed after it was signed.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
@@ -189,6 +189,19 @@ describe('a keyed demo audited with its chain keys', { timeout: caseTimeoutMs },
     expect(audited.code).toBe(0)
     const report = auditReport(audited.stdout)
     expect(report.summary.byKind).toEqual({ unauthenticated: report.summary.records })
+  })
+
+  it('warns when the chain key file may be read by others than its owner, and audits all the same', async () => {
+    const shared = dir.file('shared-keys.json')
+    writeFileSync(shared, readFileSync(dir.file('chain-keys.json')), { mode: 0o644 })
+    chmodSync(shared, 0o644)
+    const audited = await pembina('audit', '--chain-keys', 'shared-keys.json', '--strict')
+    expect(audited.code).toBe(0)
+    expect(audited.stderr).toMatch(
+      /warning: the chain key file shared-keys\.json may be read by others \(mode 0644\): .*chmod 600 shared-keys\.json/,
+    )
+    chmodSync(shared, 0o600)
+    expect((await pembina('audit', '--chain-keys', 'shared-keys.json', '--strict')).stderr).toBe('')
   })
 
   it('refuses a chain key file that is not one, naming the file and what is wrong', async () => {

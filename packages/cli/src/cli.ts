@@ -13,6 +13,7 @@ import {
   keysRetireCommand,
   keysRotateCommand,
   readChainKeyring,
+  secretFileWarning,
 } from './commands/keys.js'
 import { eraseCommand, openingsCommand } from './commands/personal-data.js'
 import { replayCommand } from './commands/replay.js'
@@ -82,6 +83,14 @@ const withStore = async (
   }
 }
 
+/** Warns on stderr of each file of secrets given that others than its owner may read. */
+const warnOfSecrets = (io: CliIo, files: readonly (readonly [string | undefined, string])[]): void => {
+  for (const [file, what] of files) {
+    const warning = file === undefined ? undefined : secretFileWarning(file, what)
+    if (warning !== undefined) io.err(warning)
+  }
+}
+
 const example = (lines: readonly string[]): string => `\nExamples:\n${lines.map(line => `  $ ${line}`).join('\n')}\n`
 
 /** Builds the `pembina` program; each action sets `exit` to the command's exit code. */
@@ -127,6 +136,7 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
       const seed = Number(options.seed)
       if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed ${options.seed} is not a whole number`)
       const chainKeys = options.chainKeys === undefined ? undefined : readChainKeyring(options.chainKeys)
+      warnOfSecrets(io, [[options.chainKeys, 'chain key file']])
       const url = parseStoreUrl(options.store)
       const keysPath = options.keys ?? (url.kind === 'sqlite' ? `${url.path}.keys` : 'pembina-keys.sqlite')
       if (options.fresh) {
@@ -202,6 +212,10 @@ const program = (io: CliIo, setExit: (code: number) => void, args: readonly stri
       ]),
     )
     .action(async (options: AuditOptions) => {
+      warnOfSecrets(io, [
+        [options.chainKeys, 'chain key file'],
+        [options.signKey, 'anchor private key'],
+      ])
       const now = systemClock()
       const year = options.year === undefined ? now.getUTCFullYear() : Number(options.year)
       if (!Number.isSafeInteger(year) || year < 2000 || year > 2100)

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import * as E from 'fp-ts/lib/Either.js'
 import {
   anchorKeyFingerprint,
@@ -55,6 +55,21 @@ const readText = (file: string, what: string): string => {
   } catch (error) {
     throw new CliError(`the ${what} ${file} cannot be read: ${message(error)}`)
   }
+}
+
+/**
+ * A warning when a file of secrets (a chain key file, an anchor's private key) may be read by others than its owner,
+ * as ssh warns of a private key: undefined when its mode allows its owner alone, or it cannot be examined.
+ */
+export const secretFileWarning = (file: string, what: string): string | undefined => {
+  let mode: number
+  try {
+    mode = statSync(file).mode
+  } catch {
+    return undefined
+  }
+  if (process.platform === 'win32' || (mode & 0o077) === 0) return undefined
+  return `warning: the ${what} ${file} may be read by others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}): whoever reads it ${what === 'chain key file' ? 'can write a chain the audit accepts' : 'can sign a false anchor'}; chmod 600 ${file}`
 }
 
 /** The keyring a chain key file holds; a file that is not one is refused, naming the file and what is wrong. */
