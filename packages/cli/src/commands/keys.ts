@@ -10,6 +10,7 @@ import {
   ChainKeyId,
   newAnchorKeyPair,
   newChainKey,
+  PositionText,
   rotateChainKey,
 } from '@pembina/core'
 import { CliError, exitCodes } from '../cli-error.js'
@@ -143,9 +144,9 @@ const retiredLine = (keyring: ChainKeyring): string => {
 
 /** `--last-position P`: a global position, a whole number from 0. */
 export const parsePosition = (text: string, option: string): bigint => {
-  if (!/^(0|[1-9][0-9]{0,18})$/.test(text) || BigInt(text) > 9_223_372_036_854_775_807n)
-    throw new CliError(`${option} ${text} is not a global position (a whole number from 0)`)
-  return BigInt(text)
+  const refused = `${option} ${text} is not a global position (a whole number from 0)`
+  if (PositionText.is(text)) return BigInt(text)
+  throw new CliError(refused)
 }
 
 /** `pembina keys chain --out FILE`: a new chain key file of one key, mode 0600; an existing file is refused. */

@@ -10,15 +10,9 @@ import {
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { canonicalJson } from '../application/integrity/canonical-json.js'
-import { decodeWith, formatDecodeFailure, refine } from '../kernel/decode.js'
+import { decodeWith, formatDecodeFailure } from '../kernel/decode.js'
+import { PositionText } from '../kernel/store-arguments.js'
 import { Sha256Hex } from '../shared/index.js'
-
-const PositionText = refine(
-  t.string,
-  (s): s is string => /^(0|[1-9][0-9]{0,18})$/.test(s) && BigInt(s) <= 9_223_372_036_854_775_807n,
-  'Position',
-  'must be a global position: a whole number from 0, as text',
-)
 
 /**
  * The last event of one stream, as an audit saw it: its revision, its chain hash and (in head files from format 2 on)

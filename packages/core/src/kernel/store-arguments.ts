@@ -1,4 +1,6 @@
 import * as TE from 'fp-ts/lib/TaskEither.js'
+import * as t from 'io-ts'
+import { refine } from './decode.js'
 import { type CountOptions, type EventStore, type InvalidAppend, invalidAppend } from './event-store.js'
 
 /**
@@ -21,6 +23,17 @@ export class InvalidArgumentError extends Error {
 }
 
 const int64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n }
+
+/**
+ * Codec for a global position written as text (in a head file, a key file, a command-line option): a whole number
+ * from 0 up to the largest 64-bit one, in decimal digits without leading zeros.
+ */
+export const PositionText = refine(
+  t.string,
+  (s): s is string => /^(0|[1-9][0-9]{0,18})$/.test(s) && BigInt(s) <= int64.max,
+  'PositionText',
+  'must be a global position: a whole number from 0, as text',
+)
 
 const invalid = (argument: string, rule: string): InvalidArgument => ({ _tag: 'InvalidArgument', argument, rule })
 

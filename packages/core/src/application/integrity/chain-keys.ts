@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, formatDecodeFailure, refine } from '../../kernel/decode.js'
+import { PositionText } from '../../kernel/store-arguments.js'
 
 /**
  * A secret key the hash chain is keyed with: an id (written beside every MAC it makes, so a verifier knows which key
@@ -83,8 +84,13 @@ export const chainMac = (key: ChainKey, hash: string): ChainMac => ({
   value: createHmac('sha256', key.secret).update(macText(key.id, hash)).digest('hex'),
 })
 
-const sameHex = (a: string, b: string): boolean =>
+/** Whether two MACs or digests written as text are the same, compared in constant time. */
+export const sameMacText = (a: string, b: string): boolean =>
   a.length === b.length && timingSafeEqual(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
+
+/** The key of a keyring with this id, current or retired; undefined when it holds none. */
+export const chainKeyById = (keyring: ChainKeyring, id: string): RetiredChainKey | undefined =>
+  id === keyring.current.id ? keyring.current : keyring.retired?.find(retired => retired.id === id)
 
 /**
  * Why the keyring does not vouch for an event with this hash, MAC and global position, or undefined when it does:
@@ -97,13 +103,11 @@ export const chainMacProblem = (
   position: bigint | null,
 ): string | undefined => {
   if (mac === undefined) return 'it carries no MAC: it was not written with the chain key'
-  const { current } = keyring
-  const key: RetiredChainKey | undefined =
-    mac.keyId === current.id ? current : keyring.retired?.find(retired => retired.id === mac.keyId)
+  const key = chainKeyById(keyring, mac.keyId)
   if (key === undefined) return `its MAC is under key ${mac.keyId}, which the keyring does not hold`
   if (key.lastPosition !== undefined && position !== null && position > key.lastPosition)
     return `its MAC is under key ${mac.keyId}, retired after position ${key.lastPosition}, but the event is at position ${position}`
-  if (!sameHex(chainMac(key, hash).value, mac.value))
+  if (!sameMacText(chainMac(key, hash).value, mac.value))
     return `its MAC does not match under key ${mac.keyId}: written or rewritten without the chain key`
   return undefined
 }
@@ -113,13 +117,6 @@ const Base64Secret = refine(
   (s): s is string => /^[A-Za-z0-9+/]+={0,2}$/.test(s) && Buffer.from(s, 'base64').byteLength >= minChainSecretBytes,
   'Base64Secret',
   `must be at least ${minChainSecretBytes} bytes, written in base64`,
-)
-
-const PositionText = refine(
-  t.string,
-  (s): s is string => /^(0|[1-9][0-9]{0,18})$/.test(s) && BigInt(s) <= 9_223_372_036_854_775_807n,
-  'PositionText',
-  'must be a global position: a whole number from 0, as text',
 )
 
 const ChainKeyEntry = t.intersection(

@@ -1,11 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import type { Span } from '@opentelemetry/api'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Decider } from '../../kernel/decider.js'
 import type { DomainEvent } from '../../kernel/domain-event.js'
 import type { SnapshotStore, StoredSnapshot } from '../../kernel/snapshot-store.js'
 import { canonicalJson, sha256Hex } from '../integrity/canonical-json.js'
-import type { ChainKey, ChainKeyring } from '../integrity/chain-keys.js'
+import { type ChainKey, chainKeyById, type ChainKeyring, sameMacText } from '../integrity/chain-keys.js'
 import type { WrittenEvent } from './written-event.js'
 import { recentCommands, snapshotCommandLimit } from './recent-commands.js'
 import type { SnapshotLoad, Snapshotting, SnapshotUse } from './snapshot-load.js'
@@ -84,14 +84,10 @@ export const snapshotDigestProblem = (snapshot: StoredSnapshot, keys?: ChainKeyr
   }
   if (keyed === null) return 'its digest is not keyed, and the chain is: anyone could have computed it'
   const keyId = keyed[1] ?? ''
-  const key = keyId === keys.current.id ? keys.current : keys.retired?.find(retired => retired.id === keyId)
+  const key = chainKeyById(keys, keyId)
   if (key === undefined) return `its digest is keyed with key ${keyId}, which the keyring does not hold`
   const expected = snapshotDigest(snapshot, key)
-  const matches =
-    expected !== undefined &&
-    expected.length === digest.length &&
-    timingSafeEqual(Buffer.from(expected, 'utf8'), Buffer.from(digest, 'utf8'))
-  return matches
+  return expected !== undefined && sameMacText(expected, digest)
     ? undefined
     : `its content does not match its digest keyed with ${keyId}: it was changed where it is stored`
 }
